@@ -1,0 +1,107 @@
+package org.peertel.prefix;
+
+/**
+ * A CIDR block. The network address has no host bits set; {@code length} counts in the address's own family
+ * (0..32 for IPv4, 0..128 for IPv6).
+ */
+public record Prefix(IpAddress network, int length) implements Comparable<Prefix> {
+
+    public Prefix {
+        int max = network.isIpv4() ? 32 : 128;
+        if (length < 0 || length > max) {
+            throw new IllegalArgumentException("prefix length " + length + " is outside 0.." + max);
+        }
+        if (!network.equals(mask(network, network.isIpv4() ? 96 + length : length))) {
+            throw new IllegalArgumentException("host bits set in " + network + "/" + length);
+        }
+    }
+
+    public boolean isIpv4() {
+        return network.isIpv4();
+    }
+
+    /** The length in the 128-bit key space, where IPv4 sits under ::ffff:0:0/96. */
+    public int keyLength() {
+        return isIpv4() ? 96 + length : length;
+    }
+
+    /** True when {@code address} is inside this block. */
+    public boolean contains(IpAddress address) {
+        return mask(address, keyLength()).equals(network);
+    }
+
+    /** True when {@code other} is this block or a more specific block inside it. */
+    public boolean covers(Prefix other) {
+        return other.keyLength() >= keyLength() && contains(other.network);
+    }
+
+    /** True when the two blocks share at least one address. */
+    public boolean overlaps(Prefix other) {
+        return covers(other) || other.covers(this);
+    }
+
+    /**
+     * Strict parse of {@code address/length}.
+     *
+     * @throws IllegalArgumentException naming the text and what is wrong; when host bits are set the message names
+     *                                  the network that was probably meant
+     */
+    public static Prefix parse(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("'" + text + "' has no prefix length (expected address/length)");
+        }
+        IpAddress address = IpAddress.parseOrNull(text.substring(0, slash));
+        if (address == null) {
+            throw new IllegalArgumentException("'" + text + "' does not start with an IPv4 or IPv6 address");
+        }
+        String lengthText = text.substring(slash + 1);
+        int max = address.isIpv4() && text.indexOf(':') < 0 ? 32 : 128;
+        if (!lengthText.matches("[0-9]{1,3}") || Integer.parseInt(lengthText) > max
+                || (lengthText.length() > 1 && lengthText.charAt(0) == '0')) {
+            throw new IllegalArgumentException("'" + text + "' has a bad prefix length (expected 0.." + max + ")");
+        }
+        int length = Integer.parseInt(lengthText);
+        if (address.isIpv4() && max == 128) {
+            // an IPv4-mapped IPv6 prefix such as ::ffff:192.0.2.0/120: keep it in the IPv4 family
+            if (length < 96) {
+                throw new IllegalArgumentException("'" + text + "' spans beyond the IPv4-mapped range ::ffff:0:0/96");
+            }
+            length -= 96;
+        }
+        int keyLength = address.isIpv4() ? 96 + length : length;
+        IpAddress network = mask(address, keyLength);
+        if (!network.equals(address)) {
+            throw new IllegalArgumentException("'" + text + "' has host bits set; did you mean "
+                    + network + "/" + length + "?");
+        }
+        return new Prefix(network, length);
+    }
+
+    /** Lenient parse: the prefix, or null when {@link #parse(String)} would throw. */
+    public static Prefix parseOrNull(String text) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Keeps the first {@code keyLength} bits of the 128-bit key. */
+    static IpAddress mask(IpAddress address, int keyLength) {
+        long highMask = keyLength >= 64 ? -1L : keyLength == 0 ? 0L : -1L << (64 - keyLength);
+        long lowMask = keyLength <= 64 ? 0L : keyLength == 128 ? -1L : -1L << (128 - keyLength);
+        return new IpAddress(address.high() & highMask, address.low() & lowMask);
+    }
+
+    @Override
+    public int compareTo(Prefix other) {
+        int c = network.compareTo(other.network);
+        return c != 0 ? c : Integer.compare(keyLength(), other.keyLength());
+    }
+
+    @Override
+    public String toString() {
+        return network + "/" + length;
+    }
+}
