@@ -1,0 +1,5 @@
+package org.peertel.alert;
+
+public enum Severity {
+    WARNING, CRITICAL
+}

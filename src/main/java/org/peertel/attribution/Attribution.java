@@ -1,0 +1,28 @@
+package org.peertel.attribution;
+
+import org.peertel.prefix.Prefix;
+import org.peertel.registry.Connection;
+
+/**
+ * Where one measurement went: to a connection through a prefix, or nowhere and why. For
+ * {@link Outcome#LOCATION_MISMATCH} the prefix is the longest one that matched and the connection is null.
+ */
+public record Attribution(Outcome outcome, Connection connection, Prefix prefix) {
+
+    public enum Outcome {
+        ATTRIBUTED("attributed"), NO_PREFIX("no_prefix"), LOCATION_MISMATCH("location_mismatch");
+
+        private final String code;
+
+        Outcome(String code) {
+            this.code = code;
+        }
+
+        /** The name used in run summaries and the store. */
+        public String code() {
+            return code;
+        }
+    }
+
+    static final Attribution NO_PREFIX = new Attribution(Outcome.NO_PREFIX, null, null);
+}

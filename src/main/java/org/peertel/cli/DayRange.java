@@ -1,0 +1,63 @@
+package org.peertel.cli;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses {@code --date}, {@code --from} and {@code --to} into the UTC days to process, oldest first. */
+final class DayRange {
+
+    static final int MAX_DAYS = 3660;
+
+    private DayRange() {
+    }
+
+    /** @throws IllegalArgumentException with a message for the user */
+    static List<LocalDate> of(String date, String from, String to, LocalDate todayUtc) {
+        if (date != null && (from != null || to != null)) {
+            throw new IllegalArgumentException("give either --date or --from with --to, not both");
+        }
+        if (date != null) {
+            return List.of(day(date, "--date", todayUtc));
+        }
+        if (from == null || to == null) {
+            throw new IllegalArgumentException("give --date DAY, or --from DAY and --to DAY "
+                    + "(DAY is YYYY-MM-DD, today or yesterday, in UTC)");
+        }
+        LocalDate first = day(from, "--from", todayUtc);
+        LocalDate last = day(to, "--to", todayUtc);
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("--to " + last + " is before --from " + first);
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            if (days.size() == MAX_DAYS) {
+                throw new IllegalArgumentException("the range holds more than " + MAX_DAYS + " days; split it");
+            }
+            days.add(d);
+        }
+        return days;
+    }
+
+    static LocalDate todayUtc() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private static LocalDate day(String text, String option, LocalDate todayUtc) {
+        switch (text) {
+            case "today":
+                return todayUtc;
+            case "yesterday":
+                return todayUtc.minusDays(1);
+            default:
+                try {
+                    return LocalDate.parse(text);
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException(option + " '" + text
+                            + "' is not a day: write YYYY-MM-DD, today or yesterday (UTC)");
+                }
+        }
+    }
+}

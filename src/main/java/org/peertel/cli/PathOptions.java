@@ -1,0 +1,34 @@
+package org.peertel.cli;
+
+import java.nio.file.Path;
+
+import org.peertel.config.JobSettings;
+import picocli.CommandLine.Option;
+
+/** The path options shared by commands; each one's default comes from the job settings file. */
+final class PathOptions {
+
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = "Job settings with the defaults of every option (default: ${DEFAULT-VALUE}).")
+    Path settings = JobSettings.DEFAULT_FILE;
+
+    @Option(names = "--connections", paramLabel = "FILE", description = "Connections registry (CSV).")
+    Path connections;
+
+    @Option(names = "--input", paramLabel = "DIR", description = "Latency folder with one sub-folder per UTC day.")
+    Path input;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder for alerts, reports, rejects, runs.")
+    Path out;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "DuckDB database file.")
+    Path db;
+
+    /** The settings file with these options applied over it. */
+    JobSettings resolve() {
+        JobSettings s = JobSettings.load(settings);
+        return new JobSettings(connections != null ? connections : s.connections(),
+                input != null ? input : s.input(), out != null ? out : s.out(), db != null ? db : s.db(),
+                s.alerts(), s.chunkSize(), s.jobRepositoryUrl());
+    }
+}

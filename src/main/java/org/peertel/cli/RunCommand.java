@@ -1,0 +1,109 @@
+package org.peertel.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.peertel.alert.AlertSettings;
+import org.peertel.config.ConfigurationException;
+import org.peertel.config.JobSettings;
+import org.peertel.job.TelemetryApplication;
+import org.peertel.job.TelemetryJobParameters;
+import org.peertel.job.TelemetryLauncher;
+import org.peertel.registry.ConnectionRegistry;
+import org.peertel.store.StoreQueries;
+import org.peertel.store.TelemetryStore;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code peertel run}: processes one UTC day or a range of days, oldest first. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Process one UTC day (--date) or each day of a range (--from, --to), oldest first.",
+                "Every check of the settings, the registry and the input folders happens before any output is "
+                        + "touched. Re-running a day replaces that day's rows and files."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every day completed", "1:a day's job failed (later days are not run)",
+                "2:bad usage or bad configuration (nothing was written)"})
+public final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--date", paramLabel = "DAY", description = "The UTC day: YYYY-MM-DD, today or yesterday.")
+    String date;
+
+    @Option(names = "--from", paramLabel = "DAY", description = "First day of a range (inclusive).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DAY", description = "Last day of a range (inclusive).")
+    String to;
+
+    @Mixin
+    PathOptions paths;
+
+    @Override
+    public Integer call() throws Exception {
+        List<LocalDate> days;
+        try {
+            days = DayRange.of(date, from, to, DayRange.todayUtc());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        JobSettings settings = paths.resolve();
+        ConnectionRegistry registry = Preflight.registry(settings.connections(), spec.commandLine().getErr());
+        Preflight.alertSettings(AlertSettings.load(settings.alerts()), registry);
+        for (LocalDate day : days) {
+            if (!Files.isDirectory(settings.input().resolve(day.toString()))) {
+                throw new ConfigurationException("no input folder " + settings.input().resolve(day.toString())
+                        + " for " + day + ": the day's latency files must be there (check --input)");
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConfigurableApplicationContext context = TelemetryApplication.start(settings, settings.db())) {
+            TelemetryLauncher launcher = context.getBean(TelemetryLauncher.class);
+            for (LocalDate day : days) {
+                JobExecution execution = launcher.run(new TelemetryJobParameters(day, 0, settings.connections(),
+                        settings.input(), settings.out(), settings.db(), settings.alerts()));
+                if (execution.getStatus() != BatchStatus.COMPLETED) {
+                    spec.commandLine().getErr().println("peertel: " + day + " failed (" + execution.getStatus()
+                            + "): " + failureOf(execution) + System.lineSeparator()
+                            + "Fix the cause and run the same command again: the day restarts where it stopped.");
+                    return PeertelMain.JOB_FAILED;
+                }
+                out.println(summary(day, settings));
+            }
+        }
+        return PeertelMain.OK;
+    }
+
+    private static String summary(LocalDate day, JobSettings settings) {
+        try (TelemetryStore store = TelemetryStore.open(settings.db())) {
+            StoreQueries queries = store.queries();
+            StoreQueries.DayCounts counts = queries.counts(day);
+            long rejected = counts.rejected().values().stream().mapToLong(Long::longValue).sum();
+            return day + ": " + counts.rowsRead() + " rows read, " + counts.attributed() + " attributed, "
+                    + counts.noPrefix() + " no_prefix, " + counts.locationMismatch() + " location_mismatch, "
+                    + rejected + " rejected, " + queries.rowsOn("alerts", day) + " alerts -> "
+                    + settings.out().resolve("runs").resolve(day + ".json");
+        }
+    }
+
+    private static String failureOf(JobExecution execution) {
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        if (failures.isEmpty()) {
+            return "no exception recorded";
+        }
+        Throwable root = failures.get(0);
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return failures.get(0).getMessage() + (root != failures.get(0) ? " (cause: " + root + ")" : "");
+    }
+}

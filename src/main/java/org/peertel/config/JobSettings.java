@@ -1,0 +1,66 @@
+package org.peertel.config;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The settings of the telemetry job ({@code jobs/telemetry/telemetry.properties}): default paths for every
+ * command-line option. Relative paths are relative to the working directory, except {@code alerts}, which is
+ * relative to the settings file's own folder.
+ */
+public record JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
+                          String jobRepositoryUrl) {
+
+    public static final Path DEFAULT_FILE = Path.of("jobs", "telemetry", "telemetry.properties");
+
+    private static final Set<String> KEYS = Set.of("connections", "input", "out", "db", "alerts", "chunk-size",
+            "job-repository.url");
+
+    public static JobSettings load(Path file) {
+        SettingsFile settings = SettingsFile.read(file);
+        for (SettingsFile.Entry entry : settings.entries().values()) {
+            if (!KEYS.contains(entry.key())) {
+                throw settings.error(entry, "unknown setting; known settings are " + String.join(", ",
+                        KEYS.stream().sorted().toList()));
+            }
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        return new JobSettings(
+                path(settings, "connections", Path.of("sample-data", "connections.csv")),
+                path(settings, "input", Path.of("sample-data", "latency")),
+                path(settings, "out", Path.of("out")),
+                path(settings, "db", Path.of("out", "peertel.duckdb")),
+                folder.resolve(path(settings, "alerts", Path.of("alerts.properties"))),
+                chunkSize(settings),
+                settings.entries().containsKey("job-repository.url")
+                        ? settings.entries().get("job-repository.url").value() : "");
+    }
+
+    private static Path path(SettingsFile settings, String key, Path fallback) {
+        SettingsFile.Entry entry = settings.entries().get(key);
+        if (entry == null) {
+            return fallback;
+        }
+        if (entry.value().isEmpty()) {
+            throw settings.error(entry, "empty path; give a file or folder, or remove the line to use "
+                    + fallback);
+        }
+        return Path.of(entry.value());
+    }
+
+    private static int chunkSize(SettingsFile settings) {
+        SettingsFile.Entry entry = settings.entries().get("chunk-size");
+        if (entry == null) {
+            return 10_000;
+        }
+        try {
+            int size = Integer.parseInt(entry.value());
+            if (size >= 1 && size <= 1_000_000) {
+                return size;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw settings.error(entry, "expected a whole number from 1 to 1000000, e.g. 10000");
+    }
+}

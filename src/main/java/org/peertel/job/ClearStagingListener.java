@@ -1,0 +1,22 @@
+package org.peertel.job;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Makes the attribution step safe to run again: before it starts, whatever an interrupted attempt staged for the
+ * day is forgotten, so a restart reads the day from its first row and nothing is counted twice.
+ */
+public final class ClearStagingListener implements StepExecutionListener {
+
+    private final DayRun run;
+
+    public ClearStagingListener(DayRun run) {
+        this.run = run;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        run.store().clearStaging(run.day());
+    }
+}

@@ -1,0 +1,81 @@
+package org.peertel.job;
+
+import java.time.LocalDate;
+
+import org.peertel.alert.AlertSettings;
+import org.peertel.attribution.ConnectionMatcher;
+import org.peertel.config.ConfigurationException;
+import org.peertel.registry.ConnectionRegistry;
+import org.peertel.registry.RegistryLoadResult;
+import org.peertel.registry.RegistryLoader;
+import org.peertel.report.OutputLayout;
+import org.peertel.store.TelemetryStore;
+
+/**
+ * Everything one job execution works with: the day, its settings, the registry, and one DuckDB connection shared
+ * by the steps (steps run one after another on one thread). Job-scoped: built from the job parameters when the
+ * execution starts and closed when it ends.
+ */
+public class DayRun implements AutoCloseable {
+
+    private final TelemetryJobParameters parameters;
+    private final ConnectionRegistry registry;
+    private final AlertSettings alertSettings;
+    private ConnectionMatcher matcher;
+    private TelemetryStore store;
+
+    public DayRun(TelemetryJobParameters parameters) {
+        this.parameters = parameters;
+        RegistryLoadResult loaded = RegistryLoader.load(parameters.connections());
+        if (!loaded.ok()) {
+            throw new ConfigurationException(parameters.connections() + ": the connections registry has "
+                    + loaded.errors().size() + " error(s); the first: " + loaded.errors().get(0));
+        }
+        this.registry = loaded.registry();
+        this.alertSettings = AlertSettings.load(parameters.alerts());
+    }
+
+    public LocalDate day() {
+        return parameters.date();
+    }
+
+    public TelemetryJobParameters parameters() {
+        return parameters;
+    }
+
+    public ConnectionRegistry registry() {
+        return registry;
+    }
+
+    public AlertSettings alertSettings() {
+        return alertSettings;
+    }
+
+    public OutputLayout layout() {
+        return new OutputLayout(parameters.out());
+    }
+
+    /** The prefix trie over the registry, built on first use. */
+    public synchronized ConnectionMatcher matcher() {
+        if (matcher == null) {
+            matcher = new ConnectionMatcher(registry);
+        }
+        return matcher;
+    }
+
+    /** The DuckDB connection, opened on first use. */
+    public synchronized TelemetryStore store() {
+        if (store == null) {
+            store = TelemetryStore.open(parameters.db());
+        }
+        return store;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.peertel.job;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.peertel.config.JobSettings;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The Spring Boot application that hosts the telemetry job. Boot's batch auto-configuration provides the JDBC
+ * job repository (an H2 file beside the DuckDB file unless {@code job-repository.url} says otherwise) and the
+ * JobOperator; jobs are launched by {@link TelemetryLauncher}, never at start-up.
+ */
+@SpringBootApplication
+public class TelemetryApplication {
+
+    /** Starts the context for one command-line invocation. */
+    public static ConfigurableApplicationContext start(JobSettings settings, Path db) {
+        SpringApplication application = new SpringApplication(TelemetryApplication.class);
+        application.setDefaultProperties(properties(settings, db));
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("jobSettings", settings));
+        application.setLogStartupInfo(false);
+        return application.run();
+    }
+
+    static Map<String, Object> properties(JobSettings settings, Path db) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.main.web-application-type", "none");
+        properties.put("spring.batch.job.enabled", "false");
+        properties.put("spring.batch.jdbc.initialize-schema", "always");
+        properties.put("spring.datasource.url", settings.jobRepositoryUrl().isEmpty()
+                ? defaultRepositoryUrl(db) : settings.jobRepositoryUrl());
+        properties.put("logging.level.root", "WARN");
+        return properties;
+    }
+
+    /** {@code out/peertel.duckdb} keeps its job history in {@code out/peertel-jobs.mv.db}. */
+    static String defaultRepositoryUrl(Path db) {
+        String name = db.getFileName().toString();
+        String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        Path repository = db.toAbsolutePath().resolveSibling(base + "-jobs");
+        return "jdbc:h2:file:" + repository;
+    }
+}

@@ -1,0 +1,57 @@
+package org.peertel.job;
+
+import java.time.LocalDate;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the telemetry job for one day the way Spring Batch users expect: the day's last attempt is restarted if it
+ * failed or stopped (completed steps are not run again), and a day that completed is run again as a new job
+ * instance with the next attempt number, so every re-run leaves its own execution in the history.
+ */
+@Component
+public class TelemetryLauncher {
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job telemetryJob;
+
+    public TelemetryLauncher(JobOperator jobOperator, JobRepository jobRepository, Job telemetryJob) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.telemetryJob = telemetryJob;
+    }
+
+    /** Runs one day; {@code parameters.attempt()} is ignored and chosen here. Returns the finished execution. */
+    public JobExecution run(TelemetryJobParameters parameters) throws Exception {
+        LocalDate day = parameters.date();
+        long attempt = 1;
+        JobInstance last = null;
+        JobInstance instance;
+        while ((instance = jobRepository.getJobInstance(TelemetryJobConfiguration.JOB_NAME,
+                TelemetryJobParameters.identifying(day, attempt))) != null) {
+            last = instance;
+            attempt++;
+        }
+        if (last != null) {
+            JobExecution previous = jobRepository.getLastJobExecution(last);
+            if (previous != null && previous.getStatus().isRunning()) {
+                // Left STARTED by a process that died: mark it failed so that it can be restarted.
+                previous = jobOperator.recover(previous);
+            }
+            if (previous != null && (previous.getStatus() == BatchStatus.FAILED
+                    || previous.getStatus() == BatchStatus.STOPPED)) {
+                return jobOperator.restart(previous);
+            }
+        }
+        TelemetryJobParameters next = new TelemetryJobParameters(day, attempt, parameters.connections(),
+                parameters.input(), parameters.out(), parameters.db(), parameters.alerts());
+        return jobOperator.start(telemetryJob, next.toJobParameters());
+    }
+}

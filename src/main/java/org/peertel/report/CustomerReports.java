@@ -1,0 +1,71 @@
+package org.peertel.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.peertel.output.AtomicFiles;
+import org.peertel.output.CsvLine;
+import org.peertel.output.Millis;
+import org.peertel.registry.Connection;
+import org.peertel.registry.ConnectionRegistry;
+import org.peertel.store.StoreQueries.ConnectionDay;
+import org.peertel.store.StoreQueries.PrefixDay;
+
+/**
+ * The per-customer reports of one day. Each customer's files are built only from that customer's connections,
+ * so a row of another customer cannot leak into them.
+ */
+public final class CustomerReports {
+
+    static final String CONNECTION_HEADER = CsvLine.of("date", "connection_id", "connection_name", "partner",
+            "country", "state", "samples", "median_ms", "p95_ms", "p99_ms", "min_ms", "max_ms", "mean_ms");
+    static final String PREFIX_HEADER = CsvLine.of("date", "connection_id", "prefix", "samples", "median_ms",
+            "p95_ms");
+
+    private CustomerReports() {
+    }
+
+    /** Writes both report files of every customer in the registry. */
+    public static void write(OutputLayout layout, LocalDate day, ConnectionRegistry registry,
+                             List<ConnectionDay> connectionDays, List<PrefixDay> prefixDays) {
+        Map<String, ConnectionDay> statsById = connectionDays.stream()
+                .collect(Collectors.toMap(ConnectionDay::connectionId, Function.identity()));
+        Map<String, List<PrefixDay>> prefixesById = prefixDays.stream()
+                .collect(Collectors.groupingBy(PrefixDay::connectionId));
+        for (String customerId : registry.customerIds()) {
+            List<Connection> connections = registry.connectionsOf(customerId);
+            AtomicFiles.write(layout.customerReport(customerId, day), writer -> {
+                writer.write(CONNECTION_HEADER);
+                for (Connection connection : connections) {
+                    writer.write(connectionRow(day, connection, statsById.get(connection.connectionId())));
+                }
+            });
+            AtomicFiles.write(layout.customerPrefixReport(customerId, day), writer -> {
+                writer.write(PREFIX_HEADER);
+                for (Connection connection : connections) {
+                    for (PrefixDay p : prefixesById.getOrDefault(connection.connectionId(), List.of())) {
+                        writer.write(CsvLine.of(day.toString(), p.connectionId(), p.prefix(),
+                                Long.toString(p.samples()), Millis.format(p.medianMs()), Millis.format(p.p95Ms())));
+                    }
+                }
+            });
+        }
+    }
+
+    private static String connectionRow(LocalDate day, Connection c, ConnectionDay stats) {
+        if (stats == null) {
+            return CsvLine.of(day.toString(), c.connectionId(), c.name(), c.partner(), c.country(), c.state(), "0",
+                    "", "", "", "", "", "");
+        }
+        BigDecimal mean = stats.sumMs().divide(BigDecimal.valueOf(stats.samples()), 3, RoundingMode.HALF_UP);
+        return CsvLine.of(day.toString(), c.connectionId(), c.name(), c.partner(), c.country(), c.state(),
+                Long.toString(stats.samples()), Millis.format(stats.medianMs()), Millis.format(stats.p95Ms()),
+                Millis.format(stats.p99Ms()), Millis.format(stats.minMs()), Millis.format(stats.maxMs()),
+                Millis.format(mean));
+    }
+}

@@ -1,0 +1,74 @@
+package org.peertel.report;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import org.peertel.output.AtomicFiles;
+import org.peertel.store.StoreQueries.DayCounts;
+import org.peertel.store.StoreQueries.FileSummary;
+
+/**
+ * {@code runs/<date>.json}: how every row of the day was accounted for. Written by hand (no JSON library on the
+ * class path) in a fixed layout, so that two runs differ only in their two time values.
+ */
+public final class RunSummary {
+
+    private RunSummary() {
+    }
+
+    public static void write(Path file, LocalDate day, DayCounts counts, int alerts, Instant startedAt,
+                             Instant finishedAt) {
+        StringBuilder json = new StringBuilder(512);
+        json.append("{\n");
+        json.append("  \"date\": ").append(quote(day.toString())).append(",\n");
+        json.append("  \"rows_read\": ").append(counts.rowsRead()).append(",\n");
+        json.append("  \"attributed\": ").append(counts.attributed()).append(",\n");
+        json.append("  \"no_prefix\": ").append(counts.noPrefix()).append(",\n");
+        json.append("  \"location_mismatch\": ").append(counts.locationMismatch()).append(",\n");
+        json.append("  \"rejected\": {");
+        int i = 0;
+        for (Map.Entry<String, Long> reason : counts.rejected().entrySet()) {
+            json.append(i++ == 0 ? "\n" : ",\n").append("    ").append(quote(reason.getKey())).append(": ")
+                    .append(reason.getValue());
+        }
+        json.append(i == 0 ? "},\n" : "\n  },\n");
+        json.append("  \"files\": [");
+        i = 0;
+        for (FileSummary f : counts.files()) {
+            json.append(i++ == 0 ? "\n" : ",\n").append("    {\"name\": ").append(quote(f.name()))
+                    .append(", \"rows\": ").append(f.rows()).append(", \"bytes\": ").append(f.bytes()).append('}');
+        }
+        json.append(i == 0 ? "],\n" : "\n  ],\n");
+        json.append("  \"alerts\": ").append(alerts).append(",\n");
+        json.append("  \"started_at\": ").append(quote(startedAt.truncatedTo(ChronoUnit.MILLIS).toString()))
+                .append(",\n");
+        json.append("  \"finished_at\": ").append(quote(finishedAt.truncatedTo(ChronoUnit.MILLIS).toString()))
+                .append('\n');
+        json.append("}\n");
+        AtomicFiles.writeString(file, json.toString());
+    }
+
+    static String quote(String text) {
+        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}

@@ -1,0 +1,116 @@
+package org.peertel.store;
+
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.peertel.ingest.InputFile;
+import org.peertel.ingest.Measurement;
+import org.peertel.ingest.RejectedRow;
+
+/**
+ * Appends a day's rows to the staging tables through DuckDB appenders (the fast path: no SQL per row).
+ * {@link #flush()} makes the appended rows durable; close it when the day is read.
+ */
+public final class StagingWriter implements AutoCloseable {
+
+    private final DuckDBAppender measurements;
+    private final DuckDBAppender unattributed;
+    private final DuckDBAppender rejects;
+    private final DuckDBAppender inputFiles;
+
+    StagingWriter(Connection connection) {
+        try {
+            DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+            measurements = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "staging_measurements");
+            unattributed = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "staging_unattributed");
+            rejects = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "staging_rejects");
+            inputFiles = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "staging_input_files");
+        } catch (SQLException e) {
+            throw new StoreException("unable to open the staging tables: " + e.getMessage(), e);
+        }
+    }
+
+    /** A measurement attributed to {@code connectionId} through {@code prefix}. */
+    public void attributed(LocalDate day, Measurement m, String connectionId, String prefix) {
+        try {
+            measurements.beginRow();
+            appendMeasurement(measurements, day, m);
+            measurements.append(connectionId).append(prefix).endRow();
+        } catch (SQLException e) {
+            throw failure("measurement", m.file(), m.line(), e);
+        }
+    }
+
+    /** A valid measurement that no connection owns; {@code prefix} is null for no_prefix. */
+    public void unattributed(LocalDate day, Measurement m, String reason, String prefix) {
+        try {
+            unattributed.beginRow();
+            appendMeasurement(unattributed, day, m);
+            unattributed.append(reason);
+            if (prefix == null) {
+                unattributed.appendNull();
+            } else {
+                unattributed.append(prefix);
+            }
+            unattributed.endRow();
+        } catch (SQLException e) {
+            throw failure("unattributed measurement", m.file(), m.line(), e);
+        }
+    }
+
+    public void rejected(LocalDate day, RejectedRow row) {
+        try {
+            rejects.beginRow().append(day).append(row.file()).append(row.line()).append(row.reason().code())
+                    .append(row.raw()).endRow();
+        } catch (SQLException e) {
+            throw failure("rejected row", row.file(), row.line(), e);
+        }
+    }
+
+    public void inputFile(LocalDate day, InputFile file) {
+        try {
+            inputFiles.beginRow().append(day).append(file.name()).append(file.rows()).append(file.bytes()).endRow();
+        } catch (SQLException e) {
+            throw failure("input file summary", file.name(), 0, e);
+        }
+    }
+
+    private static void appendMeasurement(DuckDBAppender appender, LocalDate day, Measurement m) throws SQLException {
+        appender.append(day).append(m.file()).append(m.line())
+                .append(LocalDateTime.ofInstant(m.timestamp(), ZoneOffset.UTC))
+                .append(m.clientIp().toString()).append(m.country()).append(m.state()).append(m.edgePop())
+                .append(m.rttMs().setScale(6, RoundingMode.HALF_UP));
+    }
+
+    /** Makes everything appended so far part of the staging tables. */
+    public void flush() {
+        try {
+            measurements.flush();
+            unattributed.flush();
+            rejects.flush();
+            inputFiles.flush();
+        } catch (SQLException e) {
+            throw new StoreException("unable to flush the staging tables: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (measurements; unattributed; rejects; inputFiles) {
+            flush();
+        } catch (SQLException e) {
+            throw new StoreException("unable to close the staging tables: " + e.getMessage(), e);
+        }
+    }
+
+    private static StoreException failure(String what, String file, long line, SQLException e) {
+        return new StoreException("unable to stage the " + what + " of " + file + ":" + line + ": "
+                + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,134 @@
+package org.peertel.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.peertel.alert.DailyStats;
+
+/** The reads that alerts, reports and run summaries need. Each result comes back in its output order. */
+public final class StoreQueries {
+
+    /** A connection's statistics for one day. */
+    public record ConnectionDay(String connectionId, long samples, BigDecimal minMs, BigDecimal maxMs,
+                                BigDecimal sumMs, double medianMs, double p95Ms, double p99Ms) {
+    }
+
+    /** A (connection, matched prefix) pair's statistics for one day. */
+    public record PrefixDay(String connectionId, String prefix, long samples, double medianMs, double p95Ms) {
+    }
+
+    /** One rejected row. */
+    public record Reject(String file, long line, String reason, String raw) {
+    }
+
+    /** One input file of the day. */
+    public record FileSummary(String name, long rows, long bytes) {
+    }
+
+    /** How the day's rows were accounted for. */
+    public record DayCounts(long attributed, long noPrefix, long locationMismatch, Map<String, Long> rejected,
+                            List<FileSummary> files) {
+        public long rowsRead() {
+            return attributed + noPrefix + locationMismatch
+                    + rejected.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private final Connection connection;
+
+    StoreQueries(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Daily statistics of every connection on the days from {@code first} to {@code last}, inclusive. */
+    public List<DailyStats> dailyStats(LocalDate first, LocalDate last) {
+        return query("SELECT day, connection_id, samples, median_ms, p95_ms FROM connection_daily "
+                        + "WHERE day BETWEEN ? AND ? ORDER BY day, connection_id", List.of(first, last),
+                rs -> new DailyStats(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
+                        rs.getDouble(4), rs.getDouble(5)));
+    }
+
+    public List<ConnectionDay> connectionDay(LocalDate day) {
+        return query("SELECT connection_id, samples, min_ms, max_ms, sum_ms, median_ms, p95_ms, p99_ms "
+                        + "FROM connection_daily WHERE day = ? ORDER BY connection_id", List.of(day),
+                rs -> new ConnectionDay(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)));
+    }
+
+    public List<PrefixDay> prefixDay(LocalDate day) {
+        return query("SELECT connection_id, prefix, samples, median_ms, p95_ms FROM prefix_daily "
+                        + "WHERE day = ? ORDER BY connection_id, prefix", List.of(day),
+                rs -> new PrefixDay(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4),
+                        rs.getDouble(5)));
+    }
+
+    /** Streams the day's rejects in file, line order (there may be many). */
+    public void forEachReject(LocalDate day, Consumer<Reject> consumer) {
+        String sql = "SELECT file, line, reason, raw FROM rejects WHERE day = ? ORDER BY file, line";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, day);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("unable to read the rejects of " + day + ": " + e.getMessage(), e);
+        }
+    }
+
+    public DayCounts counts(LocalDate day) {
+        long attributed = single("SELECT count(*) FROM measurements WHERE day = ?", day);
+        long noPrefix = single("SELECT count(*) FROM unattributed WHERE day = ? AND reason = 'no_prefix'", day);
+        long mismatch = single("SELECT count(*) FROM unattributed WHERE day = ? AND reason = 'location_mismatch'",
+                day);
+        Map<String, Long> rejected = new TreeMap<>();
+        query("SELECT reason, count(*) FROM rejects WHERE day = ? GROUP BY reason", List.of(day),
+                rs -> rejected.put(rs.getString(1), rs.getLong(2)));
+        List<FileSummary> files = query("SELECT name, rows, bytes FROM input_files WHERE day = ? ORDER BY name",
+                List.of(day), rs -> new FileSummary(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+        return new DayCounts(attributed, noPrefix, mismatch, rejected, files);
+    }
+
+    /** Row count of a table for one day (for tests and checks). */
+    public long rowsOn(String table, LocalDate day) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
+        return single("SELECT count(*) FROM " + table + " WHERE day = ?", day);
+    }
+
+    private long single(String sql, LocalDate day) {
+        return query(sql, List.of(day), rs -> rs.getLong(1)).get(0);
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, List<Object> parameters, RowMapper<T> mapper) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("query failed (" + sql + "): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.peertel.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The DuckDB file that holds measurements and aggregates. One instance is one JDBC connection; open it, use it
+ * from one thread, close it. Every write is scoped to one UTC day so that re-running a day replaces it.
+ */
+public final class TelemetryStore implements AutoCloseable {
+
+    private static final List<String> SCHEMA = SqlScript.load("schema.sql");
+    private static final List<String> PUBLISH_DAY = SqlScript.load("publish-day.sql");
+    private static final List<String> CLEAR_STAGING = SqlScript.load("clear-staging.sql");
+
+    private final Connection connection;
+    private final Path file;
+
+    private TelemetryStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the database file and its tables. */
+    public static TelemetryStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : SCHEMA) {
+                    statement.execute(sql);
+                }
+            }
+            return new TelemetryStore(file, connection);
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("unable to open the DuckDB database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Removes what an interrupted attempt left in staging for {@code day}. */
+    public void clearStaging(LocalDate day) {
+        runInTransaction(CLEAR_STAGING, day, "clear staging for " + day);
+    }
+
+    /** Appenders into the staging tables; rows become visible to readers only through {@link #publishDay}. */
+    public StagingWriter stagingWriter() {
+        return new StagingWriter(connection);
+    }
+
+    /** Replaces the day's rows with the staged ones and recomputes its aggregates, in one transaction. */
+    public void publishDay(LocalDate day) {
+        runInTransaction(PUBLISH_DAY, day, "publish " + day);
+    }
+
+    /** Read access for alerts, reports and run summaries. */
+    public StoreQueries queries() {
+        return new StoreQueries(connection);
+    }
+
+    /** Replaces the day's alerts. */
+    public void replaceAlerts(LocalDate day, List<org.peertel.alert.Alert> alerts) {
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM alerts WHERE day = ?");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                delete.setObject(1, day);
+                delete.executeUpdate();
+                for (var alert : alerts) {
+                    insert.setObject(1, day);
+                    insert.setString(2, alert.alertId());
+                    insert.setString(3, alert.customerId());
+                    insert.setString(4, alert.connectionId());
+                    insert.setString(5, alert.connectionName());
+                    insert.setString(6, alert.rule().name());
+                    insert.setString(7, alert.severity().name());
+                    insert.setObject(8, alert.observedMs());
+                    insert.setObject(9, alert.thresholdMs());
+                    insert.setObject(10, alert.baselineMs());
+                    insert.setLong(11, alert.samples());
+                    insert.setString(12, alert.message());
+                    insert.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new StoreException("unable to store the alerts of " + day + " in " + file + ": " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    private void runInTransaction(List<String> statements, LocalDate day, String what) {
+        try {
+            connection.setAutoCommit(false);
+            for (String sql : statements) {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    int parameters = (int) sql.chars().filter(c -> c == '?').count();
+                    for (int i = 1; i <= parameters; i++) {
+                        statement.setObject(i, day);
+                    }
+                    statement.execute();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new StoreException("unable to " + what + " in " + file + ": " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is the one worth reporting
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the connection is unusable; the next call reports it
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("unable to close " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

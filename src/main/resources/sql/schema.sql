@@ -1,0 +1,107 @@
+-- The telemetry store. Every table carries the UTC day it belongs to, so a re-run replaces exactly that day.
+-- The staging_* tables take a day's rows while it is being read; publish-day.sql moves them in one transaction.
+
+CREATE TABLE IF NOT EXISTS measurements (
+    day           DATE          NOT NULL,
+    file          VARCHAR       NOT NULL,
+    line          BIGINT        NOT NULL,
+    ts            TIMESTAMP     NOT NULL, -- UTC
+    client_ip     VARCHAR       NOT NULL,
+    country       VARCHAR       NOT NULL,
+    state         VARCHAR       NOT NULL,
+    edge_pop      VARCHAR       NOT NULL,
+    rtt_ms        DECIMAL(15,6) NOT NULL, -- exact: sums and means do not depend on summation order
+    connection_id VARCHAR       NOT NULL,
+    prefix        VARCHAR       NOT NULL  -- the longest registered prefix that matched
+);
+
+CREATE TABLE IF NOT EXISTS unattributed (
+    day       DATE          NOT NULL,
+    file      VARCHAR       NOT NULL,
+    line      BIGINT        NOT NULL,
+    ts        TIMESTAMP     NOT NULL,
+    client_ip VARCHAR       NOT NULL,
+    country   VARCHAR       NOT NULL,
+    state     VARCHAR       NOT NULL,
+    edge_pop  VARCHAR       NOT NULL,
+    rtt_ms    DECIMAL(15,6) NOT NULL,
+    reason    VARCHAR       NOT NULL, -- no_prefix | location_mismatch
+    prefix    VARCHAR                 -- for location_mismatch: the longest prefix that matched
+);
+
+CREATE TABLE IF NOT EXISTS rejects (
+    day    DATE    NOT NULL,
+    file   VARCHAR NOT NULL,
+    line   BIGINT  NOT NULL,
+    reason VARCHAR NOT NULL,
+    raw    VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS input_files (
+    day   DATE    NOT NULL,
+    name  VARCHAR NOT NULL,
+    rows  BIGINT  NOT NULL,
+    bytes BIGINT  NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS staging_measurements AS SELECT * FROM measurements WITH NO DATA;
+CREATE TABLE IF NOT EXISTS staging_unattributed AS SELECT * FROM unattributed WITH NO DATA;
+CREATE TABLE IF NOT EXISTS staging_rejects AS SELECT * FROM rejects WITH NO DATA;
+CREATE TABLE IF NOT EXISTS staging_input_files AS SELECT * FROM input_files WITH NO DATA;
+
+-- Aggregates. median/p95/p99 are quantile_cont over the rtt as DOUBLE; sum is exact, mean = sum / samples.
+CREATE TABLE IF NOT EXISTS connection_daily (
+    day           DATE          NOT NULL,
+    connection_id VARCHAR       NOT NULL,
+    samples       BIGINT        NOT NULL,
+    min_ms        DECIMAL(15,6) NOT NULL,
+    max_ms        DECIMAL(15,6) NOT NULL,
+    sum_ms        DECIMAL(38,6) NOT NULL,
+    mean_ms       DOUBLE        NOT NULL,
+    median_ms     DOUBLE        NOT NULL,
+    p95_ms        DOUBLE        NOT NULL,
+    p99_ms        DOUBLE        NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS connection_hourly (
+    day           DATE          NOT NULL,
+    hour          TINYINT       NOT NULL, -- 0..23 UTC
+    connection_id VARCHAR       NOT NULL,
+    samples       BIGINT        NOT NULL,
+    min_ms        DECIMAL(15,6) NOT NULL,
+    max_ms        DECIMAL(15,6) NOT NULL,
+    sum_ms        DECIMAL(38,6) NOT NULL,
+    mean_ms       DOUBLE        NOT NULL,
+    median_ms     DOUBLE        NOT NULL,
+    p95_ms        DOUBLE        NOT NULL,
+    p99_ms        DOUBLE        NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS prefix_daily (
+    day           DATE          NOT NULL,
+    connection_id VARCHAR       NOT NULL,
+    prefix        VARCHAR       NOT NULL,
+    samples       BIGINT        NOT NULL,
+    min_ms        DECIMAL(15,6) NOT NULL,
+    max_ms        DECIMAL(15,6) NOT NULL,
+    sum_ms        DECIMAL(38,6) NOT NULL,
+    mean_ms       DOUBLE        NOT NULL,
+    median_ms     DOUBLE        NOT NULL,
+    p95_ms        DOUBLE        NOT NULL,
+    p99_ms        DOUBLE        NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS alerts (
+    day             DATE    NOT NULL,
+    alert_id        VARCHAR NOT NULL,
+    customer_id     VARCHAR NOT NULL,
+    connection_id   VARCHAR NOT NULL,
+    connection_name VARCHAR NOT NULL,
+    rule            VARCHAR NOT NULL,
+    severity        VARCHAR NOT NULL,
+    observed_ms     DOUBLE,
+    threshold_ms    DOUBLE,
+    baseline_ms     DOUBLE,
+    samples         BIGINT  NOT NULL,
+    message         VARCHAR NOT NULL
+);

@@ -1,0 +1,124 @@
+package org.peertel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The command line's contract: help everywhere, exit codes 0 / 1 / 2, one clear message. */
+class PeertelMainTest {
+
+    @TempDir
+    Path work;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result peertel(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = PeertelMain.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Stream<Arguments> helpCommands() {
+        return Stream.of(Arguments.of((Object) new String[] {"--help"}),
+                Arguments.of((Object) new String[] {"run", "--help"}),
+                Arguments.of((Object) new String[] {"validate", "--help"}),
+                Arguments.of((Object) new String[] {"generate", "--help"}));
+    }
+
+    @ParameterizedTest
+    @MethodSource("helpCommands")
+    void everyCommandHasHelp(String[] args) {
+        Result result = peertel(args);
+        assertEquals(0, result.code());
+        assertTrue(result.out().startsWith("Usage: peertel"), result.out());
+    }
+
+    static Stream<Arguments> badUsage() {
+        return Stream.of(
+                Arguments.of("no command", new String[] {}, "choose a command"),
+                Arguments.of("unknown option", new String[] {"run", "--dte", "2026-11-16"}, "--dte"),
+                Arguments.of("no day", new String[] {"run"}, "give --date DAY"),
+                Arguments.of("bad day", new String[] {"run", "--date", "16/11/2026"}, "is not a day"),
+                Arguments.of("date and range", new String[] {"run", "--date", "today", "--from", "today"},
+                        "not both"),
+                Arguments.of("reversed range", new String[] {"run", "--from", "2026-11-20", "--to", "2026-11-16"},
+                        "is before"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badUsage")
+    void badUsageExitsTwoWithOneMessage(String description, String[] args, String message) {
+        Result result = peertel(args);
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains(message), result.err());
+    }
+
+    @Test
+    void validateListsEveryProblemWithItsLineAndExitsTwo() throws IOException {
+        Path registry = work.resolve("connections.csv");
+        Files.writeString(registry, "connection_id,customer_id,name,partner,country,state,prefixes\n"
+                + "a,acme,A,ISP,DE,,192.0.2.0/24\n"
+                + "b,acme,B,ISP,XX,,198.51.100.0/24\n"
+                + "c,acme,C,ISP,DE,,10.0.0.0/8\n");
+        Result result = peertel("validate", "--connections", registry.toString());
+        assertEquals(2, result.code());
+        assertTrue(result.out().contains(registry + ":3: error:"), result.out());
+        assertTrue(result.out().contains(registry + ":4: error:"), result.out());
+        assertTrue(result.out().contains("2 error(s)"), result.out());
+    }
+
+    @Test
+    void validateAcceptsTheSampleRegistry() {
+        Result result = peertel("validate");
+        assertEquals(0, result.code(), result.out() + result.err());
+        assertTrue(result.out().contains("0 error(s)"), result.out());
+    }
+
+    @Test
+    void aBadRegistryStopsTheRunBeforeAnyOutput() throws IOException {
+        Path registry = work.resolve("connections.csv");
+        Files.writeString(registry, "connection_id,customer_id,name,partner,country,state,prefixes\n"
+                + "a,acme,A,ISP,US,,192.0.2.0/24\n");
+        Path out = work.resolve("out");
+        Result result = peertel("run", "--date", "2026-11-16", "--connections", registry.toString(),
+                "--out", out.toString(), "--db", work.resolve("x.duckdb").toString());
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains(registry + ":2: error:"), result.err());
+        assertFalse(Files.exists(out), "nothing written");
+        assertFalse(Files.exists(work.resolve("x.duckdb")), "no database created");
+    }
+
+    @Test
+    void aMissingInputFolderStopsTheRunBeforeAnyOutput() {
+        Path out = work.resolve("out");
+        Result result = peertel("run", "--date", "2020-01-01", "--out", out.toString(),
+                "--db", work.resolve("x.duckdb").toString());
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains("no input folder"), result.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aBadSettingStopsTheRunWithFileAndLine() throws IOException {
+        Path settings = work.resolve("telemetry.properties");
+        Files.writeString(settings, "chunk-size = lots\n");
+        Result result = peertel("run", "--date", "2026-11-16", "--settings", settings.toString());
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains(settings + ":1: chunk-size = 'lots'"), result.err());
+    }
+}

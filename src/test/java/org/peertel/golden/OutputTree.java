@@ -1,0 +1,34 @@
+package org.peertel.golden;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The files of an output folder as relative path → text, with the two time values of run summaries replaced
+ * by "IGNORED" (the only bytes allowed to differ between two runs).
+ */
+final class OutputTree {
+
+    private OutputTree() {
+    }
+
+    static Map<String, String> read(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String name = root.relativize(file).toString().replace('\\', '/');
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                if (name.startsWith("runs/") && name.endsWith(".json")) {
+                    text = text.replaceAll("\"(started_at|finished_at)\": \"[^\"]*\"", "\"$1\": \"IGNORED\"");
+                }
+                files.put(name, text);
+            }
+        }
+        return files;
+    }
+}
