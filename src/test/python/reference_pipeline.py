@@ -1,0 +1,550 @@
+#!/usr/bin/env python3
+"""Independent reference implementation of the peertel telemetry job (golden-file oracle).
+
+Written from the data contracts alone (contract.md / README.md), NOT from the Java code: it is a
+second opinion used to compute src/test/resources/golden/*/expected/.  Standard library only, Python 3.11.
+
+Usage:
+    python3 src/test/python/reference_pipeline.py --connections C --input DIR --out DIR --from D1 --to D2
+
+What it implements
+  * connections.csv: read by header names (any column order, BOM allowed), prefixes split on spaces
+    and/or semicolons.  The registry is ASSUMED VALID: no registry validation at all (no duplicate,
+    special-purpose, host-bit or overlap checks).
+  * latency input: for every UTC day D in [from, to], every `*.csv` / `*.csv.gz` file of <input>/D/ in
+    file-name order (code-point order == Java String.compareTo for the ASCII names used here);
+    other names are ignored; a missing day folder counts as a day without files.
+  * an RFC 4180 record reader that keeps physical line numbers (header = line 1), skips blank lines
+    (empty after removing the terminator), accepts LF and CRLF, strips a leading BOM, and gives the
+    exact raw text of a record (inner line breaks normalised to "\\n").
+  * row validation with exactly one reject reason, the first in contract order:
+    missing_columns, column_count, bad_timestamp, wrong_day, bad_client_ip, bad_country, bad_state,
+    missing_edge_pop, bad_rtt, rtt_out_of_range.  Field values are trimmed of surrounding spaces.
+  * unreadable files (truncated/corrupt gzip, bad UTF-8): the records fully read before the failure are
+    kept; ONE `unreadable_file` reject is added at the start line of the record that was being read when
+    the input ended/broke (= 1 + last physical line completely read), raw = the error message.  For a
+    truncated gzip we use Java's message for that case, "Unexpected end of ZLIB input stream"
+    (java.io.EOFException from java.util.zip.InflaterInputStream).  That reject counts in rows_read and in
+    the file's "rows" of runs/<date>.json (so that sum(files.rows) == rows_read).
+  * attribution: brute-force longest-prefix match with `ipaddress` over every registered prefix
+    (IPv4-mapped IPv6 clients are treated as their IPv4 address); among the connections that registered
+    exactly that longest prefix, the one with the same country (and, for US, the same state) wins; else
+    location_mismatch (no fallback to a shorter prefix); no covering prefix -> no_prefix.
+  * statistics per connection per day and per (connection, matched prefix) per day: samples, min, max,
+    mean (exact: Fraction of the exact decimal sum / n), median/p95/p99 = DuckDB quantile_cont formula on
+    Python floats (IEEE doubles) parsed from the (6-decimal-rounded) decimal text.
+    Per-hour statistics are part of the contract but not of the output tree, so they are not computed.
+  * number format: 3 decimals HALF_UP, from Decimal(float) for doubles, from the exact value for
+    mean/min/max; empty for no value.
+  * alerts with default rules only (no alerts.properties overrides): min_samples 30, HIGH_MEDIAN
+    (100 WARNING / 200 CRITICAL), HIGH_P95 (250), REGRESSION (factor 1.5 over the quantile_cont-0.5 of
+    the daily medians of D-7..D-1 having >= 30 samples, needs >= 3 such days; the "store" is the days
+    processed earlier in this same run), NO_DATA.
+  * output tree: alerts/<date>.csv, reports/<customer>/<date>.csv, reports/<customer>/<date>-prefixes.csv,
+    rejects/<date>.csv, runs/<date>.json (with "started_at"/"finished_at" = "IGNORED").
+    CSV: comma, "\\n" line ends, a field is quoted iff it contains , " CR or LF (quotes doubled).
+    (Python's csv.writer with lineterminator="\\n" does NOT quote a lone CR, hence the tiny writer below.)
+
+Assumptions / choices where the contract is silent (all listed in golden/week/README.md):
+  * timestamps: `YYYY-MM-DD[T| ]HH:MM[:SS[.f{1,9}]][Z|+HH:MM|+HHMM|+HH]`, real calendar date, hour 0-23,
+    offset at most 18:00; the fraction needs seconds.
+  * rtt: `[0-9]+(\\.[0-9]+)?`; more than 6 decimals are rounded HALF_UP to 6 BEFORE the range check.
+  * US state: the 50 states, DC, AS, GU, MP, PR, VI (only codes that are unambiguous are used in the data).
+  * country: java.util.Locale.getISOCountries() of JDK 17 (hard-coded below).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import ipaddress
+import json
+import math
+import os
+import re
+import sys
+import zlib
+from decimal import Decimal, ROUND_HALF_UP
+from fractions import Fraction
+
+# ---------------------------------------------------------------------------------------------- constants
+
+# java.util.Locale.getISOCountries() on OpenJDK 17.0.15 (printed with a 3-line Java program).
+ISO_COUNTRIES = frozenset("""
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW
+BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI
+FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN
+IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME
+MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF
+PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV
+SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE
+YT ZA ZM ZW
+""".split())
+
+US_STATES = frozenset("""
+AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH
+OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AS GU MP PR VI
+""".split())
+
+REQUIRED = ("timestamp", "client_ip", "country", "state", "edge_pop", "rtt_ms")
+
+MIN_SAMPLES = 30
+MEDIAN_WARNING = 100.0
+MEDIAN_CRITICAL = 200.0
+P95_WARNING = 250.0
+REGRESSION_FACTOR = Decimal("1.5")
+REGRESSION_MIN_DAYS = 3
+REGRESSION_WINDOW = 7
+RULE_ORDER = ("HIGH_MEDIAN", "HIGH_P95", "REGRESSION", "NO_DATA")
+
+GZIP_TRUNCATED_MESSAGE = "Unexpected end of ZLIB input stream"
+
+TS_RE = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})"
+    r"(?::([0-9]{2})(?:\.([0-9]{1,9}))?)?"
+    r"(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?")
+RTT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+# ---------------------------------------------------------------------------------------------- formatting
+
+
+def fmt3(value) -> str:
+    """3 decimals HALF_UP; float -> from its exact binary value; Decimal/Fraction -> exact; None -> ''."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(Decimal(value).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP))
+    if isinstance(value, Decimal):
+        return str(value.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP))
+    if isinstance(value, Fraction):  # exact HALF_UP of a non-negative rational
+        assert value >= 0
+        thousandths = value * 1000
+        q, r = divmod(thousandths.numerator, thousandths.denominator)
+        if 2 * r >= thousandths.denominator:
+            q += 1
+        return f"{q // 1000}.{q % 1000:03d}"
+    raise TypeError(value)
+
+
+def csv_field(s: str) -> str:
+    if any(c in s for c in ',"\r\n'):
+        return '"' + s.replace('"', '""') + '"'
+    return s
+
+
+def write_csv(path: str, header, rows) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        for row in [header, *rows]:
+            f.write(",".join(csv_field(str(x)) for x in row) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------- CSV reading
+
+
+def read_records(text: str, complete: bool):
+    """Split decoded text into RFC 4180 records.
+
+    Returns (records, broken_line): records = [(start_line, fields, raw)], blank lines skipped.
+    If complete is False (the input broke), a last record not ended by a line terminator is dropped and
+    broken_line is its start line (or the line after the last terminator if the text ends on one).
+    """
+    records = []
+    i, n, line = 0, len(text), 1
+    while i < n:
+        if text[i] == "\n":
+            i, line = i + 1, line + 1
+            continue
+        if text.startswith("\r\n", i):
+            i, line = i + 2, line + 1
+            continue
+        start, start_line = i, line
+        fields, field, in_quotes, terminated = [], [], False, False
+        while i < n:
+            c = text[i]
+            if in_quotes:
+                if c == '"':
+                    if text.startswith('""', i):
+                        field.append('"')
+                        i += 2
+                    else:
+                        in_quotes = False
+                        i += 1
+                    continue
+                if text.startswith("\r\n", i):
+                    field.append("\n")
+                    i, line = i + 2, line + 1
+                    continue
+                if c == "\n":
+                    line += 1
+                field.append(c)
+                i += 1
+                continue
+            if c == '"' and not field:
+                in_quotes = True
+                i += 1
+            elif c == ",":
+                fields.append("".join(field))
+                field = []
+                i += 1
+            elif c == "\n" or text.startswith("\r\n", i):
+                terminated = True
+                break
+            else:
+                field.append(c)
+                i += 1
+        end = i
+        fields.append("".join(field))
+        raw = text[start:end].replace("\r\n", "\n")
+        if terminated:
+            i += 2 if text.startswith("\r\n", i) else 1
+            line += 1
+        elif not complete:
+            return records, start_line
+        records.append((start_line, fields, raw))
+    return records, (None if complete else line)
+
+
+def load_file(path: str):
+    """Return (text, complete, error_message)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    error = None
+    if path.endswith(".gz"):
+        d = zlib.decompressobj(wbits=31)
+        try:
+            out = d.decompress(data)
+            if not d.eof:
+                error = GZIP_TRUNCATED_MESSAGE
+        except zlib.error as e:  # corrupt stream: keep what came out before (not exercised in the golden)
+            out, error = b"", f"corrupt gzip: {e}"
+        data = out
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:  # keep the text up to the bad byte (not exercised in the golden)
+        text = data[: e.start].decode("utf-8")
+        error = error or f"bad UTF-8 at byte {e.start}"
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, error is None, error
+
+
+# ---------------------------------------------------------------------------------------------- validation
+
+
+def parse_timestamp_utc(s: str):
+    m = TS_RE.fullmatch(s)
+    if not m:
+        return None
+    y, mo, d, h, mi, sec, frac, off = m.groups()
+    try:
+        local = dt.datetime(int(y), int(mo), int(d), int(h), int(mi), int(sec or 0),
+                            int(((frac or "") + "000000")[:6]))
+    except ValueError:
+        return None
+    offset = dt.timedelta(0)
+    if off and off != "Z":
+        sign = -1 if off[0] == "-" else 1
+        digits = off[1:].replace(":", "")
+        oh, om = int(digits[:2]), int(digits[2:4] or 0)
+        if om > 59 or oh * 60 + om > 18 * 60:
+            return None
+        offset = sign * dt.timedelta(hours=oh, minutes=om)
+    return local - offset
+
+
+def parse_ip(s: str):
+    if "%" in s or "[" in s or "]" in s:
+        return None
+    try:
+        if ":" in s:
+            a = ipaddress.IPv6Address(s)
+            return a.ipv4_mapped or a
+        return ipaddress.IPv4Address(s)  # Python >= 3.9.5 rejects leading zeros
+    except ValueError:
+        return None
+
+
+def validate(fields, idx, day: dt.date):
+    """Return (reason, None) or (None, measurement dict)."""
+    if len(fields) != idx["_count"]:
+        return "column_count", None
+    v = {k: fields[idx[k]].strip(" ") for k in REQUIRED}
+    ts = parse_timestamp_utc(v["timestamp"])
+    if ts is None:
+        return "bad_timestamp", None
+    if ts.date() != day:
+        return "wrong_day", None
+    ip = parse_ip(v["client_ip"])
+    if ip is None:
+        return "bad_client_ip", None
+    country = v["country"].upper()
+    if not (len(country) == 2 and country.isascii() and country in ISO_COUNTRIES):
+        return "bad_country", None
+    state = ""
+    if country == "US":
+        state = v["state"].upper()
+        if not (state.isascii() and state in US_STATES):
+            return "bad_state", None
+    if v["edge_pop"] == "":
+        return "missing_edge_pop", None
+    if not RTT_RE.fullmatch(v["rtt_ms"]):
+        return "bad_rtt", None
+    rtt = Decimal(v["rtt_ms"])
+    if rtt.as_tuple().exponent < -6:
+        rtt = rtt.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+    if not (0 < rtt <= 60000):
+        return "rtt_out_of_range", None
+    return None, {"ts": ts, "ip": ip, "country": country, "state": state, "rtt": rtt}
+
+
+# ---------------------------------------------------------------------------------------------- registry
+
+
+def read_registry(path: str):
+    with open(path, "rb") as f:
+        text = f.read().decode("utf-8")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    records, _ = read_records(text, True)
+    header = [h.strip().lower() for h in records[0][1]]
+    conns = []
+    for _, fields, _ in records[1:]:
+        r = {h: fields[k].strip() for k, h in enumerate(header)}
+        r["country"] = r["country"].upper()
+        r["state"] = r["state"].upper() if r["country"] == "US" else ""
+        r["networks"] = [ipaddress.ip_network(p) for p in re.split(r"[ ;]+", r["prefixes"].strip()) if p]
+        conns.append(r)
+    return conns
+
+
+def attribute(ip, conns):
+    """Return ("no_prefix", None) or (longest matching network, connections that registered it)."""
+    best = None
+    for c in conns:
+        for net in c["networks"]:
+            if net.version == ip.version and ip in net and (best is None or net.prefixlen > best.prefixlen):
+                best = net
+    if best is None:
+        return "no_prefix", None
+    return best, [c for c in conns if best in c["networks"]]
+
+
+# ---------------------------------------------------------------------------------------------- statistics
+
+
+def quantile_cont(sorted_values, q: float) -> float:
+    n = len(sorted_values)
+    r = (n - 1) * q
+    lo, hi = math.floor(r), math.ceil(r)
+    return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (r - lo)
+
+
+def stats(rtts):
+    if not rtts:
+        return None
+    d = sorted(float(x) for x in rtts)
+    return {
+        "samples": len(rtts),
+        "median": quantile_cont(d, 0.5),
+        "p95": quantile_cont(d, 0.95),
+        "p99": quantile_cont(d, 0.99),
+        "min": min(rtts),
+        "max": max(rtts),
+        "mean": Fraction(sum(rtts)) / len(rtts),
+    }
+
+
+# ---------------------------------------------------------------------------------------------- one day
+
+
+def process_day(day: dt.date, input_dir: str, conns):
+    folder = os.path.join(input_dir, day.isoformat())
+    names = sorted(n for n in (os.listdir(folder) if os.path.isdir(folder) else [])
+                   if (n.endswith(".csv") or n.endswith(".csv.gz")) and os.path.isfile(os.path.join(folder, n)))
+    run = {"rows_read": 0, "attributed": 0, "no_prefix": 0, "location_mismatch": 0, "rejected": {}, "files": []}
+    rejects, samples = [], []  # samples: (conn, network, rtt)
+
+    def reject(name, line, reason, raw):
+        rejects.append((name, line, reason, raw))
+        run["rejected"][reason] = run["rejected"].get(reason, 0) + 1
+
+    for name in names:
+        path = os.path.join(folder, name)
+        text, complete, error = load_file(path)
+        records, broken_line = read_records(text, complete)
+        rows = 0
+        idx = None
+        if records:
+            header = [h.strip(" ").lower() for h in records[0][1]]
+            idx = {"_count": len(header)}
+            for k in REQUIRED:
+                idx[k] = header.index(k) if k in header else None
+            missing = any(idx[k] is None for k in REQUIRED)
+            for line, fields, raw in records[1:]:
+                rows += 1
+                if missing:
+                    reject(name, line, "missing_columns", raw)
+                    continue
+                reason, m = validate(fields, idx, day)
+                if reason:
+                    reject(name, line, reason, raw)
+                    continue
+                res = attribute(m["ip"], conns)
+                if res[0] == "no_prefix":
+                    run["no_prefix"] += 1
+                    continue
+                net, candidates = res
+                winner = [c for c in candidates if c["country"] == m["country"] and
+                          (c["country"] != "US" or c["state"] == m["state"])]
+                assert len(winner) <= 1, "valid registry: one location per (prefix, customer)"
+                if not winner:
+                    run["location_mismatch"] += 1
+                    continue
+                run["attributed"] += 1
+                samples.append((winner[0]["connection_id"], net, m["rtt"]))
+        if not complete:
+            rows += 1
+            reject(name, broken_line, "unreadable_file", error)
+        run["files"].append({"name": name, "rows": rows, "bytes": os.path.getsize(path)})
+        run["rows_read"] += rows
+    rejects.sort(key=lambda r: (r[0], r[1]))
+    return run, rejects, samples
+
+
+def prefix_text(net) -> str:
+    return f"{net.network_address.compressed}/{net.prefixlen}"  # ipaddress is RFC 5952 lower case
+
+
+def run_job(connections, input_dir, out_dir, d_from, d_to):
+    conns = read_registry(connections)
+    by_id = {c["connection_id"]: c for c in conns}
+    customers = sorted({c["customer_id"] for c in conns})
+    store = {}  # (connection_id, date) -> daily stats (the job's store, this run only)
+    day = d_from
+    while day <= d_to:
+        run, rejects, samples = process_day(day, input_dir, conns)
+        ds = day.isoformat()
+        per_conn, per_prefix = {}, {}
+        for cid, net, rtt in samples:
+            per_conn.setdefault(cid, []).append(rtt)
+            per_prefix.setdefault((cid, prefix_text(net)), []).append(rtt)
+        day_stats = {cid: stats(v) for cid, v in per_conn.items()}
+        for cid, s in day_stats.items():
+            store[(cid, day)] = s
+
+        # reports
+        for cust in customers:
+            rows = []
+            for c in sorted((c for c in conns if c["customer_id"] == cust), key=lambda c: c["connection_id"]):
+                s = day_stats.get(c["connection_id"])
+                rows.append([ds, c["connection_id"], c["name"], c["partner"], c["country"], c["state"],
+                             s["samples"] if s else 0,
+                             *(fmt3(s[k]) if s else "" for k in ("median", "p95", "p99", "min", "max", "mean"))])
+            write_csv(os.path.join(out_dir, "reports", cust, f"{ds}.csv"),
+                      ["date", "connection_id", "connection_name", "partner", "country", "state", "samples",
+                       "median_ms", "p95_ms", "p99_ms", "min_ms", "max_ms", "mean_ms"], rows)
+            prows = []
+            for (cid, ptext), v in sorted(per_prefix.items()):
+                if by_id[cid]["customer_id"] != cust:
+                    continue
+                s = stats(v)
+                prows.append([ds, cid, ptext, s["samples"], fmt3(s["median"]), fmt3(s["p95"])])
+            write_csv(os.path.join(out_dir, "reports", cust, f"{ds}-prefixes.csv"),
+                      ["date", "connection_id", "prefix", "samples", "median_ms", "p95_ms"], prows)
+
+        # alerts
+        alerts = []
+        for c in sorted(conns, key=lambda c: (c["customer_id"], c["connection_id"])):
+            cid = c["connection_id"]
+            s = day_stats.get(cid)
+            found = []
+            if s is None:
+                found.append(("NO_DATA", "WARNING", "", "", "", 0, f"no attributed sample on {ds}"))
+            elif s["samples"] >= MIN_SAMPLES:
+                med = s["median"]
+                if med > MEDIAN_CRITICAL or med > MEDIAN_WARNING:
+                    sev, thr = ("CRITICAL", MEDIAN_CRITICAL) if med > MEDIAN_CRITICAL else ("WARNING", MEDIAN_WARNING)
+                    found.append(("HIGH_MEDIAN", sev, fmt3(med), fmt3(thr), "", s["samples"],
+                                  f"median {fmt3(med)} ms is above the {fmt3(thr)} ms {sev} threshold"))
+                if s["p95"] > P95_WARNING:
+                    found.append(("HIGH_P95", "WARNING", fmt3(s["p95"]), fmt3(P95_WARNING), "", s["samples"],
+                                  f"p95 {fmt3(s['p95'])} ms is above the {fmt3(P95_WARNING)} ms threshold"))
+                prev = [store[(cid, day - dt.timedelta(days=k))]["median"]
+                        for k in range(REGRESSION_WINDOW, 0, -1)
+                        if (cid, day - dt.timedelta(days=k)) in store
+                        and store[(cid, day - dt.timedelta(days=k))]["samples"] >= MIN_SAMPLES]
+                if len(prev) >= REGRESSION_MIN_DAYS:
+                    baseline = quantile_cont(sorted(prev), 0.5)
+                    threshold = Fraction(REGRESSION_FACTOR) * Fraction(baseline)  # exact product
+                    # The golden data must not depend on how the threshold is computed: the exact product
+                    # (new BigDecimal(baseline).multiply(factor)), the double product, the product of the
+                    # shortest decimal text (BigDecimal.valueOf(baseline)) and daily medians stored rounded
+                    # to 3 decimals must all give the same decision and the same text.
+                    rb = quantile_cont(sorted(float(fmt3(x)) for x in prev), 0.5)
+                    variants = [threshold, 1.5 * baseline, Fraction(REGRESSION_FACTOR * Decimal(repr(baseline))),
+                                Fraction(REGRESSION_FACTOR) * Fraction(rb)]
+                    assert len({fmt3(v) for v in variants}) == 1 and len({med > v for v in variants}) == 1 \
+                        and fmt3(rb) == fmt3(baseline), (cid, ds, baseline, [fmt3(v) for v in variants])
+                    if Fraction(med) > threshold:
+                        found.append(("REGRESSION", "WARNING", fmt3(med), fmt3(threshold), fmt3(baseline),
+                                      s["samples"],
+                                      f"median {fmt3(med)} ms is above {REGRESSION_FACTOR.to_eng_string()} x "
+                                      f"the baseline {fmt3(baseline)} ms (median of {len(prev)} previous days)"))
+            found.sort(key=lambda a: RULE_ORDER.index(a[0]))
+            for rule, sev, obs, thr, base, n, msg in found:
+                alerts.append([f"{ds}/{cid}/{rule}", ds, c["customer_id"], cid, c["name"], rule, sev,
+                               obs, thr, base, n, msg])
+        write_csv(os.path.join(out_dir, "alerts", f"{ds}.csv"),
+                  ["alert_id", "date", "customer_id", "connection_id", "connection_name", "rule", "severity",
+                   "observed_ms", "threshold_ms", "baseline_ms", "samples", "message"], alerts)
+
+        write_csv(os.path.join(out_dir, "rejects", f"{ds}.csv"), ["file", "line", "reason", "raw"], rejects)
+
+        assert run["rows_read"] == run["attributed"] + run["no_prefix"] + run["location_mismatch"] + \
+            sum(run["rejected"].values())
+        write_run_json(os.path.join(out_dir, "runs", f"{ds}.json"), ds, run, len(alerts))
+        print(f"{ds}: rows_read={run['rows_read']} attributed={run['attributed']} no_prefix={run['no_prefix']} "
+              f"location_mismatch={run['location_mismatch']} rejected={dict(sorted(run['rejected'].items()))} "
+              f"alerts={len(alerts)}", file=sys.stderr)
+        day += dt.timedelta(days=1)
+
+
+def write_run_json(path, ds, run, n_alerts):
+    j = json.dumps
+    lines = ["{", f'  "date": {j(ds)},', f'  "rows_read": {run["rows_read"]},',
+             f'  "attributed": {run["attributed"]},', f'  "no_prefix": {run["no_prefix"]},',
+             f'  "location_mismatch": {run["location_mismatch"]},']
+    rej = sorted(run["rejected"].items())
+    if rej:
+        lines.append('  "rejected": {')
+        lines += [f"    {j(k)}: {v}" + ("," if i < len(rej) - 1 else "") for i, (k, v) in enumerate(rej)]
+        lines.append("  },")
+    else:
+        lines.append('  "rejected": {},')
+    files = run["files"]
+    if files:
+        lines.append('  "files": [')
+        lines += [f'    {{"name": {j(f["name"])}, "rows": {f["rows"]}, "bytes": {f["bytes"]}}}'
+                  + ("," if i < len(files) - 1 else "") for i, f in enumerate(files)]
+        lines.append("  ],")
+    else:
+        lines.append('  "files": [],')
+    lines += [f'  "alerts": {n_alerts},', '  "started_at": "IGNORED",', '  "finished_at": "IGNORED"', "}"]
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--connections", required=True)
+    p.add_argument("--input", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--from", dest="d_from", required=True, type=dt.date.fromisoformat)
+    p.add_argument("--to", dest="d_to", required=True, type=dt.date.fromisoformat)
+    a = p.parse_args(argv)
+    run_job(a.connections, a.input, a.out, a.d_from, a.d_to)
+
+
+if __name__ == "__main__":
+    main()
