@@ -336,7 +336,9 @@ def quantile_cont(sorted_values, q: float) -> float:
     n = len(sorted_values)
     r = (n - 1) * q
     lo, hi = math.floor(r), math.ceil(r)
-    return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (r - lo)
+    d = r - lo
+    # DuckDB evaluates lo * (1 - d) + hi * d (checked against quantile_cont on 900 random lists)
+    return sorted_values[lo] * (1.0 - d) + sorted_values[hi] * d
 
 
 def stats(rtts):
