@@ -1,5 +1,6 @@
 package org.peertel.alert;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +14,9 @@ import org.peertel.registry.Connection;
 
 /**
  * Applies the alert rules to one day. Pure: everything it needs (the day's statistics and the earlier days'
- * statistics for REGRESSION baselines) is passed in, so it is tested without a database.
+ * statistics for REGRESSION baselines) is passed in, so it is tested without a database. Every comparison is
+ * exact: a statistic (a double) is compared by its exact binary value with an exact decimal threshold, so a
+ * median of exactly 100 never fires the 100 ms rule and 1.5 x a baseline is not rounded before comparing.
  */
 public final class AlertEvaluator {
 
@@ -67,7 +70,7 @@ public final class AlertEvaluator {
 
         void noData() {
             if (rules.noDataEnabled()) {
-                add(AlertRule.NO_DATA, Severity.WARNING, null, null, null, 0, "no attributed sample on " + day);
+                add(AlertRule.NO_DATA, Severity.WARNING, null, null, null, "no attributed sample on " + day);
             }
         }
 
@@ -75,25 +78,23 @@ public final class AlertEvaluator {
             if (!rules.highMedianEnabled()) {
                 return;
             }
-            double critical = rules.highMedianCriticalMs().doubleValue();
-            double warning = rules.highMedianWarningMs().doubleValue();
-            double median = stats.medianMs();
-            if (median > critical) {
-                add(AlertRule.HIGH_MEDIAN, Severity.CRITICAL, median, critical, null, stats.samples(),
-                        "median " + Millis.format(median) + " ms is above the " + Millis.format(critical)
-                                + " ms CRITICAL threshold");
-            } else if (median > warning) {
-                add(AlertRule.HIGH_MEDIAN, Severity.WARNING, median, warning, null, stats.samples(),
-                        "median " + Millis.format(median) + " ms is above the " + Millis.format(warning)
-                                + " ms WARNING threshold");
+            BigDecimal median = new BigDecimal(stats.medianMs());
+            if (median.compareTo(rules.highMedianCriticalMs()) > 0) {
+                add(AlertRule.HIGH_MEDIAN, Severity.CRITICAL, median, rules.highMedianCriticalMs(), null,
+                        "median " + Millis.format(median) + " ms is above the "
+                                + Millis.format(rules.highMedianCriticalMs()) + " ms CRITICAL threshold");
+            } else if (median.compareTo(rules.highMedianWarningMs()) > 0) {
+                add(AlertRule.HIGH_MEDIAN, Severity.WARNING, median, rules.highMedianWarningMs(), null,
+                        "median " + Millis.format(median) + " ms is above the "
+                                + Millis.format(rules.highMedianWarningMs()) + " ms WARNING threshold");
             }
         }
 
         void highP95() {
-            double threshold = rules.highP95WarningMs().doubleValue();
-            if (rules.highP95Enabled() && stats.p95Ms() > threshold) {
-                add(AlertRule.HIGH_P95, Severity.WARNING, stats.p95Ms(), threshold, null, stats.samples(),
-                        "p95 " + Millis.format(stats.p95Ms()) + " ms is above the " + Millis.format(threshold)
+            BigDecimal p95 = new BigDecimal(stats.p95Ms());
+            if (rules.highP95Enabled() && p95.compareTo(rules.highP95WarningMs()) > 0) {
+                add(AlertRule.HIGH_P95, Severity.WARNING, p95, rules.highP95WarningMs(), null,
+                        "p95 " + Millis.format(p95) + " ms is above the " + Millis.format(rules.highP95WarningMs())
                                 + " ms threshold");
             }
         }
@@ -110,20 +111,21 @@ public final class AlertEvaluator {
             if (medians.length < rules.regressionMinBaselineDays()) {
                 return;
             }
-            double baseline = Quantiles.cont(medians, 0.5);
-            double threshold = rules.regressionFactor().doubleValue() * baseline;
-            if (stats.medianMs() > threshold) {
-                add(AlertRule.REGRESSION, Severity.WARNING, stats.medianMs(), threshold, baseline, stats.samples(),
-                        "median " + Millis.format(stats.medianMs()) + " ms is above "
+            BigDecimal baseline = new BigDecimal(Quantiles.cont(medians, 0.5));
+            BigDecimal threshold = baseline.multiply(rules.regressionFactor());
+            BigDecimal median = new BigDecimal(stats.medianMs());
+            if (median.compareTo(threshold) > 0) {
+                add(AlertRule.REGRESSION, Severity.WARNING, median, threshold, baseline,
+                        "median " + Millis.format(median) + " ms is above "
                                 + rules.regressionFactor().toPlainString() + " x the baseline "
                                 + Millis.format(baseline) + " ms (median of " + medians.length + " previous days)");
             }
         }
 
-        private void add(AlertRule rule, Severity severity, Double observed, Double threshold, Double baseline,
-                         long samples, String message) {
+        private void add(AlertRule rule, Severity severity, BigDecimal observed, BigDecimal threshold,
+                         BigDecimal baseline, String message) {
             alerts.add(new Alert(day, connection.customerId(), connection.connectionId(), connection.name(), rule,
-                    severity, observed, threshold, baseline, samples, message));
+                    severity, observed, threshold, baseline, stats == null ? 0 : stats.samples(), message));
         }
     }
 }

@@ -88,9 +88,9 @@ public final class TelemetryStore implements AutoCloseable {
                     insert.setString(5, alert.connectionName());
                     insert.setString(6, alert.rule().name());
                     insert.setString(7, alert.severity().name());
-                    insert.setObject(8, alert.observedMs());
-                    insert.setObject(9, alert.thresholdMs());
-                    insert.setObject(10, alert.baselineMs());
+                    insert.setObject(8, asDouble(alert.observedMs()));
+                    insert.setObject(9, asDouble(alert.thresholdMs()));
+                    insert.setObject(10, asDouble(alert.baselineMs()));
                     insert.setLong(11, alert.samples());
                     insert.setString(12, alert.message());
                     insert.executeUpdate();
@@ -103,6 +103,10 @@ public final class TelemetryStore implements AutoCloseable {
         } finally {
             autoCommit();
         }
+    }
+
+    private static Double asDouble(java.math.BigDecimal value) {
+        return value == null ? null : value.doubleValue();
     }
 
     private void runInTransaction(List<String> statements, LocalDate day, String what) {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.peertel.output.Millis;
 import org.peertel.prefix.Prefix;
 import org.peertel.registry.Connection;
 
@@ -37,18 +38,19 @@ class AlertEvaluatorTest {
         double[][] steady = {{-1, 40}, {-2, 42}, {-3, 38}, {-4, 41}};
         return Stream.of(
                 new Case("quiet day raises nothing", stats(100, 40, 90), steady, List.of()),
-                new Case("no data", null, none, List.of("NO_DATA WARNING null null null 0")),
+                new Case("no data", null, none, List.of("NO_DATA WARNING    0")),
                 new Case("median just at the warning threshold does not fire", stats(30, 100, 100), none,
                         List.of()),
                 new Case("median above warning", stats(30, 100.0001, 120), none,
-                        List.of("HIGH_MEDIAN WARNING 100.0001 100.0 null 30")),
+                        List.of("HIGH_MEDIAN WARNING 100.000 100.000  30")),
                 new Case("median above critical", stats(50, 200.5, 240), none,
-                        List.of("HIGH_MEDIAN CRITICAL 200.5 200.0 null 50")),
+                        List.of("HIGH_MEDIAN CRITICAL 200.500 200.000  50")),
                 new Case("p95 above threshold", stats(50, 50, 250.001), none,
-                        List.of("HIGH_P95 WARNING 250.001 250.0 null 50")),
+                        List.of("HIGH_P95 WARNING 250.001 250.000  50")),
                 new Case("too few samples raises nothing, however slow", stats(29, 500, 900), steady, List.of()),
+                new Case("1.5 x baseline is compared exactly", stats(40, 60.75, 90), steady, List.of()),
                 new Case("regression against the median of the baseline days", stats(40, 62, 90), steady,
-                        List.of("REGRESSION WARNING 62.0 61.5 41.0 40")),
+                        List.of("REGRESSION WARNING 62.000 60.750 40.500 40")),
                 new Case("regression needs three baseline days", stats(40, 90, 95), new double[][] {{-1, 40}, {-2, 40}},
                         List.of()),
                 new Case("days beyond the 7-day window are not in the baseline", stats(40, 90, 95),
@@ -56,8 +58,8 @@ class AlertEvaluatorTest {
                 new Case("baseline days with too few samples do not count", stats(40, 90, 95),
                         new double[][] {{-1, 40}, {-2, 40}, {-3, 40, 29}}, List.of()),
                 new Case("everything at once", stats(40, 260, 400), steady, List.of(
-                        "HIGH_MEDIAN CRITICAL 260.0 200.0 null 40", "HIGH_P95 WARNING 400.0 250.0 null 40",
-                        "REGRESSION WARNING 260.0 61.5 41.0 40"))
+                        "HIGH_MEDIAN CRITICAL 260.000 200.000  40", "HIGH_P95 WARNING 400.000 250.000  40",
+                        "REGRESSION WARNING 260.000 60.750 40.500 40"))
         ).map(Arguments::of);
     }
 
@@ -72,8 +74,9 @@ class AlertEvaluatorTest {
         }
         List<Alert> alerts = evaluator.evaluate(DAY, List.of(FRA), c.today() == null ? List.of() : List.of(c.today()),
                 history);
-        List<String> actual = alerts.stream().map(a -> a.rule() + " " + a.severity() + " " + a.observedMs() + " "
-                + a.thresholdMs() + " " + a.baselineMs() + " " + a.samples()).toList();
+        List<String> actual = alerts.stream().map(a -> a.rule() + " " + a.severity() + " "
+                + Millis.format(a.observedMs()) + " " + Millis.format(a.thresholdMs()) + " "
+                + Millis.format(a.baselineMs()) + " " + a.samples()).toList();
         assertEquals(c.expected(), actual);
     }
 
