@@ -1,0 +1,137 @@
+package org.peertel.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+/**
+ * Streams the latency rows of one UTC day folder: every regular file named {@code *.csv} or {@code *.csv.gz}, in
+ * file-name order ({@link String#compareTo}), one file open at a time. Rows come out in file order, then line
+ * order. Bad content never throws: it becomes {@link RejectedRow}s, and a file that cannot be read to its end ends
+ * with one {@link RejectReason#UNREADABLE_FILE} reject before the reader moves on to the next file.
+ */
+public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseable {
+
+    private final LocalDate day;
+    private final List<Path> paths;
+    private final long[] bytes;
+    private final long[] rows;
+    private int fileIndex;
+    private LatencyFileReader current;
+    private LatencyRow pending;
+    private boolean closed;
+
+    /**
+     * Lists the folder's input files; a missing folder behaves as an empty one.
+     *
+     * @param dayDirectory the folder {@code <input>/<YYYY-MM-DD>}
+     * @param day          the UTC day the rows must fall on
+     * @throws UncheckedIOException when the folder exists but cannot be listed
+     */
+    public LatencyDayReader(Path dayDirectory, LocalDate day) {
+        this.day = day;
+        this.paths = listInputFiles(dayDirectory);
+        this.bytes = new long[paths.size()];
+        this.rows = new long[paths.size()];
+        for (int i = 0; i < paths.size(); i++) {
+            bytes[i] = sizeOrZero(paths.get(i));
+        }
+    }
+
+    /** True when {@code fileName} is a latency input name: {@code *.csv} or {@code *.csv.gz} (case-sensitive). */
+    public static boolean isInputFileName(String fileName) {
+        return fileName.endsWith(".csv") || fileName.endsWith(".csv.gz");
+    }
+
+    /** True while another row is available; opens the following files as needed. */
+    @Override
+    public boolean hasNext() {
+        while (pending == null && !closed) {
+            if (current == null) {
+                if (fileIndex == paths.size()) {
+                    return false;
+                }
+                current = new LatencyFileReader(paths.get(fileIndex), day);
+            }
+            pending = current.next();
+            rows[fileIndex] = current.rows();
+            if (pending == null) {
+                current.close();
+                current = null;
+                fileIndex++;
+            }
+        }
+        return pending != null;
+    }
+
+    /**
+     * The next row.
+     *
+     * @throws NoSuchElementException when there is none
+     */
+    @Override
+    public LatencyRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more latency rows");
+        }
+        LatencyRow row = pending;
+        pending = null;
+        return row;
+    }
+
+    /**
+     * Per-file statistics in name order for every input file of the folder, including files not reached yet.
+     * Final once {@link #hasNext()} has returned false.
+     */
+    public List<InputFile> files() {
+        List<InputFile> files = new ArrayList<>(paths.size());
+        for (int i = 0; i < paths.size(); i++) {
+            files.add(new InputFile(paths.get(i).getFileName().toString(), rows[i], bytes[i]));
+        }
+        return List.copyOf(files);
+    }
+
+    /** Closes the open file, if any; afterwards the reader has no more rows. */
+    @Override
+    public void close() {
+        closed = true;
+        pending = null;
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+
+    private static List<Path> listInputFiles(Path dayDirectory) {
+        if (!Files.exists(dayDirectory)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dayDirectory)) {
+            return entries
+                    .filter(path -> isInputFileName(path.getFileName().toString()) && Files.isRegularFile(path))
+                    .sorted(Comparator.comparing(path -> path.getFileName().toString()))
+                    .toList();
+        } catch (NoSuchFileException vanished) {
+            return List.of();
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot list the latency folder " + dayDirectory, failure);
+        }
+    }
+
+    private static long sizeOrZero(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException failure) {
+            return 0; // the read will report the file as unreadable
+        }
+    }
+}

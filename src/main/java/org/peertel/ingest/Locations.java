@@ -1,0 +1,71 @@
+package org.peertel.ingest;
+
+import java.util.Locale;
+
+/**
+ * Country and US state code validation shared by the latency input and the connections registry.
+ * Countries are ISO 3166-1 alpha-2 codes as known to {@link Locale#getISOCountries()}; US states are the USPS
+ * codes of the 50 states, DC and the territories AS, GU, MP, PR, VI and UM.
+ */
+public final class Locations {
+
+    private static final String US_STATES = "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO"
+            + " MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AS GU MP PR VI UM";
+
+    /** Canonical upper-case codes indexed by {@link #slot(char, char)}; null where no code exists. */
+    private static final String[] COUNTRIES = new String[26 * 26];
+    private static final String[] STATES = new String[26 * 26];
+
+    static {
+        for (String code : Locale.getISOCountries()) {
+            COUNTRIES[slot(code.charAt(0), code.charAt(1))] = code;
+        }
+        for (String code : US_STATES.split(" ")) {
+            STATES[slot(code.charAt(0), code.charAt(1))] = code;
+        }
+    }
+
+    private Locations() {
+    }
+
+    /** True when {@code code} is an ISO 3166-1 alpha-2 country code written in upper case. */
+    public static boolean isCountry(String code) {
+        return code != null && code.length() == 2 && code.equals(lookup(COUNTRIES, code, 0, 2));
+    }
+
+    /** True when {@code code} is a USPS state, DC or territory code written in upper case. */
+    public static boolean isUsState(String code) {
+        return code != null && code.length() == 2 && code.equals(lookup(STATES, code, 0, 2));
+    }
+
+    /** The upper-case country code for text[from, to) in any case, or null when it is not a country. */
+    static String countryCode(CharSequence text, int from, int to) {
+        return to - from == 2 ? lookup(COUNTRIES, text, from, to) : null;
+    }
+
+    /** The upper-case USPS code for text[from, to) in any case, or null when it is not a state code. */
+    static String usStateCode(CharSequence text, int from, int to) {
+        return to - from == 2 ? lookup(STATES, text, from, to) : null;
+    }
+
+    private static String lookup(String[] table, CharSequence text, int from, int to) {
+        int first = letterIndex(text.charAt(from));
+        int second = letterIndex(text.charAt(from + 1));
+        return first < 0 || second < 0 ? null : table[first * 26 + second];
+    }
+
+    private static int slot(char first, char second) {
+        return letterIndex(first) * 26 + letterIndex(second);
+    }
+
+    /** 0..25 for an ASCII letter of either case, -1 otherwise. */
+    private static int letterIndex(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a';
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,21 @@
+package org.peertel.ingest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.peertel.prefix.IpAddress;
+
+/**
+ * A valid latency sample.
+ *
+ * @param file      the file's name inside the day folder
+ * @param line      the physical line where the record starts
+ * @param timestamp the instant of the measurement (on the folder's UTC day)
+ * @param clientIp  the client address; IPv4-mapped IPv6 text is the IPv4 address
+ * @param country   ISO 3166-1 alpha-2 code, upper case
+ * @param state     USPS code, upper case, for country {@code US}; empty for every other country
+ * @param edgePop   the edge point of presence, trimmed, never empty
+ * @param rttMs     round-trip time in milliseconds, 0 &lt; rtt &lt;= 60000, at most 6 decimals, scale as written
+ */
+public record Measurement(String file, long line, Instant timestamp, IpAddress clientIp, String country,
+                          String state, String edgePop, BigDecimal rttMs) implements LatencyRow {
+}
