@@ -23,7 +23,7 @@ What it implements
   * unreadable files (truncated/corrupt gzip, bad UTF-8): the records fully read before the failure are
     kept; ONE `unreadable_file` reject is added at the start line of the record that was being read when
     the input ended/broke (= 1 + last physical line completely read), raw = the error message.  For a
-    truncated gzip we use Java's message for that case, "Unexpected end of ZLIB input stream"
+    truncated gzip the contract gives "truncated data (Unexpected end of ZLIB input stream)"
     (java.io.EOFException from java.util.zip.InflaterInputStream).  That reject counts in rows_read and in
     the file's "rows" of runs/<date>.json (so that sum(files.rows) == rows_read).
   * attribution: brute-force longest-prefix match with `ipaddress` over every registered prefix
@@ -96,7 +96,8 @@ REGRESSION_MIN_DAYS = 3
 REGRESSION_WINDOW = 7
 RULE_ORDER = ("HIGH_MEDIAN", "HIGH_P95", "REGRESSION", "NO_DATA")
 
-GZIP_TRUNCATED_MESSAGE = "Unexpected end of ZLIB input stream"
+# The contract: raw of unreadable_file says what went wrong; for a truncated gzip: "truncated data (<Java message>)"
+GZIP_TRUNCATED_MESSAGE = "truncated data (Unexpected end of ZLIB input stream)"
 
 TS_RE = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})"
