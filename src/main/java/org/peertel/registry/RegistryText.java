@@ -20,6 +20,7 @@ final class RegistryText {
 
     /** Why the file could not be turned into text, and at which line (0 when the file could not be opened). */
     static final class UnreadableException extends Exception {
+        private static final long serialVersionUID = 1L;
         private final int line;
 
         UnreadableException(int line, String message) {
