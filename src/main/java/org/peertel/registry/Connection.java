@@ -1,0 +1,36 @@
+package org.peertel.registry;
+
+import java.util.List;
+import java.util.Objects;
+import org.peertel.prefix.Prefix;
+
+/**
+ * One row of the connections registry: a customer's peering connection and the prefixes it serves.
+ *
+ * @param connectionId unique id, 1-64 chars of {@code A-Z a-z 0-9 . _ -}
+ * @param customerId   owning customer, same syntax
+ * @param name         human-readable connection name
+ * @param partner      peering partner
+ * @param country      ISO 3166-1 alpha-2 code, upper case
+ * @param state        USPS code for the US, empty elsewhere
+ * @param prefixes     the registered prefixes in file order, at least one, no duplicates
+ * @param line         the physical line of the registry file where the row starts (header = 1)
+ */
+public record Connection(String connectionId, String customerId, String name, String partner, String country,
+                         String state, List<Prefix> prefixes, int line) {
+
+    public Connection {
+        Objects.requireNonNull(connectionId, "connectionId");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(partner, "partner");
+        Objects.requireNonNull(country, "country");
+        Objects.requireNonNull(state, "state");
+        prefixes = List.copyOf(prefixes);
+    }
+
+    /** The connection's country and state. */
+    public Location location() {
+        return new Location(country, state);
+    }
+}

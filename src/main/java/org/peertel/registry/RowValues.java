@@ -1,0 +1,28 @@
+package org.peertel.registry;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+import org.peertel.registry.RegistryHeader.Column;
+
+/** The trimmed values of the required columns of one data row, and the line where the row starts. */
+final class RowValues {
+
+    private final Map<Column, String> values = new EnumMap<>(Column.class);
+    private final int line;
+
+    RowValues(RegistryHeader header, CSVRecord row, int line) {
+        for (Column column : Column.values()) {
+            values.put(column, header.value(row, column));
+        }
+        this.line = line;
+    }
+
+    String get(Column column) {
+        return values.get(column);
+    }
+
+    int line() {
+        return line;
+    }
+}
