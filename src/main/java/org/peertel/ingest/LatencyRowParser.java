@@ -3,6 +3,8 @@ package org.peertel.ingest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+
+import org.peertel.geo.Locations;
 import org.peertel.prefix.IpAddress;
 
 /** Turns the data records of one file into measurements or rejects, checking reasons in the contract's order. */

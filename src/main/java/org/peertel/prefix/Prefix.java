@@ -6,6 +6,8 @@ package org.peertel.prefix;
  */
 public record Prefix(IpAddress network, int length) implements Comparable<Prefix> {
 
+    private static final java.util.regex.Pattern LENGTH = java.util.regex.Pattern.compile("[0-9]{1,3}");
+
     public Prefix {
         int max = network.isIpv4() ? 32 : 128;
         if (length < 0 || length > max) {
@@ -57,7 +59,7 @@ public record Prefix(IpAddress network, int length) implements Comparable<Prefix
         }
         String lengthText = text.substring(slash + 1);
         int max = address.isIpv4() && text.indexOf(':') < 0 ? 32 : 128;
-        if (!lengthText.matches("[0-9]{1,3}") || Integer.parseInt(lengthText) > max
+        if (!LENGTH.matcher(lengthText).matches() || Integer.parseInt(lengthText) > max
                 || (lengthText.length() > 1 && lengthText.charAt(0) == '0')) {
             throw new IllegalArgumentException("'" + text + "' has a bad prefix length (expected 0.." + max + ")");
         }

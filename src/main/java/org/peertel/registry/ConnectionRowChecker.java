@@ -3,6 +3,8 @@ package org.peertel.registry;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import org.peertel.geo.Locations;
 import org.peertel.prefix.Prefix;
 import org.peertel.registry.RegistryHeader.Column;
 
@@ -82,7 +84,7 @@ final class ConnectionRowChecker {
         if (country.isEmpty()) {
             issues.error(line, "country is empty; use the ISO 3166-1 alpha-2 code of the connection's country, "
                     + "e.g. US or DE");
-        } else if (!LocationCodes.isCountry(upper)) {
+        } else if (!Locations.isCountry(upper)) {
             issues.error(line, "country '" + country + "' is not an ISO 3166-1 alpha-2 code; use a two-letter "
                     + "country code such as US, DE or GB");
         } else if (!upper.equals(country)) {
@@ -91,10 +93,10 @@ final class ConnectionRowChecker {
     }
 
     private static void checkState(String country, String state, int line, IssueList issues) {
-        if (!LocationCodes.isCountry(country.toUpperCase(Locale.ROOT))) {
+        if (!Locations.isCountry(country.toUpperCase(Locale.ROOT))) {
             return; // the country error says it all; whether a state belongs here cannot be told
         }
-        boolean unitedStates = country.equalsIgnoreCase(LocationCodes.UNITED_STATES);
+        boolean unitedStates = country.equalsIgnoreCase(Locations.UNITED_STATES);
         String upper = state.toUpperCase(Locale.ROOT);
         if (!unitedStates) {
             if (!state.isEmpty()) {
@@ -105,7 +107,7 @@ final class ConnectionRowChecker {
         } else if (state.isEmpty()) {
             issues.error(line, "state is empty; US connections need the two-letter USPS code of their state, "
                     + "DC or territory, e.g. VA");
-        } else if (!LocationCodes.isUsState(upper)) {
+        } else if (!Locations.isUsState(upper)) {
             issues.error(line, "state '" + state + "' is not a USPS code of a US state, DC or territory; use a "
                     + "two-letter code such as VA, CA or DC");
         } else if (!upper.equals(state)) {

@@ -1,16 +1,17 @@
-package org.peertel.ingest;
+package org.peertel.geo;
 
 import java.util.Locale;
 
 /**
  * Country and US state code validation shared by the latency input and the connections registry.
  * Countries are ISO 3166-1 alpha-2 codes as known to {@link Locale#getISOCountries()}; US states are the USPS
- * codes of the 50 states, DC and the territories AS, GU, MP, PR, VI and UM.
+ * codes of the 50 states, DC and the inhabited territories AS, GU, MP, PR, VI (not the military codes AA, AE, AP
+ * nor FM, MH, PW, which have ISO country codes of their own).
  */
 public final class Locations {
 
     private static final String US_STATES = "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO"
-            + " MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AS GU MP PR VI UM";
+            + " MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AS GU MP PR VI";
 
     /** Canonical upper-case codes indexed by {@link #slot(char, char)}; null where no code exists. */
     private static final String[] COUNTRIES = new String[26 * 26];
@@ -24,6 +25,9 @@ public final class Locations {
             STATES[slot(code.charAt(0), code.charAt(1))] = code;
         }
     }
+
+    /** The country whose connections and clients also carry a state. */
+    public static final String UNITED_STATES = "US";
 
     private Locations() {
     }
@@ -39,12 +43,12 @@ public final class Locations {
     }
 
     /** The upper-case country code for text[from, to) in any case, or null when it is not a country. */
-    static String countryCode(CharSequence text, int from, int to) {
+    public static String countryCode(CharSequence text, int from, int to) {
         return to - from == 2 ? lookup(COUNTRIES, text, from, to) : null;
     }
 
     /** The upper-case USPS code for text[from, to) in any case, or null when it is not a state code. */
-    static String usStateCode(CharSequence text, int from, int to) {
+    public static String usStateCode(CharSequence text, int from, int to) {
         return to - from == 2 ? lookup(STATES, text, from, to) : null;
     }
 
