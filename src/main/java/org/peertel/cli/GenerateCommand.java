@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 import org.peertel.sample.SampleDataGenerator;
+import org.peertel.sample.ScaleSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,7 +51,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (kind == Kind.sample) {
             SampleDataGenerator.writeSample(out);
         } else {
-            SampleDataGenerator.writeScale(out, new SampleDataGenerator.ScaleSettings(from, days, connections,
+            SampleDataGenerator.writeScale(out, new ScaleSettings(from, days, connections,
                     rowsPerDay, files, seed, gzip));
         }
         return PeertelMain.OK;
