@@ -63,17 +63,13 @@ public record Prefix(IpAddress network, int length) implements Comparable<Prefix
                 || (lengthText.length() > 1 && lengthText.charAt(0) == '0')) {
             throw new IllegalArgumentException("'" + text + "' has a bad prefix length (expected 0.." + max + ")");
         }
-        int length = Integer.parseInt(lengthText);
-        if (address.isIpv4() && max == 128) {
-            // an IPv4-mapped IPv6 prefix such as ::ffff:192.0.2.0/120: keep it in the IPv4 family
-            if (length < 96) {
-                throw new IllegalArgumentException("'" + text + "' spans beyond the IPv4-mapped range ::ffff:0:0/96");
-            }
-            length -= 96;
-        }
-        int keyLength = address.isIpv4() ? 96 + length : length;
+        // IPv6 text counts the length in the 128-bit space; an IPv4-mapped prefix such as ::ffff:192.0.2.0/120
+        // then lands in the IPv4 family (192.0.2.0/24) through the Prefix constructor.
+        int keyLength = max == 128 ? Integer.parseInt(lengthText) : 96 + Integer.parseInt(lengthText);
         IpAddress network = mask(address, keyLength);
+        int length = network.isIpv4() ? keyLength - 96 : keyLength;
         if (!network.equals(address)) {
+            // below /96 an IPv4-mapped address always has host bits (the ffff), so the suggestion is IPv6 there
             throw new IllegalArgumentException("'" + text + "' has host bits set; did you mean "
                     + network + "/" + length + "?");
         }

@@ -1,0 +1,103 @@
+package org.peertel.prefix;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A plain timing run (not a test, not JMH): loads a full routing table and times random longest-prefix lookups on
+ * one thread. Usage: {@code PrefixTrieBenchmark [prefix-file(.gz)] [lookups]}; without a readable file it uses
+ * ../shared/testdata/prefixes/bart/prefixes.txt.gz, or 1,000,000 random prefixes when that is missing too.
+ */
+public final class PrefixTrieBenchmark {
+
+    private static final int ADDRESSES = 1 << 21; // a fixed pool of lookup keys, cycled through
+
+    public static void main(String[] args) throws IOException {
+        Path file = Path.of(args.length > 0 ? args[0] : "../shared/testdata/prefixes/bart/prefixes.txt.gz");
+        long lookups = args.length > 1 ? Long.parseLong(args[1]) : 20_000_000L;
+        Random random = new Random(42);
+
+        long start = System.nanoTime();
+        List<Prefix> prefixes = Files.isReadable(file) ? readPrefixes(file) : randomPrefixes(random, 1_000_000);
+        PrefixTrie<Integer> trie = new PrefixTrie<>();
+        for (int i = 0; i < prefixes.size(); i++) {
+            trie.put(prefixes.get(i), i);
+        }
+        System.out.printf("loaded %,d prefixes (%,d stored, %,d nodes) from %s in %.1f s%n", prefixes.size(),
+                trie.size(), trie.nodeCount(), Files.isReadable(file) ? file : "random generator",
+                (System.nanoTime() - start) / 1e9);
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf("heap in use after GC (prefix list + trie): %,d MB%n",
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+
+        // Addresses inside stored prefixes (realistic: client addresses are routed), and uniformly random IPv4.
+        IpAddress[] routed = new IpAddress[ADDRESSES];
+        IpAddress[] randomIpv4 = new IpAddress[ADDRESSES];
+        for (int i = 0; i < ADDRESSES; i++) {
+            routed[i] = randomAddressIn(random, prefixes.get(random.nextInt(prefixes.size())));
+            randomIpv4[i] = IpAddress.ofIpv4(random.nextInt());
+        }
+        for (int round = 0; round < 2; round++) { // the first round warms up the JIT
+            time("addresses inside table prefixes", trie, routed, lookups);
+            time("uniformly random IPv4 addresses", trie, randomIpv4, lookups);
+        }
+    }
+
+    private static void time(String label, PrefixTrie<Integer> trie, IpAddress[] addresses, long lookups) {
+        long hits = 0;
+        long start = System.nanoTime();
+        for (long i = 0; i < lookups; i++) {
+            if (trie.longestPrefixMatch(addresses[(int) (i & (ADDRESSES - 1))]) != null) {
+                hits++;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%-32s %,12.0f lookups/s (%,d lookups, %.1f%% matched, %.2f s)%n", label,
+                lookups / seconds, lookups, 100.0 * hits / lookups, seconds);
+    }
+
+    private static List<Prefix> readPrefixes(Path file) throws IOException {
+        List<Prefix> prefixes = new ArrayList<>();
+        try (var in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#") && !line.startsWith(";")) { // also reads pyasn files
+                    prefixes.add(Prefix.parse(line.split("\\s+")[0]));
+                }
+            }
+        }
+        return prefixes;
+    }
+
+    /** A table shaped roughly like a routing table: 85 % IPv4 /8../32 (mostly /24), 15 % IPv6 /16../64. */
+    private static List<Prefix> randomPrefixes(Random random, int count) {
+        List<Prefix> prefixes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (random.nextInt(100) < 85) {
+                int length = random.nextInt(3) > 0 ? 24 : 8 + random.nextInt(25);
+                prefixes.add(new Prefix(Prefix.mask(IpAddress.ofIpv4(random.nextInt()), 96 + length), length));
+            } else {
+                int length = 16 + random.nextInt(49);
+                IpAddress address = new IpAddress(0x2000_0000_0000_0000L | (random.nextLong() >>> 3), 0L);
+                prefixes.add(new Prefix(Prefix.mask(address, length), length));
+            }
+        }
+        return prefixes;
+    }
+
+    private static IpAddress randomAddressIn(Random random, Prefix prefix) {
+        IpAddress network = prefix.network();
+        IpAddress kept = Prefix.mask(new IpAddress(~0L, ~0L), prefix.keyLength());
+        return new IpAddress(network.high() | (random.nextLong() & ~kept.high()),
+                network.low() | (random.nextLong() & ~kept.low()));
+    }
+}

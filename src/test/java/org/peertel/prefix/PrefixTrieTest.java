@@ -1,0 +1,199 @@
+package org.peertel.prefix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Named cases. Each stored value is the prefix's own text, so a lookup is expected to name the prefix it hit. */
+class PrefixTrieTest {
+
+    /**
+     * name; operations ("put P", "remove P", "remove-absent P", separated by ';'); expected lookups
+     * ("address=P" or "address=-" for no match, separated by ';').
+     */
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("empty table", "",
+                        "0.0.0.0=-; 255.255.255.255=-; ::=-; ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff=-"),
+                Arguments.of("nested IPv4", "put 10.0.0.0/8; put 10.1.0.0/16; put 10.1.2.0/24",
+                        "10.1.2.3=10.1.2.0/24; 10.1.3.1=10.1.0.0/16; 10.2.0.0=10.0.0.0/8; 10.255.255.255=10.0.0.0/8;"
+                                + " 11.0.0.0=-; 9.255.255.255=-"),
+                Arguments.of("nested, inserted most specific first", "put 10.1.2.0/24; put 10.1.0.0/16; put 10.0.0.0/8",
+                        "10.1.2.3=10.1.2.0/24; 10.1.3.1=10.1.0.0/16; 10.2.0.0=10.0.0.0/8; 11.0.0.0=-"),
+                Arguments.of("siblings without a parent", "put 10.0.0.0/9; put 10.128.0.0/9",
+                        "10.0.0.1=10.0.0.0/9; 10.200.0.1=10.128.0.0/9; 11.0.0.1=-; 9.0.0.1=-"),
+                Arguments.of("IPv4 /0 covers IPv4 only", "put 0.0.0.0/0",
+                        "1.2.3.4=0.0.0.0/0; 255.255.255.255=0.0.0.0/0; ::ffff:1.2.3.4=0.0.0.0/0; 2001:db8::1=-; ::=-;"
+                                + " ::1.2.3.4=-"),
+                Arguments.of("IPv6 ::/0 is the whole key space, IPv4 included", "put ::/0",
+                        "2001:db8::1=::/0; ::=::/0; 1.2.3.4=::/0"),
+                Arguments.of("both default routes", "put ::/0; put 0.0.0.0/0",
+                        "2001:db8::1=::/0; 1.2.3.4=0.0.0.0/0; ::ffff:0:0=0.0.0.0/0; ::fffe:ffff:ffff=::/0"),
+                Arguments.of("IPv4 /32 host route", "put 192.0.2.1/32; put 192.0.2.0/24",
+                        "192.0.2.1=192.0.2.1/32; 192.0.2.0=192.0.2.0/24; 192.0.2.2=192.0.2.0/24; 192.0.3.1=-"),
+                Arguments.of("IPv6 /128 host route", "put 2001:db8::1/128; put 2001:db8::/32",
+                        "2001:db8::1=2001:db8::1/128; 2001:db8::=2001:db8::/32; 2001:db8::2=2001:db8::/32;"
+                                + " 2001:db9::1=-"),
+                Arguments.of("all-ones /128 and /32", "put ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128;"
+                                + " put 255.255.255.255/32",
+                        "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff=ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128;"
+                                + " ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe=-; 255.255.255.255=255.255.255.255/32;"
+                                + " 255.255.255.254=-"),
+                Arguments.of("unaligned lengths /21 /26 /37 /56 /125",
+                        "put 192.180.0.0/21; put 192.168.0.0/26; put ff:cccc::/37; put ff:aaaa:aaaa:bb00::/56;"
+                                + " put ff:aaaa::/125",
+                        "192.180.7.255=192.180.0.0/21; 192.180.8.0=-; 192.168.0.63=192.168.0.0/26; 192.168.0.64=-;"
+                                + " ff:cccc:7ff::1=ff:cccc::/37; ff:cccc:800::=-; ff:aaaa:aaaa:bbff::1=ff:aaaa:aaaa:bb00::/56;"
+                                + " ff:aaaa::7=ff:aaaa::/125; ff:aaaa::8=-"),
+                Arguments.of("IPv4 and IPv4-compatible IPv6 stay apart", "put 192.0.2.0/24; put ::c000:200/120",
+                        "192.0.2.5=192.0.2.0/24; ::192.0.2.5=::c000:200/120; 64:ff9b::192.0.2.5=-"),
+                Arguments.of("IPv4-mapped text is IPv4", "put ::ffff:198.51.100.0/120; put 192.0.2.0/24",
+                        "198.51.100.9=198.51.100.0/24; ::ffff:192.0.2.7=192.0.2.0/24; ::ffff:c633:6401=198.51.100.0/24"),
+                Arguments.of("IPv6 prefix over the IPv4-mapped range", "put ::ffff:0:0/96; put ::/80; put 10.0.0.0/8",
+                        "10.1.1.1=10.0.0.0/8; 11.1.1.1=0.0.0.0/0; ::1=::/80; ::1:0:0:0=-"),
+                Arguments.of("remove reveals the shorter prefix",
+                        "put 10.0.0.0/8; put 10.1.0.0/16; put 10.1.2.0/24; remove 10.1.2.0/24",
+                        "10.1.2.3=10.1.0.0/16; 10.3.0.0=10.0.0.0/8"),
+                Arguments.of("remove the middle keeps both ends",
+                        "put 10.0.0.0/8; put 10.1.0.0/16; put 10.1.2.0/24; remove 10.1.0.0/16",
+                        "10.1.2.3=10.1.2.0/24; 10.1.3.0=10.0.0.0/8"),
+                Arguments.of("remove everything leaves nothing",
+                        "put 10.0.0.0/8; put 10.1.0.0/16; remove 10.1.0.0/16; remove 10.0.0.0/8",
+                        "10.1.2.3=-; 10.0.0.0=-"),
+                Arguments.of("remove the default route", "put ::/0; put 0.0.0.0/0; remove ::/0; remove 0.0.0.0/0",
+                        "1.2.3.4=-; ::1=-"),
+                Arguments.of("remove of absent prefixes changes nothing",
+                        "put 10.0.0.0/8; put 10.1.2.0/24; remove-absent 10.1.0.0/16; remove-absent 10.1.2.0/25;"
+                                + " remove-absent 10.0.0.0/7; remove-absent 11.0.0.0/8; remove-absent ::a00:0/104",
+                        "10.1.2.3=10.1.2.0/24; 10.1.3.3=10.0.0.0/8"),
+                Arguments.of("insertion order does not matter (a)", "put 136.20.0.0/16; put 136.20.201.62/32",
+                        "136.20.54.139=136.20.0.0/16; 136.20.201.62=136.20.201.62/32"),
+                Arguments.of("insertion order does not matter (b)", "put 136.20.201.62/32; put 136.20.0.0/16",
+                        "136.20.54.139=136.20.0.0/16; 136.20.201.62=136.20.201.62/32"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void answersLongestPrefixMatch(String name, String operations, String lookups) {
+        PrefixTrie<String> trie = new PrefixTrie<>();
+        for (String operation : split(operations)) {
+            String[] verbAndPrefix = operation.split(" ");
+            Prefix prefix = Prefix.parse(verbAndPrefix[1]);
+            switch (verbAndPrefix[0]) {
+                case "put" -> trie.put(prefix, prefix.toString());
+                case "remove" -> assertTrue(trie.remove(prefix), operation);
+                case "remove-absent" -> assertFalse(trie.remove(prefix), operation);
+                default -> throw new IllegalArgumentException(operation);
+            }
+        }
+        for (String lookup : split(lookups)) {
+            String[] addressAndExpected = lookup.split("=");
+            PrefixTrie.Match<String> match = trie.longestPrefixMatch(IpAddress.parse(addressAndExpected[0]));
+            String expected = addressAndExpected[1].equals("-") ? null : addressAndExpected[1];
+            assertEquals(expected, match == null ? null : match.prefix().toString(), lookup);
+            if (match != null) {
+                assertEquals(match.prefix().toString(), match.value(), "value stored with " + match.prefix());
+            }
+        }
+    }
+
+    private static List<String> split(String list) {
+        return Stream.of(list.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    @Test
+    void exactKeyOperationsIgnoreCoveringPrefixes() {
+        PrefixTrie<Integer> trie = new PrefixTrie<>();
+        trie.put(Prefix.parse("10.0.0.0/8"), 8);
+        trie.put(Prefix.parse("10.1.2.0/24"), 24);
+        assertEquals(8, trie.get(Prefix.parse("10.0.0.0/8")));
+        assertEquals(24, trie.get(Prefix.parse("10.1.2.0/24")));
+        assertNull(trie.get(Prefix.parse("10.1.0.0/16")), "covered by /8 but not stored");
+        assertNull(trie.get(Prefix.parse("10.1.2.0/25")));
+        assertNull(trie.get(Prefix.parse("0.0.0.0/0")));
+        assertNull(trie.get(Prefix.parse("::a00:0/104")), "IPv4-compatible IPv6 is another key");
+        assertEquals(8, trie.get(Prefix.parse("::ffff:10.0.0.0/104")), "the IPv4-mapped spelling is the same key");
+        assertEquals(2, trie.size());
+    }
+
+    @Test
+    void putReplacesTheValueAndCountsEachPrefixOnce() {
+        PrefixTrie<String> trie = new PrefixTrie<>();
+        Prefix prefix = Prefix.parse("2001:db8::/32");
+        trie.put(prefix, "first");
+        trie.put(prefix, "second");
+        assertEquals(1, trie.size());
+        assertEquals("second", trie.get(prefix));
+        assertEquals("second", trie.longestPrefixMatch(IpAddress.parse("2001:db8::1")).value());
+    }
+
+    @Test
+    void removeReportsWhetherThePrefixWasStored() {
+        PrefixTrie<String> trie = new PrefixTrie<>();
+        Prefix prefix = Prefix.parse("192.0.2.0/24");
+        assertFalse(trie.remove(prefix));
+        trie.put(prefix, "x");
+        assertTrue(trie.remove(prefix));
+        assertFalse(trie.remove(prefix));
+        assertEquals(0, trie.size());
+        assertNull(trie.get(prefix));
+        assertEquals(1, trie.nodeCount(), "only the permanent root is left");
+    }
+
+    @Test
+    void removesLeaveNoBranchingNodesBehind() {
+        PrefixTrie<Integer> trie = new PrefixTrie<>();
+        List<Prefix> prefixes = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            prefixes.add(new Prefix(IpAddress.ofIpv4(i * 0x0101_0000), 16 + i % 17 / 4 * 4));
+        }
+        prefixes.forEach(p -> trie.put(p, 1));
+        assertTrue(trie.nodeCount() < 2 * prefixes.size() + 1, "fewer than two nodes per prefix plus the root");
+        prefixes.forEach(trie::remove);
+        assertEquals(0, trie.size());
+        assertEquals(1, trie.nodeCount());
+    }
+
+    @Test
+    void forEachVisitsInAscendingPrefixOrder() {
+        PrefixTrie<Integer> trie = new PrefixTrie<>();
+        List<String> texts = List.of("2001:db8::/32", "10.1.0.0/16", "::/0", "10.0.0.0/8", "0.0.0.0/0", "10.0.0.0/16",
+                "2001:db8::1/128", "192.0.2.0/24", "::1/128", "::/96");
+        texts.forEach(t -> trie.put(Prefix.parse(t), 0));
+        List<Prefix> visited = new ArrayList<>();
+        trie.forEach((prefix, value) -> visited.add(prefix));
+        assertEquals(texts.stream().map(Prefix::parse).sorted().toList(), visited);
+    }
+
+    @Test
+    void lookupReturnsTheSameMatchObjectEachTime() {
+        PrefixTrie<String> trie = new PrefixTrie<>();
+        trie.put(Prefix.parse("192.0.2.0/24"), "doc");
+        assertSame(trie.longestPrefixMatch(IpAddress.parse("192.0.2.1")),
+                trie.longestPrefixMatch(IpAddress.parse("192.0.2.200")));
+    }
+
+    @Test
+    void refusesNulls() {
+        PrefixTrie<String> trie = new PrefixTrie<>();
+        Prefix prefix = Prefix.parse("192.0.2.0/24");
+        assertThrows(NullPointerException.class, () -> trie.put(null, "x"));
+        assertThrows(NullPointerException.class, () -> trie.put(prefix, null));
+        assertThrows(NullPointerException.class, () -> trie.get(null));
+        assertThrows(NullPointerException.class, () -> trie.remove(null));
+        assertThrows(NullPointerException.class, () -> trie.longestPrefixMatch(null));
+        assertThrows(NullPointerException.class, () -> trie.forEach(null));
+        assertEquals(0, trie.size());
+    }
+}
