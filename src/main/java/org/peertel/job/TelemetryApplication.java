@@ -35,6 +35,10 @@ public class TelemetryApplication {
         properties.put("spring.datasource.url", settings.jobRepositoryUrl().isEmpty()
                 ? defaultRepositoryUrl(db) : settings.jobRepositoryUrl());
         properties.put("logging.level.root", "WARN");
+        // A failed step is reported once, by the command line, with its cause; the full stack trace stays in
+        // the job repository (BATCH_STEP_EXECUTION.EXIT_MESSAGE) instead of flooding the console.
+        properties.put("logging.level.org.springframework.batch.core.step.AbstractStep", "OFF");
+        properties.put("logging.level.org.springframework.batch.core.job.AbstractJob", "OFF");
         return properties;
     }
 

@@ -1,0 +1,120 @@
+package org.peertel.golden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peertel.cli.PeertelMain;
+
+/**
+ * A day that fails part-way is restarted as the same Spring Batch job instance: the steps that completed are
+ * not run again, and the outputs equal those of an uninterrupted run. A completed day run again is a new
+ * instance (the next attempt), so the history keeps both.
+ */
+class RestartAfterFailureTest {
+
+    static final Path CASE = GoldenJobTest.CASES.resolve("week");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aFailedDayIsRestartedWhereItStoppedAndEndsLikeAnUninterruptedRun() throws Exception {
+        // given: alerts/ cannot be created, so the first day fails in alertStep after publishStep completed
+        Path out = work.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("alerts"), "not a folder");
+
+        // when
+        StringWriter err = new StringWriter();
+        int first = run(err, "--from", "2026-03-02", "--to", "2026-03-03");
+
+        // then: exit 1, one clear message, the next day not started
+        assertEquals(1, first);
+        assertTrue(err.toString().contains("2026-03-02 failed (FAILED)"), err.toString());
+        assertTrue(err.toString().contains("run the same command again"), err.toString());
+        assertFalse(Files.exists(out.resolve("runs/2026-03-02.json")), "no run summary for a failed day");
+
+        // when: the cause is fixed and the same command runs again
+        Files.delete(out.resolve("alerts"));
+        assertEquals(0, run(new StringWriter(), "--from", "2026-03-02", "--to", "2026-03-03"));
+
+        // then
+        Map<String, String> expected = OutputTree.read(CASE.resolve("expected"));
+        Map<String, String> actual = OutputTree.read(out);
+        for (String file : actual.keySet()) {
+            assertEquals(expected.get(file), actual.get(file), file);
+        }
+        assertEquals(2 + 2 + 2 + 3 * 2 * 2, actual.size(), "alerts, rejects, runs and 3 customers' reports, 2 days");
+        assertEquals(List.of("2026-03-02 attempt 1: FAILED, COMPLETED", "2026-03-03 attempt 1: COMPLETED"),
+                history());
+        assertEquals(List.of("alertStep", "reportStep"), stepsOfLastExecution("2026-03-02"),
+                "the restart ran only the steps that had not completed");
+
+        // when: a completed day is run again
+        assertEquals(0, run(new StringWriter(), "--date", "2026-03-02"));
+
+        // then
+        assertEquals(List.of("2026-03-02 attempt 1: FAILED, COMPLETED", "2026-03-02 attempt 2: COMPLETED",
+                "2026-03-03 attempt 1: COMPLETED"), history());
+        assertEquals(actual, OutputTree.read(out));
+    }
+
+    private int run(StringWriter err, String... days) {
+        List<String> args = new ArrayList<>(List.of("run",
+                "--connections", CASE.resolve("input/connections.csv").toString(),
+                "--input", CASE.resolve("input/latency").toString(),
+                "--out", work.resolve("out").toString(), "--db", work.resolve("t.duckdb").toString()));
+        args.addAll(List.of(days));
+        return PeertelMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
+                args.toArray(String[]::new));
+    }
+
+    /** "day attempt n: status, status" per job instance, from the H2 job repository beside the DuckDB file. */
+    private List<String> history() throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (var connection = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("t-jobs"));
+             ResultSet rs = connection.createStatement().executeQuery("""
+                     SELECT d.PARAMETER_VALUE, a.PARAMETER_VALUE,
+                            LISTAGG(e.STATUS, ', ') WITHIN GROUP (ORDER BY e.JOB_EXECUTION_ID)
+                     FROM BATCH_JOB_EXECUTION e
+                     JOIN BATCH_JOB_EXECUTION_PARAMS d ON d.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                          AND d.PARAMETER_NAME = 'date'
+                     JOIN BATCH_JOB_EXECUTION_PARAMS a ON a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                          AND a.PARAMETER_NAME = 'attempt'
+                     GROUP BY e.JOB_INSTANCE_ID, d.PARAMETER_VALUE, a.PARAMETER_VALUE
+                     ORDER BY 1, 2""")) {
+            while (rs.next()) {
+                lines.add(rs.getString(1) + " attempt " + rs.getString(2) + ": " + rs.getString(3));
+            }
+        }
+        return lines;
+    }
+
+    private List<String> stepsOfLastExecution(String day) throws Exception {
+        List<String> steps = new ArrayList<>();
+        try (var connection = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("t-jobs"));
+             ResultSet rs = connection.createStatement().executeQuery("""
+                     SELECT s.STEP_NAME FROM BATCH_STEP_EXECUTION s
+                     WHERE s.JOB_EXECUTION_ID = (SELECT max(p.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION_PARAMS p
+                                                 WHERE p.PARAMETER_NAME = 'date' AND p.PARAMETER_VALUE = '%s')
+                     ORDER BY s.STEP_EXECUTION_ID""".formatted(day))) {
+            while (rs.next()) {
+                steps.add(rs.getString(1));
+            }
+        }
+        return steps;
+    }
+}
