@@ -11,7 +11,10 @@ import java.util.function.BiConsumer;
  * <p>Implementation: a path-compressed binary (radix) trie. Every node holds a key and its length; a node exists
  * only for a stored prefix or where two subtrees branch, so there are fewer than two nodes per prefix and a lookup
  * visits at most one node per distinct stored length on its path. The {@link Match} returned by a lookup is kept
- * in its node, so {@link #longestPrefixMatch(IpAddress)} allocates nothing.
+ * in its node, so {@link #longestPrefixMatch(IpAddress)} allocates nothing. Once the table holds
+ * {@value #DEFAULT_INDEX_THRESHOLD} prefixes, IPv4 lookups start from an {@link Ipv4BlockIndex} (8 MB) that skips
+ * the part of the walk deciding on the first 20 bits of the address. Putting or removing a prefix of length n &lt; 20
+ * then also re-walks 2^(20-n) blocks, and a prefix covering all of IPv4 (such as ::/0) re-walks all 2^20.
  *
  * <p>Not thread-safe for writes. Once filled and safely published, any number of threads may read concurrently.
  *
@@ -26,45 +29,26 @@ public final class PrefixTrie<V> {
     public record Match<V>(Prefix prefix, V value) {
     }
 
-    private static final class Node<V> {
-        final long high;  // key bits 0..63; bits at and after `length` are zero
-        final long low;   // key bits 64..127
-        final int length; // key length in the 128-bit space, 0..128
-        Node<V> zero;     // subtree whose bit `length` is 0
-        Node<V> one;      // subtree whose bit `length` is 1
-        Match<V> match;   // null for a node that only marks a branching point
-
-        Node(long high, long low, int length, Match<V> match) {
-            this.high = high;
-            this.low = low;
-            this.length = length;
-            this.match = match;
-        }
-
-        Node<V> child(int bit) {
-            return bit == 0 ? zero : one;
-        }
-
-        void setChild(int bit, Node<V> child) {
-            if (bit == 0) {
-                zero = child;
-            } else {
-                one = child;
-            }
-        }
-
-        void replaceChild(Node<V> old, Node<V> replacement) {
-            if (zero == old) {
-                zero = replacement;
-            } else {
-                one = replacement;
-            }
-        }
-    }
+    static final int DEFAULT_INDEX_THRESHOLD = 4096;
+    static final int DEFAULT_INDEX_BITS = 20;
 
     // The root (::/0) always exists, so every other node has a parent; it carries a match only when ::/0 is stored.
-    private final Node<V> root = new Node<>(0L, 0L, 0, null);
+    private final TrieNode<V> root = new TrieNode<>(0L, 0L, 0, null);
+    private final int indexThreshold;
+    private final int indexBits;
+    private Ipv4BlockIndex<V> ipv4Index; // null until the table holds indexThreshold prefixes
     private int size;
+
+    /** An empty table. */
+    public PrefixTrie() {
+        this(DEFAULT_INDEX_THRESHOLD, DEFAULT_INDEX_BITS);
+    }
+
+    /** An empty table that builds its IPv4 index of /indexBits blocks once it holds indexThreshold prefixes. */
+    PrefixTrie(int indexThreshold, int indexBits) {
+        this.indexThreshold = indexThreshold;
+        this.indexBits = indexBits;
+    }
 
     /**
      * Stores {@code value} under exactly {@code prefix}, replacing the value already stored there.
@@ -75,14 +59,19 @@ public final class PrefixTrie<V> {
     public void put(Prefix prefix, V value) {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(value, "value");
+        insert(prefix, new Match<>(prefix, value));
+        updateIndex(prefix);
+    }
+
+    private void insert(Prefix prefix, Match<V> match) {
         long high = prefix.network().high();
         long low = prefix.network().low();
         int length = prefix.keyLength();
-        Match<V> match = new Match<>(prefix, value);
-        Node<V> parent = null;
-        Node<V> node = root;
+        TrieNode<V> parent = null;
+        TrieNode<V> node = root;
         while (true) {
-            int common = Math.min(commonPrefixLength(high, low, node.high, node.low), Math.min(length, node.length));
+            int common = Math.min(TrieNode.commonPrefixLength(high, low, node.high, node.low),
+                    Math.min(length, node.length));
             if (common == node.length) { // node's key is a prefix of the new key (always true at the root)
                 if (length == node.length) {
                     if (node.match == null) {
@@ -91,10 +80,10 @@ public final class PrefixTrie<V> {
                     node.match = match;
                     return;
                 }
-                int side = bit(high, low, node.length);
-                Node<V> child = node.child(side);
+                int side = TrieNode.bit(high, low, node.length);
+                TrieNode<V> child = node.child(side);
                 if (child == null) {
-                    node.setChild(side, new Node<>(high, low, length, match));
+                    node.setChild(side, new TrieNode<>(high, low, length, match));
                     size++;
                     return;
                 }
@@ -103,14 +92,14 @@ public final class PrefixTrie<V> {
                 continue;
             }
             // The new key leaves node's path before node's end: put a node for it (or a branching node) above node.
-            Node<V> above;
+            TrieNode<V> above;
             if (common == length) {
-                above = new Node<>(high, low, length, match);
+                above = new TrieNode<>(high, low, length, match);
             } else {
-                above = new Node<>(high & highMask(common), low & lowMask(common), common, null);
-                above.setChild(bit(high, low, common), new Node<>(high, low, length, match));
+                above = new TrieNode<>(high & TrieNode.highMask(common), low & TrieNode.lowMask(common), common, null);
+                above.setChild(TrieNode.bit(high, low, common), new TrieNode<>(high, low, length, match));
             }
-            above.setChild(bit(node.high, node.low, common), node);
+            above.setChild(TrieNode.bit(node.high, node.low, common), node);
             parent.replaceChild(node, above);
             size++;
             return;
@@ -124,7 +113,7 @@ public final class PrefixTrie<V> {
      * @throws NullPointerException when {@code prefix} is null
      */
     public V get(Prefix prefix) {
-        Node<V> node = findExact(prefix, null);
+        TrieNode<V> node = findExact(prefix, null);
         return node == null ? null : node.match.value();
     }
 
@@ -136,24 +125,32 @@ public final class PrefixTrie<V> {
      */
     public boolean remove(Prefix prefix) {
         @SuppressWarnings("unchecked")
-        Node<V>[] ancestors = new Node[2]; // [0] = parent, [1] = grandparent of the found node
-        Node<V> node = findExact(prefix, ancestors);
+        TrieNode<V>[] ancestors = new TrieNode[2]; // [0] = parent, [1] = grandparent of the found node
+        TrieNode<V> node = findExact(prefix, ancestors);
         if (node == null) {
             return false;
         }
         node.match = null;
         size--;
-        if (node == root || (node.zero != null && node.one != null)) {
-            return true; // still needed as a branching point
+        if (node != root && (node.zero == null || node.one == null)) { // else still needed as a branching point
+            TrieNode<V> parent = ancestors[0];
+            TrieNode<V> onlyChild = node.onlyChild();
+            parent.replaceChild(node, onlyChild);
+            // A leaf went away: a branching-only parent now has a single child and is no longer needed either.
+            if (onlyChild == null && parent != root && parent.match == null) {
+                ancestors[1].replaceChild(parent, parent.onlyChild());
+            }
         }
-        Node<V> parent = ancestors[0];
-        Node<V> onlyChild = node.zero != null ? node.zero : node.one;
-        parent.replaceChild(node, onlyChild);
-        // A leaf went away: a branching-only parent now has a single child and is no longer needed either.
-        if (onlyChild == null && parent != root && parent.match == null) {
-            ancestors[1].replaceChild(parent, parent.zero != null ? parent.zero : parent.one);
-        }
+        updateIndex(prefix);
         return true;
+    }
+
+    private void updateIndex(Prefix changed) {
+        if (ipv4Index != null) {
+            ipv4Index.refresh(changed);
+        } else if (size >= indexThreshold) {
+            ipv4Index = new Ipv4BlockIndex<>(root, indexBits);
+        }
     }
 
     /** The number of stored prefixes. */
@@ -171,15 +168,21 @@ public final class PrefixTrie<V> {
         long high = address.high();
         long low = address.low();
         Match<V> best = null;
-        Node<V> node = root;
-        while (node != null && startsWith(high, low, node)) {
+        TrieNode<V> node = root;
+        Ipv4BlockIndex<V> index = ipv4Index;
+        if (index != null && high == 0L && (low >>> 32) == 0xFFFFL) { // an IPv4 address
+            int block = index.blockOf(low);
+            best = index.matchBefore(block);
+            node = index.startNode(block);
+        }
+        while (node != null && node.isPrefixOf(high, low)) {
             if (node.match != null) {
                 best = node.match;
             }
             if (node.length == 128) {
                 break;
             }
-            node = bit(high, low, node.length) == 0 ? node.zero : node.one;
+            node = TrieNode.bit(high, low, node.length) == 0 ? node.zero : node.one;
         }
         return best;
     }
@@ -199,12 +202,12 @@ public final class PrefixTrie<V> {
         return countNodes(root);
     }
 
-    private static int countNodes(Node<?> node) {
+    private static int countNodes(TrieNode<?> node) {
         return node == null ? 0 : 1 + countNodes(node.zero) + countNodes(node.one);
     }
 
     // Pre-order with the 0-side first yields ascending order; recursion depth is at most 129.
-    private static <V> void visit(Node<V> node, BiConsumer<Prefix, V> action) {
+    private static <V> void visit(TrieNode<V> node, BiConsumer<Prefix, V> action) {
         if (node.match != null) {
             action.accept(node.match.prefix(), node.match.value());
         }
@@ -217,49 +220,20 @@ public final class PrefixTrie<V> {
     }
 
     /** The node storing exactly {@code prefix}, or null; fills parent and grandparent into {@code ancestors}. */
-    private Node<V> findExact(Prefix prefix, Node<V>[] ancestors) {
+    private TrieNode<V> findExact(Prefix prefix, TrieNode<V>[] ancestors) {
         long high = prefix.network().high();
         long low = prefix.network().low();
         int length = prefix.keyLength();
-        Node<V> node = root;
-        while (node != null && node.length < length && startsWith(high, low, node)) {
+        TrieNode<V> node = root;
+        while (node != null && node.length < length && node.isPrefixOf(high, low)) {
             if (ancestors != null) {
                 ancestors[1] = ancestors[0];
                 ancestors[0] = node;
             }
-            node = node.child(bit(high, low, node.length));
+            node = node.child(TrieNode.bit(high, low, node.length));
         }
         boolean found = node != null && node.match != null && node.length == length
                 && node.high == high && node.low == low;
         return found ? node : null;
-    }
-
-    /** True when the first {@code node.length} bits of the key equal the node's key. */
-    private static boolean startsWith(long high, long low, Node<?> node) {
-        int length = node.length;
-        if (length <= 64) {
-            // a shift by 64 is a shift by 0 in Java, hence the separate test for length 0
-            return length == 0 || ((high ^ node.high) >>> (64 - length)) == 0;
-        }
-        return high == node.high && ((low ^ node.low) >>> (128 - length)) == 0;
-    }
-
-    /** Bit {@code index} (0 = most significant) of the 128-bit key. */
-    private static int bit(long high, long low, int index) {
-        return (int) ((index < 64 ? high << index : low << (index - 64)) >>> 63);
-    }
-
-    /** The number of leading bits two keys share, 0..128. */
-    private static int commonPrefixLength(long high1, long low1, long high2, long low2) {
-        long diff = high1 ^ high2;
-        return diff != 0 ? Long.numberOfLeadingZeros(diff) : 64 + Long.numberOfLeadingZeros(low1 ^ low2);
-    }
-
-    private static long highMask(int length) {
-        return length >= 64 ? -1L : length == 0 ? 0L : -1L << (64 - length);
-    }
-
-    private static long lowMask(int length) {
-        return length <= 64 ? 0L : -1L << (128 - length);
     }
 }

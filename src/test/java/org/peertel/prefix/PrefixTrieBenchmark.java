@@ -40,15 +40,24 @@ public final class PrefixTrieBenchmark {
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20);
 
         // Addresses inside stored prefixes (realistic: client addresses are routed), and uniformly random IPv4.
+        List<Prefix> ipv4 = prefixes.stream().filter(Prefix::isIpv4).toList();
+        List<Prefix> ipv6 = prefixes.stream().filter(p -> !p.isIpv4()).toList();
         IpAddress[] routed = new IpAddress[ADDRESSES];
+        IpAddress[] routedIpv4 = new IpAddress[ADDRESSES];
+        IpAddress[] routedIpv6 = new IpAddress[ADDRESSES];
         IpAddress[] randomIpv4 = new IpAddress[ADDRESSES];
         for (int i = 0; i < ADDRESSES; i++) {
             routed[i] = randomAddressIn(random, prefixes.get(random.nextInt(prefixes.size())));
+            routedIpv4[i] = ipv4.isEmpty() ? routed[i] : randomAddressIn(random, ipv4.get(random.nextInt(ipv4.size())));
+            routedIpv6[i] = ipv6.isEmpty() ? routed[i] : randomAddressIn(random, ipv6.get(random.nextInt(ipv6.size())));
             randomIpv4[i] = IpAddress.ofIpv4(random.nextInt());
         }
         for (int round = 0; round < 2; round++) { // the first round warms up the JIT
-            time("addresses inside table prefixes", trie, routed, lookups);
-            time("uniformly random IPv4 addresses", trie, randomIpv4, lookups);
+            System.out.println(round == 0 ? "warm-up:" : "measured:");
+            time("inside table prefixes (mixed)", trie, routed, lookups);
+            time("inside IPv4 table prefixes", trie, routedIpv4, lookups);
+            time("inside IPv6 table prefixes", trie, routedIpv6, lookups);
+            time("uniformly random IPv4", trie, randomIpv4, lookups);
         }
     }
 

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +27,7 @@ class PrefixTrieSharedDataTest {
 
     private static final Path TESTDATA = Path.of("../shared/testdata");
     private static final Path PYASN = TESTDATA.resolve("prefixes/pyasn");
+    private static final Map<Path, PrefixTrie<Integer>> LOADED = new HashMap<>(); // two tests use the same table
 
     /** tailscale net/art table tests: case, op (insert/delete/lookup), argument, value (-1 = no match). */
     @Test
@@ -110,6 +113,9 @@ class PrefixTrieSharedDataTest {
 
     /** Loads a pyasn IPASN-DAT file: {@code prefix<TAB>asn} lines, {@code ;} comment lines. */
     private static PrefixTrie<Integer> loadPyasnDb(Path file) throws IOException {
+        if (LOADED.containsKey(file)) {
+            return LOADED.get(file);
+        }
         PrefixTrie<Integer> trie = new PrefixTrie<>();
         int lines = 0;
         for (String line : readLines(file)) {
@@ -122,6 +128,7 @@ class PrefixTrieSharedDataTest {
         }
         assertEquals(lines, trie.size(), "the pyasn files hold no duplicate prefixes");
         assertTrue(lines > 0, "no prefix in " + file);
+        LOADED.put(file, trie);
         return trie;
     }
 
@@ -131,9 +138,9 @@ class PrefixTrieSharedDataTest {
     }
 
     private static List<String> readLines(Path file) throws IOException {
-        var in = Files.newInputStream(file);
-        var stream = file.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        try (var in = Files.newInputStream(file);
+             var stream = file.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+             var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             return reader.lines().toList();
         }
     }

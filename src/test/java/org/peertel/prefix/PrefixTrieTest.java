@@ -86,24 +86,26 @@ class PrefixTrieTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void answersLongestPrefixMatch(String name, String operations, String lookups) {
-        PrefixTrie<String> trie = new PrefixTrie<>();
-        for (String operation : split(operations)) {
-            String[] verbAndPrefix = operation.split(" ");
-            Prefix prefix = Prefix.parse(verbAndPrefix[1]);
-            switch (verbAndPrefix[0]) {
-                case "put" -> trie.put(prefix, prefix.toString());
-                case "remove" -> assertTrue(trie.remove(prefix), operation);
-                case "remove-absent" -> assertFalse(trie.remove(prefix), operation);
-                default -> throw new IllegalArgumentException(operation);
+        // the same answers with and without the IPv4 block index
+        for (PrefixTrie<String> trie : List.of(new PrefixTrie<String>(), new PrefixTrie<String>(0, 20))) {
+            for (String operation : split(operations)) {
+                String[] verbAndPrefix = operation.split(" ");
+                Prefix prefix = Prefix.parse(verbAndPrefix[1]);
+                switch (verbAndPrefix[0]) {
+                    case "put" -> trie.put(prefix, prefix.toString());
+                    case "remove" -> assertTrue(trie.remove(prefix), operation);
+                    case "remove-absent" -> assertFalse(trie.remove(prefix), operation);
+                    default -> throw new IllegalArgumentException(operation);
+                }
             }
-        }
-        for (String lookup : split(lookups)) {
-            String[] addressAndExpected = lookup.split("=");
-            PrefixTrie.Match<String> match = trie.longestPrefixMatch(IpAddress.parse(addressAndExpected[0]));
-            String expected = addressAndExpected[1].equals("-") ? null : addressAndExpected[1];
-            assertEquals(expected, match == null ? null : match.prefix().toString(), lookup);
-            if (match != null) {
-                assertEquals(match.prefix().toString(), match.value(), "value stored with " + match.prefix());
+            for (String lookup : split(lookups)) {
+                String[] addressAndExpected = lookup.split("=");
+                PrefixTrie.Match<String> match = trie.longestPrefixMatch(IpAddress.parse(addressAndExpected[0]));
+                String expected = addressAndExpected[1].equals("-") ? null : addressAndExpected[1];
+                assertEquals(expected, match == null ? null : match.prefix().toString(), lookup);
+                if (match != null) {
+                    assertEquals(match.prefix().toString(), match.value(), "value stored with " + match.prefix());
+                }
             }
         }
     }
@@ -129,13 +131,15 @@ class PrefixTrieTest {
 
     @Test
     void putReplacesTheValueAndCountsEachPrefixOnce() {
-        PrefixTrie<String> trie = new PrefixTrie<>();
-        Prefix prefix = Prefix.parse("2001:db8::/32");
-        trie.put(prefix, "first");
-        trie.put(prefix, "second");
-        assertEquals(1, trie.size());
-        assertEquals("second", trie.get(prefix));
-        assertEquals("second", trie.longestPrefixMatch(IpAddress.parse("2001:db8::1")).value());
+        for (String text : List.of("2001:db8::/32", "10.0.0.0/8", "0.0.0.0/0", "::/0")) {
+            PrefixTrie<String> trie = new PrefixTrie<>(0, 20);
+            Prefix prefix = Prefix.parse(text);
+            trie.put(prefix, "first");
+            trie.put(prefix, "second");
+            assertEquals(1, trie.size());
+            assertEquals("second", trie.get(prefix));
+            assertEquals("second", trie.longestPrefixMatch(prefix.network()).value(), text);
+        }
     }
 
     @Test
