@@ -1,13 +1,13 @@
 package org.peertel.attribution;
 
-import org.peertel.prefix.Prefix;
 import org.peertel.registry.Connection;
 
 /**
- * Where one measurement went: to a connection through a prefix, or nowhere and why. For
- * {@link Outcome#LOCATION_MISMATCH} the prefix is the longest one that matched and the connection is null.
+ * Where one measurement went: to a connection through a prefix, or nowhere and why. {@code prefix} is the
+ * canonical text of the longest registered prefix that matched (null for {@link Outcome#NO_PREFIX}); for
+ * {@link Outcome#LOCATION_MISMATCH} the connection is null.
  */
-public record Attribution(Outcome outcome, Connection connection, Prefix prefix) {
+public record Attribution(Outcome outcome, Connection connection, String prefix) {
 
     public enum Outcome {
         ATTRIBUTED("attributed"), NO_PREFIX("no_prefix"), LOCATION_MISMATCH("location_mismatch");

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.peertel.sample.SampleDataGenerator;
 import org.peertel.sample.ScaleSettings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +27,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "DAY", defaultValue = "2026-11-16", description = "scale: first day.")
     LocalDate from;
 
-    @Option(names = "--days", defaultValue = "1", description = "scale: number of days.")
+    @Option(names = "--days", defaultValue = "7", description = "scale: number of days.")
     int days;
 
     @Option(names = "--connections", defaultValue = "1000", description = "scale: number of connections.")
@@ -46,14 +47,22 @@ public final class GenerateCommand implements Callable<Integer> {
 
     enum Kind { sample, scale }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         if (kind == Kind.sample) {
             SampleDataGenerator.writeSample(out);
-        } else {
-            SampleDataGenerator.writeScale(out, new ScaleSettings(from, days, connections,
-                    rowsPerDay, files, seed, gzip));
+            return PeertelMain.OK;
         }
+        ScaleSettings settings;
+        try {
+            settings = new ScaleSettings(from, days, connections, rowsPerDay, files, seed, gzip);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        SampleDataGenerator.writeScale(out, settings);
         return PeertelMain.OK;
     }
 }

@@ -7,16 +7,16 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /** Attributes each valid measurement to a connection; rejected rows pass through untouched. */
 public final class AttributionProcessor implements ItemProcessor<LatencyRow, AttributedRow> {
 
-    private final DayRun run;
+    private final CurrentDay current;
 
-    public AttributionProcessor(DayRun run) {
-        this.run = run;
+    public AttributionProcessor(CurrentDay current) {
+        this.current = current;
     }
 
     @Override
     public AttributedRow process(LatencyRow row) {
         if (row instanceof Measurement m) {
-            return new AttributedRow(row, run.matcher().match(m.clientIp(), m.country(), m.state()));
+            return new AttributedRow(row, current.get().matcher().match(m.clientIp(), m.country(), m.state()));
         }
         return new AttributedRow(row, null);
     }

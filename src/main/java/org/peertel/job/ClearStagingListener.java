@@ -9,14 +9,15 @@ import org.springframework.batch.core.step.StepExecution;
  */
 public final class ClearStagingListener implements StepExecutionListener {
 
-    private final DayRun run;
+    private final CurrentDay current;
 
-    public ClearStagingListener(DayRun run) {
-        this.run = run;
+    public ClearStagingListener(CurrentDay current) {
+        this.current = current;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        DayRun run = current.get();
         run.store().clearStaging(run.day());
     }
 }

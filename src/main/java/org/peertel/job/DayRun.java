@@ -13,10 +13,10 @@ import org.peertel.store.TelemetryStore;
 
 /**
  * Everything one job execution works with: the day, its settings, the registry, and one DuckDB connection shared
- * by the steps (steps run one after another on one thread). Job-scoped: built from the job parameters when the
+ * by the steps (steps run one after another on one thread). Built from the job parameters when the
  * execution starts and closed when it ends.
  */
-public class DayRun implements AutoCloseable {
+public final class DayRun implements AutoCloseable {
 
     private final TelemetryJobParameters parameters;
     private final ConnectionRegistry registry;

@@ -14,14 +14,15 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /** Judges the day's statistics against the alert rules; stores the alerts and writes {@code alerts/<date>.csv}. */
 public final class EvaluateAlertsTasklet implements Tasklet {
 
-    private final DayRun run;
+    private final CurrentDay current;
 
-    public EvaluateAlertsTasklet(DayRun run) {
-        this.run = run;
+    public EvaluateAlertsTasklet(CurrentDay current) {
+        this.current = current;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        DayRun run = current.get();
         LocalDate day = run.day();
         AlertEvaluator evaluator = new AlertEvaluator(run.alertSettings());
         var connections = run.registry().connections();

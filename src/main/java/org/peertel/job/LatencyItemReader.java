@@ -5,30 +5,29 @@ import java.util.List;
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.LatencyDayReader;
 import org.peertel.ingest.LatencyRow;
-import org.peertel.store.StagingWriter;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Streams every row of the day's latency files, and stages the per-file summary once the last file is read. It
- * keeps no restart position on purpose: the staging tables are cleared when the step starts (see
- * {@link ClearStagingListener}), so a restarted step reads the day again from its first row.
+ * Streams every row of the day's latency files. It keeps no restart position on purpose: the staging tables are
+ * cleared when the step starts (see {@link ClearStagingListener}), so a restarted step reads the day again from
+ * its first row and nothing is counted twice.
  */
-public class LatencyItemReader implements ItemStreamReader<LatencyRow> {
+public final class LatencyItemReader implements ItemStreamReader<LatencyRow> {
 
-    private final DayRun run;
+    private final CurrentDay current;
     private LatencyDayReader reader;
-    private List<InputFile> files = List.of();
-    private boolean exhausted;
+    private List<InputFile> files;
 
-    public LatencyItemReader(DayRun run) {
-        this.run = run;
+    public LatencyItemReader(CurrentDay current) {
+        this.current = current;
     }
 
     @Override
     public void open(ExecutionContext executionContext) {
+        DayRun run = current.get();
         reader = new LatencyDayReader(run.parameters().dayFolder(), run.day());
-        exhausted = false;
+        files = null;
     }
 
     @Override
@@ -36,18 +35,12 @@ public class LatencyItemReader implements ItemStreamReader<LatencyRow> {
         if (reader.hasNext()) {
             return reader.next();
         }
-        if (!exhausted) {
-            exhausted = true;
-            files = reader.files();
-            try (StagingWriter staging = run.store().stagingWriter()) {
-                files.forEach(file -> staging.inputFile(run.day(), file));
-            }
-        }
+        files = reader.files();
         return null;
     }
 
-    /** The day's files with their row counts and sizes; complete once {@link #read()} returned null. */
-    public List<InputFile> files() {
+    /** The day's files with their row counts and sizes once every row was read; null before that. */
+    public List<InputFile> filesRead() {
         return files;
     }
 

@@ -8,14 +8,15 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /** Swaps the staged day in for the stored one and recomputes its aggregates, in one DuckDB transaction. */
 public final class PublishDayTasklet implements Tasklet {
 
-    private final DayRun run;
+    private final CurrentDay current;
 
-    public PublishDayTasklet(DayRun run) {
-        this.run = run;
+    public PublishDayTasklet(CurrentDay current) {
+        this.current = current;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        DayRun run = current.get();
         run.store().publishDay(run.day());
         return RepeatStatus.FINISHED;
     }

@@ -1,5 +1,7 @@
 package org.peertel.job;
 
+import java.time.LocalDate;
+
 import org.peertel.attribution.Attribution;
 import org.peertel.ingest.Measurement;
 import org.peertel.ingest.RejectedRow;
@@ -8,18 +10,27 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
-/** Appends each chunk to the day's staging tables: attributed, unattributed (with why) and rejected rows. */
+/**
+ * Appends each chunk to the day's staging tables: attributed, unattributed (with why) and rejected rows, and,
+ * once the reader has read everything, the per-file summary. One staging writer (one DuckDB transaction per
+ * chunk) serves the whole step.
+ */
 public final class StagingItemWriter implements ItemStreamWriter<AttributedRow> {
 
-    private final DayRun run;
+    private final CurrentDay current;
+    private final LatencyItemReader reader;
+    private LocalDate day;
     private StagingWriter staging;
 
-    public StagingItemWriter(DayRun run) {
-        this.run = run;
+    public StagingItemWriter(CurrentDay current, LatencyItemReader reader) {
+        this.current = current;
+        this.reader = reader;
     }
 
     @Override
     public void open(ExecutionContext executionContext) {
+        DayRun run = current.get();
+        day = run.day();
         staging = run.store().stagingWriter();
     }
 
@@ -27,15 +38,15 @@ public final class StagingItemWriter implements ItemStreamWriter<AttributedRow> 
     public void write(Chunk<? extends AttributedRow> chunk) {
         for (AttributedRow item : chunk) {
             if (item.row() instanceof RejectedRow rejected) {
-                staging.rejected(run.day(), rejected);
+                staging.rejected(day, rejected);
             } else {
                 Measurement m = (Measurement) item.row();
                 Attribution a = item.attribution();
-                String prefix = a.prefix() == null ? null : a.prefix().toString();
+                String prefix = a.prefix();
                 if (a.outcome() == Attribution.Outcome.ATTRIBUTED) {
-                    staging.attributed(run.day(), m, a.connection().connectionId(), prefix);
+                    staging.attributed(day, m, a.connection().connectionId(), prefix);
                 } else {
-                    staging.unattributed(run.day(), m, a.outcome().code(), prefix);
+                    staging.unattributed(day, m, a.outcome().code(), prefix);
                 }
             }
         }
@@ -45,6 +56,9 @@ public final class StagingItemWriter implements ItemStreamWriter<AttributedRow> 
     @Override
     public void close() {
         if (staging != null) {
+            if (reader.filesRead() != null) {
+                reader.filesRead().forEach(file -> staging.inputFile(day, file));
+            }
             staging.close();
             staging = null;
         }

@@ -20,14 +20,15 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 public final class WriteReportsTasklet implements Tasklet {
 
-    private final DayRun run;
+    private final CurrentDay current;
 
-    public WriteReportsTasklet(DayRun run) {
-        this.run = run;
+    public WriteReportsTasklet(CurrentDay current) {
+        this.current = current;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        DayRun run = current.get();
         LocalDate day = run.day();
         OutputLayout layout = run.layout();
         StoreQueries queries = run.store().queries();

@@ -15,17 +15,22 @@ import org.peertel.ingest.RejectedRow;
 
 /**
  * Appends a day's rows to the staging tables through DuckDB appenders (the fast path: no SQL per row).
- * {@link #flush()} makes the appended rows durable; close it when the day is read.
+ * The rows between two {@link #flush()} calls form one DuckDB transaction: with auto-commit on, every internal
+ * appender flush (each 2,048 rows) would be a commit of its own, which made writing ten times slower.
+ * Close it when the day is read.
  */
 public final class StagingWriter implements AutoCloseable {
 
+    private final Connection connection;
     private final DuckDBAppender measurements;
     private final DuckDBAppender unattributed;
     private final DuckDBAppender rejects;
     private final DuckDBAppender inputFiles;
 
     StagingWriter(Connection connection) {
+        this.connection = connection;
         try {
+            connection.setAutoCommit(false);
             DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
             measurements = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "staging_measurements");
             unattributed = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "staging_unattributed");
@@ -85,16 +90,17 @@ public final class StagingWriter implements AutoCloseable {
         appender.append(day).append(m.file()).append(m.line())
                 .append(LocalDateTime.ofInstant(m.timestamp(), ZoneOffset.UTC))
                 .append(m.clientIp().toString()).append(m.country()).append(m.state()).append(m.edgePop())
-                .append(m.rttMs().setScale(6, RoundingMode.HALF_UP));
+                .appendDecimal(m.rttMs().setScale(6, RoundingMode.HALF_UP).unscaledValue().longValueExact());
     }
 
-    /** Makes everything appended so far part of the staging tables. */
+    /** Commits everything appended so far to the staging tables. */
     public void flush() {
         try {
             measurements.flush();
             unattributed.flush();
             rejects.flush();
             inputFiles.flush();
+            connection.commit();
         } catch (SQLException e) {
             throw new StoreException("unable to flush the staging tables: " + e.getMessage(), e);
         }
@@ -106,6 +112,12 @@ public final class StagingWriter implements AutoCloseable {
             flush();
         } catch (SQLException e) {
             throw new StoreException("unable to close the staging tables: " + e.getMessage(), e);
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the connection is unusable; its next use reports it
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,13 @@ class PeertelMainTest {
                 Arguments.of("date and range", new String[] {"run", "--date", "today", "--from", "today"},
                         "not both"),
                 Arguments.of("reversed range", new String[] {"run", "--from", "2026-11-20", "--to", "2026-11-16"},
-                        "is before"));
+                        "is before"),
+                Arguments.of("unknown data kind", new String[] {"generate", "other", "--out", "x"}, "other"),
+                Arguments.of("generate without --out", new String[] {"generate", "sample"}, "--out"),
+                Arguments.of("scale files out of range", new String[] {"generate", "scale", "--out", "x", "--files",
+                        "0"}, "files"),
+                Arguments.of("scale days not a number", new String[] {"generate", "scale", "--out", "x", "--days",
+                        "seven"}, "seven"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,6 +73,28 @@ class PeertelMainTest {
         Result result = peertel(args);
         assertEquals(2, result.code());
         assertTrue(result.err().contains(message), result.err());
+    }
+
+    @Test
+    void generateSampleWritesTheSampleWeek() throws IOException {
+        Result result = peertel("generate", "sample", "--out", work.toString());
+        assertEquals(0, result.code(), result.err());
+        assertEquals(Files.readString(Path.of("sample-data/connections.csv")),
+                Files.readString(work.resolve("connections.csv")));
+        assertTrue(Files.isRegularFile(work.resolve("latency/2026-11-22/sjc1.csv.gz")));
+    }
+
+    @Test
+    void generateScaleTakesEveryOption() throws IOException {
+        Result result = peertel("generate", "scale", "--out", work.toString(), "--from", "2027-02-28", "--days", "2",
+                "--connections", "12", "--rows-per-day", "1000", "--files", "2", "--seed", "5", "--gzip");
+        assertEquals(0, result.code(), result.err());
+        try (var days = Files.list(work.resolve("latency"))) {
+            assertEquals(List.of("2027-02-28", "2027-03-01"),
+                    days.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(Files.isRegularFile(work.resolve("latency/2027-03-01/fra1.csv.gz")));
+        assertEquals(13, Files.readAllLines(work.resolve("connections.csv")).size(), "header and 12 connections");
     }
 
     @Test

@@ -1,0 +1,45 @@
+package org.peertel.job;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds the {@link DayRun} of the job execution in progress: built from the job parameters when the execution
+ * starts (also on a restart) and closed when it ends. Steps read it through {@link #get()}, a plain field read.
+ * A job-scoped proxy would do the same job, but its bean lookup on every call cost seconds per million rows on
+ * the hot path. One process runs one job execution at a time (executions of days run one after another).
+ */
+@Component
+public class CurrentDay implements JobExecutionListener {
+
+    private volatile DayRun run;
+
+    @Override
+    public void beforeJob(JobExecution jobExecution) {
+        close();
+        run = new DayRun(TelemetryJobParameters.from(jobExecution.getJobParameters()));
+    }
+
+    @Override
+    public void afterJob(JobExecution jobExecution) {
+        close();
+    }
+
+    /** The day being processed; fails outside a job execution. */
+    public DayRun get() {
+        DayRun current = run;
+        if (current == null) {
+            throw new IllegalStateException("no telemetry job execution in progress");
+        }
+        return current;
+    }
+
+    private void close() {
+        DayRun previous = run;
+        run = null;
+        if (previous != null) {
+            previous.close();
+        }
+    }
+}
