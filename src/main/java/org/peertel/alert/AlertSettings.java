@@ -36,7 +36,11 @@ public final class AlertSettings {
         this.overrideLines = overrideLines;
     }
 
+    /** Reads {@code file}; null gives the built-in rules ({@link AlertRules#defaults()}) without overrides. */
     public static AlertSettings load(Path file) {
+        if (file == null) {
+            return new AlertSettings(null, AlertRules.defaults(), Map.of(), Map.of());
+        }
         SettingsFile settings = SettingsFile.read(file);
         Map<String, SettingsFile.Entry> defaultEntries = new LinkedHashMap<>();
         Map<String, Map<String, SettingsFile.Entry>> perConnection = new TreeMap<>();

@@ -1,5 +1,6 @@
 package org.peertel.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.peertel.config.JobSettings;
@@ -8,9 +9,9 @@ import picocli.CommandLine.Option;
 /** The path options shared by commands; each one's default comes from the job settings file. */
 final class PathOptions {
 
-    @Option(names = "--settings", paramLabel = "FILE",
-            description = "Job settings with the defaults of every option (default: ${DEFAULT-VALUE}).")
-    Path settings = JobSettings.DEFAULT_FILE;
+    @Option(names = "--settings", paramLabel = "FILE", description = "Job settings with the defaults of every "
+            + "option (default: jobs/telemetry/telemetry.properties when it exists, else the built-in defaults).")
+    Path settings;
 
     @Option(names = "--connections", paramLabel = "FILE", description = "Connections registry (CSV).")
     Path connections;
@@ -26,7 +27,9 @@ final class PathOptions {
 
     /** The settings file with these options applied over it. */
     JobSettings resolve() {
-        JobSettings s = JobSettings.load(settings);
+        JobSettings s = settings != null ? JobSettings.load(settings)
+                : Files.isRegularFile(JobSettings.DEFAULT_FILE) ? JobSettings.load(JobSettings.DEFAULT_FILE)
+                : JobSettings.builtIn();
         return new JobSettings(connections != null ? connections : s.connections(),
                 input != null ? input : s.input(), out != null ? out : s.out(), db != null ? db : s.db(),
                 s.alerts(), s.chunkSize(), s.jobRepositoryUrl());

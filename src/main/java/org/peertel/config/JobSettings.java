@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The settings of the telemetry job ({@code jobs/telemetry/telemetry.properties}): default paths for every
  * command-line option. Relative paths are relative to the working directory, except {@code alerts}, which is
- * relative to the settings file's own folder.
+ * relative to the settings file's own folder. {@code alerts} is null for the built-in alert rules.
  */
 public record JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
                           String jobRepositoryUrl) {
@@ -15,6 +15,15 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
 
     private static final Set<String> KEYS = Set.of("connections", "input", "out", "db", "alerts", "chunk-size",
             "job-repository.url");
+
+    /**
+     * The same defaults as the shipped {@code jobs/telemetry/telemetry.properties}, for running outside the project
+     * folder without a settings file; the alert rules are the built-in ones.
+     */
+    public static JobSettings builtIn() {
+        return new JobSettings(Path.of("sample-data", "connections.csv"), Path.of("sample-data", "latency"),
+                Path.of("out"), Path.of("out", "peertel.duckdb"), null, 10_000, "");
+    }
 
     public static JobSettings load(Path file) {
         SettingsFile settings = SettingsFile.read(file);

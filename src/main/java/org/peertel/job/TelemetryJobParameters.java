@@ -9,7 +9,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 /**
  * The parameters of one telemetry job run. {@code date} and {@code attempt} identify the job instance: a day
  * that completed is run again as a new instance with the next attempt number, while a failed attempt is
- * restarted as the same instance. The paths do not identify the instance.
+ * restarted as the same instance. The paths do not identify the instance; {@code alerts} is null for the
+ * built-in alert rules.
  */
 public record TelemetryJobParameters(LocalDate date, long attempt, Path connections, Path input, Path out, Path db,
                                      Path alerts) {
@@ -30,7 +31,7 @@ public record TelemetryJobParameters(LocalDate date, long attempt, Path connecti
                 .addString(INPUT, input.toAbsolutePath().toString(), false)
                 .addString(OUT, out.toAbsolutePath().toString(), false)
                 .addString(DB, db.toAbsolutePath().toString(), false)
-                .addString(ALERTS, alerts.toAbsolutePath().toString(), false)
+                .addString(ALERTS, alerts == null ? "" : alerts.toAbsolutePath().toString(), false)
                 .toJobParameters();
     }
 
@@ -43,7 +44,7 @@ public record TelemetryJobParameters(LocalDate date, long attempt, Path connecti
         return new TelemetryJobParameters(parameters.getLocalDate(DATE), parameters.getLong(ATTEMPT),
                 Path.of(parameters.getString(CONNECTIONS)), Path.of(parameters.getString(INPUT)),
                 Path.of(parameters.getString(OUT)), Path.of(parameters.getString(DB)),
-                Path.of(parameters.getString(ALERTS)));
+                parameters.getString(ALERTS).isEmpty() ? null : Path.of(parameters.getString(ALERTS)));
     }
 
     public Path dayFolder() {

@@ -46,6 +46,15 @@ class JobSettingsTest {
     }
 
     @Test
+    void theBuiltInDefaultsAreTheShippedOnes() {
+        JobSettings shipped = JobSettings.load(JobSettings.DEFAULT_FILE);
+        JobSettings builtIn = JobSettings.builtIn();
+        assertEquals(new JobSettings(shipped.connections(), shipped.input(), shipped.out(), shipped.db(), null,
+                shipped.chunkSize(), shipped.jobRepositoryUrl()), builtIn);
+        assertEquals(AlertSettings.load(shipped.alerts()).defaults(), AlertSettings.load(builtIn.alerts()).defaults());
+    }
+
+    @Test
     void anUnknownKeyIsRefusedWithItsLine(@TempDir Path folder) throws IOException {
         Path file = folder.resolve("t.properties");
         Files.writeString(file, "# comment\nconections = x.csv\n");
