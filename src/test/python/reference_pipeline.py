@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import ipaddress
 import json
 import math
@@ -408,7 +409,9 @@ def process_day(day: dt.date, input_dir: str, conns):
         if not complete:
             rows += 1
             reject(name, broken_line, "unreadable_file", error)
-        run["files"].append({"name": name, "rows": rows, "bytes": os.path.getsize(path)})
+        with open(path, "rb") as raw:
+            sha256 = hashlib.sha256(raw.read()).hexdigest()
+        run["files"].append({"name": name, "rows": rows, "bytes": os.path.getsize(path), "sha256": sha256})
         run["rows_read"] += rows
     rejects.sort(key=lambda r: (r[0], r[1]))
     return run, rejects, samples
@@ -527,7 +530,7 @@ def write_run_json(path, ds, run, n_alerts):
     files = run["files"]
     if files:
         lines.append('  "files": [')
-        lines += [f'    {{"name": {j(f["name"])}, "rows": {f["rows"]}, "bytes": {f["bytes"]}}}'
+        lines += [f'    {{"name": {j(f["name"])}, "rows": {f["rows"]}, "bytes": {f["bytes"]}, "sha256": {j(f["sha256"])}}}'
                   + ("," if i < len(files) - 1 else "") for i, f in enumerate(files)]
         lines.append("  ],")
     else:

@@ -38,10 +38,11 @@ CREATE TABLE IF NOT EXISTS rejects (
 );
 
 CREATE TABLE IF NOT EXISTS input_files (
-    day   DATE    NOT NULL,
-    name  VARCHAR NOT NULL,
-    rows  BIGINT  NOT NULL,
-    bytes BIGINT  NOT NULL
+    day    DATE    NOT NULL,
+    name   VARCHAR NOT NULL,
+    rows   BIGINT  NOT NULL,
+    bytes  BIGINT  NOT NULL,
+    sha256 VARCHAR NOT NULL  -- the day's manifest: a later run compares it with the folder (late data)
 );
 
 CREATE TABLE IF NOT EXISTS staging_measurements AS SELECT * FROM measurements WITH NO DATA;

@@ -111,7 +111,7 @@ public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseab
         }
     }
 
-    private static List<Path> listInputFiles(Path dayDirectory) {
+    static List<Path> listInputFiles(Path dayDirectory) {
         if (!Files.exists(dayDirectory)) {
             return List.of();
         }

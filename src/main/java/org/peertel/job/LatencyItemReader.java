@@ -2,6 +2,7 @@ package org.peertel.job;
 
 import java.util.List;
 
+import org.peertel.ingest.DayManifest;
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.LatencyDayReader;
 import org.peertel.ingest.LatencyRow;
@@ -18,6 +19,7 @@ public final class LatencyItemReader implements ItemStreamReader<LatencyRow> {
     private final CurrentDay current;
     private LatencyDayReader reader;
     private List<InputFile> files;
+    private DayManifest manifest;
 
     public LatencyItemReader(CurrentDay current) {
         this.current = current;
@@ -26,6 +28,7 @@ public final class LatencyItemReader implements ItemStreamReader<LatencyRow> {
     @Override
     public void open(ExecutionContext executionContext) {
         DayRun run = current.get();
+        manifest = DayManifest.of(run.parameters().dayFolder());
         reader = new LatencyDayReader(run.parameters().dayFolder(), run.day());
         files = null;
     }
@@ -42,6 +45,11 @@ public final class LatencyItemReader implements ItemStreamReader<LatencyRow> {
     /** The day's files with their row counts and sizes once every row was read; null before that. */
     public List<InputFile> filesRead() {
         return files;
+    }
+
+    /** Name, size and SHA-256 of the day's files, taken when the step opened the folder. */
+    public DayManifest manifest() {
+        return manifest;
     }
 
     @Override

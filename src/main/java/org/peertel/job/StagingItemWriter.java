@@ -57,7 +57,10 @@ public final class StagingItemWriter implements ItemStreamWriter<AttributedRow> 
     public void close() {
         if (staging != null) {
             if (reader.filesRead() != null) {
-                reader.filesRead().forEach(file -> staging.inputFile(day, file));
+                for (var file : reader.filesRead()) {
+                    var entry = reader.manifest().find(file.name());
+                    staging.inputFile(day, file, entry == null ? "" : entry.sha256());
+                }
             }
             staging.close();
             staging = null;

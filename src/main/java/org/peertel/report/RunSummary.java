@@ -39,7 +39,8 @@ public final class RunSummary {
         i = 0;
         for (FileSummary f : counts.files()) {
             json.append(i++ == 0 ? "\n" : ",\n").append("    {\"name\": ").append(quote(f.name()))
-                    .append(", \"rows\": ").append(f.rows()).append(", \"bytes\": ").append(f.bytes()).append('}');
+                    .append(", \"rows\": ").append(f.rows()).append(", \"bytes\": ").append(f.bytes())
+                    .append(", \"sha256\": ").append(quote(f.sha256())).append('}');
         }
         json.append(i == 0 ? "],\n" : "\n  ],\n");
         json.append("  \"alerts\": ").append(alerts).append(",\n");

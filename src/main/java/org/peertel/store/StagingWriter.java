@@ -78,9 +78,11 @@ public final class StagingWriter implements AutoCloseable {
         }
     }
 
-    public void inputFile(LocalDate day, InputFile file) {
+    /** One input file of the day with its row count and its SHA-256 from the day's manifest. */
+    public void inputFile(LocalDate day, InputFile file, String sha256) {
         try {
-            inputFiles.beginRow().append(day).append(file.name()).append(file.rows()).append(file.bytes()).endRow();
+            inputFiles.beginRow().append(day).append(file.name()).append(file.rows()).append(file.bytes())
+                    .append(sha256).endRow();
         } catch (SQLException e) {
             throw failure("input file summary", file.name(), 0, e);
         }

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.peertel.alert.DailyStats;
+import org.peertel.ingest.DayManifest;
 
 /** The reads that alerts, reports and run summaries need. Each result comes back in its output order. */
 public final class StoreQueries {
@@ -31,7 +32,7 @@ public final class StoreQueries {
     }
 
     /** One input file of the day. */
-    public record FileSummary(String name, long rows, long bytes) {
+    public record FileSummary(String name, long rows, long bytes, String sha256) {
     }
 
     /** How the day's rows were accounted for. */
@@ -94,9 +95,16 @@ public final class StoreQueries {
         Map<String, Long> rejected = new TreeMap<>();
         query("SELECT reason, count(*) FROM rejects WHERE day = ? GROUP BY reason", List.of(day),
                 rs -> rejected.put(rs.getString(1), rs.getLong(2)));
-        List<FileSummary> files = query("SELECT name, rows, bytes FROM input_files WHERE day = ? ORDER BY name",
-                List.of(day), rs -> new FileSummary(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+        List<FileSummary> files = query("SELECT name, rows, bytes, sha256 FROM input_files WHERE day = ? "
+                + "ORDER BY name", List.of(day),
+                rs -> new FileSummary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
         return new DayCounts(attributed, noPrefix, mismatch, rejected, files);
+    }
+
+    /** The manifest recorded when the day was last published; empty when it never was. */
+    public DayManifest manifest(LocalDate day) {
+        return new DayManifest(query("SELECT name, bytes, sha256 FROM input_files WHERE day = ? ORDER BY name",
+                List.of(day), rs -> new DayManifest.Entry(rs.getString(1), rs.getLong(2), rs.getString(3))));
     }
 
     /** Row count of a table for one day (for tests and checks). */

@@ -41,7 +41,7 @@ class TelemetryStoreTest {
             }
             staging.unattributed(DAY, measurement(90, "2026-03-02T05:00:00Z", "7"), "no_prefix", null);
             staging.rejected(DAY, new RejectedRow("fra1.csv", 91, RejectReason.BAD_RTT, "x,y,z"));
-            staging.inputFile(DAY, new InputFile("fra1.csv", rtts.length + 2, 1234));
+            staging.inputFile(DAY, new InputFile("fra1.csv", rtts.length + 2, 1234), "abc");
         }
         store.publishDay(DAY);
     }
@@ -60,7 +60,7 @@ class TelemetryStoreTest {
             StoreQueries.DayCounts counts = store.queries().counts(DAY);
             assertEquals(6, counts.rowsRead());
             assertEquals(Map.of("bad_rtt", 1L), counts.rejected());
-            assertEquals(List.of(new StoreQueries.FileSummary("fra1.csv", 6, 1234)), counts.files());
+            assertEquals(List.of(new StoreQueries.FileSummary("fra1.csv", 6, 1234, "abc")), counts.files());
         }
     }
 

@@ -1,0 +1,128 @@
+package org.peertel.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What a day folder held: each input file's name, size and SHA-256, in name order. Recorded with every run, and
+ * compared later with the folder to find days whose files changed (late data).
+ */
+public record DayManifest(List<Entry> files) {
+
+    /** One input file. */
+    public record Entry(String name, long bytes, String sha256) {
+    }
+
+    /** How a folder differs from a recorded manifest; file names in name order. */
+    public record Changes(List<String> added, List<String> replaced, List<String> removed) {
+
+        public boolean any() {
+            return !added.isEmpty() || !replaced.isEmpty() || !removed.isEmpty();
+        }
+
+        /** For run summaries: {@code added b.csv; replaced a.csv}. */
+        @Override
+        public String toString() {
+            List<String> parts = new ArrayList<>();
+            if (!added.isEmpty()) {
+                parts.add("added " + String.join(", ", added));
+            }
+            if (!replaced.isEmpty()) {
+                parts.add("replaced " + String.join(", ", replaced));
+            }
+            if (!removed.isEmpty()) {
+                parts.add("removed " + String.join(", ", removed));
+            }
+            return parts.isEmpty() ? "no change" : String.join("; ", parts);
+        }
+    }
+
+    /**
+     * Reads every input file of {@code dayDirectory} (the files {@link LatencyDayReader} would read); a missing
+     * folder gives an empty manifest, a file that cannot be read an empty checksum.
+     *
+     * @throws UncheckedIOException when the folder exists but cannot be listed
+     */
+    public static DayManifest of(Path dayDirectory) {
+        List<Entry> entries = new ArrayList<>();
+        for (Path file : LatencyDayReader.listInputFiles(dayDirectory)) {
+            entries.add(entry(file));
+        }
+        return new DayManifest(List.copyOf(entries));
+    }
+
+    /** The entry of {@code name}, or null. */
+    public Entry find(String name) {
+        return files.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** What changed from {@code recorded} (then) to this manifest (now). */
+    public Changes changesSince(DayManifest recorded) {
+        Map<String, Entry> then = byName(recorded.files);
+        Map<String, Entry> now = byName(files);
+        List<String> added = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (String name : new TreeSet<>(union(then, now))) {
+            Entry before = then.get(name);
+            Entry after = now.get(name);
+            if (before == null) {
+                added.add(name);
+            } else if (after == null) {
+                removed.add(name);
+            } else if (!before.equals(after)) {
+                replaced.add(name);
+            }
+        }
+        return new Changes(added, replaced, removed);
+    }
+
+    private static java.util.Set<String> union(Map<String, Entry> a, Map<String, Entry> b) {
+        java.util.Set<String> names = new TreeSet<>(a.keySet());
+        names.addAll(b.keySet());
+        return names;
+    }
+
+    private static Map<String, Entry> byName(List<Entry> entries) {
+        Map<String, Entry> map = new TreeMap<>();
+        entries.forEach(e -> map.put(e.name(), e));
+        return map;
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static Entry entry(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            long bytes = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+                bytes += n;
+            }
+            return new Entry(file.getFileName().toString(), bytes, HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException e) {
+            // The reader reports the file as unreadable_file; the manifest records it without a checksum.
+            return new Entry(file.getFileName().toString(), sizeOrZero(file), "");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+}
