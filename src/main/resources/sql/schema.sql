@@ -92,6 +92,11 @@ CREATE TABLE IF NOT EXISTS prefix_daily (
     p99_ms        DOUBLE        NOT NULL
 );
 
+-- The days whose alerts were evaluated: a re-run of a day judges again those that follow it (REGRESSION baselines).
+CREATE TABLE IF NOT EXISTS evaluated_days (
+    day DATE PRIMARY KEY
+);
+
 CREATE TABLE IF NOT EXISTS alerts (
     day             DATE    NOT NULL,
     alert_id        VARCHAR NOT NULL,

@@ -1,5 +1,9 @@
 package org.peertel.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,14 +22,27 @@ public final class AlertFile {
     }
 
     public static void write(Path file, List<Alert> alerts) {
-        AtomicFiles.write(file, writer -> {
-            writer.write(HEADER);
-            for (Alert alert : alerts) {
-                writer.write(CsvLine.of(alert.alertId(), alert.date().toString(), alert.customerId(),
-                        alert.connectionId(), alert.connectionName(), alert.rule().name(), alert.severity().name(),
-                        Millis.format(alert.observedMs()), Millis.format(alert.thresholdMs()),
-                        Millis.format(alert.baselineMs()), Long.toString(alert.samples()), alert.message()));
-            }
-        });
+        AtomicFiles.writeString(file, render(alerts));
+    }
+
+    /** The file's content for {@code alerts}. */
+    public static String render(List<Alert> alerts) {
+        StringBuilder text = new StringBuilder(HEADER);
+        for (Alert alert : alerts) {
+            text.append(CsvLine.of(alert.alertId(), alert.date().toString(), alert.customerId(),
+                    alert.connectionId(), alert.connectionName(), alert.rule().name(), alert.severity().name(),
+                    Millis.format(alert.observedMs()), Millis.format(alert.thresholdMs()),
+                    Millis.format(alert.baselineMs()), Long.toString(alert.samples()), alert.message()));
+        }
+        return text.toString();
+    }
+
+    /** The content of an existing alert file, or "" when there is none. */
+    public static String readOrEmpty(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("unable to read alert file " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -1,10 +1,15 @@
 package org.peertel.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.peertel.output.AtomicFiles;
 import org.peertel.store.StoreQueries.DayCounts;
@@ -15,6 +20,8 @@ import org.peertel.store.StoreQueries.FileSummary;
  * class path) in a fixed layout, so that two runs differ only in their two time values.
  */
 public final class RunSummary {
+
+    private static final Pattern ALERTS = Pattern.compile("\"alerts\": \\d+,");
 
     private RunSummary() {
     }
@@ -50,6 +57,22 @@ public final class RunSummary {
                 .append('\n');
         json.append("}\n");
         AtomicFiles.writeString(file, json.toString());
+    }
+
+    /**
+     * Sets the alert count of an existing run summary (after a later re-run changed that day's alerts), keeping
+     * everything else, the run's times included. Does nothing when the file does not exist.
+     */
+    public static void updateAlertCount(Path file, int alerts) {
+        try {
+            if (!Files.exists(file)) {
+                return;
+            }
+            String json = Files.readString(file, StandardCharsets.UTF_8);
+            AtomicFiles.writeString(file, ALERTS.matcher(json).replaceFirst("\"alerts\": " + alerts + ","));
+        } catch (IOException e) {
+            throw new UncheckedIOException("unable to update run summary " + file + ": " + e.getMessage(), e);
+        }
     }
 
     static String quote(String text) {

@@ -101,6 +101,11 @@ public final class StoreQueries {
         return new DayCounts(attributed, noPrefix, mismatch, rejected, files);
     }
 
+    /** True when the day's alerts were evaluated (the day went through alertStep at least once). */
+    public boolean isEvaluated(LocalDate day) {
+        return single("SELECT count(*) FROM evaluated_days WHERE day = ?", day) > 0;
+    }
+
     /** The manifest recorded when the day was last published; empty when it never was. */
     public DayManifest manifest(LocalDate day) {
         return new DayManifest(query("SELECT name, bytes, sha256 FROM input_files WHERE day = ? ORDER BY name",

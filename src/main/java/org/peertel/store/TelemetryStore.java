@@ -71,15 +71,19 @@ public final class TelemetryStore implements AutoCloseable {
         return new StoreQueries(connection);
     }
 
-    /** Replaces the day's alerts. */
+    /** Replaces the day's alerts and records the day as evaluated. */
     public void replaceAlerts(LocalDate day, List<org.peertel.alert.Alert> alerts) {
         try {
             connection.setAutoCommit(false);
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM alerts WHERE day = ?");
                  PreparedStatement insert = connection.prepareStatement(
-                         "INSERT INTO alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                         "INSERT INTO alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement evaluated = connection.prepareStatement(
+                         "INSERT OR IGNORE INTO evaluated_days VALUES (?)")) {
                 delete.setObject(1, day);
                 delete.executeUpdate();
+                evaluated.setObject(1, day);
+                evaluated.executeUpdate();
                 for (var alert : alerts) {
                     insert.setObject(1, day);
                     insert.setString(2, alert.alertId());
