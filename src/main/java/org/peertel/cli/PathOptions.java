@@ -25,11 +25,16 @@ final class PathOptions {
     @Option(names = "--db", paramLabel = "FILE", description = "DuckDB database file.")
     Path db;
 
+    /** The settings file in use: --settings, else the default file when it exists, else null (built-in). */
+    Path settingsFile() {
+        return settings != null ? settings : Files.isRegularFile(JobSettings.DEFAULT_FILE) ? JobSettings.DEFAULT_FILE
+                : null;
+    }
+
     /** The settings file with these options applied over it. */
     JobSettings resolve() {
-        JobSettings s = settings != null ? JobSettings.load(settings)
-                : Files.isRegularFile(JobSettings.DEFAULT_FILE) ? JobSettings.load(JobSettings.DEFAULT_FILE)
-                : JobSettings.builtIn();
+        Path file = settingsFile();
+        JobSettings s = file != null ? JobSettings.load(file) : JobSettings.builtIn();
         return new JobSettings(connections != null ? connections : s.connections(),
                 input != null ? input : s.input(), out != null ? out : s.out(), db != null ? db : s.db(),
                 s.alerts(), s.chunkSize(), s.jobRepositoryUrl());

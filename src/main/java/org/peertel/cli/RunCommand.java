@@ -9,15 +9,13 @@ import java.util.concurrent.Callable;
 import org.peertel.alert.AlertSettings;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
-import org.peertel.job.TelemetryApplication;
+import org.peertel.job.JobSession;
 import org.peertel.job.TelemetryJobParameters;
-import org.peertel.job.TelemetryLauncher;
 import org.peertel.registry.ConnectionRegistry;
 import org.peertel.store.StoreQueries;
 import org.peertel.store.TelemetryStore;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,14 +64,26 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ConfigurableApplicationContext context = TelemetryApplication.start(settings, settings.db())) {
-            TelemetryLauncher launcher = context.getBean(TelemetryLauncher.class);
+        PrintWriter err = spec.commandLine().getErr();
+        try (StopOnSignal signal = new StopOnSignal(err);
+             JobSession session = JobSession.open(settings, "peertel run " + String.join(" ",
+                     spec.commandLine().getParseResult().originalArgs()))) {
+            signal.watch(session);
             for (LocalDate day : days) {
-                JobExecution execution = launcher.run(new TelemetryJobParameters(day, 0, settings.connections(),
+                if (signal.signalled()) {
+                    err.println("peertel: stopped before " + day + "; run the same command again to go on");
+                    return PeertelMain.JOB_FAILED;
+                }
+                JobExecution execution = session.run(new TelemetryJobParameters(day, 0, settings.connections(),
                         settings.input(), settings.out(), settings.db(), settings.alerts()));
+                if (execution.getStatus() == BatchStatus.STOPPED) {
+                    err.println("peertel: " + day + " stopped on request; run the same command again: the day "
+                            + "restarts where it stopped");
+                    return PeertelMain.JOB_FAILED;
+                }
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
-                    spec.commandLine().getErr().println("peertel: " + day + " failed (" + execution.getStatus()
-                            + "): " + failureOf(execution) + System.lineSeparator()
+                    err.println("peertel: " + day + " failed (" + execution.getStatus() + "): "
+                            + failureOf(execution) + System.lineSeparator()
                             + "Fix the cause and run the same command again: the day restarts where it stopped.");
                     return PeertelMain.JOB_FAILED;
                 }

@@ -14,7 +14,7 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
     public static final Path DEFAULT_FILE = Path.of("jobs", "telemetry", "telemetry.properties");
 
     private static final Set<String> KEYS = Set.of("connections", "input", "out", "db", "alerts", "chunk-size",
-            "job-repository.url");
+            "job-repository.url", "schedule.cron", "schedule.horizon-days");
 
     /**
      * The same defaults as the shipped {@code jobs/telemetry/telemetry.properties}, for running outside the project

@@ -14,16 +14,24 @@ import org.springframework.stereotype.Component;
 public class CurrentDay implements JobExecutionListener {
 
     private volatile DayRun run;
+    private volatile JobExecution execution;
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
         close();
+        execution = jobExecution;
         run = new DayRun(TelemetryJobParameters.from(jobExecution.getJobParameters()));
     }
 
     @Override
     public void afterJob(JobExecution jobExecution) {
         close();
+        execution = null;
+    }
+
+    /** The job execution in progress, or null (for a stop request from another thread). */
+    public JobExecution execution() {
+        return execution;
     }
 
     /** The day being processed; fails outside a job execution. */

@@ -30,6 +30,9 @@ public class TelemetryApplication {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.web-application-type", "none");
+        // peertel's own SIGTERM hook stops the running job first, then closes the context (JobSession)
+        properties.put("spring.main.register-shutdown-hook", "false");
+        properties.put("logging.register-shutdown-hook", "false");
         properties.put("spring.batch.job.enabled", "false");
         properties.put("spring.batch.jdbc.initialize-schema", "always");
         properties.put("spring.datasource.url", settings.jobRepositoryUrl().isEmpty()
@@ -47,6 +50,8 @@ public class TelemetryApplication {
         String name = db.getFileName().toString();
         String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
         Path repository = db.toAbsolutePath().resolveSibling(base + "-jobs");
-        return "jdbc:h2:file:" + repository;
+        // DB_CLOSE_ON_EXIT=FALSE: H2 must not close the repository in its own shutdown hook while our SIGTERM
+        // hook lets the running job record that it stopped (the context closes the pool, and so H2, afterwards)
+        return "jdbc:h2:file:" + repository + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 }

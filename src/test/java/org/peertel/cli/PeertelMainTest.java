@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.peertel.job.RunLock;
 
 /** The command line's contract: help everywhere, exit codes 0 / 1 / 2, one clear message. */
 class PeertelMainTest {
@@ -140,6 +141,21 @@ class PeertelMainTest {
         assertEquals(2, result.code());
         assertTrue(result.err().contains("no input folder"), result.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aSecondRunOnTheSameDatabaseExitsTwoNamingTheHolder() {
+        Path db = work.resolve("x.duckdb");
+        try (RunLock held = RunLock.acquire(db, "peertel run --date 2026-11-17")) {
+            Result result = peertel("run", "--date", "2026-11-16", "--out", work.resolve("out").toString(),
+                    "--db", db.toString());
+            assertEquals(2, result.code());
+            assertTrue(result.err().contains("another peertel run is working on " + db + ": pid "
+                    + ProcessHandle.current().pid()), result.err());
+            assertTrue(result.err().contains("'peertel run --date 2026-11-17'"), result.err());
+        }
+        assertEquals(0, peertel("run", "--date", "2026-11-16", "--out", work.resolve("out").toString(),
+                "--db", db.toString()).code(), "the lock is free again once its holder let go");
     }
 
     @Test

@@ -1,0 +1,98 @@
+package org.peertel.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.concurrent.Callable;
+
+import org.peertel.config.JobSettings;
+import org.peertel.schedule.NightlyScheduler;
+import org.peertel.schedule.ScheduleSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code peertel schedule}: the nightly run as a long-lived foreground process. */
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+        description = {"Run in the foreground and process the previous UTC day on a cron schedule (default 02:30 "
+                + "UTC, from the job settings).",
+                "On start and at every tick it catches up every day since the last one processed successfully "
+                        + "(up to the horizon, default 7 days), oldest first, and processes again the days whose "
+                        + "input files changed since they ran (late data). Older missed days are named, never "
+                        + "skipped in silence.",
+                "SIGTERM or Ctrl-C stops the running day at its next chunk; the next start resumes it."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped on request (or --once finished)", "2:bad usage or bad configuration"})
+public final class ScheduleCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    PathOptions paths;
+
+    @Option(names = "--cron", paramLabel = "EXPR", description = "Cron expression in UTC, six fields "
+            + "(second minute hour day-of-month month day-of-week); overrides schedule.cron.")
+    String cron;
+
+    @Option(names = "--horizon-days", paramLabel = "N", description = "How many days back a catch-up reaches; "
+            + "overrides schedule.horizon-days.")
+    String horizonDays;
+
+    @Option(names = "--once", description = "Run the start-up pass only (catch-up and late data), then exit.")
+    boolean once;
+
+    /** The clock of the passes; a test can replace it. */
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        JobSettings settings = paths.resolve();
+        ScheduleSettings schedule = ScheduleSettings.load(paths.settingsFile());
+        if (cron != null) {
+            schedule = schedule.withCron(cron, this::usage);
+        }
+        if (horizonDays != null) {
+            schedule = schedule.withHorizon(horizonDays, this::usage);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        NightlyScheduler scheduler = new NightlyScheduler(settings, schedule, out, err);
+        try (StopOnSignal signal = new StopOnSignal(err)) {
+            out.println("peertel schedule: cron '" + schedule.cronText() + "' (UTC), catch-up horizon "
+                    + schedule.horizonDays() + " days, database " + settings.db());
+            scheduler.pass(clock.instant(), true, signal::watch);
+            while (!once && !signal.signalled()) {
+                ZonedDateTime next = schedule.cron().next(clock.instant().atZone(ZoneOffset.UTC));
+                out.println("peertel schedule: next pass at " + next.toInstant());
+                out.flush();
+                if (!sleepUntil(next.toInstant(), signal)) {
+                    break;
+                }
+                scheduler.pass(clock.instant(), false, signal::watch);
+            }
+            out.println("peertel schedule: stopped");
+        }
+        return PeertelMain.OK;
+    }
+
+    /** Sleeps in short steps so that a stop request ends the wait; false when stopped. */
+    private boolean sleepUntil(Instant wakeUp, StopOnSignal signal) throws InterruptedException {
+        while (!signal.signalled()) {
+            Duration left = Duration.between(clock.instant(), wakeUp);
+            if (left.isNegative() || left.isZero()) {
+                return true;
+            }
+            Thread.sleep(Math.min(left.toMillis(), 1_000));
+        }
+        return false;
+    }
+
+    private RuntimeException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

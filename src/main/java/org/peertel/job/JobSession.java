@@ -1,0 +1,89 @@
+package org.peertel.job;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.peertel.config.JobSettings;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One working session on a database: the run lock of {@code --db}, then the Spring context with the job
+ * repository. Closing it closes the context and releases the lock. {@link #requestStop()} (called from a
+ * SIGTERM hook) asks the running job execution to stop at its next chunk boundary; it ends STOPPED and the next
+ * run restarts it.
+ */
+public final class JobSession implements AutoCloseable {
+
+    private final RunLock lock;
+    private final ConfigurableApplicationContext context;
+    private volatile boolean stopRequested;
+
+    private JobSession(RunLock lock, ConfigurableApplicationContext context) {
+        this.lock = lock;
+        this.context = context;
+    }
+
+    /** Takes the lock (or fails naming its holder), then starts the context. */
+    public static JobSession open(JobSettings settings, String command) {
+        RunLock lock = RunLock.acquire(settings.db(), command);
+        try {
+            return new JobSession(lock, TelemetryApplication.start(settings, settings.db()));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Runs one day (see {@link TelemetryLauncher#run}); refuses to start once a stop was requested. */
+    public JobExecution run(TelemetryJobParameters parameters) throws Exception {
+        if (stopRequested) {
+            throw new IllegalStateException("stop requested: no new day is started");
+        }
+        return context.getBean(TelemetryLauncher.class).run(parameters);
+    }
+
+    /** Days whose last job execution completed, in order. */
+    public Set<LocalDate> completedDays() {
+        JobRepository repository = context.getBean(JobRepository.class);
+        Set<LocalDate> days = new TreeSet<>();
+        for (JobInstance instance : repository.findJobInstances(TelemetryJobConfiguration.JOB_NAME)) {
+            JobExecution last = repository.getLastJobExecution(instance);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                days.add(last.getJobParameters().getLocalDate(TelemetryJobParameters.DATE));
+            }
+        }
+        return days;
+    }
+
+    /** Asks the running execution, if any, to stop; safe to call from another thread. */
+    public void requestStop() {
+        stopRequested = true;
+        JobExecution running = context.getBean(CurrentDay.class).execution();
+        if (running != null && running.isRunning()) {
+            try {
+                context.getBean(JobOperator.class).stop(running);
+            } catch (Exception e) {
+                // it finished in the meantime: nothing to stop
+            }
+        }
+    }
+
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            lock.close();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.peertel.schedule;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.peertel.config.ConfigurationException;
+import org.peertel.config.JobSettings;
+import org.peertel.ingest.DayManifest;
+import org.peertel.job.JobSession;
+import org.peertel.job.RunReason;
+import org.peertel.job.TelemetryJobParameters;
+import org.peertel.registry.RegistryLoadResult;
+import org.peertel.registry.RegistryLoader;
+import org.peertel.store.TelemetryStore;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+/**
+ * One pass of the nightly schedule: works out which days are due and processes them, oldest first.
+ * <ul>
+ * <li>The window is the last {@code horizon-days} UTC days up to yesterday.</li>
+ * <li>Due: every day of the window without a completed run, from the first day ever processed on (a new
+ * installation starts with yesterday, not with a week of history). Yesterday is "nightly", older days
+ * "catch-up". A day whose input folder is not there yet is reported and tried again at the next pass.</li>
+ * <li>Late data: a completed day of the window whose files differ from the manifest recorded when it ran
+ * (added, replaced, removed) is processed again, and the pass says which files changed.</li>
+ * <li>Days older than the window that never completed are not processed, but every pass names them, with the
+ * command that processes them: a missed night is never skipped in silence.</li>
+ * </ul>
+ */
+public final class NightlyScheduler {
+
+    private final JobSettings settings;
+    private final ScheduleSettings schedule;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public NightlyScheduler(JobSettings settings, ScheduleSettings schedule, PrintWriter out, PrintWriter err) {
+        this.settings = settings;
+        this.schedule = schedule;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Runs one pass at {@code now}.
+     *
+     * @param startup true for the pass when the scheduler starts (every due day is then a catch-up)
+     * @param watch   receives the session of the pass, so that a stop request can reach its running job
+     * @return the days processed successfully in this pass
+     */
+    public List<LocalDate> pass(Instant now, boolean startup, Consumer<JobSession> watch) {
+        LocalDate yesterday = now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
+        LocalDate first = yesterday.minusDays(schedule.horizonDays() - 1L);
+        RegistryLoadResult registry = RegistryLoader.load(settings.connections());
+        if (!registry.ok()) {
+            registry.errors().forEach(err::println);
+            err.println("peertel schedule: " + settings.connections() + " has " + registry.errors().size()
+                    + " error(s); nothing processed in this pass; fix the registry, the next pass retries");
+            return List.of();
+        }
+        List<LocalDate> done = new ArrayList<>();
+        try (JobSession session = JobSession.open(settings, "peertel schedule")) {
+            watch.accept(session);
+            Set<LocalDate> completed = session.completedDays();
+            LocalDate earliest = completed.isEmpty() ? yesterday : completed.iterator().next();
+            reportDaysBeyondHorizon(completed, earliest, first);
+            for (DueDay due : dueDays(completed, earliest, first, yesterday, startup)) {
+                if (session.stopRequested()) {
+                    break;
+                }
+                if (!Files.isDirectory(settings.input().resolve(due.day().toString()))) {
+                    out.println(due.day() + ": waiting for " + settings.input().resolve(due.day().toString())
+                            + " (" + due.reason().label() + "); the next pass tries again");
+                    continue;
+                }
+                out.println(due.day() + ": processing (" + due.reason().label()
+                        + (due.why().isEmpty() ? "" : ": " + due.why()) + ")");
+                JobExecution execution = session.run(parameters(due));
+                if (execution.getStatus() == BatchStatus.COMPLETED) {
+                    done.add(due.day());
+                } else {
+                    err.println(due.day() + ": " + execution.getStatus() + " ("
+                            + execution.getExitStatus().getExitDescription().lines().findFirst().orElse("")
+                            + "); the next pass restarts it");
+                }
+            }
+        } catch (ConfigurationException busy) {
+            err.println("peertel schedule: " + busy.getMessage() + "; this pass is skipped, the next one retries");
+        } catch (Exception e) {
+            err.println("peertel schedule: pass failed: " + e + "; the next pass retries");
+        }
+        return done;
+    }
+
+    private List<DueDay> dueDays(Set<LocalDate> completed, LocalDate earliest, LocalDate first,
+                                 LocalDate yesterday, boolean startup) {
+        List<DueDay> due = new ArrayList<>();
+        try (TelemetryStore store = TelemetryStore.open(settings.db())) {
+            for (LocalDate day = first; !day.isAfter(yesterday); day = day.plusDays(1)) {
+                if (day.isBefore(earliest)) {
+                    continue;
+                }
+                if (!completed.contains(day)) {
+                    due.add(new DueDay(day, day.equals(yesterday) && !startup ? RunReason.NIGHTLY
+                            : RunReason.CATCH_UP, ""));
+                    continue;
+                }
+                DayManifest.Changes changes = DayManifest.of(settings.input().resolve(day.toString()))
+                        .changesSince(store.queries().manifest(day));
+                if (changes.any()) {
+                    due.add(new DueDay(day, RunReason.LATE_DATA, changes.toString()));
+                }
+            }
+        }
+        return due;
+    }
+
+    private void reportDaysBeyondHorizon(Set<LocalDate> completed, LocalDate earliest, LocalDate first) {
+        List<String> ranges = new ArrayList<>();
+        LocalDate start = null;
+        for (LocalDate day = earliest; day.isBefore(first); day = day.plusDays(1)) {
+            boolean missed = !completed.contains(day);
+            if (missed && start == null) {
+                start = day;
+            }
+            if (!missed && start != null) {
+                ranges.add(range(start, day.minusDays(1)));
+                start = null;
+            }
+        }
+        if (start != null) {
+            ranges.add(range(start, first.minusDays(1)));
+        }
+        for (String range : ranges) {
+            err.println("peertel schedule: WARNING: " + range + " never completed and is older than the "
+                    + schedule.horizonDays() + "-day catch-up horizon; process it by hand: peertel run "
+                    + range.replace(" .. ", " --to ").replaceFirst("^", "--from "));
+        }
+    }
+
+    private static String range(LocalDate from, LocalDate to) {
+        return from + " .. " + to;
+    }
+
+    private TelemetryJobParameters parameters(DueDay due) {
+        return new TelemetryJobParameters(due.day(), 0, settings.connections(), settings.input(), settings.out(),
+                settings.db(), settings.alerts(), due.reason());
+    }
+}
