@@ -25,13 +25,16 @@ final class PathOptions {
     @Option(names = "--db", paramLabel = "FILE", description = "DuckDB database file.")
     Path db;
 
-    /** The settings file with these options applied over it. */
+    /**
+     * The settings file with the environment (PEERTEL_JOB_REPOSITORY_*) and then these options applied over it:
+     * command line > environment > settings file > built-in default.
+     */
     JobSettings resolve() {
         JobSettings s = settings != null ? JobSettings.load(settings)
                 : Files.isRegularFile(JobSettings.DEFAULT_FILE) ? JobSettings.load(JobSettings.DEFAULT_FILE)
                 : JobSettings.builtIn();
         return new JobSettings(connections != null ? connections : s.connections(),
                 input != null ? input : s.input(), out != null ? out : s.out(), db != null ? db : s.db(),
-                s.alerts(), s.chunkSize(), s.jobRepositoryUrl());
+                s.alerts(), s.chunkSize(), s.jobRepository()).withEnvironment(System.getenv());
     }
 }
