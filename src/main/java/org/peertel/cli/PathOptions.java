@@ -31,12 +31,15 @@ final class PathOptions {
                 : null;
     }
 
-    /** The settings file with these options applied over it. */
+    /**
+     * The settings file with the environment (PEERTEL_JOB_REPOSITORY_*) and then these options applied over it:
+     * command line > environment > settings file > built-in default.
+     */
     JobSettings resolve() {
         Path file = settingsFile();
         JobSettings s = file != null ? JobSettings.load(file) : JobSettings.builtIn();
         return new JobSettings(connections != null ? connections : s.connections(),
                 input != null ? input : s.input(), out != null ? out : s.out(), db != null ? db : s.db(),
-                s.alerts(), s.chunkSize(), s.jobRepositoryUrl());
+                s.alerts(), s.chunkSize(), s.jobRepository()).withEnvironment(System.getenv());
     }
 }

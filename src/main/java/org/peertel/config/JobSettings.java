@@ -1,20 +1,43 @@
 package org.peertel.config;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The settings of the telemetry job ({@code jobs/telemetry/telemetry.properties}): default paths for every
- * command-line option. Relative paths are relative to the working directory, except {@code alerts}, which is
- * relative to the settings file's own folder. {@code alerts} is null for the built-in alert rules.
+ * command-line option, and where the Spring Batch job repository lives. Relative paths are relative to the working
+ * directory, except {@code alerts}, which is relative to the settings file's own folder. {@code alerts} is null for
+ * the built-in alert rules.
+ *
+ * <p>Precedence, highest first: command-line options, environment variables ({@code PEERTEL_JOB_REPOSITORY_URL},
+ * {@code _USER}, {@code _PASSWORD}, applied by {@link #withEnvironment}), the settings file, the built-in default.
  */
 public record JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
-                          String jobRepositoryUrl) {
+                          JobRepositorySettings jobRepository) {
 
     public static final Path DEFAULT_FILE = Path.of("jobs", "telemetry", "telemetry.properties");
 
     private static final Set<String> KEYS = Set.of("connections", "input", "out", "db", "alerts", "chunk-size",
-            "job-repository.url", "schedule.cron", "schedule.horizon-days");
+            JobRepositorySettings.URL_KEY, JobRepositorySettings.USER_KEY, JobRepositorySettings.PASSWORD_KEY,
+            "schedule.cron", "schedule.horizon-days");
+
+    /** Settings whose job repository is given by URL only (no user, no password). */
+    public JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
+                       String jobRepositoryUrl) {
+        this(connections, input, out, db, alerts, chunkSize, JobRepositorySettings.ofUrl(jobRepositoryUrl));
+    }
+
+    /** The JDBC URL of the job repository; empty for the H2 file beside the DuckDB file. */
+    public String jobRepositoryUrl() {
+        return jobRepository.url().text();
+    }
+
+    /** These settings with the PEERTEL_JOB_REPOSITORY_* variables of {@code environment} applied over them. */
+    public JobSettings withEnvironment(Map<String, String> environment) {
+        return new JobSettings(connections, input, out, db, alerts, chunkSize,
+                jobRepository.withEnvironment(environment));
+    }
 
     /**
      * The same defaults as the shipped {@code jobs/telemetry/telemetry.properties}, for running outside the project
@@ -41,8 +64,7 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
                 path(settings, "db", Path.of("out", "peertel.duckdb")),
                 folder.resolve(path(settings, "alerts", Path.of("alerts.properties"))),
                 chunkSize(settings),
-                settings.entries().containsKey("job-repository.url")
-                        ? settings.entries().get("job-repository.url").value() : "");
+                JobRepositorySettings.read(settings));
     }
 
     private static Path path(SettingsFile settings, String key, Path fallback) {

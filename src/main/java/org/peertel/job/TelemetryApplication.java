@@ -11,14 +11,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The Spring Boot application that hosts the telemetry job. Boot's batch auto-configuration provides the JDBC
- * job repository (an H2 file beside the DuckDB file unless {@code job-repository.url} says otherwise) and the
- * JobOperator; jobs are launched by {@link TelemetryLauncher}, never at start-up.
+ * job repository (an H2 file beside the DuckDB file unless {@code job-repository.url} says otherwise, e.g.
+ * PostgreSQL) and the JobOperator; jobs are launched by {@link TelemetryLauncher}, never at start-up. The
+ * repository is opened and its schema created by {@link JobRepositoryDatabase} before the context starts.
  */
 @SpringBootApplication
 public class TelemetryApplication {
 
     /** Starts the context for one command-line invocation. */
     public static ConfigurableApplicationContext start(JobSettings settings, Path db) {
+        JobRepositoryDatabase.prepare(settings.jobRepository(), db);
         SpringApplication application = new SpringApplication(TelemetryApplication.class);
         application.setDefaultProperties(properties(settings, db));
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("jobSettings", settings));
@@ -34,9 +36,15 @@ public class TelemetryApplication {
         properties.put("spring.main.register-shutdown-hook", "false");
         properties.put("logging.register-shutdown-hook", "false");
         properties.put("spring.batch.job.enabled", "false");
-        properties.put("spring.batch.jdbc.initialize-schema", "always");
-        properties.put("spring.datasource.url", settings.jobRepositoryUrl().isEmpty()
-                ? defaultRepositoryUrl(db) : settings.jobRepositoryUrl());
+        // JobRepositoryDatabase.prepare created the tables if they were missing (see there why not Boot's "always")
+        properties.put("spring.batch.jdbc.initialize-schema", "never");
+        properties.put("spring.datasource.url", JobRepositoryDatabase.url(settings.jobRepository(), db));
+        if (settings.jobRepository().user().isSet()) {
+            properties.put("spring.datasource.username", settings.jobRepository().user().text());
+        }
+        if (settings.jobRepository().password().isSet()) {
+            properties.put("spring.datasource.password", settings.jobRepository().password().text());
+        }
         properties.put("logging.level.root", "WARN");
         // A failed step is reported once, by the command line, with its cause; the full stack trace stays in
         // the job repository (BATCH_STEP_EXECUTION.EXIT_MESSAGE) instead of flooding the console.
@@ -47,11 +55,6 @@ public class TelemetryApplication {
 
     /** {@code out/peertel.duckdb} keeps its job history in {@code out/peertel-jobs.mv.db}. */
     static String defaultRepositoryUrl(Path db) {
-        String name = db.getFileName().toString();
-        String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        Path repository = db.toAbsolutePath().resolveSibling(base + "-jobs");
-        // DB_CLOSE_ON_EXIT=FALSE: H2 must not close the repository in its own shutdown hook while our SIGTERM
-        // hook lets the running job record that it stopped (the context closes the pool, and so H2, afterwards)
-        return "jdbc:h2:file:" + repository + ";DB_CLOSE_ON_EXIT=FALSE";
+        return JobRepositoryDatabase.defaultUrl(db);
     }
 }

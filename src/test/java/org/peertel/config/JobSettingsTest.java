@@ -1,6 +1,7 @@
 package org.peertel.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -67,5 +69,100 @@ class JobSettingsTest {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> JobSettings.load(folder.resolve("nope.properties")));
         assertTrue(e.getMessage().contains("--settings"), e.getMessage());
+    }
+
+    @Test
+    void theJobRepositoryIsTheH2FileUnlessSomethingIsSet() {
+        JobSettings settings = JobSettings.load(JobSettings.DEFAULT_FILE).withEnvironment(Map.of());
+        assertTrue(settings.jobRepository().isDefault());
+        assertEquals("", settings.jobRepository().user().text());
+        assertEquals("", settings.jobRepository().password().text());
+        assertTrue(JobSettings.builtIn().withEnvironment(Map.of()).jobRepository().isDefault());
+    }
+
+    @Test
+    void theSettingsFileGivesUrlUserAndPasswordAndSaysWhere(@TempDir Path folder) throws IOException {
+        Path file = postgresSettings(folder);
+        JobRepositorySettings repository = JobSettings.load(file).withEnvironment(Map.of()).jobRepository();
+        assertEquals("jdbc:postgresql://db.example.net:5432/peertel", repository.url().text());
+        assertEquals("peertel", repository.user().text());
+        assertEquals("s3cret-pw", repository.password().text());
+        assertEquals("job-repository.url at " + file + ":2", repository.url().source());
+        assertEquals("job-repository.password at " + file + ":4", repository.password().source());
+        assertFalse(repository.isDefault());
+    }
+
+    @Test
+    void environmentVariablesOverrideTheSettingsFile(@TempDir Path folder) throws IOException {
+        JobSettings settings = JobSettings.load(postgresSettings(folder)).withEnvironment(Map.of(
+                "PEERTEL_JOB_REPOSITORY_URL", "jdbc:postgresql://other:5433/jobs",
+                "PEERTEL_JOB_REPOSITORY_PASSWORD", "from-env",
+                "PEERTEL_JOB_REPOSITORY_USER", ""));
+        JobRepositorySettings repository = settings.jobRepository();
+        assertEquals("jdbc:postgresql://other:5433/jobs", repository.url().text());
+        assertEquals("jdbc:postgresql://other:5433/jobs", settings.jobRepositoryUrl());
+        assertEquals("environment variable PEERTEL_JOB_REPOSITORY_URL", repository.url().source());
+        assertEquals("peertel", repository.user().text(), "an empty variable counts as unset");
+        assertEquals("from-env", repository.password().text());
+        assertEquals("environment variable PEERTEL_JOB_REPOSITORY_PASSWORD", repository.password().source());
+    }
+
+    @Test
+    void environmentVariablesAloneSelectPostgres() {
+        JobRepositorySettings repository = JobSettings.builtIn().withEnvironment(Map.of(
+                "PEERTEL_JOB_REPOSITORY_URL", "jdbc:postgresql://localhost/peertel",
+                "PEERTEL_JOB_REPOSITORY_USER", "batch",
+                "PEERTEL_JOB_REPOSITORY_PASSWORD", "pw-from-env")).jobRepository();
+        assertEquals("jdbc:postgresql://localhost/peertel as user 'batch'", repository.describe());
+        assertEquals("batch", repository.user().text());
+    }
+
+    @Test
+    void thePasswordIsNeverPrinted(@TempDir Path folder) throws IOException {
+        JobSettings settings = JobSettings.load(postgresSettings(folder)).withEnvironment(Map.of());
+        assertFalse(settings.toString().contains("s3cret-pw"), settings.toString());
+        assertTrue(settings.toString().contains("password=***"), settings.toString());
+        assertFalse(settings.jobRepository().password().toString().contains("s3cret-pw"));
+        assertEquals("jdbc:postgresql://h/db?user=u&password=***&ssl=true connect as u:***@ failed: *** wrong",
+                settings.jobRepository().mask(
+                        "jdbc:postgresql://h/db?user=u&password=x1&ssl=true connect as u:s3cret-pw@ failed: "
+                                + "s3cret-pw wrong"));
+        assertEquals("jdbc:postgresql://u:***@h/db", settings.jobRepository().mask("jdbc:postgresql://u:pw@h/db"));
+    }
+
+    @Test
+    void aUserWithoutUrlIsRefusedNamingTheSetting(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("t.properties");
+        Files.writeString(file, "job-repository.url =\njob-repository.user = peertel\n");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> JobSettings.load(file).withEnvironment(Map.of()));
+        assertTrue(e.getMessage().startsWith("job-repository.user at " + file + ":2 is set but the job repository URL"),
+                e.getMessage());
+        assertEquals("peertel", JobSettings.load(file).withEnvironment(Map.of("PEERTEL_JOB_REPOSITORY_URL",
+                "jdbc:postgresql://localhost/peertel")).jobRepository().user().text(), "fine once a URL is given");
+    }
+
+    @Test
+    void aUrlThatIsNotJdbcIsRefused(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("t.properties");
+        Files.writeString(file, "job-repository.url = postgres://localhost/peertel\n");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> JobSettings.load(file));
+        assertTrue(e.getMessage().startsWith(file + ":1: job-repository.url = 'postgres://localhost/peertel': "
+                + "expected a JDBC URL"), e.getMessage());
+        ConfigurationException fromEnvironment = assertThrows(ConfigurationException.class,
+                () -> JobSettings.builtIn().withEnvironment(Map.of("PEERTEL_JOB_REPOSITORY_URL", "localhost:5432")));
+        assertTrue(fromEnvironment.getMessage().startsWith("environment variable PEERTEL_JOB_REPOSITORY_URL: "
+                + "'localhost:5432' is not a JDBC URL"), fromEnvironment.getMessage());
+    }
+
+    private static Path postgresSettings(Path folder) throws IOException {
+        Path file = folder.resolve("pg.properties");
+        Files.writeString(file, """
+                # job repository on PostgreSQL
+                job-repository.url = jdbc:postgresql://db.example.net:5432/peertel
+                job-repository.user = peertel
+                job-repository.password = s3cret-pw
+                """);
+        return file;
     }
 }

@@ -1,0 +1,160 @@
+package org.peertel.job;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Properties;
+
+import org.peertel.config.ConfigurationException;
+import org.peertel.config.JobRepositorySettings;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.jdbc.datasource.init.ScriptException;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * Opens the job repository once before the Spring context starts: a repository that cannot be reached or refuses
+ * the credentials stops the run with a {@link ConfigurationException} (exit 2) naming the setting to fix, before
+ * any output is touched; and Spring Batch's tables are created on first use.
+ *
+ * <p>Schema: if {@code BATCH_JOB_INSTANCE} is missing from the connection's current schema, Spring Batch's own
+ * {@code org/springframework/batch/core/schema-<platform>.sql} runs in one transaction (on PostgreSQL, DDL is
+ * transactional: all tables or none). If it is there, nothing runs. Boot's initializer is switched off
+ * ({@code spring.batch.jdbc.initialize-schema=never}) because its {@code always} mode re-runs the plain
+ * {@code CREATE TABLE} script on every start and only gets past the existing tables by ignoring every error
+ * ({@code continue-on-error}, on by default), which also hides a real failure such as a missing CREATE privilege
+ * until the job fails later on a missing table, and logs an error per table in the server log at each start.
+ */
+public final class JobRepositoryDatabase {
+
+    static final String PROBE_TABLE = "BATCH_JOB_INSTANCE";
+
+    private JobRepositoryDatabase() {
+    }
+
+    /** The JDBC URL for these settings: the configured one, or the H2 file beside {@code db}. */
+    public static String url(JobRepositorySettings settings, Path db) {
+        return settings.isDefault() ? defaultUrl(db) : settings.url().text();
+    }
+
+    /** {@code out/peertel.duckdb} keeps its job history in {@code out/peertel-jobs.mv.db}. */
+    static String defaultUrl(Path db) {
+        String name = db.getFileName().toString();
+        String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        Path repository = db.toAbsolutePath().resolveSibling(base + "-jobs");
+        // DB_CLOSE_ON_EXIT=FALSE: H2 must not close the repository in its own shutdown hook while our SIGTERM
+        // hook lets the running job record that it stopped (the context closes the pool, and so H2, afterwards)
+        return "jdbc:h2:file:" + repository + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * Connects, and creates Spring Batch's tables if they are not there yet. Returns true if it created them.
+     * Throws a ConfigurationException naming the setting to fix when the repository cannot be used.
+     */
+    public static boolean prepare(JobRepositorySettings settings, Path db) {
+        String url = url(settings, db);
+        try (Connection connection = connect(settings, url)) {
+            if (hasTable(connection, PROBE_TABLE)) {
+                return false;
+            }
+            String platform = DatabaseDriver.fromJdbcUrl(url).getId();
+            Resource script = new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql");
+            if (!script.exists()) {
+                throw new ConfigurationException("the job repository " + settings.describe() + " has no Spring Batch "
+                        + "tables and peertel has no schema script for '" + platform + "'; use PostgreSQL or the "
+                        + "default H2 file (" + settings.url().source() + ")");
+            }
+            createSchema(settings, connection, script);
+            return true;
+        } catch (SQLException e) {
+            throw problem(settings, e);
+        }
+    }
+
+    private static Connection connect(JobRepositorySettings settings, String url) throws SQLException {
+        Properties properties = new Properties();
+        if (settings.user().isSet()) {
+            properties.setProperty("user", settings.user().text());
+        }
+        if (settings.password().isSet()) {
+            properties.setProperty("password", settings.password().text());
+        }
+        return DriverManager.getConnection(url, properties);
+    }
+
+    private static void createSchema(JobRepositorySettings settings, Connection connection, Resource script)
+            throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            ScriptUtils.executeSqlScript(connection, script);
+            connection.commit();
+        } catch (ScriptException e) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            if (hasTable(connection, PROBE_TABLE)) {
+                return; // another process created them at the same moment
+            }
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ConfigurationException("cannot create the Spring Batch tables in the job repository "
+                    + settings.describe() + " (" + settings.mask(firstLine(cause.getMessage())) + "); give "
+                    + (settings.user().isSet() ? "user '" + settings.user().text() + "'" : "the user")
+                    + " the right to create tables in the schema it uses (check that the schema exists), or create "
+                    + "them once with Spring Batch's "
+                    + script.getFilename() + " (" + settings.url().source() + ")");
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Whether {@code table} exists in the connection's current schema, in the case the database stores names. */
+    static boolean hasTable(Connection connection, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String name = meta.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT)
+                : meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+        try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), name, null)) {
+            return tables.next();
+        }
+    }
+
+    /** A ConfigurationException for a failed connection, naming the setting that most likely needs fixing. */
+    static ConfigurationException problem(JobRepositorySettings settings, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String reason = settings.mask(firstLine(e.getMessage()));
+        String where = "the job repository " + settings.describe();
+        if (reason != null && reason.startsWith("No suitable driver")) {
+            return new ConfigurationException(where + ": no JDBC driver for this URL; peertel includes PostgreSQL "
+                    + "(jdbc:postgresql://host:5432/database) and H2; fix " + settings.url().source());
+        }
+        if (state.startsWith("28")) {
+            return new ConfigurationException(where + " refused the login (" + reason + "); fix "
+                    + settings.user().source() + " or " + settings.password().source());
+        }
+        if (state.equals("3D000")) {
+            return new ConfigurationException(where + ": the database does not exist (" + reason
+                    + "); create it or fix " + settings.url().source());
+        }
+        if (state.startsWith("08")) {
+            if (e.getCause() != null) {
+                reason += ": " + settings.mask(firstLine(e.getCause().toString()));
+            }
+            return new ConfigurationException("cannot reach " + where + " (" + reason + "); check that the server "
+                    + "is running and reachable, or fix " + settings.url().source());
+        }
+        return new ConfigurationException("cannot open " + where + " (" + reason + "); fix "
+                + settings.url().source());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+}
