@@ -42,11 +42,16 @@ public class TelemetryApplication {
         return properties;
     }
 
-    /** {@code out/peertel.duckdb} keeps its job history in {@code out/peertel-jobs.mv.db}. */
+    /**
+     * {@code out/peertel.duckdb} keeps its job history in {@code out/peertel-jobs.mv.db}. {@code WRITE_DELAY=0}
+     * writes every commit to the file before the commit returns: with H2's default delay, the last second of
+     * committed job-repository updates (a step recorded COMPLETED) would die with a killed process, and the
+     * restart would run again a step whose work is already done.
+     */
     static String defaultRepositoryUrl(Path db) {
         String name = db.getFileName().toString();
         String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
         Path repository = db.toAbsolutePath().resolveSibling(base + "-jobs");
-        return "jdbc:h2:file:" + repository;
+        return "jdbc:h2:file:" + repository + ";WRITE_DELAY=0";
     }
 }
