@@ -3,3 +3,4 @@ DELETE FROM staging_measurements WHERE day = ?;
 DELETE FROM staging_unattributed WHERE day = ?;
 DELETE FROM staging_rejects WHERE day = ?;
 DELETE FROM staging_input_files WHERE day = ?;
+DELETE FROM staging_days WHERE day = ?;

@@ -1,5 +1,7 @@
 -- Replaces one day (every ? is that day) with what staging holds for it, and recomputes the day's aggregates.
 -- TelemetryStore runs these statements in one transaction: readers see the old day or the new day, never a mix.
+-- It runs them only when staging_days holds the day (its staging is complete and not yet published); the last
+-- statement removes that marker, so running the publish again after a crash changes nothing.
 
 DELETE FROM measurements WHERE day = ?;
 INSERT INTO measurements SELECT * FROM staging_measurements WHERE day = ?;
@@ -35,3 +37,4 @@ DELETE FROM staging_measurements WHERE day = ?;
 DELETE FROM staging_unattributed WHERE day = ?;
 DELETE FROM staging_rejects WHERE day = ?;
 DELETE FROM staging_input_files WHERE day = ?;
+DELETE FROM staging_days WHERE day = ?;

@@ -50,6 +50,13 @@ CREATE TABLE IF NOT EXISTS staging_unattributed AS SELECT * FROM unattributed WI
 CREATE TABLE IF NOT EXISTS staging_rejects AS SELECT * FROM rejects WITH NO DATA;
 CREATE TABLE IF NOT EXISTS staging_input_files AS SELECT * FROM input_files WITH NO DATA;
 
+-- One row per day whose staging is complete (written with the day's last staged rows, removed by the publish
+-- transaction that moves them in). Without it, publishing again after a crash would replace the day with an
+-- empty staging area; with it, publish-day.sql is a no-op for a day that was already published.
+CREATE TABLE IF NOT EXISTS staging_days (
+    day DATE NOT NULL
+);
+
 -- Aggregates. median/p95/p99 are quantile_cont over the rtt as DOUBLE; sum is exact, mean = sum / samples.
 CREATE TABLE IF NOT EXISTS connection_daily (
     day           DATE          NOT NULL,

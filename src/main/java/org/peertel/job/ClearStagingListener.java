@@ -5,7 +5,8 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Makes the attribution step safe to run again: before it starts, whatever an interrupted attempt staged for the
- * day is forgotten, so a restart reads the day from its first row and nothing is counted twice.
+ * day is forgotten (its rows and its staging marker), so a restart reads the day from its first row and nothing
+ * is counted twice.
  */
 public final class ClearStagingListener implements StepExecutionListener {
 

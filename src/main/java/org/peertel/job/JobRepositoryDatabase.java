@@ -49,7 +49,9 @@ public final class JobRepositoryDatabase {
         Path repository = db.toAbsolutePath().resolveSibling(base + "-jobs");
         // DB_CLOSE_ON_EXIT=FALSE: H2 must not close the repository in its own shutdown hook while our SIGTERM
         // hook lets the running job record that it stopped (the context closes the pool, and so H2, afterwards)
-        return "jdbc:h2:file:" + repository + ";DB_CLOSE_ON_EXIT=FALSE";
+        // WRITE_DELAY=0: H2 writes every commit to the file at once, so a kill -9 does not lose the last step
+        // updates of the job repository (by default it keeps them in memory for up to a second)
+        return "jdbc:h2:file:" + repository + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /**

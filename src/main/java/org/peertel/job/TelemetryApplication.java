@@ -53,7 +53,12 @@ public class TelemetryApplication {
         return properties;
     }
 
-    /** {@code out/peertel.duckdb} keeps its job history in {@code out/peertel-jobs.mv.db}. */
+    /**
+     * {@code out/peertel.duckdb} keeps its job history in {@code out/peertel-jobs.mv.db}. {@code WRITE_DELAY=0}
+     * writes every commit to the file before the commit returns: with H2's default delay, the last second of
+     * committed job-repository updates (a step recorded COMPLETED) would die with a killed process, and the
+     * restart would run again a step whose work is already done.
+     */
     static String defaultRepositoryUrl(Path db) {
         return JobRepositoryDatabase.defaultUrl(db);
     }

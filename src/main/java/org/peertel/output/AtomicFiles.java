@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import org.peertel.CrashPoints;
+
 /**
  * Makes output files appear whole or not at all: the content is written to a hidden temporary file in the same
  * folder, forced to disk, then renamed over the target. A reader never sees half a file, and a crash leaves at most
@@ -47,6 +49,7 @@ public final class AtomicFiles {
                 writer.flush();
                 channel.force(true);
             }
+            CrashPoints.reach("atomic-file-before-rename");
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

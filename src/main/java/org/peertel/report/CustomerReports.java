@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.peertel.CrashPoints;
 import org.peertel.output.AtomicFiles;
 import org.peertel.output.CsvLine;
 import org.peertel.output.Millis;
@@ -37,7 +38,12 @@ public final class CustomerReports {
                 .collect(Collectors.toMap(ConnectionDay::connectionId, Function.identity()));
         Map<String, List<PrefixDay>> prefixesById = prefixDays.stream()
                 .collect(Collectors.groupingBy(PrefixDay::connectionId));
+        boolean first = true;
         for (String customerId : registry.customerIds()) {
+            if (!first) {
+                CrashPoints.reach("report-between-customers");
+            }
+            first = false;
             List<Connection> connections = registry.connectionsOf(customerId);
             AtomicFiles.write(layout.customerReport(customerId, day), writer -> {
                 writer.write(CONNECTION_HEADER);

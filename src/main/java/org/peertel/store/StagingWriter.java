@@ -2,6 +2,7 @@ package org.peertel.store;
 
 import java.math.RoundingMode;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -86,6 +87,20 @@ public final class StagingWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("input file summary", file.name(), 0, e);
         }
+    }
+
+    /**
+     * Records that every row of {@code day} is staged, and commits it with the rows appended since the last
+     * flush: only a day with this marker is published ({@link TelemetryStore#publishDay}).
+     */
+    public void markDayStaged(LocalDate day) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO staging_days VALUES (?)")) {
+            insert.setObject(1, day);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("unable to mark " + day + " as staged: " + e.getMessage(), e);
+        }
+        flush();
     }
 
     private static void appendMeasurement(DuckDBAppender appender, LocalDate day, Measurement m) throws SQLException {

@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.peertel.CrashPoints;
+
 /**
  * The DuckDB file that holds measurements and aggregates. One instance is one JDBC connection; open it, use it
  * from one thread, close it. Every write is scoped to one UTC day so that re-running a day replaces it.
@@ -19,6 +21,7 @@ public final class TelemetryStore implements AutoCloseable {
     private static final List<String> SCHEMA = SqlScript.load("schema.sql");
     private static final List<String> PUBLISH_DAY = SqlScript.load("publish-day.sql");
     private static final List<String> CLEAR_STAGING = SqlScript.load("clear-staging.sql");
+    private static final String STAGED = "SELECT 1 FROM staging_days WHERE day = ?";
 
     private final Connection connection;
     private final Path file;
@@ -51,9 +54,9 @@ public final class TelemetryStore implements AutoCloseable {
         return file;
     }
 
-    /** Removes what an interrupted attempt left in staging for {@code day}. */
+    /** Removes what an interrupted attempt left in staging for {@code day}, its completion marker included. */
     public void clearStaging(LocalDate day) {
-        runInTransaction(CLEAR_STAGING, day, "clear staging for " + day);
+        runInTransaction(null, CLEAR_STAGING, day, "clear staging for " + day, () -> { });
     }
 
     /** Appenders into the staging tables; rows become visible to readers only through {@link #publishDay}. */
@@ -61,9 +64,29 @@ public final class TelemetryStore implements AutoCloseable {
         return new StagingWriter(connection);
     }
 
-    /** Replaces the day's rows with the staged ones and recomputes its aggregates, in one transaction. */
-    public void publishDay(LocalDate day) {
-        runInTransaction(PUBLISH_DAY, day, "publish " + day);
+    /**
+     * Replaces the day's rows with the staged ones and recomputes its aggregates, in one transaction that also
+     * removes the day's staging marker ({@link StagingWriter#markDayStaged}). Idempotent: without the marker (the
+     * day's staging is incomplete, or a publish of it already committed and the process died before the job
+     * repository heard of it) nothing changes and false is returned, so the stored day is never replaced by an
+     * empty staging area.
+     */
+    public boolean publishDay(LocalDate day) {
+        return runInTransaction(STAGED, PUBLISH_DAY, day, "publish " + day,
+                () -> CrashPoints.reach("publish-before-commit"));
+    }
+
+    /** True when the whole of {@code day} is staged and not yet published. */
+    public boolean isStaged(LocalDate day) {
+        try (PreparedStatement query = connection.prepareStatement(STAGED)) {
+            query.setObject(1, day);
+            try (var rs = query.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("unable to read the staging marker of " + day + " in " + file + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Read access for alerts, reports and run summaries. */
@@ -113,9 +136,22 @@ public final class TelemetryStore implements AutoCloseable {
         return value == null ? null : value.doubleValue();
     }
 
-    private void runInTransaction(List<String> statements, LocalDate day, String what) {
+    /** Runs the statements in one transaction, unless {@code guard} (a query on the day) finds no row. */
+    private boolean runInTransaction(String guard, List<String> statements, LocalDate day, String what,
+                                     Runnable beforeCommit) {
         try {
             connection.setAutoCommit(false);
+            if (guard != null) {
+                try (PreparedStatement query = connection.prepareStatement(guard)) {
+                    query.setObject(1, day);
+                    try (var rs = query.executeQuery()) {
+                        if (!rs.next()) {
+                            connection.rollback();
+                            return false;
+                        }
+                    }
+                }
+            }
             for (String sql : statements) {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     int parameters = (int) sql.chars().filter(c -> c == '?').count();
@@ -125,7 +161,9 @@ public final class TelemetryStore implements AutoCloseable {
                     statement.execute();
                 }
             }
+            beforeCommit.run();
             connection.commit();
+            return true;
         } catch (SQLException e) {
             rollbackQuietly();
             throw new StoreException("unable to " + what + " in " + file + ": " + e.getMessage(), e);

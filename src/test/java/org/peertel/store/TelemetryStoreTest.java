@@ -1,6 +1,8 @@
 package org.peertel.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -42,8 +44,9 @@ class TelemetryStoreTest {
             staging.unattributed(DAY, measurement(90, "2026-03-02T05:00:00Z", "7"), "no_prefix", null);
             staging.rejected(DAY, new RejectedRow("fra1.csv", 91, RejectReason.BAD_RTT, "x,y,z"));
             staging.inputFile(DAY, new InputFile("fra1.csv", rtts.length + 2, 1234), "abc");
+            staging.markDayStaged(DAY);
         }
-        store.publishDay(DAY);
+        assertTrue(store.publishDay(DAY), "published");
     }
 
     @Test
@@ -84,6 +87,27 @@ class TelemetryStoreTest {
             assertEquals(1, rs.getLong(2));
             rs.next();
             assertEquals(1, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void publishingADayAgainWithoutItsStagingMarkerKeepsTheStoredDay() {
+        try (TelemetryStore store = TelemetryStore.open(folder.resolve("t.duckdb"))) {
+            // given: a day published, then a partial staging of it (an attempt killed mid-read)
+            stageDay(store, "1", "2", "3");
+            try (StagingWriter staging = store.stagingWriter()) {
+                staging.attributed(DAY, measurement(2, "2026-03-02T01:00:00Z", "9"), "c1", "192.0.2.0/24");
+            }
+
+            // when: the publish runs again (a restart after a crash that followed the publish commit)
+            boolean published = store.publishDay(DAY);
+
+            // then
+            assertFalse(published);
+            assertFalse(store.isStaged(DAY));
+            assertEquals(3, store.queries().rowsOn("measurements", DAY));
+            assertEquals(1, store.queries().rowsOn("input_files", DAY));
+            assertEquals(2.0, store.queries().connectionDay(DAY).get(0).medianMs());
         }
     }
 

@@ -1,0 +1,233 @@
+package org.peertel.golden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.peertel.CrashPoints;
+import org.peertel.cli.PeertelMain;
+
+/**
+ * kill -9 at several points of a real run (a child JVM), then the same command again: the day ends exactly like
+ * an uninterrupted run (every output file equals the golden one, the same DuckDB row counts, so nothing counted
+ * twice or lost), no half-written file was ever visible, and the job repository shows the dead execution
+ * FAILED and the restart COMPLETED in the same job instance.
+ */
+class CrashRestartTest {
+
+    static final Path CASE = GoldenJobTest.CASES.resolve("week");
+    static final List<String> DAYS = List.of("2026-03-02", "2026-03-03", "2026-03-04");
+    static final String CRASHED_DAY = DAYS.get(0);
+
+    static Map<String, String> expectedOutputs;
+    static Map<String, Long> expectedCounts;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void uninterruptedRun(@TempDir Path reference) throws Exception {
+        assertEquals(0, run(reference, new StringWriter()), "the uninterrupted run");
+        expectedCounts = counts(reference.resolve("t.duckdb"));
+        expectedOutputs = OutputTree.read(CASE.resolve("expected")).entrySet().stream()
+                .filter(e -> DAYS.stream().anyMatch(day -> e.getKey().contains(day)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+        assertEquals(expectedOutputs, OutputTree.read(reference.resolve("out")), "the reference run is golden");
+        assertTrue(expectedCounts.get("measurements") > 0, expectedCounts.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "attribute-chunk-written   | attributeStep publishStep alertStep reportStep",
+            "publish-before-commit     | publishStep alertStep reportStep",
+            "publish-committed         | publishStep alertStep reportStep",
+            "atomic-file-before-rename | alertStep reportStep",
+            "report-between-customers  | reportStep"})
+    void aRunKilledAtAnyPointEndsLikeAnUninterruptedOneWhenRunAgain(String point, String restartedSteps)
+            throws Exception {
+        // given: a run of three days killed with SIGKILL at the crash point, during the first day
+        killAt(point);
+
+        // then: only complete files are visible
+        Map<String, String> visible = visibleOutputs();
+        for (Map.Entry<String, String> file : visible.entrySet()) {
+            assertEquals(expectedOutputs.get(file.getKey()), file.getValue(), "visible after the crash: " + file);
+        }
+        assertFalse(visible.containsKey("runs/" + CRASHED_DAY + ".json"), "no run summary for the crashed day");
+        if (point.equals("atomic-file-before-rename")) {
+            assertTrue(Files.exists(work.resolve("out/alerts/." + CRASHED_DAY + ".csv.tmp")), "killed before rename");
+            assertFalse(visible.containsKey("alerts/" + CRASHED_DAY + ".csv"), visible.keySet().toString());
+        }
+        if (point.equals("report-between-customers")) {
+            assertTrue(visible.keySet().stream().anyMatch(f -> f.startsWith("reports/")), visible.keySet().toString());
+            assertTrue(visible.keySet().stream().filter(f -> f.startsWith("reports/")).count() < 6,
+                    "some customers' reports are missing: " + visible.keySet());
+        }
+
+        // when: the same command again
+        StringWriter err = new StringWriter();
+        int code = run(work, err);
+
+        // then
+        assertEquals(0, code, err.toString());
+        Map<String, String> outputs = OutputTree.read(work.resolve("out"));
+        assertEquals(expectedOutputs.keySet(), outputs.keySet(), "the same files, no stray temporary file");
+        for (String file : expectedOutputs.keySet()) {
+            assertEquals(expectedOutputs.get(file), outputs.get(file), file);
+        }
+        assertEquals(expectedCounts, counts(work.resolve("t.duckdb")), "rows per DuckDB table");
+        assertEquals(List.of(CRASHED_DAY + " attempt 1: FAILED, COMPLETED", DAYS.get(1) + " attempt 1: COMPLETED",
+                DAYS.get(2) + " attempt 1: COMPLETED"), history(), "one job instance per day");
+        assertFalse(stepStatuses(firstExecution(CRASHED_DAY)).contains("STARTED"),
+                "the dead execution's steps are no longer STARTED");
+        assertEquals(List.of(restartedSteps.split(" ")), steps(lastExecution(CRASHED_DAY)),
+                "the restart ran only the steps that had not completed");
+    }
+
+    /** Starts the command in a child JVM, waits for the crash point's marker line, and kills it (SIGKILL). */
+    private void killAt(String point) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "-D" + CrashPoints.PROPERTY + "=" + point, PeertelMain.class.getName()));
+        command.addAll(arguments(work));
+        Process child = new ProcessBuilder(command).redirectError(work.resolve("child.err").toFile()).start();
+        try {
+            CompletableFuture<String> marker = CompletableFuture.supplyAsync(() -> awaitMarker(child));
+            String seen = marker.get(90, TimeUnit.SECONDS);
+            assertEquals(CrashPoints.MARKER + point, seen,
+                    "the child ended without reaching the point; stderr: " + Files.readString(work.resolve("child.err")));
+        } finally {
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child died");
+        }
+        assertNotEquals(0, child.exitValue(), "killed, not finished");
+    }
+
+    private static String awaitMarker(Process child) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith(CrashPoints.MARKER)) {
+                    return line;
+                }
+            }
+            return "end of output";
+        } catch (IOException e) {
+            return "unreadable output: " + e;
+        }
+    }
+
+    private static List<String> arguments(Path work) {
+        return List.of("run", "--from", DAYS.get(0), "--to", DAYS.get(DAYS.size() - 1),
+                "--connections", CASE.resolve("input/connections.csv").toAbsolutePath().toString(),
+                "--input", CASE.resolve("input/latency").toAbsolutePath().toString(),
+                "--out", work.resolve("out").toString(), "--db", work.resolve("t.duckdb").toString());
+    }
+
+    private static int run(Path work, StringWriter err) {
+        return PeertelMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
+                arguments(work).toArray(String[]::new));
+    }
+
+    /** The output files a reader can see: hidden temporary files ({@code .name.tmp}) left out. */
+    private Map<String, String> visibleOutputs() throws IOException {
+        Path out = work.resolve("out");
+        if (!Files.exists(out)) {
+            return Map.of();
+        }
+        Map<String, String> files = new TreeMap<>(OutputTree.read(out));
+        files.keySet().removeIf(name -> Path.of(name).getFileName().toString().startsWith("."));
+        return files;
+    }
+
+    /** Rows per DuckDB table, staging tables included (they must be empty after a completed run). */
+    private static Map<String, Long> counts(Path db) throws Exception {
+        Map<String, Long> counts = new TreeMap<>();
+        try (var connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+             var statement = connection.createStatement();
+             ResultSet tables = connection.createStatement().executeQuery(
+                     "SELECT table_name FROM information_schema.tables ORDER BY 1")) {
+            while (tables.next()) {
+                String table = tables.getString(1);
+                try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private List<String> history() throws Exception {
+        return query("""
+                SELECT d.PARAMETER_VALUE || ' attempt ' || a.PARAMETER_VALUE || ': '
+                       || LISTAGG(e.STATUS, ', ') WITHIN GROUP (ORDER BY e.JOB_EXECUTION_ID)
+                FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_EXECUTION_PARAMS d ON d.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                     AND d.PARAMETER_NAME = 'date'
+                JOIN BATCH_JOB_EXECUTION_PARAMS a ON a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                     AND a.PARAMETER_NAME = 'attempt'
+                GROUP BY e.JOB_INSTANCE_ID, d.PARAMETER_VALUE, a.PARAMETER_VALUE
+                ORDER BY 1""");
+    }
+
+    private String firstExecution(String day) throws Exception {
+        return execution(day, "min");
+    }
+
+    private String lastExecution(String day) throws Exception {
+        return execution(day, "max");
+    }
+
+    private String execution(String day, String which) throws Exception {
+        return query("SELECT " + which + "(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION_PARAMS "
+                + "WHERE PARAMETER_NAME = 'date' AND PARAMETER_VALUE = '" + day + "'").get(0);
+    }
+
+    private List<String> steps(String execution) throws Exception {
+        return query("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = " + execution
+                + " ORDER BY STEP_EXECUTION_ID");
+    }
+
+    private List<String> stepStatuses(String execution) throws Exception {
+        return query("SELECT STEP_NAME || ' ' || STATUS FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = "
+                + execution + " ORDER BY STEP_EXECUTION_ID").stream().map(s -> s.substring(s.indexOf(' ') + 1))
+                .toList();
+    }
+
+    private List<String> query(String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (var connection = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("t-jobs"));
+             ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+}
