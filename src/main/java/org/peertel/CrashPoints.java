@@ -4,6 +4,8 @@ package org.peertel;
  * Test-only crash points. {@code reach(name)} does nothing unless the system property {@value #PROPERTY} names
  * that point: then it prints {@code CRASH-POINT <name>} to stdout, flushes, and blocks, so that a test can kill
  * the process (SIGKILL) at exactly that moment and check what a re-run makes of it (see CrashRestartTest).
+ * {@value #PAUSE_PROPERTY} ({@code name:millis}) only pauses there, so that a test can send SIGTERM while a day
+ * is being read (see StopOnSignalTest).
  * Production runs never set the property; the check is one string comparison against a constant.
  *
  * <p>Points: {@code attribute-chunk-written} (attributeStep staged its first chunk in DuckDB),
@@ -15,16 +17,26 @@ public final class CrashPoints {
 
     public static final String PROPERTY = "peertel.test.crash-at";
 
+    /** {@code name:millis}: at that point print {@code PAUSE-POINT <name>}, wait, then go on (to signal a run). */
+    public static final String PAUSE_PROPERTY = "peertel.test.pause-at";
+
+    /** Printed, followed by the point's name, when a pause point is reached. */
+    public static final String PAUSE_MARKER = "PAUSE-POINT ";
+
     /** Printed, followed by the point's name, when a crash point is reached. */
     public static final String MARKER = "CRASH-POINT ";
 
     private static final String CRASH_AT = System.getProperty(PROPERTY);
+    private static final String PAUSE_AT = System.getProperty(PAUSE_PROPERTY);
 
     private CrashPoints() {
     }
 
     /** Blocks forever (until killed) if {@code name} is the configured crash point; otherwise returns at once. */
     public static void reach(String name) {
+        if (PAUSE_AT != null && PAUSE_AT.startsWith(name + ":")) {
+            pause(name, Long.parseLong(PAUSE_AT.substring(name.length() + 1)));
+        }
         if (CRASH_AT == null || !CRASH_AT.equals(name)) {
             return;
         }
@@ -39,5 +51,15 @@ public final class CrashPoints {
             }
         }
         Runtime.getRuntime().halt(137); // nobody killed us: never continue past a crash point
+    }
+
+    private static void pause(String name, long millis) {
+        System.out.println(PAUSE_MARKER + name);
+        System.out.flush();
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

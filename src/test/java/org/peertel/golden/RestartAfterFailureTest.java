@@ -82,25 +82,8 @@ class RestartAfterFailureTest {
                 args.toArray(String[]::new));
     }
 
-    /** "day attempt n: status, status" per job instance, from the H2 job repository beside the DuckDB file. */
     private List<String> history() throws Exception {
-        List<String> lines = new ArrayList<>();
-        try (var connection = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("t-jobs"));
-             ResultSet rs = connection.createStatement().executeQuery("""
-                     SELECT d.PARAMETER_VALUE, a.PARAMETER_VALUE,
-                            LISTAGG(e.STATUS, ', ') WITHIN GROUP (ORDER BY e.JOB_EXECUTION_ID)
-                     FROM BATCH_JOB_EXECUTION e
-                     JOIN BATCH_JOB_EXECUTION_PARAMS d ON d.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                          AND d.PARAMETER_NAME = 'date'
-                     JOIN BATCH_JOB_EXECUTION_PARAMS a ON a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                          AND a.PARAMETER_NAME = 'attempt'
-                     GROUP BY e.JOB_INSTANCE_ID, d.PARAMETER_VALUE, a.PARAMETER_VALUE
-                     ORDER BY 1, 2""")) {
-            while (rs.next()) {
-                lines.add(rs.getString(1) + " attempt " + rs.getString(2) + ": " + rs.getString(3));
-            }
-        }
-        return lines;
+        return JobHistoryTable.instances(work.resolve("t-jobs"));
     }
 
     private List<String> stepsOfLastExecution(String day) throws Exception {
