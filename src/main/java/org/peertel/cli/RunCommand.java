@@ -3,18 +3,22 @@ package org.peertel.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.peertel.alert.AlertSettings;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
+import org.peertel.job.Progress;
+import org.peertel.job.ProgressListener;
+import org.peertel.job.RunReason;
 import org.peertel.job.TelemetryApplication;
+import org.peertel.job.TelemetryExecution;
 import org.peertel.job.TelemetryJobParameters;
 import org.peertel.job.TelemetryLauncher;
 import org.peertel.registry.ConnectionRegistry;
-import org.peertel.store.StoreQueries;
-import org.peertel.store.TelemetryStore;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -66,33 +70,27 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();
         try (ConfigurableApplicationContext context = TelemetryApplication.start(settings, settings.db())) {
+            context.getBean(ProgressListener.class)
+                    .reportTo(new Progress(err, System.console() != null, System::nanoTime));
             TelemetryLauncher launcher = context.getBean(TelemetryLauncher.class);
             for (LocalDate day : days) {
                 JobExecution execution = launcher.run(new TelemetryJobParameters(day, 0, settings.connections(),
-                        settings.input(), settings.out(), settings.db(), settings.alerts()));
+                        settings.input(), settings.out(), settings.db(), settings.alerts()), RunReason.MANUAL);
+                executions.put(day, TelemetryExecution.of(execution, false));
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
-                    spec.commandLine().getErr().println("peertel: " + day + " failed (" + execution.getStatus()
+                    RunSummaryPrinter.print(days, executions, settings.out(), out);
+                    err.println("peertel: " + day + " failed (" + execution.getStatus()
                             + "): " + failureOf(execution) + System.lineSeparator()
                             + "Fix the cause and run the same command again: the day restarts where it stopped.");
                     return PeertelMain.JOB_FAILED;
                 }
-                out.println(summary(day, settings));
             }
         }
+        RunSummaryPrinter.print(days, executions, settings.out(), out);
         return PeertelMain.OK;
-    }
-
-    private static String summary(LocalDate day, JobSettings settings) {
-        try (TelemetryStore store = TelemetryStore.open(settings.db())) {
-            StoreQueries queries = store.queries();
-            StoreQueries.DayCounts counts = queries.counts(day);
-            long rejected = counts.rejected().values().stream().mapToLong(Long::longValue).sum();
-            return day + ": " + counts.rowsRead() + " rows read, " + counts.attributed() + " attributed, "
-                    + counts.noPrefix() + " no_prefix, " + counts.locationMismatch() + " location_mismatch, "
-                    + rejected + " rejected, " + queries.rowsOn("alerts", day) + " alerts -> "
-                    + settings.out().resolve("runs").resolve(day + ".json");
-        }
     }
 
     private static String failureOf(JobExecution execution) {

@@ -9,11 +9,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 /**
  * The parameters of one telemetry job run. {@code date} and {@code attempt} identify the job instance: a day
  * that completed is run again as a new instance with the next attempt number, while a failed attempt is
- * restarted as the same instance. The paths do not identify the instance; {@code alerts} is null for the
- * built-in alert rules.
+ * restarted as the same instance. The paths and {@code reason} (why the run was started) do not identify the
+ * instance; {@code alerts} is null for the built-in alert rules.
  */
 public record TelemetryJobParameters(LocalDate date, long attempt, Path connections, Path input, Path out, Path db,
-                                     Path alerts) {
+                                     Path alerts, RunReason reason) {
 
     public static final String DATE = "date";
     public static final String ATTEMPT = "attempt";
@@ -22,6 +22,26 @@ public record TelemetryJobParameters(LocalDate date, long attempt, Path connecti
     public static final String OUT = "out";
     public static final String DB = "db";
     public static final String ALERTS = "alerts";
+    public static final String REASON = "reason";
+
+    public TelemetryJobParameters {
+        reason = reason == null ? RunReason.MANUAL : reason;
+    }
+
+    /** A manual run (what {@code peertel run} starts). */
+    public TelemetryJobParameters(LocalDate date, long attempt, Path connections, Path input, Path out, Path db,
+                                  Path alerts) {
+        this(date, attempt, connections, input, out, db, alerts, RunReason.MANUAL);
+    }
+
+    /** The same parameters started for another reason. */
+    public TelemetryJobParameters withReason(RunReason newReason) {
+        return new TelemetryJobParameters(date, attempt, connections, input, out, db, alerts, newReason);
+    }
+
+    public TelemetryJobParameters withAttempt(long newAttempt) {
+        return new TelemetryJobParameters(date, newAttempt, connections, input, out, db, alerts, reason);
+    }
 
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
@@ -32,6 +52,7 @@ public record TelemetryJobParameters(LocalDate date, long attempt, Path connecti
                 .addString(OUT, out.toAbsolutePath().toString(), false)
                 .addString(DB, db.toAbsolutePath().toString(), false)
                 .addString(ALERTS, alerts == null ? "" : alerts.toAbsolutePath().toString(), false)
+                .addString(REASON, reason.code(), false)
                 .toJobParameters();
     }
 
@@ -44,7 +65,8 @@ public record TelemetryJobParameters(LocalDate date, long attempt, Path connecti
         return new TelemetryJobParameters(parameters.getLocalDate(DATE), parameters.getLong(ATTEMPT),
                 Path.of(parameters.getString(CONNECTIONS)), Path.of(parameters.getString(INPUT)),
                 Path.of(parameters.getString(OUT)), Path.of(parameters.getString(DB)),
-                parameters.getString(ALERTS).isEmpty() ? null : Path.of(parameters.getString(ALERTS)));
+                parameters.getString(ALERTS).isEmpty() ? null : Path.of(parameters.getString(ALERTS)),
+                RunReason.ofCode(parameters.getString(REASON)));
     }
 
     public Path dayFolder() {
