@@ -45,7 +45,7 @@ final class DayRange {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
-    private static LocalDate day(String text, String option, LocalDate todayUtc) {
+    static LocalDate day(String text, String option, LocalDate todayUtc) {
         switch (text) {
             case "today":
                 return todayUtc;

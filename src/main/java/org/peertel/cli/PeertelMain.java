@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "peertel", mixinStandardHelpOptions = true, version = "peertel 0.1.0",
         description = "Peering-service connection telemetry: latency files in, alerts and customer reports out.",
-        subcommands = {RunCommand.class, ScheduleCommand.class, ValidateCommand.class, GenerateCommand.class})
+        subcommands = {RunCommand.class, ScheduleCommand.class, HistoryCommand.class, ValidateCommand.class, GenerateCommand.class})
 public final class PeertelMain implements Runnable {
 
     public static final int OK = 0;
@@ -48,6 +48,6 @@ public final class PeertelMain implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "choose a command: run, schedule, validate or generate (see --help)");
+                "choose a command: run, schedule, history, validate or generate (see --help)");
     }
 }

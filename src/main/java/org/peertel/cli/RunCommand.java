@@ -3,17 +3,19 @@ package org.peertel.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.peertel.alert.AlertSettings;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
 import org.peertel.job.JobSession;
+import org.peertel.job.Progress;
+import org.peertel.job.TelemetryExecution;
 import org.peertel.job.TelemetryJobParameters;
 import org.peertel.registry.ConnectionRegistry;
-import org.peertel.store.StoreQueries;
-import org.peertel.store.TelemetryStore;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine;
@@ -65,44 +67,38 @@ public final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();
         try (StopOnSignal signal = new StopOnSignal(err);
              JobSession session = JobSession.open(settings, "peertel run " + String.join(" ",
                      spec.commandLine().getParseResult().originalArgs()))) {
             signal.watch(session);
+            session.reportProgressTo(new Progress(err, System.console() != null, System::nanoTime));
             for (LocalDate day : days) {
                 if (signal.signalled()) {
+                    RunSummaryPrinter.print(days, executions, settings.out(), out);
                     err.println("peertel: stopped before " + day + "; run the same command again to go on");
                     return PeertelMain.JOB_FAILED;
                 }
                 JobExecution execution = session.run(new TelemetryJobParameters(day, 0, settings.connections(),
                         settings.input(), settings.out(), settings.db(), settings.alerts()));
+                executions.put(day, TelemetryExecution.of(execution, false));
                 if (execution.getStatus() == BatchStatus.STOPPED) {
+                    RunSummaryPrinter.print(days, executions, settings.out(), out);
                     err.println("peertel: " + day + " stopped on request; run the same command again: the day "
                             + "restarts where it stopped");
                     return PeertelMain.JOB_FAILED;
                 }
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
+                    RunSummaryPrinter.print(days, executions, settings.out(), out);
                     err.println("peertel: " + day + " failed (" + execution.getStatus() + "): "
                             + failureOf(execution) + System.lineSeparator()
                             + "Fix the cause and run the same command again: the day restarts where it stopped.");
                     return PeertelMain.JOB_FAILED;
                 }
-                out.println(summary(day, settings));
             }
         }
+        RunSummaryPrinter.print(days, executions, settings.out(), out);
         return PeertelMain.OK;
-    }
-
-    private static String summary(LocalDate day, JobSettings settings) {
-        try (TelemetryStore store = TelemetryStore.open(settings.db())) {
-            StoreQueries queries = store.queries();
-            StoreQueries.DayCounts counts = queries.counts(day);
-            long rejected = counts.rejected().values().stream().mapToLong(Long::longValue).sum();
-            return day + ": " + counts.rowsRead() + " rows read, " + counts.attributed() + " attributed, "
-                    + counts.noPrefix() + " no_prefix, " + counts.locationMismatch() + " location_mismatch, "
-                    + rejected + " rejected, " + queries.rowsOn("alerts", day) + " alerts -> "
-                    + settings.out().resolve("runs").resolve(day + ".json");
-        }
     }
 
     private static String failureOf(JobExecution execution) {

@@ -100,6 +100,25 @@ public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseab
         return List.copyOf(files);
     }
 
+    /** How many input files the folder holds. */
+    public int fileCount() {
+        return paths.size();
+    }
+
+    /** How many files were read to their end so far (for progress reports; cheap). */
+    public int filesDone() {
+        return fileIndex;
+    }
+
+    /** How many rows were read so far, over every file (for progress reports; cheap). */
+    public long rowsSoFar() {
+        long total = 0;
+        for (int i = 0; i <= fileIndex && i < rows.length; i++) {
+            total += rows[i];
+        }
+        return total;
+    }
+
     /** Closes the open file, if any; afterwards the reader has no more rows. */
     @Override
     public void close() {

@@ -48,6 +48,11 @@ public final class JobSession implements AutoCloseable {
         return context.getBean(TelemetryLauncher.class).run(parameters);
     }
 
+    /** Where the attribution step reports its progress. */
+    public void reportProgressTo(Progress progress) {
+        context.getBean(ProgressListener.class).reportTo(progress);
+    }
+
     /** Days whose last job execution completed, in order. */
     public Set<LocalDate> completedDays() {
         JobRepository repository = context.getBean(JobRepository.class);

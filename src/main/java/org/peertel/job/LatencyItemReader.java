@@ -20,6 +20,9 @@ public final class LatencyItemReader implements ItemStreamReader<LatencyRow> {
     private LatencyDayReader reader;
     private List<InputFile> files;
     private DayManifest manifest;
+    private int closedFilesDone;
+    private int closedFileCount;
+    private long closedRows;
 
     public LatencyItemReader(CurrentDay current) {
         this.current = current;
@@ -31,6 +34,9 @@ public final class LatencyItemReader implements ItemStreamReader<LatencyRow> {
         manifest = DayManifest.of(run.parameters().dayFolder());
         reader = new LatencyDayReader(run.parameters().dayFolder(), run.day());
         files = null;
+        closedFilesDone = 0;
+        closedFileCount = 0;
+        closedRows = 0;
     }
 
     @Override
@@ -52,9 +58,30 @@ public final class LatencyItemReader implements ItemStreamReader<LatencyRow> {
         return manifest;
     }
 
+    /** Files read to their end so far (kept after the step closed the reader). */
+    public int filesDone() {
+        LatencyDayReader r = reader;
+        return r == null ? closedFilesDone : r.filesDone();
+    }
+
+    /** The day's input files (kept after the step closed the reader). */
+    public int fileCount() {
+        LatencyDayReader r = reader;
+        return r == null ? closedFileCount : r.fileCount();
+    }
+
+    /** Rows read so far (kept after the step closed the reader). */
+    public long rowsSoFar() {
+        LatencyDayReader r = reader;
+        return r == null ? closedRows : r.rowsSoFar();
+    }
+
     @Override
     public void close() {
         if (reader != null) {
+            closedFilesDone = reader.filesDone();
+            closedFileCount = reader.fileCount();
+            closedRows = reader.rowsSoFar();
             reader.close();
             reader = null;
         }

@@ -53,13 +53,32 @@ public class TelemetryApplication {
         return properties;
     }
 
+    /** The JDBC URL of the job repository: the setting {@code job-repository.url}, else the H2 file beside db. */
+    public static String repositoryUrl(JobSettings settings, Path db) {
+        return JobRepositoryDatabase.url(settings.jobRepository(), db);
+    }
+
     /**
-     * {@code out/peertel.duckdb} keeps its job history in {@code out/peertel-jobs.mv.db}. {@code WRITE_DELAY=0}
-     * writes every commit to the file before the commit returns: with H2's default delay, the last second of
-     * committed job-repository updates (a step recorded COMPLETED) would die with a killed process, and the
-     * restart would run again a step whose work is already done.
+     * The file an embedded H2 job repository URL keeps its data in ({@code <path>.mv.db}); null for a URL that
+     * names no local file (a database server, an in-memory database), which cannot be checked without connecting.
      */
-    static String defaultRepositoryUrl(Path db) {
-        return JobRepositoryDatabase.defaultUrl(db);
+    public static Path repositoryFile(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return null;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        int semicolon = rest.indexOf(';');
+        if (semicolon >= 0) {
+            rest = rest.substring(0, semicolon);
+        }
+        if (rest.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        } else if (rest.matches("^(mem|tcp|ssl|zip|nio\\w*|split|async|retry)[:].*")) {
+            return null;
+        }
+        if (rest.startsWith("~")) {
+            rest = System.getProperty("user.home") + rest.substring(1);
+        }
+        return Path.of(rest + ".mv.db");
     }
 }

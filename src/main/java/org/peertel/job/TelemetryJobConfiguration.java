@@ -21,10 +21,11 @@ public class TelemetryJobConfiguration {
     public static final String JOB_NAME = "telemetryJob";
 
     @Bean
-    public Job telemetryJob(JobRepository jobRepository, CurrentDay currentDay, Step attributeStep,
-                            Step publishStep, Step alertStep, Step reportStep) {
+    public Job telemetryJob(JobRepository jobRepository, CurrentDay currentDay, ExecutionRecordListener record,
+                            Step attributeStep, Step publishStep, Step alertStep, Step reportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(currentDay)
+                .listener(record)
                 .start(attributeStep)
                 .next(publishStep)
                 .next(alertStep)
@@ -33,9 +34,20 @@ public class TelemetryJobConfiguration {
     }
 
     @Bean
+    public LatencyItemReader latencyItemReader(CurrentDay currentDay) {
+        return new LatencyItemReader(currentDay);
+    }
+
+    /** The progress line of attributeStep (files, rows, rows/s, elapsed) on stderr. */
+    @Bean
+    public ProgressListener progressListener(LatencyItemReader latencyItemReader, CurrentDay currentDay) {
+        return new ProgressListener(latencyItemReader, currentDay);
+    }
+
+    @Bean
     public Step attributeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                              CurrentDay currentDay, JobSettings settings) {
-        LatencyItemReader reader = new LatencyItemReader(currentDay);
+                              CurrentDay currentDay, JobSettings settings, LatencyItemReader reader,
+                              ProgressListener progressListener) {
         return new StepBuilder("attributeStep", jobRepository)
                 .<LatencyRow, AttributedRow>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
@@ -43,6 +55,7 @@ public class TelemetryJobConfiguration {
                 .processor(new AttributionProcessor(currentDay))
                 .writer(new StagingItemWriter(currentDay, reader))
                 .listener(new ClearStagingListener(currentDay))
+                .listener(progressListener)
                 .build();
     }
 

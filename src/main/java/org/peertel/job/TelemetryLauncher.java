@@ -21,14 +21,27 @@ public class TelemetryLauncher {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job telemetryJob;
+    private final ExecutionRecordListener record;
 
-    public TelemetryLauncher(JobOperator jobOperator, JobRepository jobRepository, Job telemetryJob) {
+    public TelemetryLauncher(JobOperator jobOperator, JobRepository jobRepository, Job telemetryJob,
+                             ExecutionRecordListener record) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.telemetryJob = telemetryJob;
+        this.record = record;
     }
 
-    /** Runs one day; {@code parameters.attempt()} is ignored and chosen here. Returns the finished execution. */
+    /** Runs one day for {@code reason}; see {@link #run(TelemetryJobParameters)}. */
+    public JobExecution run(TelemetryJobParameters parameters, RunReason reason) throws Exception {
+        return run(parameters.withReason(reason));
+    }
+
+    /**
+     * Runs one day; {@code parameters.attempt()} is ignored and chosen here. Returns the finished execution.
+     * {@code parameters.reason()} says why: a new instance gets it as its {@code reason} parameter; a restart keeps
+     * the parameters of the execution it restarts, and the reason is recorded in its execution context
+     * ({@link ExecutionRecord}), together with the fact that it is a restart.
+     */
     public JobExecution run(TelemetryJobParameters parameters) throws Exception {
         LocalDate day = parameters.date();
         long attempt = 1;
@@ -47,11 +60,19 @@ public class TelemetryLauncher {
             }
             if (previous != null && (previous.getStatus() == BatchStatus.FAILED
                     || previous.getStatus() == BatchStatus.STOPPED)) {
-                return jobOperator.restart(previous);
+                record.expect(parameters.reason());
+                try {
+                    return jobOperator.restart(previous);
+                } finally {
+                    record.expect(null);
+                }
             }
         }
-        TelemetryJobParameters next = new TelemetryJobParameters(day, attempt, parameters.connections(),
-                parameters.input(), parameters.out(), parameters.db(), parameters.alerts());
-        return jobOperator.start(telemetryJob, next.toJobParameters());
+        record.expect(parameters.reason());
+        try {
+            return jobOperator.start(telemetryJob, parameters.withAttempt(attempt).toJobParameters());
+        } finally {
+            record.expect(null);
+        }
     }
 }

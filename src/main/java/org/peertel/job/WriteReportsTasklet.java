@@ -16,7 +16,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Writes the customer reports, the rejects file and, last, the run summary: a run summary on disk means every
- * other file of the day is complete.
+ * other file of the day is complete. The day's counts also go into the job execution's context
+ * ({@link ExecutionRecord}), where {@code peertel history} finds them.
  */
 public final class WriteReportsTasklet implements Tasklet {
 
@@ -36,8 +37,12 @@ public final class WriteReportsTasklet implements Tasklet {
         RejectsFile.write(layout.rejects(day), day, queries);
         var jobStart = chunkContext.getStepContext().getStepExecution().getJobExecution().getStartTime();
         Instant startedAt = jobStart == null ? Instant.now() : jobStart.atZone(ZoneId.systemDefault()).toInstant();
-        RunSummary.write(layout.runSummary(day), day, queries.counts(day), (int) queries.rowsOn("alerts", day),
-                startedAt, Instant.now());
+        StoreQueries.DayCounts dayCounts = queries.counts(day);
+        ExecutionRecord.Counts counts = ExecutionRecord.Counts.of(dayCounts, queries.alertsBySeverity(day));
+        RunSummary.write(layout.runSummary(day), day, dayCounts, (int) counts.alerts(), startedAt, Instant.now());
+        // For history and the run summary: read from the job repository, not from DuckDB or runs/.
+        ExecutionRecord.counted(chunkContext.getStepContext().getStepExecution().getJobExecution()
+                .getExecutionContext(), counts);
         return RepeatStatus.FINISHED;
     }
 }

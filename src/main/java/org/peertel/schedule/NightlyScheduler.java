@@ -14,6 +14,7 @@ import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
 import org.peertel.ingest.DayManifest;
 import org.peertel.job.JobSession;
+import org.peertel.job.Progress;
 import org.peertel.job.RunReason;
 import org.peertel.job.TelemetryJobParameters;
 import org.peertel.registry.RegistryLoadResult;
@@ -69,6 +70,7 @@ public final class NightlyScheduler {
         List<LocalDate> done = new ArrayList<>();
         try (JobSession session = JobSession.open(settings, "peertel schedule")) {
             watch.accept(session);
+            session.reportProgressTo(new Progress(err, false, System::nanoTime));
             Set<LocalDate> completed = session.completedDays();
             LocalDate earliest = completed.isEmpty() ? yesterday : completed.iterator().next();
             reportDaysBeyondHorizon(completed, earliest, first);

@@ -112,6 +112,14 @@ public final class StoreQueries {
                 List.of(day), rs -> new DayManifest.Entry(rs.getString(1), rs.getLong(2), rs.getString(3))));
     }
 
+    /** The day's alerts per severity, by severity name (CRITICAL, WARNING); severities without alerts are absent. */
+    public Map<String, Long> alertsBySeverity(LocalDate day) {
+        Map<String, Long> bySeverity = new TreeMap<>();
+        query("SELECT severity, count(*) FROM alerts WHERE day = ? GROUP BY severity", List.of(day),
+                rs -> bySeverity.put(rs.getString(1), rs.getLong(2)));
+        return bySeverity;
+    }
+
     /** Row count of a table for one day (for tests and checks). */
     public long rowsOn(String table, LocalDate day) {
         if (!table.matches("[a-z_]+")) {

@@ -39,6 +39,7 @@ class PeertelMainTest {
         return Stream.of(Arguments.of((Object) new String[] {"--help"}),
                 Arguments.of((Object) new String[] {"run", "--help"}),
                 Arguments.of((Object) new String[] {"validate", "--help"}),
+                Arguments.of((Object) new String[] {"history", "--help"}),
                 Arguments.of((Object) new String[] {"generate", "--help"}));
     }
 
@@ -60,6 +61,10 @@ class PeertelMainTest {
                         "not both"),
                 Arguments.of("reversed range", new String[] {"run", "--from", "2026-11-20", "--to", "2026-11-16"},
                         "is before"),
+                Arguments.of("history: bad day", new String[] {"history", "--to", "tomorrow"}, "is not a day"),
+                Arguments.of("history: reversed range", new String[] {"history", "--from", "2026-11-20", "--to",
+                        "2026-11-16"}, "is before"),
+                Arguments.of("history: unknown option", new String[] {"history", "--date", "2026-11-16"}, "--date"),
                 Arguments.of("unknown data kind", new String[] {"generate", "other", "--out", "x"}, "other"),
                 Arguments.of("generate without --out", new String[] {"generate", "sample"}, "--out"),
                 Arguments.of("scale files out of range", new String[] {"generate", "scale", "--out", "x", "--files",

@@ -1,0 +1,85 @@
+package org.peertel.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.peertel.job.ExecutionRecord;
+import org.peertel.job.TelemetryExecution;
+import org.springframework.batch.core.BatchStatus;
+
+/**
+ * The one-screen summary that ends every {@code run}: a line per day (status, duration, rows read, attributed,
+ * no_prefix, location_mismatch, rejected, alerts, why it ran) with a note of the rejects by reason and the alerts by
+ * severity, a total line, and where the outputs are. Days after a failed one show as not run.
+ */
+final class RunSummaryPrinter {
+
+    private RunSummaryPrinter() {
+    }
+
+    /** @param executions the executions of the days that ran, in day order; missing days were not run */
+    static void print(List<LocalDate> days, Map<LocalDate, TelemetryExecution> executions, Path out,
+                      PrintWriter writer) {
+        TextTable table = new TextTable("day", "status", ">duration", ">rows read", ">attributed", ">no_prefix",
+                ">loc_mismatch", ">rejected", ">alerts", "why");
+        long completed = 0;
+        Duration total = Duration.ZERO;
+        long[] sums = new long[6];
+        Map<String, Long> rejected = new TreeMap<>();
+        Map<String, Long> alerts = new TreeMap<>();
+        for (LocalDate day : days) {
+            TelemetryExecution e = executions.get(day);
+            if (e == null) {
+                table.row(day, "not run", null, null, null, null, null, null, null, null);
+                continue;
+            }
+            completed += e.status() == BatchStatus.COMPLETED ? 1 : 0;
+            total = e.duration() == null ? total : total.plus(e.duration());
+            ExecutionRecord.Counts c = e.counts();
+            if (c == null) {
+                table.row(day, e.status(), TextFormat.duration(e.duration()), null, null, null, null, null, null,
+                        e.why());
+                continue;
+            }
+            table.row(day, e.status(), TextFormat.duration(e.duration()), c.rowsRead(), c.attributed(), c.noPrefix(),
+                    c.locationMismatch(), c.rejected(), c.alerts(), e.why());
+            note(table, c.rejectedSorted(), c.alertsSorted());
+            long[] values = {c.rowsRead(), c.attributed(), c.noPrefix(), c.locationMismatch(), c.rejected(),
+                    c.alerts()};
+            for (int i = 0; i < values.length; i++) {
+                sums[i] += values[i];
+            }
+            c.rejectedByReason().forEach((k, v) -> rejected.merge(k, v, Long::sum));
+            c.alertsBySeverity().forEach((k, v) -> alerts.merge(k, v, Long::sum));
+        }
+        table.row("total", completed + " of " + days.size() + " ok", TextFormat.duration(total), sums[0], sums[1],
+                sums[2], sums[3], sums[4], sums[5], "");
+        note(table, rejected, alerts);
+        writer.println("Run summary: " + days.size() + (days.size() == 1 ? " day" : " days")
+                + (days.size() == 1 ? " (" + days.get(0) + ")"
+                : " (" + days.get(0) + " to " + days.get(days.size() - 1) + ")")
+                + ", " + completed + " completed");
+        table.lines().forEach(line -> writer.println(line.stripTrailing()));
+        writer.println("Outputs in " + out.toAbsolutePath() + ": alerts/<day>.csv, reports/<customer>/<day>.csv and "
+                + "<day>-prefixes.csv, rejects/<day>.csv, runs/<day>.json");
+    }
+
+    private static void note(TextTable table, Map<String, Long> rejected, Map<String, Long> alerts) {
+        List<String> parts = new ArrayList<>();
+        if (!rejected.isEmpty()) {
+            parts.add("rejected: " + TextFormat.counts(rejected));
+        }
+        if (!alerts.isEmpty()) {
+            parts.add("alerts: " + TextFormat.counts(alerts));
+        }
+        if (!parts.isEmpty()) {
+            table.note(String.join("; ", parts));
+        }
+    }
+}
