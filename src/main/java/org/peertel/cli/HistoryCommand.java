@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.peertel.config.JobSettings;
 import org.peertel.job.ExecutionRecord;
+import org.peertel.job.RunLock;
 import org.peertel.job.TelemetryApplication;
 import org.peertel.job.TelemetryExecution;
 import org.peertel.job.TelemetryHistory;
@@ -65,7 +66,9 @@ public final class HistoryCommand implements Callable<Integer> {
             return PeertelMain.OK;
         }
         List<TelemetryExecution> executions;
-        try (ConfigurableApplicationContext context = TelemetryApplication.start(settings, settings.db())) {
+        // An H2 file repository admits one process at a time: wait for no run, by taking the run lock briefly.
+        try (RunLock lock = repository == null ? null : RunLock.acquire(settings.db(), "peertel history");
+             ConfigurableApplicationContext context = TelemetryApplication.start(settings, settings.db())) {
             executions = context.getBean(TelemetryHistory.class).executions(first, last);
         }
         if (executions.isEmpty()) {

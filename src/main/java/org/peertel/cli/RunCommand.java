@@ -69,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();
         try (StopOnSignal signal = new StopOnSignal(err);
-             JobSession session = JobSession.open(settings, "peertel run " + String.join(" ",
+             JobSession session = JobSession.open(settings, "peertel " + String.join(" ",
                      spec.commandLine().getParseResult().originalArgs()))) {
             signal.watch(session);
             session.reportProgressTo(new Progress(err, System.console() != null, System::nanoTime));
