@@ -40,7 +40,8 @@ class PeertelMainTest {
                 Arguments.of((Object) new String[] {"run", "--help"}),
                 Arguments.of((Object) new String[] {"validate", "--help"}),
                 Arguments.of((Object) new String[] {"history", "--help"}),
-                Arguments.of((Object) new String[] {"generate", "--help"}));
+                Arguments.of((Object) new String[] {"generate", "--help"}),
+                Arguments.of((Object) new String[] {"schedule", "--help"}));
     }
 
     @ParameterizedTest
@@ -65,6 +66,8 @@ class PeertelMainTest {
                 Arguments.of("history: reversed range", new String[] {"history", "--from", "2026-11-20", "--to",
                         "2026-11-16"}, "is before"),
                 Arguments.of("history: unknown option", new String[] {"history", "--date", "2026-11-16"}, "--date"),
+                Arguments.of("bad cron", new String[] {"schedule", "--cron", "at 2am"}, "not a cron expression"),
+                Arguments.of("bad horizon", new String[] {"schedule", "--horizon-days", "0"}, "from 1 to 366"),
                 Arguments.of("unknown data kind", new String[] {"generate", "other", "--out", "x"}, "other"),
                 Arguments.of("generate without --out", new String[] {"generate", "sample"}, "--out"),
                 Arguments.of("scale files out of range", new String[] {"generate", "scale", "--out", "x", "--files",
@@ -146,6 +149,17 @@ class PeertelMainTest {
         assertEquals(2, result.code());
         assertTrue(result.err().contains("no input folder"), result.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void scheduleOnceRunsOnePassAndSaysWhatItWaitsFor() {
+        Result result = peertel("schedule", "--once", "--out", work.resolve("out").toString(),
+                "--db", work.resolve("x.duckdb").toString());
+        assertEquals(0, result.code(), result.err());
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+        assertTrue(result.out().contains("cron '0 30 2 * * *' (UTC), catch-up horizon 7 days"), result.out());
+        assertTrue(result.out().contains(yesterday + ": waiting for sample-data/latency/" + yesterday), result.out());
+        assertTrue(result.out().contains("peertel schedule: stopped"), result.out());
     }
 
     @Test
