@@ -184,16 +184,7 @@ class CrashRestartTest {
     }
 
     private List<String> history() throws Exception {
-        return query("""
-                SELECT d.PARAMETER_VALUE || ' attempt ' || a.PARAMETER_VALUE || ': '
-                       || LISTAGG(e.STATUS, ', ') WITHIN GROUP (ORDER BY e.JOB_EXECUTION_ID)
-                FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_EXECUTION_PARAMS d ON d.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                     AND d.PARAMETER_NAME = 'date'
-                JOIN BATCH_JOB_EXECUTION_PARAMS a ON a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                     AND a.PARAMETER_NAME = 'attempt'
-                GROUP BY e.JOB_INSTANCE_ID, d.PARAMETER_VALUE, a.PARAMETER_VALUE
-                ORDER BY 1""");
+        return JobHistoryTable.instances(work.resolve("t-jobs"));
     }
 
     private String firstExecution(String day) throws Exception {
@@ -221,13 +212,6 @@ class CrashRestartTest {
     }
 
     private List<String> query(String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (var connection = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("t-jobs"));
-             ResultSet rs = connection.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
+        return JobHistoryTable.query(work.resolve("t-jobs"), sql);
     }
 }

@@ -14,22 +14,27 @@ final class JobHistoryTable {
 
     /** "day attempt n: status, status" per job instance, in day order. */
     static List<String> instances(Path repository) throws Exception {
-        List<String> lines = new ArrayList<>();
+        return query(repository, """
+                SELECT d.PARAMETER_VALUE || ' attempt ' || a.PARAMETER_VALUE || ': '
+                       || LISTAGG(e.STATUS, ', ') WITHIN GROUP (ORDER BY e.JOB_EXECUTION_ID)
+                FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_EXECUTION_PARAMS d ON d.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                     AND d.PARAMETER_NAME = 'date'
+                JOIN BATCH_JOB_EXECUTION_PARAMS a ON a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                     AND a.PARAMETER_NAME = 'attempt'
+                GROUP BY e.JOB_INSTANCE_ID, d.PARAMETER_VALUE, a.PARAMETER_VALUE
+                ORDER BY 1""");
+    }
+
+    /** The first column of every row of {@code sql}. */
+    static List<String> query(Path repository, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
         try (var connection = DriverManager.getConnection("jdbc:h2:file:" + repository);
-             ResultSet rs = connection.createStatement().executeQuery("""
-                     SELECT d.PARAMETER_VALUE || ' attempt ' || a.PARAMETER_VALUE || ': '
-                            || LISTAGG(e.STATUS, ', ') WITHIN GROUP (ORDER BY e.JOB_EXECUTION_ID)
-                     FROM BATCH_JOB_EXECUTION e
-                     JOIN BATCH_JOB_EXECUTION_PARAMS d ON d.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                          AND d.PARAMETER_NAME = 'date'
-                     JOIN BATCH_JOB_EXECUTION_PARAMS a ON a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                          AND a.PARAMETER_NAME = 'attempt'
-                     GROUP BY e.JOB_INSTANCE_ID, d.PARAMETER_VALUE, a.PARAMETER_VALUE
-                     ORDER BY 1""")) {
+             ResultSet rs = connection.createStatement().executeQuery(sql)) {
             while (rs.next()) {
-                lines.add(rs.getString(1));
+                rows.add(rs.getString(1));
             }
         }
-        return lines;
+        return rows;
     }
 }
