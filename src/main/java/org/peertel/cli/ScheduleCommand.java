@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.peertel.config.JobSettings;
@@ -65,7 +66,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         try (StopOnSignal signal = new StopOnSignal(err)) {
             out.println("peertel schedule: cron '" + schedule.cronText() + "' (UTC), catch-up horizon "
                     + schedule.horizonDays() + " days, database " + settings.db());
-            scheduler.pass(clock.instant(), true, signal::watch);
+            summarize(scheduler.pass(clock.instant(), true, signal::watch), settings, out);
             while (!once && !signal.signalled()) {
                 ZonedDateTime next = schedule.cron().next(clock.instant().atZone(ZoneOffset.UTC));
                 out.println("peertel schedule: next pass at " + next.toInstant());
@@ -73,11 +74,17 @@ public final class ScheduleCommand implements Callable<Integer> {
                 if (!sleepUntil(next.toInstant(), signal)) {
                     break;
                 }
-                scheduler.pass(clock.instant(), false, signal::watch);
+                summarize(scheduler.pass(clock.instant(), false, signal::watch), settings, out);
             }
             out.println("peertel schedule: stopped");
         }
         return PeertelMain.OK;
+    }
+
+    private static void summarize(NightlyScheduler.Pass pass, JobSettings settings, PrintWriter out) {
+        if (!pass.executions().isEmpty()) {
+            RunSummaryPrinter.print(List.copyOf(pass.executions().keySet()), pass.executions(), settings.out(), out);
+        }
     }
 
     /** Sleeps in short steps so that a stop request ends the wait; false when stopped. */

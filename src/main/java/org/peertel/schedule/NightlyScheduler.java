@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -16,6 +18,7 @@ import org.peertel.ingest.DayManifest;
 import org.peertel.job.JobSession;
 import org.peertel.job.Progress;
 import org.peertel.job.RunReason;
+import org.peertel.job.TelemetryExecution;
 import org.peertel.job.TelemetryJobParameters;
 import org.peertel.registry.RegistryLoadResult;
 import org.peertel.registry.RegistryLoader;
@@ -50,14 +53,18 @@ public final class NightlyScheduler {
         this.err = err;
     }
 
+    /** What one pass did: the days that completed, and every execution it ran (for the run summary). */
+    public record Pass(List<LocalDate> completed, Map<LocalDate, TelemetryExecution> executions) {
+    }
+
     /**
      * Runs one pass at {@code now}.
      *
      * @param startup true for the pass when the scheduler starts (every due day is then a catch-up)
      * @param watch   receives the session of the pass, so that a stop request can reach its running job
-     * @return the days processed successfully in this pass
+     * @return the days processed successfully in this pass, and the executions it ran
      */
-    public List<LocalDate> pass(Instant now, boolean startup, Consumer<JobSession> watch) {
+    public Pass pass(Instant now, boolean startup, Consumer<JobSession> watch) {
         LocalDate yesterday = now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
         LocalDate first = yesterday.minusDays(schedule.horizonDays() - 1L);
         RegistryLoadResult registry = RegistryLoader.load(settings.connections());
@@ -65,9 +72,10 @@ public final class NightlyScheduler {
             registry.errors().forEach(err::println);
             err.println("peertel schedule: " + settings.connections() + " has " + registry.errors().size()
                     + " error(s); nothing processed in this pass; fix the registry, the next pass retries");
-            return List.of();
+            return new Pass(List.of(), Map.of());
         }
         List<LocalDate> done = new ArrayList<>();
+        Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();
         try (JobSession session = JobSession.open(settings, "peertel schedule")) {
             watch.accept(session);
             session.reportProgressTo(new Progress(err, false, System::nanoTime));
@@ -86,8 +94,11 @@ public final class NightlyScheduler {
                 out.println(due.day() + ": processing (" + due.reason().label()
                         + (due.why().isEmpty() ? "" : ": " + due.why()) + ")");
                 JobExecution execution = session.run(parameters(due));
+                executions.put(due.day(), TelemetryExecution.of(execution, false));
                 if (execution.getStatus() == BatchStatus.COMPLETED) {
                     done.add(due.day());
+                } else if (execution.getStatus() == BatchStatus.STOPPED) {
+                    err.println(due.day() + ": stopped on request; the next start resumes it");
                 } else {
                     err.println(due.day() + ": " + execution.getStatus() + " ("
                             + execution.getExitStatus().getExitDescription().lines().findFirst().orElse("")
@@ -99,7 +110,7 @@ public final class NightlyScheduler {
         } catch (Exception e) {
             err.println("peertel schedule: pass failed: " + e + "; the next pass retries");
         }
-        return done;
+        return new Pass(done, executions);
     }
 
     private List<DueDay> dueDays(Set<LocalDate> completed, LocalDate earliest, LocalDate first,

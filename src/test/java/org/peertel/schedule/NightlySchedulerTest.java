@@ -53,7 +53,7 @@ class NightlySchedulerTest {
     }
 
     List<LocalDate> pass(String instant, boolean startup) {
-        return scheduler.pass(Instant.parse(instant), startup, session -> { });
+        return scheduler.pass(Instant.parse(instant), startup, session -> { }).completed();
     }
 
     @Test
