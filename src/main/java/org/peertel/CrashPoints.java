@@ -32,6 +32,11 @@ public final class CrashPoints {
     private CrashPoints() {
     }
 
+    /** True when a test armed {@code name} (to crash or pause there); false in every production run. */
+    public static boolean armed(String name) {
+        return (CRASH_AT != null && CRASH_AT.equals(name)) || (PAUSE_AT != null && PAUSE_AT.startsWith(name + ":"));
+    }
+
     /** Blocks forever (until killed) if {@code name} is the configured crash point; otherwise returns at once. */
     public static void reach(String name) {
         if (PAUSE_AT != null && PAUSE_AT.startsWith(name + ":")) {
