@@ -37,9 +37,27 @@ public final class JobRepositoryDatabase {
     private JobRepositoryDatabase() {
     }
 
-    /** The JDBC URL for these settings: the configured one, or the H2 file beside {@code db}. */
+    /**
+     * The JDBC URL for these settings: the configured one, or the H2 file beside {@code db}. A configured H2 URL
+     * gets the same two options as the default one where it does not set them itself (see {@link #defaultUrl}).
+     */
     public static String url(JobRepositorySettings settings, Path db) {
-        return settings.isDefault() ? defaultUrl(db) : settings.url().text();
+        return settings.isDefault() ? defaultUrl(db) : withSafeH2Options(settings.url().text());
+    }
+
+    static String withSafeH2Options(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        String safe = url;
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+            safe += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        if (!upper.contains(";WRITE_DELAY=")) {
+            safe += ";WRITE_DELAY=0";
+        }
+        return safe;
     }
 
     /** {@code out/peertel.duckdb} keeps its job history in {@code out/peertel-jobs.mv.db}. */

@@ -35,6 +35,15 @@ public final class AtomicFiles {
         write(target, writer -> writer.write(content));
     }
 
+    /** Makes the rename itself durable (a power cut after it keeps the new file); best effort where unsupported. */
+    private static void forceFolder(Path folder) {
+        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some platforms cannot open or sync a folder; the file itself is already on disk
+        }
+    }
+
     /** Streams UTF-8 text into {@code target}, which appears (or is replaced) only once it is complete. */
     public static void write(Path target, Content content) {
         Path folder = target.toAbsolutePath().getParent();
@@ -55,6 +64,7 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceFolder(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("unable to write output file " + target + ": " + e.getMessage(), e);
         }
