@@ -47,8 +47,16 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Run the start-up pass only (catch-up and late data), then exit.")
     boolean once;
 
-    /** The clock of the passes; a test can replace it. */
-    Clock clock = Clock.systemUTC();
+    /**
+     * The clock of the passes. A test can start the whole command at another instant with the test-only system
+     * property {@code peertel.test.now} (ISO instant); the clock then runs on from there.
+     */
+    Clock clock = testClock(System.getProperty("peertel.test.now"));
+
+    static Clock testClock(String now) {
+        Clock system = Clock.systemUTC();
+        return now == null ? system : Clock.offset(system, Duration.between(system.instant(), Instant.parse(now)));
+    }
 
     @Override
     public Integer call() throws InterruptedException {

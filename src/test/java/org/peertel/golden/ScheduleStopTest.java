@@ -1,0 +1,84 @@
+package org.peertel.golden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peertel.CrashPoints;
+import org.peertel.cli.PeertelMain;
+
+/** SIGTERM during a pass of {@code peertel schedule}: the day stops cleanly and the next start resumes it. */
+class ScheduleStopTest {
+
+    static final Path CASE = GoldenJobTest.CASES.resolve("week");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aStoppedNightIsResumedByTheNextStart() throws Exception {
+        // given: the scheduler starts at 2026-03-03 02:30 UTC, so its start-up pass processes 2026-03-02
+        Path settings = work.resolve("telemetry.properties");
+        Files.writeString(settings, "chunk-size = 50\nalerts = "
+                + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath() + "\n");
+
+        // when: SIGTERM while the day is being read
+        Process first = start(settings, "attribute-chunk-written:3000", "schedule");
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith(CrashPoints.PAUSE_MARKER)) {
+                // wait for the first chunk
+            }
+            first.destroy();
+            assertTrue(first.waitFor(60, TimeUnit.SECONDS));
+        }
+
+        // then
+        String err = Files.readString(work.resolve("child.err"));
+        assertEquals(143, first.exitValue(), err);
+        assertTrue(err.contains("2026-03-02: stopped on request; the next start resumes it"), err);
+        assertEquals(List.of("2026-03-02 attempt 1: STOPPED"), JobHistoryTable.instances(work.resolve("t-jobs")));
+
+        // when: the scheduler starts again (one pass)
+        Process second = start(settings, null, "schedule", "--once");
+        String out = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+
+        // then
+        assertEquals(0, second.exitValue(), Files.readString(work.resolve("child.err")));
+        assertTrue(out.contains("2026-03-02: processing (catch-up)"), out);
+        assertEquals(List.of("2026-03-02 attempt 1: STOPPED, COMPLETED"),
+                JobHistoryTable.instances(work.resolve("t-jobs")));
+        var expected = OutputTree.read(CASE.resolve("expected"));
+        var actual = OutputTree.read(work.resolve("out"));
+        assertEquals(1 + 1 + 1 + 3 * 2, actual.size(), actual.keySet().toString());
+        actual.forEach((file, text) -> assertEquals(expected.get(file), text, file));
+    }
+
+    private Process start(Path settings, String pauseAt, String... command) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> line = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), "-Dpeertel.test.now=2026-03-03T02:30:00Z"));
+        if (pauseAt != null) {
+            line.add("-D" + CrashPoints.PAUSE_PROPERTY + "=" + pauseAt);
+        }
+        line.add(PeertelMain.class.getName());
+        line.addAll(List.of(command));
+        line.addAll(List.of("--settings", settings.toString(),
+                "--connections", CASE.resolve("input/connections.csv").toAbsolutePath().toString(),
+                "--input", CASE.resolve("input/latency").toAbsolutePath().toString(),
+                "--out", work.resolve("out").toString(), "--db", work.resolve("t.duckdb").toString()));
+        return new ProcessBuilder(line).redirectError(work.resolve("child.err").toFile()).start();
+    }
+}
