@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.peertel.config.JobSettings;
 import org.peertel.job.ExecutionRecord;
+import org.peertel.job.JobRepositoryDatabase;
 import org.peertel.job.RunLock;
 import org.peertel.job.TelemetryApplication;
 import org.peertel.job.TelemetryExecution;
@@ -57,7 +58,7 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         JobSettings settings = paths.resolve();
         PrintWriter out = spec.commandLine().getOut();
-        Path repository = TelemetryApplication.repositoryFile(TelemetryApplication.repositoryUrl(settings,
+        Path repository = JobRepositoryDatabase.localFile(JobRepositoryDatabase.url(settings.jobRepository(),
                 settings.db()));
         if (repository != null && !Files.isRegularFile(repository)) {
             // Starting the job repository would create the database (and its folder): report instead.

@@ -45,6 +45,30 @@ public final class JobRepositoryDatabase {
         return settings.isDefault() ? defaultUrl(db) : withSafeH2Options(settings.url().text());
     }
 
+    /**
+     * The file an embedded H2 job repository URL keeps its data in ({@code <path>.mv.db}); null for a URL that
+     * names no local file (a database server, an in-memory database), which cannot be checked without connecting.
+     */
+    public static Path localFile(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return null;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        int semicolon = rest.indexOf(';');
+        if (semicolon >= 0) {
+            rest = rest.substring(0, semicolon);
+        }
+        if (rest.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        } else if (rest.matches("^(mem|tcp|ssl|zip|nio\\w*|split|async|retry)[:].*")) {
+            return null;
+        }
+        if (rest.startsWith("~")) {
+            rest = System.getProperty("user.home") + rest.substring(1);
+        }
+        return Path.of(rest + ".mv.db");
+    }
+
     static String withSafeH2Options(String url) {
         if (!url.startsWith("jdbc:h2:")) {
             return url;

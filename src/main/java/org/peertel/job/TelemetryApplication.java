@@ -52,33 +52,4 @@ public class TelemetryApplication {
         properties.put("logging.level.org.springframework.batch.core.job.AbstractJob", "OFF");
         return properties;
     }
-
-    /** The JDBC URL of the job repository: the setting {@code job-repository.url}, else the H2 file beside db. */
-    public static String repositoryUrl(JobSettings settings, Path db) {
-        return JobRepositoryDatabase.url(settings.jobRepository(), db);
-    }
-
-    /**
-     * The file an embedded H2 job repository URL keeps its data in ({@code <path>.mv.db}); null for a URL that
-     * names no local file (a database server, an in-memory database), which cannot be checked without connecting.
-     */
-    public static Path repositoryFile(String url) {
-        if (!url.startsWith("jdbc:h2:")) {
-            return null;
-        }
-        String rest = url.substring("jdbc:h2:".length());
-        int semicolon = rest.indexOf(';');
-        if (semicolon >= 0) {
-            rest = rest.substring(0, semicolon);
-        }
-        if (rest.startsWith("file:")) {
-            rest = rest.substring("file:".length());
-        } else if (rest.matches("^(mem|tcp|ssl|zip|nio\\w*|split|async|retry)[:].*")) {
-            return null;
-        }
-        if (rest.startsWith("~")) {
-            rest = System.getProperty("user.home") + rest.substring(1);
-        }
-        return Path.of(rest + ".mv.db");
-    }
 }
