@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentDay implements JobExecutionListener {
 
+    private final RegistryCache registries = new RegistryCache();
     private volatile DayRun run;
     private volatile JobExecution execution;
 
@@ -20,7 +21,8 @@ public class CurrentDay implements JobExecutionListener {
     public void beforeJob(JobExecution jobExecution) {
         close();
         execution = jobExecution;
-        run = new DayRun(TelemetryJobParameters.from(jobExecution.getJobParameters()));
+        TelemetryJobParameters parameters = TelemetryJobParameters.from(jobExecution.getJobParameters());
+        run = new DayRun(parameters, registries.get(parameters.connections()));
     }
 
     @Override

@@ -4,10 +4,7 @@ import java.time.LocalDate;
 
 import org.peertel.alert.AlertSettings;
 import org.peertel.attribution.ConnectionMatcher;
-import org.peertel.config.ConfigurationException;
 import org.peertel.registry.ConnectionRegistry;
-import org.peertel.registry.RegistryLoadResult;
-import org.peertel.registry.RegistryLoader;
 import org.peertel.report.OutputLayout;
 import org.peertel.store.TelemetryStore;
 
@@ -20,18 +17,14 @@ public final class DayRun implements AutoCloseable {
 
     private final TelemetryJobParameters parameters;
     private final ConnectionRegistry registry;
+    private final ConnectionMatcher matcher;
     private final AlertSettings alertSettings;
-    private ConnectionMatcher matcher;
     private TelemetryStore store;
 
-    public DayRun(TelemetryJobParameters parameters) {
+    DayRun(TelemetryJobParameters parameters, RegistryCache.Loaded loaded) {
         this.parameters = parameters;
-        RegistryLoadResult loaded = RegistryLoader.load(parameters.connections());
-        if (!loaded.ok()) {
-            throw new ConfigurationException(parameters.connections() + ": the connections registry has "
-                    + loaded.errors().size() + " error(s); the first: " + loaded.errors().get(0));
-        }
         this.registry = loaded.registry();
+        this.matcher = loaded.matcher();
         this.alertSettings = AlertSettings.load(parameters.alerts());
     }
 
@@ -55,11 +48,8 @@ public final class DayRun implements AutoCloseable {
         return new OutputLayout(parameters.out());
     }
 
-    /** The prefix trie over the registry, built on first use. */
-    public synchronized ConnectionMatcher matcher() {
-        if (matcher == null) {
-            matcher = new ConnectionMatcher(registry);
-        }
+    /** The prefix trie over the registry. */
+    public ConnectionMatcher matcher() {
         return matcher;
     }
 

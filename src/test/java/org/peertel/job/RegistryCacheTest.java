@@ -1,0 +1,49 @@
+package org.peertel.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peertel.config.ConfigurationException;
+
+class RegistryCacheTest {
+
+    static final String HEADER = "connection_id,customer_id,name,partner,country,state,prefixes\n";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void anUnchangedRegistryIsLoadedOnceAndAChangedOneAgain() throws Exception {
+        Path file = folder.resolve("connections.csv");
+        Files.writeString(file, HEADER + "a,acme,A,ISP,DE,,192.0.2.0/24\n");
+        RegistryCache cache = new RegistryCache();
+
+        RegistryCache.Loaded first = cache.get(file);
+        assertSame(first, cache.get(file), "same file, same registry and trie");
+
+        Files.writeString(file, HEADER + "a,acme,A,ISP,DE,,192.0.2.0/24\nb,acme,B,ISP,FR,,198.51.100.0/24\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+        RegistryCache.Loaded second = cache.get(file);
+
+        assertNotSame(first, second);
+        assertEquals(2, second.registry().connections().size());
+    }
+
+    @Test
+    void aBadRegistryStopsTheExecutionWithItsFirstError() throws Exception {
+        Path file = folder.resolve("connections.csv");
+        Files.writeString(file, HEADER + "a,acme,A,ISP,DE,,10.0.0.0/8\n");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> new RegistryCache().get(file));
+        assertTrue(e.getMessage().contains(file + ":2: error:"), e.getMessage());
+    }
+}
