@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,19 +23,35 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Replays expected answers from public peer test suites and real routing tables kept outside the project in
- * ../shared/testdata (see its SOURCES.md). Each test is skipped, with a message, when its files are missing.
+ * ../shared/testdata (see its SOURCES.md), on {@link PrefixTrie} and, built from the same prefixes, on
+ * {@link PrefixTable}: both must give every expected answer. Each test is skipped, with a message, when its files
+ * are missing.
  */
 class PrefixTrieSharedDataTest {
 
     private static final Path TESTDATA = Path.of("../shared/testdata");
     private static final Path PYASN = TESTDATA.resolve("prefixes/pyasn");
-    private static final Map<Path, PrefixTrie<Integer>> LOADED = new HashMap<>(); // two tests use the same table
+    private static final Map<Path, PyasnDb> LOADED = new HashMap<>(); // two tests use the same table
+
+    /** One pyasn database in both structures; the table's answers index {@code asns}. */
+    private record PyasnDb(PrefixTrie<Integer> trie, PrefixTable table, int[] asns) {
+
+        /** The ASN as the expectation files write it ("" for none), after checking both structures agree. */
+        String asn(IpAddress address) {
+            PrefixTrie.Match<Integer> match = trie.longestPrefixMatch(address);
+            int index = table.longestMatch(address);
+            String asn = match == null ? "" : match.value().toString();
+            assertEquals(asn, index == PrefixTable.NO_MATCH ? "" : String.valueOf(asns[index]), "table for " + address);
+            return asn;
+        }
+    }
 
     /** tailscale net/art table tests: case, op (insert/delete/lookup), argument, value (-1 = no match). */
     @Test
     void replaysTailscaleArtTableCases() throws IOException {
         Path file = require(TESTDATA.resolve("lpm-vectors/tailscale_art_table_test.tsv"));
         PrefixTrie<Integer> trie = null;
+        Map<Prefix, Integer> stored = null; // the same operations, for a PrefixTable built at each lookup
         String currentCase = null;
         int lookups = 0;
         for (String line : readLines(file)) {
@@ -44,13 +62,24 @@ class PrefixTrieSharedDataTest {
             if (!f[0].equals(currentCase)) { // every case starts from an empty table
                 currentCase = f[0];
                 trie = new PrefixTrie<>();
+                stored = new LinkedHashMap<>();
             }
             switch (f[1]) {
-                case "insert" -> trie.put(Prefix.parse(f[2]), Integer.valueOf(f[3]));
-                case "delete" -> trie.remove(Prefix.parse(f[2]));
+                case "insert" -> {
+                    trie.put(Prefix.parse(f[2]), Integer.valueOf(f[3]));
+                    stored.put(Prefix.parse(f[2]), Integer.valueOf(f[3]));
+                }
+                case "delete" -> {
+                    trie.remove(Prefix.parse(f[2]));
+                    stored.remove(Prefix.parse(f[2]));
+                }
                 case "lookup" -> {
                     PrefixTrie.Match<Integer> match = trie.longestPrefixMatch(IpAddress.parse(f[2]));
                     assertEquals(Integer.parseInt(f[3]), match == null ? -1 : match.value(), currentCase + ": " + line);
+                    List<Prefix> prefixes = List.copyOf(stored.keySet());
+                    int index = PrefixTable.of(prefixes).longestMatch(IpAddress.parse(f[2]));
+                    assertEquals(Integer.parseInt(f[3]), index == PrefixTable.NO_MATCH ? -1
+                            : stored.get(prefixes.get(index)), "table, " + currentCase + ": " + line);
                     lookups++;
                 }
                 default -> throw new IllegalStateException("unknown op in " + line);
@@ -64,7 +93,7 @@ class PrefixTrieSharedDataTest {
     @CsvSource({"ipasn.fake, 6", "ipasn6_20151101.dat.gz, 5", "ipasn_20140513.dat.gz, 3"})
     void answersPyasnExpectations(String db, int expectedRows) throws IOException {
         Path expectations = require(TESTDATA.resolve("lpm-vectors/pyasn_expected.tsv"));
-        PrefixTrie<Integer> trie = loadPyasnDb(require(PYASN.resolve(db)));
+        PyasnDb loaded = loadPyasnDb(require(PYASN.resolve(db)));
         int rows = 0;
         for (String line : readLines(expectations)) {
             String[] f = line.split("\t", -1);
@@ -72,11 +101,11 @@ class PrefixTrieSharedDataTest {
                 continue;
             }
             for (String address : List.of(f[1], f[2])) {
-                PrefixTrie.Match<Integer> match = trie.longestPrefixMatch(IpAddress.parse(address));
-                String asn = match == null ? "" : match.value().toString();
-                assertEquals(f[3], asn, db + " " + address);
+                assertEquals(f[3], loaded.asn(IpAddress.parse(address)), db + " " + address);
                 if (f.length > 4 && !f[4].isEmpty()) {
-                    assertEquals(f[4], match.prefix().toString(), db + " " + address);
+                    PrefixTable table = loaded.table();
+                    assertEquals(f[4], table.prefix(table.longestMatch(IpAddress.parse(address))).toString(),
+                            db + " " + address);
                 }
             }
             rows++;
@@ -89,7 +118,7 @@ class PrefixTrieSharedDataTest {
     @CsvSource({"ipasn_20140513_v12.dat.gz, 10000", "ipasn_20140513.dat.gz, 9998"})
     void agreesWithThePyasnSample(String db, int expectedAgreements) throws IOException {
         Path sample = require(PYASN.resolve("pyasn_v1.2_sample_10000.tsv"));
-        PrefixTrie<Integer> trie = loadPyasnDb(require(PYASN.resolve(db)));
+        PyasnDb loaded = loadPyasnDb(require(PYASN.resolve(db)));
         int addresses = 0;
         int agreements = 0;
         List<String> disagreements = new ArrayList<>();
@@ -98,38 +127,79 @@ class PrefixTrieSharedDataTest {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            PrefixTrie.Match<Integer> match = trie.longestPrefixMatch(IpAddress.parse(f[0]));
-            String asn = match == null ? "" : match.value().toString();
+            String asn = loaded.asn(IpAddress.parse(f[0]));
             addresses++;
             if (asn.equals(f[1])) {
                 agreements++;
             } else {
-                disagreements.add(f[0] + " expected '" + f[1] + "' got " + (match == null ? "none" : match));
+                disagreements.add(f[0] + " expected '" + f[1] + "' got '" + asn + "'");
             }
         }
         assertEquals(10_000, addresses);
         assertEquals(expectedAgreements, agreements, "disagreements: " + disagreements);
     }
 
+    /**
+     * The real 1.06 M-prefix full table (IPv4 and IPv6): the table answers like the trie for addresses inside
+     * random prefixes, at both ends of prefixes and just outside them, and anywhere at random.
+     */
+    @Test
+    void tableAgreesWithTheTrieOnAFullRoutingTable() throws IOException {
+        List<Prefix> prefixes = readLines(require(TESTDATA.resolve("prefixes/bart/prefixes.txt.gz"))).stream()
+                .filter(line -> !line.isBlank()).map(line -> Prefix.parse(line.trim())).toList();
+        assertEquals(1_062_046, prefixes.size());
+        PrefixTable table = PrefixTable.of(prefixes);
+        PrefixTrie<Integer> trie = new PrefixTrie<>();
+        for (int i = 0; i < prefixes.size(); i++) {
+            trie.put(prefixes.get(i), i);
+        }
+        Random random = new Random(20261125);
+        int hits = 0;
+        int misses = 0;
+        for (int i = 0; i < 300_000; i++) {
+            Prefix prefix = prefixes.get(random.nextInt(prefixes.size()));
+            IpAddress address = switch (i % 6) {
+                case 0 -> prefix.network();
+                case 1 -> RandomPrefixes.step(prefix.network(), -1);
+                case 2 -> RandomPrefixes.step(RandomPrefixes.lastAddress(prefix), 1);
+                case 3 -> IpAddress.ofIpv4(random.nextInt());
+                case 4 -> new IpAddress(0x2000_0000_0000_0000L | (random.nextLong() >>> 3), random.nextLong());
+                default -> RandomPrefixes.randomAddressIn(random, prefix);
+            };
+            PrefixTrie.Match<Integer> match = trie.longestPrefixMatch(address);
+            assertEquals(match == null ? PrefixTable.NO_MATCH : match.value(), table.longestMatch(address),
+                    address::toString);
+            if (match == null) {
+                misses++;
+            } else {
+                hits++;
+            }
+        }
+        assertTrue(hits > 150_000 && misses > 20_000, hits + " hits, " + misses + " misses");
+    }
+
     /** Loads a pyasn IPASN-DAT file: {@code prefix<TAB>asn} lines, {@code ;} comment lines. */
-    private static PrefixTrie<Integer> loadPyasnDb(Path file) throws IOException {
+    private static PyasnDb loadPyasnDb(Path file) throws IOException {
         if (LOADED.containsKey(file)) {
             return LOADED.get(file);
         }
         PrefixTrie<Integer> trie = new PrefixTrie<>();
-        int lines = 0;
+        List<Prefix> prefixes = new ArrayList<>();
+        List<Integer> asns = new ArrayList<>();
         for (String line : readLines(file)) {
             if (line.startsWith(";") || line.isBlank()) {
                 continue;
             }
             int tab = line.indexOf('\t');
-            trie.put(Prefix.parse(line.substring(0, tab)), Integer.valueOf(line.substring(tab + 1).trim()));
-            lines++;
+            prefixes.add(Prefix.parse(line.substring(0, tab)));
+            asns.add(Integer.valueOf(line.substring(tab + 1).trim()));
+            trie.put(prefixes.get(prefixes.size() - 1), asns.get(asns.size() - 1));
         }
-        assertEquals(lines, trie.size(), "the pyasn files hold no duplicate prefixes");
-        assertTrue(lines > 0, "no prefix in " + file);
-        LOADED.put(file, trie);
-        return trie;
+        assertEquals(prefixes.size(), trie.size(), "the pyasn files hold no duplicate prefixes");
+        assertTrue(prefixes.size() > 0, "no prefix in " + file);
+        PyasnDb loaded = new PyasnDb(trie, PrefixTable.of(prefixes), asns.stream().mapToInt(Integer::intValue).toArray());
+        LOADED.put(file, loaded);
+        return loaded;
     }
 
     private static Path require(Path file) {
