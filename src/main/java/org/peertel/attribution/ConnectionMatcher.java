@@ -1,11 +1,13 @@
 package org.peertel.attribution;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.peertel.prefix.IpAddress;
 import org.peertel.prefix.Prefix;
-import org.peertel.prefix.PrefixTrie;
+import org.peertel.prefix.PrefixTable;
 import org.peertel.registry.Connection;
 import org.peertel.registry.ConnectionRegistry;
 
@@ -14,7 +16,8 @@ import org.peertel.registry.ConnectionRegistry;
  * then, among the connections that registered exactly that prefix, the one at the measurement's location (same
  * country, and same state in the US). There is deliberately no fallback to a shorter prefix: a client inside a
  * more specific block belongs to whoever registered that block, even when its location is wrong.
- * Every possible answer is built when the matcher is, so matching a measurement allocates nothing.
+ * Every possible answer is built when the matcher is, so matching a measurement allocates nothing; the prefixes
+ * are looked up in an immutable {@link PrefixTable}, so one matcher serves any number of threads.
  */
 public final class ConnectionMatcher {
 
@@ -29,21 +32,21 @@ public final class ConnectionMatcher {
         }
     }
 
-    private final PrefixTrie<Owners> trie = new PrefixTrie<>();
+    private final PrefixTable table;
+    private final Owners[] owners; // indexed by the table's answers
 
     public ConnectionMatcher(ConnectionRegistry registry) {
+        Map<Prefix, Owners> byPrefix = new LinkedHashMap<>();
         for (Connection connection : registry.connections()) {
             for (Prefix prefix : connection.prefixes()) {
-                Owners owners = trie.get(prefix);
-                if (owners == null) {
-                    owners = new Owners(prefix.toString());
-                    trie.put(prefix, owners);
-                }
+                Owners owners = byPrefix.computeIfAbsent(prefix, p -> new Owners(p.toString()));
                 owners.connections.add(connection);
                 owners.attributions.add(new Attribution(Attribution.Outcome.ATTRIBUTED, connection,
                         owners.mismatch.prefix()));
             }
         }
+        table = PrefixTable.of(new ArrayList<>(byPrefix.keySet()));
+        owners = byPrefix.values().toArray(new Owners[0]);
     }
 
     /**
@@ -51,17 +54,33 @@ public final class ConnectionMatcher {
      * @param state   upper-case state for US measurements, "" elsewhere
      */
     public Attribution match(IpAddress client, String country, String state) {
-        PrefixTrie.Match<Owners> match = trie.longestPrefixMatch(client);
-        if (match == null) {
+        return choose(table.longestMatch(client), country, state);
+    }
+
+    /** {@link #match(IpAddress, String, String)} for an IPv4 client given as its 32 bits (for byte-level parsers). */
+    public Attribution match(int ipv4Client, String country, String state) {
+        return choose(table.longestMatchV4(ipv4Client), country, state);
+    }
+
+    /**
+     * {@link #match(IpAddress, String, String)} for a client given as its 128-bit key, as {@link IpAddress} holds
+     * it (an IPv4-mapped key is an IPv4 client).
+     */
+    public Attribution matchV6(long clientHigh, long clientLow, String country, String state) {
+        return choose(table.longestMatchV6(clientHigh, clientLow), country, state);
+    }
+
+    private Attribution choose(int prefixIndex, String country, String state) {
+        if (prefixIndex == PrefixTable.NO_MATCH) {
             return Attribution.NO_PREFIX;
         }
-        Owners owners = match.value();
-        for (int i = 0; i < owners.connections.size(); i++) {
-            Connection owner = owners.connections.get(i);
+        Owners candidates = owners[prefixIndex];
+        for (int i = 0; i < candidates.connections.size(); i++) {
+            Connection owner = candidates.connections.get(i);
             if (owner.country().equals(country) && (!"US".equals(country) || owner.state().equals(state))) {
-                return owners.attributions.get(i);
+                return candidates.attributions.get(i);
             }
         }
-        return owners.mismatch;
+        return candidates.mismatch;
     }
 }
