@@ -15,8 +15,9 @@ import java.util.List;
  *
  * <p>Structure: one {@link Poptrie} per family (a multibit trie of 6-bit strides compressed with population
  * counts, under a direct-pointing array of the first 18 bits for IPv4 and 16 for IPv6). On the 1.06 M-prefix
- * full routing table it takes about 40 MB (see BENCHMARKS.md, "Prefix lookups (JMH)"); a table of a few prefixes
- * takes about 1.3 MB, all of it the two direct arrays.
+ * full routing table it takes about 10 MB and builds in well under a second (see BENCHMARKS.md, "Prefix lookups
+ * (JMH)"); a table of a few prefixes takes about 1.3 MB, all of it the two direct arrays. The builder's
+ * temporary arrays take about 40 bytes per prefix more while it runs.
  *
  * <p>The same prefix twice in the input is refused: the table could only keep one of the two positions, and which
  * one a caller meant is not for this class to guess.
@@ -50,6 +51,7 @@ public final class PrefixTable {
         return of(prefixes, IPV4_DIRECT_BITS);
     }
 
+    /** {@link #of(List)} with another IPv4 direct-pointing width (1..31); tests use small ones to reach the nodes. */
     static PrefixTable of(List<Prefix> prefixes, int ipv4DirectBits) {
         Prefix[] all = prefixes.toArray(new Prefix[0]);
         int ipv4Count = 0;

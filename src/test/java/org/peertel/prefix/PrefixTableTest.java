@@ -65,7 +65,8 @@ class PrefixTableTest {
                 Arguments.of("adjacent /128s at the end of the key space",
                         "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128; ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe/128",
                         "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff=ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128;"
-                                + " ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe=ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe/128;"
+                                + " ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe"
+                                + "=ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe/128;"
                                 + " ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffd=-"),
                 Arguments.of("an IPv6 prefix across the two 64-bit halves", "2001:db8::/60; 2001:db8:0:0:8000::/65",
                         "2001:db8::8000:0:0:1=2001:db8:0:0:8000::/65; 2001:db8::7fff:0:0:0=2001:db8::/60;"

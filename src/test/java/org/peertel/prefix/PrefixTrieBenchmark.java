@@ -1,32 +1,30 @@
 package org.peertel.prefix;
 
-import java.io.BufferedReader;
+import static org.peertel.prefix.RandomPrefixes.randomAddressIn;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A plain timing run (not a test, not JMH): loads a full routing table and times random longest-prefix lookups on
  * one thread. Usage: {@code PrefixTrieBenchmark [prefix-file(.gz)] [lookups]}; without a readable file it uses
- * ../shared/testdata/prefixes/bart/prefixes.txt.gz, or 1,000,000 random prefixes when that is missing too.
+ * ../shared/testdata/prefixes/bart/prefixes.txt.gz, or 1,000,000 generated prefixes when that is missing too.
  */
 public final class PrefixTrieBenchmark {
 
     private static final int ADDRESSES = 1 << 21; // a fixed pool of lookup keys, cycled through
 
     public static void main(String[] args) throws IOException {
-        Path file = Path.of(args.length > 0 ? args[0] : "../shared/testdata/prefixes/bart/prefixes.txt.gz");
+        Path file = args.length > 0 ? Path.of(args[0]) : BenchmarkPrefixes.FULL_TABLE;
         long lookups = args.length > 1 ? Long.parseLong(args[1]) : 20_000_000L;
         Random random = new Random(42);
 
         long start = System.nanoTime();
-        List<Prefix> prefixes = Files.isReadable(file) ? readPrefixes(file) : randomPrefixes(random, 1_000_000);
+        List<Prefix> prefixes = Files.isReadable(file) ? BenchmarkPrefixes.read(file)
+                : BenchmarkPrefixes.generated(1_000_000, 42);
         PrefixTrie<Integer> trie = new PrefixTrie<>();
         for (int i = 0; i < prefixes.size(); i++) {
             trie.put(prefixes.get(i), i);
@@ -72,41 +70,5 @@ public final class PrefixTrieBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%-32s %,12.0f lookups/s (%,d lookups, %.1f%% matched, %.2f s)%n", label,
                 lookups / seconds, lookups, 100.0 * hits / lookups, seconds);
-    }
-
-    private static List<Prefix> readPrefixes(Path file) throws IOException {
-        List<Prefix> prefixes = new ArrayList<>();
-        try (var in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
-             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#") && !line.startsWith(";")) { // also reads pyasn files
-                    prefixes.add(Prefix.parse(line.split("\\s+")[0]));
-                }
-            }
-        }
-        return prefixes;
-    }
-
-    /** A table shaped roughly like a routing table: 85 % IPv4 /8../32 (mostly /24), 15 % IPv6 /16../64. */
-    private static List<Prefix> randomPrefixes(Random random, int count) {
-        List<Prefix> prefixes = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            if (random.nextInt(100) < 85) {
-                int length = random.nextInt(3) > 0 ? 24 : 8 + random.nextInt(25);
-                prefixes.add(new Prefix(Prefix.mask(IpAddress.ofIpv4(random.nextInt()), 96 + length), length));
-            } else {
-                int length = 16 + random.nextInt(49);
-                IpAddress address = new IpAddress(0x2000_0000_0000_0000L | (random.nextLong() >>> 3), 0L);
-                prefixes.add(new Prefix(Prefix.mask(address, length), length));
-            }
-        }
-        return prefixes;
-    }
-
-    private static IpAddress randomAddressIn(Random random, Prefix prefix) {
-        IpAddress network = prefix.network();
-        IpAddress kept = Prefix.mask(new IpAddress(~0L, ~0L), prefix.keyLength());
-        return new IpAddress(network.high() | (random.nextLong() & ~kept.high()),
-                network.low() | (random.nextLong() & ~kept.low()));
     }
 }

@@ -197,7 +197,8 @@ class PrefixTrieSharedDataTest {
         }
         assertEquals(prefixes.size(), trie.size(), "the pyasn files hold no duplicate prefixes");
         assertTrue(prefixes.size() > 0, "no prefix in " + file);
-        PyasnDb loaded = new PyasnDb(trie, PrefixTable.of(prefixes), asns.stream().mapToInt(Integer::intValue).toArray());
+        int[] asnArray = asns.stream().mapToInt(Integer::intValue).toArray();
+        PyasnDb loaded = new PyasnDb(trie, PrefixTable.of(prefixes), asnArray);
         LOADED.put(file, loaded);
         return loaded;
     }
