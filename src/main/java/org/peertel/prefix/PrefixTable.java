@@ -14,10 +14,10 @@ import java.util.List;
  * {@link #longestMatchV6} is looked up as IPv4.
  *
  * <p>Structure: one {@link Poptrie} per family (a multibit trie of 6-bit strides compressed with population
- * counts, under a direct-pointing array of the first 18 bits for IPv4 and 16 for IPv6). On the 1.06 M-prefix
- * full routing table it takes about 10 MB and builds in well under a second (see BENCHMARKS.md, "Prefix lookups
- * (JMH)"); a table of a few prefixes takes about 1.3 MB, all of it the two direct arrays. The builder's
- * temporary arrays take about 40 bytes per prefix more while it runs.
+ * counts, under a direct-pointing array of the first 18 bits for IPv4 and 16 for IPv6, 22 from 16,384 IPv6
+ * prefixes on). On the 1.06 M-prefix full routing table it takes about 27 MB and builds in well under a second
+ * (see BENCHMARKS.md, "Prefix lookups (JMH)"); a small table takes about 1.3 MB, nearly all of it the two direct
+ * arrays. The builder's temporary arrays take about 40 bytes per prefix more while it runs.
  *
  * <p>The same prefix twice in the input is refused: the table could only keep one of the two positions, and which
  * one a caller meant is not for this class to guess.
@@ -28,7 +28,12 @@ public final class PrefixTable {
     public static final int NO_MATCH = Poptrie.NO_MATCH;
 
     static final int IPV4_DIRECT_BITS = 18;
-    static final int IPV6_DIRECT_BITS = 16; // 64 - 16 is a multiple of the 6-bit stride: no slot straddles two longs
+    // IPv6 widths leave a multiple of the 6-bit stride to bit 64, so that no slot straddles the key's two longs.
+    // 22 bits (a 16 MB array) save one node level per lookup, about a third faster on the full table, and pay off
+    // only for large IPv6 tables.
+    static final int IPV6_DIRECT_BITS = 16;
+    static final int IPV6_DIRECT_BITS_LARGE = 22;
+    static final int IPV6_LARGE_TABLE = 16_384;
     private static final int MAX_IPV4_PREFIXES = 1 << 26; // the sort key keeps 26 bits for the position
 
     private final Prefix[] prefixes;
@@ -48,11 +53,15 @@ public final class PrefixTable {
      * @throws NullPointerException     when the list or one of its prefixes is null
      */
     public static PrefixTable of(List<Prefix> prefixes) {
-        return of(prefixes, IPV4_DIRECT_BITS);
+        long ipv6Count = prefixes.stream().filter(prefix -> !prefix.isIpv4()).count();
+        return of(prefixes, IPV4_DIRECT_BITS, ipv6Count >= IPV6_LARGE_TABLE ? IPV6_DIRECT_BITS_LARGE : IPV6_DIRECT_BITS);
     }
 
-    /** {@link #of(List)} with another IPv4 direct-pointing width (1..31); tests use small ones to reach the nodes. */
-    static PrefixTable of(List<Prefix> prefixes, int ipv4DirectBits) {
+    /**
+     * {@link #of(List)} with other direct-pointing widths: IPv4 1..31, IPv6 4, 10, 16 or 22. Tests use small ones
+     * to send small tables through the nodes.
+     */
+    static PrefixTable of(List<Prefix> prefixes, int ipv4DirectBits, int ipv6DirectBits) {
         Prefix[] all = prefixes.toArray(new Prefix[0]);
         int ipv4Count = 0;
         for (Prefix prefix : all) {
@@ -77,7 +86,7 @@ public final class PrefixTable {
         refuseDuplicates(all, v4Order);
         refuseDuplicates(all, v6Order);
         Poptrie ipv4 = builder(all, v4Order).build(ipv4DirectBits, 32, ipv6CoverOfIpv4(all, v6Order));
-        Poptrie ipv6 = builder(all, v6Order).build(IPV6_DIRECT_BITS, 128, NO_MATCH);
+        Poptrie ipv6 = builder(all, v6Order).build(ipv6DirectBits, 128, NO_MATCH);
         return new PrefixTable(all, ipv4, ipv6);
     }
 

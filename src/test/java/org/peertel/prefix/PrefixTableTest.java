@@ -80,8 +80,9 @@ class PrefixTableTest {
     }
 
     private static void assertLookups(List<Prefix> prefixes, String lookups) {
-        // the production split of IPv4 and one that puts everything into the compressed nodes
-        for (PrefixTable table : List.of(PrefixTable.of(prefixes), PrefixTable.of(prefixes, 2))) {
+        // the production split, the one of large IPv6 tables, and narrow ones that put everything into the nodes
+        for (PrefixTable table : List.of(PrefixTable.of(prefixes), PrefixTable.of(prefixes, 18, 22),
+                PrefixTable.of(prefixes, 2, 4))) {
             for (String lookup : split(lookups)) {
                 String[] addressAndExpected = lookup.split("=");
                 IpAddress address = IpAddress.parse(addressAndExpected[0]);
@@ -142,6 +143,20 @@ class PrefixTableTest {
         PrefixTable deeper = PrefixTable.of(List.of(Prefix.parse("10.0.0.0/24"), Prefix.parse("2001:db8::/48")));
         assertTrue(deeper.memoryBytes() > directArrays);
         assertTrue(deeper.memoryBytes() < directArrays + 1024, deeper.shape());
+    }
+
+    @Test
+    void aLargeIpv6TableGetsTheWiderDirectArray() {
+        List<Prefix> prefixes = new ArrayList<>();
+        for (int i = 0; i < PrefixTable.IPV6_LARGE_TABLE; i++) {
+            prefixes.add(new Prefix(new IpAddress(0x2001_0db8_0000_0000L | (long) i << 16, 0L), 48));
+        }
+        long ipv4Direct = 4L << PrefixTable.IPV4_DIRECT_BITS;
+        long wide = PrefixTable.of(prefixes).memoryBytes() - ipv4Direct;
+        long narrow = PrefixTable.of(prefixes.subList(1, prefixes.size())).memoryBytes() - ipv4Direct;
+        assertTrue(wide > 4L << PrefixTable.IPV6_DIRECT_BITS_LARGE, "16,384 IPv6 prefixes: " + wide + " bytes");
+        assertTrue(narrow < 4L << PrefixTable.IPV6_DIRECT_BITS_LARGE, "16,383 IPv6 prefixes: " + narrow + " bytes");
+        assertEquals(15, PrefixTable.of(prefixes).longestMatch(IpAddress.parse("2001:db8:f:0:1::")));
     }
 
     /** The prefixes of every length 0..max containing the address, as text. */
