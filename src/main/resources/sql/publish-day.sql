@@ -11,6 +11,8 @@ DELETE FROM rejects WHERE day = ?;
 INSERT INTO rejects SELECT * FROM staging_rejects WHERE day = ?;
 DELETE FROM input_files WHERE day = ?;
 INSERT INTO input_files SELECT * FROM staging_input_files WHERE day = ?;
+DELETE FROM skipped_files WHERE day = ?;
+INSERT INTO skipped_files SELECT * FROM staging_skipped_files WHERE day = ?;
 
 DELETE FROM connection_daily WHERE day = ?;
 INSERT INTO connection_daily
@@ -37,4 +39,5 @@ DELETE FROM staging_measurements WHERE day = ?;
 DELETE FROM staging_unattributed WHERE day = ?;
 DELETE FROM staging_rejects WHERE day = ?;
 DELETE FROM staging_input_files WHERE day = ?;
+DELETE FROM staging_skipped_files WHERE day = ?;
 DELETE FROM staging_days WHERE day = ?;

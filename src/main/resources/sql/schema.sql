@@ -45,10 +45,20 @@ CREATE TABLE IF NOT EXISTS input_files (
     sha256 VARCHAR NOT NULL  -- the day's manifest: a later run compares it with the folder (late data)
 );
 
+-- The files of the day left out by --skip-bad-files (none of their rows count; input_files still lists them).
+-- A day with a row here is partial.
+CREATE TABLE IF NOT EXISTS skipped_files (
+    day     DATE    NOT NULL,
+    name    VARCHAR NOT NULL,
+    reason  VARCHAR NOT NULL, -- unreadable | not_gzip | corrupt_gzip | truncated_gzip | too_large | bad_header
+    message VARCHAR NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS staging_measurements AS SELECT * FROM measurements WITH NO DATA;
 CREATE TABLE IF NOT EXISTS staging_unattributed AS SELECT * FROM unattributed WITH NO DATA;
 CREATE TABLE IF NOT EXISTS staging_rejects AS SELECT * FROM rejects WITH NO DATA;
 CREATE TABLE IF NOT EXISTS staging_input_files AS SELECT * FROM input_files WITH NO DATA;
+CREATE TABLE IF NOT EXISTS staging_skipped_files AS SELECT * FROM skipped_files WITH NO DATA;
 
 -- One row per day whose staging is complete (written with the day's last staged rows, removed by the publish
 -- transaction that moves them in). Without it, publishing again after a crash would replace the day with an

@@ -2,10 +2,12 @@ package org.peertel.job;
 
 import java.util.List;
 
+import org.peertel.config.IngestSettings;
 import org.peertel.ingest.DayManifest;
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.LatencyDayReader;
 import org.peertel.ingest.LatencyRow;
+import org.peertel.ingest.SkippedFile;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -13,27 +15,36 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Streams every row of the day's latency files. It keeps no restart position on purpose: the staging tables are
  * cleared when the step starts (see {@link ClearStagingListener}), so a restarted step reads the day again from
  * its first row and nothing is counted twice.
+ *
+ * <p>A bad file ({@link org.peertel.ingest.BadInputFileException}) fails the step, and with it the day, unless the
+ * ingest settings skip bad files: then it is listed in {@link #skippedFiles()} and {@link StagingItemWriter} drops
+ * whatever rows of it were staged. The settings are those of the running process, not job parameters, so that a
+ * restart of a failed day with {@code --skip-bad-files} does skip.
  */
 public final class LatencyItemReader implements ItemStreamReader<LatencyRow> {
 
     private final CurrentDay current;
+    private final IngestSettings ingest;
     private LatencyDayReader reader;
     private List<InputFile> files;
+    private List<SkippedFile> skippedFiles;
     private DayManifest manifest;
     private int closedFilesDone;
     private int closedFileCount;
     private long closedRows;
 
-    public LatencyItemReader(CurrentDay current) {
+    public LatencyItemReader(CurrentDay current, IngestSettings ingest) {
         this.current = current;
+        this.ingest = ingest;
     }
 
     @Override
     public void open(ExecutionContext executionContext) {
         DayRun run = current.get();
         manifest = DayManifest.of(run.parameters().dayFolder());
-        reader = new LatencyDayReader(run.parameters().dayFolder(), run.day());
+        reader = new LatencyDayReader(run.parameters().dayFolder(), run.day(), ingest.limits(), ingest.skipBadFiles());
         files = null;
+        skippedFiles = null;
         closedFilesDone = 0;
         closedFileCount = 0;
         closedRows = 0;
@@ -45,7 +56,13 @@ public final class LatencyItemReader implements ItemStreamReader<LatencyRow> {
             return reader.next();
         }
         files = reader.files();
+        skippedFiles = reader.skippedFiles();
         return null;
+    }
+
+    /** The files left out as bad once every row was read (empty unless bad files are skipped); null before. */
+    public List<SkippedFile> skippedFiles() {
+        return skippedFiles;
     }
 
     /** The day's files with their row counts and sizes once every row was read; null before that. */

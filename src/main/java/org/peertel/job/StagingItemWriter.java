@@ -20,7 +20,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * Appends each chunk to the day's staging tables: attributed, unattributed (with why) and rejected rows, and,
- * once the reader has read everything, the per-file summary and the day's staging marker. One staging writer
+ * once the reader has read everything, the files skipped as bad (their staged rows dropped), the per-file summary
+ * and the day's staging marker. One staging writer
  * (one DuckDB transaction per chunk) serves the whole step.
  *
  * <p>The DuckDB appends of a chunk run on a background thread while the step reads and matches the next chunk:
@@ -103,6 +104,9 @@ public final class StagingItemWriter implements ItemStreamWriter<AttributedRow> 
         if (staging != null && !marked && reader.filesRead() != null) {
             awaitInFlight();
             inFlight = appender.submit(() -> {
+                for (var skipped : reader.skippedFiles()) {
+                    staging.skipFile(day, skipped);
+                }
                 for (var file : reader.filesRead()) {
                     var entry = reader.manifest().find(file.name());
                     staging.inputFile(day, file, entry == null ? "" : entry.sha256());

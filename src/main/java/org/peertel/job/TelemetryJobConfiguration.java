@@ -34,8 +34,8 @@ public class TelemetryJobConfiguration {
     }
 
     @Bean
-    public LatencyItemReader latencyItemReader(CurrentDay currentDay) {
-        return new LatencyItemReader(currentDay);
+    public LatencyItemReader latencyItemReader(CurrentDay currentDay, JobSettings settings) {
+        return new LatencyItemReader(currentDay, settings.ingest());
     }
 
     /** The progress line of attributeStep (files, rows, rows/s, elapsed) on stderr. */

@@ -19,21 +19,30 @@ import org.peertel.store.StoreQueries.PrefixDay;
 
 /**
  * The per-customer reports of one day. Each customer's files are built only from that customer's connections,
- * so a row of another customer cannot leak into them.
+ * so a row of another customer cannot leak into them. Every row ends with {@code coverage}: {@code complete}, or
+ * {@code partial} when input files of the day were left out ({@code --skip-bad-files}), so that a partial day
+ * cannot be mistaken for a complete one even when the file is read alone.
  */
 public final class CustomerReports {
 
     static final String CONNECTION_HEADER = CsvLine.of("date", "connection_id", "connection_name", "partner",
-            "country", "state", "samples", "median_ms", "p95_ms", "p99_ms", "min_ms", "max_ms", "mean_ms");
+            "country", "state", "samples", "median_ms", "p95_ms", "p99_ms", "min_ms", "max_ms", "mean_ms", "coverage");
     static final String PREFIX_HEADER = CsvLine.of("date", "connection_id", "prefix", "samples", "median_ms",
-            "p95_ms");
+            "p95_ms", "coverage");
+    static final String COMPLETE = "complete";
+    static final String PARTIAL = "partial";
 
     private CustomerReports() {
     }
 
-    /** Writes both report files of every customer in the registry. */
+    /**
+     * Writes both report files of every customer in the registry.
+     *
+     * @param partial true when input files of the day were left out
+     */
     public static void write(OutputLayout layout, LocalDate day, ConnectionRegistry registry,
-                             List<ConnectionDay> connectionDays, List<PrefixDay> prefixDays) {
+                             List<ConnectionDay> connectionDays, List<PrefixDay> prefixDays, boolean partial) {
+        String coverage = partial ? PARTIAL : COMPLETE;
         Map<String, ConnectionDay> statsById = connectionDays.stream()
                 .collect(Collectors.toMap(ConnectionDay::connectionId, Function.identity()));
         Map<String, List<PrefixDay>> prefixesById = prefixDays.stream()
@@ -48,7 +57,7 @@ public final class CustomerReports {
             AtomicFiles.write(layout.customerReport(customerId, day), writer -> {
                 writer.write(CONNECTION_HEADER);
                 for (Connection connection : connections) {
-                    writer.write(connectionRow(day, connection, statsById.get(connection.connectionId())));
+                    writer.write(connectionRow(day, connection, statsById.get(connection.connectionId()), coverage));
                 }
             });
             AtomicFiles.write(layout.customerPrefixReport(customerId, day), writer -> {
@@ -56,22 +65,23 @@ public final class CustomerReports {
                 for (Connection connection : connections) {
                     for (PrefixDay p : prefixesById.getOrDefault(connection.connectionId(), List.of())) {
                         writer.write(CsvLine.of(day.toString(), p.connectionId(), p.prefix(),
-                                Long.toString(p.samples()), Millis.format(p.medianMs()), Millis.format(p.p95Ms())));
+                                Long.toString(p.samples()), Millis.format(p.medianMs()), Millis.format(p.p95Ms()),
+                                coverage));
                     }
                 }
             });
         }
     }
 
-    private static String connectionRow(LocalDate day, Connection c, ConnectionDay stats) {
+    private static String connectionRow(LocalDate day, Connection c, ConnectionDay stats, String coverage) {
         if (stats == null) {
             return CsvLine.of(day.toString(), c.connectionId(), c.name(), c.partner(), c.country(), c.state(), "0",
-                    "", "", "", "", "", "");
+                    "", "", "", "", "", "", coverage);
         }
         BigDecimal mean = stats.sumMs().divide(BigDecimal.valueOf(stats.samples()), 3, RoundingMode.HALF_UP);
         return CsvLine.of(day.toString(), c.connectionId(), c.name(), c.partner(), c.country(), c.state(),
                 Long.toString(stats.samples()), Millis.format(stats.medianMs()), Millis.format(stats.p95Ms()),
                 Millis.format(stats.p99Ms()), Millis.format(stats.minMs()), Millis.format(stats.maxMs()),
-                Millis.format(mean));
+                Millis.format(mean), coverage);
     }
 }

@@ -7,12 +7,14 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.Measurement;
 import org.peertel.ingest.RejectedRow;
+import org.peertel.ingest.SkippedFile;
 
 /**
  * Appends a day's rows to the staging tables through DuckDB appenders (the fast path: no SQL per row).
@@ -21,6 +23,11 @@ import org.peertel.ingest.RejectedRow;
  * Close it when the day is read.
  */
 public final class StagingWriter implements AutoCloseable {
+
+    private static final List<String> DISCARD_FILE = List.of(
+            "DELETE FROM staging_measurements WHERE day = ? AND file = ?",
+            "DELETE FROM staging_unattributed WHERE day = ? AND file = ?",
+            "DELETE FROM staging_rejects WHERE day = ? AND file = ?");
 
     private final Connection connection;
     private final DuckDBAppender measurements;
@@ -90,6 +97,32 @@ public final class StagingWriter implements AutoCloseable {
     }
 
     /**
+     * Leaves a bad file out of the day: forgets every row staged for it (a file can break after some of its rows
+     * were read) and records it as skipped. Its manifest entry ({@link #inputFile}) is kept by the caller, so that
+     * a later replacement of the file is seen as late data.
+     */
+    public void skipFile(LocalDate day, SkippedFile file) {
+        flushAppenders();
+        try (PreparedStatement skipped = connection.prepareStatement(
+                "INSERT INTO staging_skipped_files VALUES (?, ?, ?, ?)")) {
+            for (String sql : DISCARD_FILE) {
+                try (PreparedStatement delete = connection.prepareStatement(sql)) {
+                    delete.setObject(1, day);
+                    delete.setString(2, file.name());
+                    delete.executeUpdate();
+                }
+            }
+            skipped.setObject(1, day);
+            skipped.setString(2, file.name());
+            skipped.setString(3, file.reason().code());
+            skipped.setString(4, file.message());
+            skipped.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("unable to leave " + file.name() + " out of " + day + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Records that every row of {@code day} is staged, and commits it with the rows appended since the last
      * flush: only a day with this marker is published ({@link TelemetryStore#publishDay}).
      */
@@ -112,12 +145,21 @@ public final class StagingWriter implements AutoCloseable {
 
     /** Commits everything appended so far to the staging tables. */
     public void flush() {
+        flushAppenders();
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw new StoreException("unable to flush the staging tables: " + e.getMessage(), e);
+        }
+    }
+
+    /** Hands the appended rows to the transaction, so that SQL statements see them. */
+    private void flushAppenders() {
         try {
             measurements.flush();
             unattributed.flush();
             rejects.flush();
             inputFiles.flush();
-            connection.commit();
         } catch (SQLException e) {
             throw new StoreException("unable to flush the staging tables: " + e.getMessage(), e);
         }
