@@ -52,7 +52,7 @@ What it implements
     (Python's csv.writer with lineterminator="\\n" does NOT quote a lone CR, hence the tiny writer below.)
 
 Assumptions / choices where the contract is silent (all listed in golden/week/README.md):
-  * timestamps: `YYYY-MM-DD[T| ]HH:MM[:SS[.f{1,9}]][Z|+HH:MM|+HHMM|+HH]`, real calendar date, hour 0-23,
+  * timestamps: `YYYY-MM-DD[T|t| ]HH:MM[:SS[.f{1,9}]][Z|z|+HH:MM|+HHMM|+HH]`, real calendar date, hour 0-23,
     offset at most 18:00; the fraction needs seconds.
   * rtt: `[0-9]+(\\.[0-9]+)?`; more than 6 decimals are rounded HALF_UP to 6 BEFORE the range check.
   * US state: the 50 states, DC, AS, GU, MP, PR, VI (only codes that are unambiguous are used in the data).
@@ -107,9 +107,9 @@ DEFAULT_MAX_RECORD_BYTES = 64 << 10
 TRIMMED = "".join(chr(c) for c in range(0x21))  # a field is trimmed of characters up to U+0020
 
 TS_RE = re.compile(
-    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})"
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2})"
     r"(?::([0-9]{2})(?:\.([0-9]{1,9}))?)?"
-    r"(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?")
+    r"([Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?")
 RTT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 # ---------------------------------------------------------------------------------------------- formatting
@@ -395,7 +395,7 @@ def parse_timestamp_utc(s: str):
     except ValueError:
         return None
     offset = dt.timedelta(0)
-    if off and off != "Z":
+    if off and off not in ("Z", "z"):
         sign = -1 if off[0] == "-" else 1
         digits = off[1:].replace(":", "")
         oh, om = int(digits[:2]), int(digits[2:4] or 0)
