@@ -15,7 +15,7 @@ import java.util.zip.ZipException;
  * Reads the data rows of one latency file ({@code .csv} or {@code .csv.gz}). Never throws: a read failure ends the
  * file with one {@link RejectReason#UNREADABLE_FILE} reject at the line where reading failed.
  */
-final class LatencyFileReader implements Closeable {
+public final class LatencyFileReader implements Closeable {
 
     private static final int BUFFER_BYTES = 1 << 16;
 
@@ -27,14 +27,14 @@ final class LatencyFileReader implements Closeable {
     private boolean finished;
     private long rows;
 
-    LatencyFileReader(Path path, LocalDate day) {
+    public LatencyFileReader(Path path, LocalDate day) {
         this.path = path;
         this.name = path.getFileName().toString();
         this.day = day;
     }
 
     /** The next row of the file, or null when the file is done. */
-    LatencyRow next() {
+    public LatencyRow next() {
         if (finished) {
             return null;
         }
@@ -63,7 +63,7 @@ final class LatencyFileReader implements Closeable {
     }
 
     /** Data rows returned so far, rejects included. */
-    long rows() {
+    public long rows() {
         return rows;
     }
 
