@@ -31,6 +31,11 @@ public final class TelemetryStore implements AutoCloseable {
 
     /** Opens (creating if needed) the database file and its tables. */
     public static TelemetryStore open(Path file) {
+        if (file.toAbsolutePath().toString().contains(";")) {
+            // DuckDB reads ";key=value" in its JDBC URL as settings (session_init_sql_file runs SQL from a file)
+            throw new StoreException("refusing the DuckDB path " + file + ": ';' would start driver options in "
+                    + "the JDBC URL", null);
+        }
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
