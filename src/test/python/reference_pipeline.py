@@ -49,6 +49,8 @@ What it implements
   * output tree: alerts/<date>.csv, reports/<customer>/<date>.csv, reports/<customer>/<date>-prefixes.csv,
     rejects/<date>.csv, runs/<date>.json (with "started_at"/"finished_at" = "IGNORED").
     CSV: comma, "\\n" line ends, a field is quoted iff it contains , " CR or LF (quotes doubled).
+    Text cells of reports and alerts (ids, names, partner, country, state, prefix, alert id, message) that
+    start with = + - @ TAB CR or NUL get a leading ' (CSV injection); rejects/ is written verbatim.
     (Python's csv.writer with lineterminator="\\n" does NOT quote a lone CR, hence the tiny writer below.)
 
 Assumptions / choices where the contract is silent (all listed in golden/week/README.md):
@@ -137,6 +139,11 @@ def csv_field(s: str) -> str:
     if any(c in s for c in ',"\r\n'):
         return '"' + s.replace('"', '""') + '"'
     return s
+
+
+def formula_guard(s: str) -> str:
+    """OWASP CSV injection: a text cell starting with = + - @ TAB CR or NUL gets a leading apostrophe."""
+    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r", "\0") else s
 
 
 def write_csv(path: str, header, rows) -> None:
@@ -599,7 +606,8 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
             rows = []
             for c in sorted((c for c in conns if c["customer_id"] == cust), key=lambda c: c["connection_id"]):
                 s = day_stats.get(c["connection_id"])
-                rows.append([ds, c["connection_id"], c["name"], c["partner"], c["country"], c["state"],
+                rows.append([ds, *(formula_guard(c[k]) for k in ("connection_id", "name", "partner", "country",
+                                                                 "state")),
                              s["samples"] if s else 0,
                              *(fmt3(s[k]) if s else "" for k in ("median", "p95", "p99", "min", "max", "mean")),
                              coverage])
@@ -611,7 +619,8 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
                 if by_id[cid]["customer_id"] != cust:
                     continue
                 s = stats(v)
-                prows.append([ds, cid, ptext, s["samples"], fmt3(s["median"]), fmt3(s["p95"]), coverage])
+                prows.append([ds, formula_guard(cid), formula_guard(ptext), s["samples"], fmt3(s["median"]),
+                              fmt3(s["p95"]), coverage])
             write_csv(os.path.join(out_dir, "reports", cust, f"{ds}-prefixes.csv"),
                       ["date", "connection_id", "prefix", "samples", "median_ms", "p95_ms", "coverage"], prows)
 
@@ -655,8 +664,9 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
                                       f"the baseline {fmt3(baseline)} ms (median of {len(prev)} previous days)"))
             found.sort(key=lambda a: RULE_ORDER.index(a[0]))
             for rule, sev, obs, thr, base, n, msg in found:
-                alerts.append([f"{ds}/{cid}/{rule}", ds, c["customer_id"], cid, c["name"], rule, sev,
-                               obs, thr, base, n, msg])
+                alerts.append([formula_guard(f"{ds}/{cid}/{rule}"), ds, formula_guard(c["customer_id"]),
+                               formula_guard(cid), formula_guard(c["name"]), rule, sev, obs, thr, base, n,
+                               formula_guard(msg)])
         write_csv(os.path.join(out_dir, "alerts", f"{ds}.csv"),
                   ["alert_id", "date", "customer_id", "connection_id", "connection_name", "rule", "severity",
                    "observed_ms", "threshold_ms", "baseline_ms", "samples", "message"], alerts)

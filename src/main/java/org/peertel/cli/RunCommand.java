@@ -69,6 +69,7 @@ public final class RunCommand implements Callable<Integer> {
                         + " for " + day + ": the day's latency files must be there (check --input)");
             }
         }
+        Preflight.outputFolder(settings.out(), registry);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();

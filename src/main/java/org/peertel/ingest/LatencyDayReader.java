@@ -162,7 +162,7 @@ public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseab
         }
     }
 
-    static List<Path> listInputFiles(Path dayDirectory) {
+    public static List<Path> listInputFiles(Path dayDirectory) {
         if (!Files.exists(dayDirectory)) {
             return List.of();
         }

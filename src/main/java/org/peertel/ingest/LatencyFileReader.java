@@ -14,7 +14,7 @@ import java.time.LocalDate;
  * {@link BadInputFileException}, possibly after rows were returned (a gzip stream may break at its end), so the
  * caller decides what becomes of those. Nothing else escapes.
  */
-final class LatencyFileReader implements Closeable {
+public final class LatencyFileReader implements Closeable {
 
     private static final int BUFFER_BYTES = 1 << 16;
 
@@ -27,7 +27,7 @@ final class LatencyFileReader implements Closeable {
     private boolean finished;
     private long rows;
 
-    LatencyFileReader(Path path, LocalDate day, IngestLimits limits) {
+    public LatencyFileReader(Path path, LocalDate day, IngestLimits limits) {
         this.path = path;
         this.name = path.getFileName().toString();
         this.day = day;
@@ -39,7 +39,7 @@ final class LatencyFileReader implements Closeable {
      *
      * @throws BadInputFileException when the file must be refused as a whole
      */
-    LatencyRow next() {
+    public LatencyRow next() {
         if (finished) {
             return null;
         }
@@ -68,7 +68,7 @@ final class LatencyFileReader implements Closeable {
     }
 
     /** Data rows returned so far, rejects included. */
-    long rows() {
+    public long rows() {
         return rows;
     }
 

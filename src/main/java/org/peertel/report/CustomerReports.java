@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static org.peertel.output.FormulaGuard.text;
+
 import org.peertel.CrashPoints;
 import org.peertel.output.AtomicFiles;
 import org.peertel.output.CsvLine;
@@ -19,9 +21,10 @@ import org.peertel.store.StoreQueries.PrefixDay;
 
 /**
  * The per-customer reports of one day. Each customer's files are built only from that customer's connections,
- * so a row of another customer cannot leak into them. Every row ends with {@code coverage}: {@code complete}, or
- * {@code partial} when input files of the day were left out ({@code --skip-bad-files}), so that a partial day
- * cannot be mistaken for a complete one even when the file is read alone.
+ * so a row of another customer cannot leak into them. A customer gets both files every day, also without data
+ * (its connections with 0 samples, and a prefix file of the header only). Every row ends with {@code coverage}:
+ * {@code complete}, or {@code partial} when input files of the day were left out ({@code --skip-bad-files}), so
+ * that a partial day cannot be mistaken for a complete one even when the file is read alone.
  */
 public final class CustomerReports {
 
@@ -64,7 +67,7 @@ public final class CustomerReports {
                 writer.write(PREFIX_HEADER);
                 for (Connection connection : connections) {
                     for (PrefixDay p : prefixesById.getOrDefault(connection.connectionId(), List.of())) {
-                        writer.write(CsvLine.of(day.toString(), p.connectionId(), p.prefix(),
+                        writer.write(CsvLine.of(day.toString(), text(p.connectionId()), text(p.prefix()),
                                 Long.toString(p.samples()), Millis.format(p.medianMs()), Millis.format(p.p95Ms()),
                                 coverage));
                     }
@@ -74,12 +77,14 @@ public final class CustomerReports {
     }
 
     private static String connectionRow(LocalDate day, Connection c, ConnectionDay stats, String coverage) {
+        // Text cells go through FormulaGuard (CSV injection); the numbers are written from numbers.
         if (stats == null) {
-            return CsvLine.of(day.toString(), c.connectionId(), c.name(), c.partner(), c.country(), c.state(), "0",
-                    "", "", "", "", "", "", coverage);
+            return CsvLine.of(day.toString(), text(c.connectionId()), text(c.name()), text(c.partner()),
+                    text(c.country()), text(c.state()), "0", "", "", "", "", "", "", coverage);
         }
         BigDecimal mean = stats.sumMs().divide(BigDecimal.valueOf(stats.samples()), 3, RoundingMode.HALF_UP);
-        return CsvLine.of(day.toString(), c.connectionId(), c.name(), c.partner(), c.country(), c.state(),
+        return CsvLine.of(day.toString(), text(c.connectionId()), text(c.name()), text(c.partner()),
+                text(c.country()), text(c.state()),
                 Long.toString(stats.samples()), Millis.format(stats.medianMs()), Millis.format(stats.p95Ms()),
                 Millis.format(stats.p99Ms()), Millis.format(stats.minMs()), Millis.format(stats.maxMs()),
                 Millis.format(mean), coverage);

@@ -126,13 +126,14 @@ class GoldenJobTest {
         try (var connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
              var statement = connection.createStatement()) {
             for (String table : List.of("measurements", "unattributed", "rejects", "input_files", "skipped_files",
-                    "connection_daily", "connection_hourly", "prefix_daily", "alerts", "staging_measurements")) {
+                    "connection_daily", "connection_hourly", "prefix_daily", "alerts")) {
                 try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();
                     counts.put(table, rs.getLong(1));
                 }
             }
         }
+        counts.put("spool files left", OutputTree.countFiles(Path.of(db.toAbsolutePath() + ".spool")));
         return counts;
     }
 

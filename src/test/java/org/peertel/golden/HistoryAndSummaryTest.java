@@ -55,9 +55,9 @@ class HistoryAndSummaryTest {
         // when: 03-02 fails in alertStep, is restarted, is run again (attempt 2); then the rest of the week
         Path out = work.resolve("out");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("alerts"), "not a folder");
+        Files.createDirectories(out.resolve("alerts/2026-03-02.csv")); // a folder where the file goes
         assertEquals(1, run("--from", "2026-03-02", "--to", "2026-03-03").code());
-        Files.delete(out.resolve("alerts"));
+        Files.delete(out.resolve("alerts/2026-03-02.csv"));
         assertEquals(0, run("--from", "2026-03-02", "--to", "2026-03-03").code());
         assertEquals(0, run("--date", "2026-03-02").code());
         assertEquals(0, run("--from", "2026-03-04", "--to", "2026-03-07").code());
@@ -102,9 +102,9 @@ class HistoryAndSummaryTest {
         // given: a manual run of 03-02 failed
         Path out = work.resolve("out");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("alerts"), "not a folder");
+        Files.createDirectories(out.resolve("alerts/2026-03-02.csv")); // a folder where the file goes
         assertEquals(1, run("--date", "2026-03-02").code());
-        Files.delete(out.resolve("alerts"));
+        Files.delete(out.resolve("alerts/2026-03-02.csv"));
 
         // when: the nightly schedule restarts it (through the launcher's API, as the scheduler does), then a
         // catch-up and a late-data run start new attempts
@@ -155,7 +155,7 @@ class HistoryAndSummaryTest {
         // given
         Path out = work.resolve("out");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("alerts"), "not a folder");
+        Files.createDirectories(out.resolve("alerts/2026-03-02.csv")); // a folder where the file goes
 
         // when
         Result result = run("--from", "2026-03-02", "--to", "2026-03-04");
