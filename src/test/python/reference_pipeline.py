@@ -694,29 +694,19 @@ def write_run_json(path, ds, run, n_alerts):
              f'  "rows_read": {run["rows_read"]},',
              f'  "attributed": {run["attributed"]},', f'  "no_prefix": {run["no_prefix"]},',
              f'  "location_mismatch": {run["location_mismatch"]},']
-    rej = sorted(run["rejected"].items())
-    if rej:
-        lines.append('  "rejected": {')
-        lines += [f"    {j(k)}: {v}" + ("," if i < len(rej) - 1 else "") for i, (k, v) in enumerate(rej)]
-        lines.append("  },")
-    else:
-        lines.append('  "rejected": {},')
-    files = run["files"]
-    if files:
-        lines.append('  "files": [')
-        lines += [f'    {{"name": {j(f["name"])}, "rows": {f["rows"]}, "bytes": {f["bytes"]}, "sha256": {j(f["sha256"])}}}'
-                  + ("," if i < len(files) - 1 else "") for i, f in enumerate(files)]
-        lines.append("  ],")
-    else:
-        lines.append('  "files": [],')
-    skipped = run["skipped_files"]
-    if skipped:
-        lines.append('  "skipped_files": [')
-        lines += [f'    {{"name": {j(f["name"])}, "reason": {j(f["reason"])}, "message": {j(f["message"])}}}'
-                  + ("," if i < len(skipped) - 1 else "") for i, f in enumerate(skipped)]
-        lines.append("  ],")
-    else:
-        lines.append('  "skipped_files": [],')
+    def block(key, open_, close, items):
+        if not items:
+            lines.append(f'  "{key}": {open_}{close},')
+            return
+        lines.append(f'  "{key}": {open_}')
+        lines.extend("    " + item + ("," if i < len(items) - 1 else "") for i, item in enumerate(items))
+        lines.append(f"  {close},")
+
+    block("rejected", "{", "}", [f"{j(k)}: {v}" for k, v in sorted(run["rejected"].items())])
+    block("files", "[", "]", [f'{{"name": {j(f["name"])}, "rows": {f["rows"]}, "bytes": {f["bytes"]}, '
+                              f'"sha256": {j(f["sha256"])}}}' for f in run["files"]])
+    block("skipped_files", "[", "]", [f'{{"name": {j(f["name"])}, "reason": {j(f["reason"])}, '
+                                      f'"message": {j(f["message"])}}}' for f in run["skipped_files"]])
     lines += [f'  "alerts": {n_alerts},', '  "started_at": "IGNORED",', '  "finished_at": "IGNORED"', "}"]
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as f:
