@@ -5,7 +5,8 @@ Written from the data contracts alone (contract.md / README.md), NOT from the Ja
 second opinion used to compute src/test/resources/golden/*/expected/.  Standard library only, Python 3.11.
 
 Usage:
-    python3 src/test/python/reference_pipeline.py --connections C --input DIR --out DIR --from D1 --to D2
+    python3 src/test/python/reference_pipeline.py --connections C --input DIR --out DIR --from D1 --to D2 \
+        [--skip-bad-files] [--max-file-bytes N] [--max-record-bytes N]
 
 What it implements
   * connections.csv: read by header names (any column order, BOM allowed), prefixes split on spaces
@@ -16,16 +17,21 @@ What it implements
     other names are ignored; a missing day folder counts as a day without files.
   * an RFC 4180 record reader that keeps physical line numbers (header = line 1), skips blank lines
     (empty after removing the terminator), accepts LF and CRLF, strips a leading BOM, and gives the
-    exact raw text of a record (inner line breaks normalised to "\\n").
+    exact raw text of a record (inner line breaks normalised to "\\n").  Invalid UTF-8 bytes are kept as
+    surrogate escapes (one per byte, counted as one byte).  Records longer than --max-record-bytes (bytes
+    of the file, inner terminators as written) and quoted fields left open follow the README's "Input rules
+    and guarantees": record_too_long keeps the first bytes plus " [truncated: N bytes in all]";
+    unbalanced_quotes rejects the record's first physical line and reading resumes at the next line.
   * row validation with exactly one reject reason, the first in contract order:
-    missing_columns, column_count, bad_timestamp, wrong_day, bad_client_ip, bad_country, bad_state,
-    missing_edge_pop, bad_rtt, rtt_out_of_range.  Field values are trimmed of surrounding spaces.
-  * unreadable files (truncated/corrupt gzip, bad UTF-8): the records fully read before the failure are
-    kept; ONE `unreadable_file` reject is added at the start line of the record that was being read when
-    the input ended/broke (= 1 + last physical line completely read), raw = the error message.  For a
-    truncated gzip the contract gives "truncated data (Unexpected end of ZLIB input stream)"
-    (java.io.EOFException from java.util.zip.InflaterInputStream).  That reject counts in rows_read and in
-    the file's "rows" of runs/<date>.json (so that sum(files.rows) == rows_read).
+    bad_encoding, record_too_long, unbalanced_quotes, column_count, bad_timestamp, wrong_day,
+    bad_client_ip, bad_country, bad_state, missing_edge_pop, bad_rtt, rtt_out_of_range.  Field values are
+    trimmed of surrounding characters up to U+0020.
+  * bad files (refused as a whole): unreadable, not_gzip, corrupt_gzip, truncated_gzip (strict RFC 1952,
+    several members allowed, nothing after the last), too_large (--max-file-bytes, decompressed),
+    bad_header (first non-blank record: a required column missing, a non-empty name twice after trimming
+    and ASCII lower-casing, bad encoding, too long, or a quote never closed).  Without --skip-bad-files the
+    day fails (the script stops with an error); with it the file is left out (rows 0, none of its rows
+    count), listed in "skipped_files", "partial" is true and every report row says "partial".
   * attribution: brute-force longest-prefix match with `ipaddress` over every registered prefix
     (IPv4-mapped IPv6 clients are treated as their IPv4 address); among the connections that registered
     exactly that longest prefix, the one with the same country (and, for US, the same state) wins; else
@@ -43,10 +49,12 @@ What it implements
   * output tree: alerts/<date>.csv, reports/<customer>/<date>.csv, reports/<customer>/<date>-prefixes.csv,
     rejects/<date>.csv, runs/<date>.json (with "started_at"/"finished_at" = "IGNORED").
     CSV: comma, "\\n" line ends, a field is quoted iff it contains , " CR or LF (quotes doubled).
+    Text cells of reports and alerts (ids, names, partner, country, state, prefix, alert id, message) that
+    start with = + - @ TAB CR or NUL get a leading ' (CSV injection); rejects/ is written verbatim.
     (Python's csv.writer with lineterminator="\\n" does NOT quote a lone CR, hence the tiny writer below.)
 
 Assumptions / choices where the contract is silent (all listed in golden/week/README.md):
-  * timestamps: `YYYY-MM-DD[T| ]HH:MM[:SS[.f{1,9}]][Z|+HH:MM|+HHMM|+HH]`, real calendar date, hour 0-23,
+  * timestamps: `YYYY-MM-DD[T|t| ]HH:MM[:SS[.f{1,9}]][Z|z|+HH:MM|+HHMM|+HH]`, real calendar date, hour 0-23,
     offset at most 18:00; the fraction needs seconds.
   * rtt: `[0-9]+(\\.[0-9]+)?`; more than 6 decimals are rounded HALF_UP to 6 BEFORE the range check.
   * US state: the 50 states, DC, AS, GU, MP, PR, VI (only codes that are unambiguous are used in the data).
@@ -58,7 +66,6 @@ import argparse
 import datetime as dt
 import hashlib
 import ipaddress
-import json
 import math
 import os
 import re
@@ -97,13 +104,14 @@ REGRESSION_MIN_DAYS = 3
 REGRESSION_WINDOW = 7
 RULE_ORDER = ("HIGH_MEDIAN", "HIGH_P95", "REGRESSION", "NO_DATA")
 
-# The contract: raw of unreadable_file says what went wrong; for a truncated gzip: "truncated data (<Java message>)"
-GZIP_TRUNCATED_MESSAGE = "truncated data (Unexpected end of ZLIB input stream)"
+DEFAULT_MAX_FILE_BYTES = 16 << 30
+DEFAULT_MAX_RECORD_BYTES = 64 << 10
+TRIMMED = "".join(chr(c) for c in range(0x21))  # a field is trimmed of characters up to U+0020
 
 TS_RE = re.compile(
-    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})"
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2})"
     r"(?::([0-9]{2})(?:\.([0-9]{1,9}))?)?"
-    r"(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?")
+    r"([Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?")
 RTT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 # ---------------------------------------------------------------------------------------------- formatting
@@ -133,6 +141,11 @@ def csv_field(s: str) -> str:
     return s
 
 
+def formula_guard(s: str) -> str:
+    """OWASP CSV injection: a text cell starting with = + - @ TAB CR or NUL gets a leading apostrophe."""
+    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r", "\0") else s
+
+
 def write_csv(path: str, header, rows) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as f:
@@ -143,91 +156,236 @@ def write_csv(path: str, header, rows) -> None:
 # ---------------------------------------------------------------------------------------------- CSV reading
 
 
-def read_records(text: str, complete: bool):
-    """Split decoded text into RFC 4180 records.
+class BadFile(Exception):
+    """A file refused as a whole: reason code and message as in runs/<date>.json."""
 
-    Returns (records, broken_line): records = [(start_line, fields, raw)], blank lines skipped.
-    If complete is False (the input broke), a last record not ended by a line terminator is dropped and
-    broken_line is its start line (or the line after the last terminator if the text ends on one).
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason, self.message = reason, message
+
+
+def char_bytes(c: str) -> int:
+    o = ord(c)
+    if o < 0x80 or 0xDC80 <= o <= 0xDCFF:  # ASCII, or an invalid byte kept as a surrogate escape
+        return 1
+    return 2 if o < 0x800 else 3 if o < 0x10000 else 4
+
+
+def text_bytes(text: str) -> int:
+    return sum(char_bytes(c) for c in text)
+
+
+def bad_encoding(text: str) -> bool:
+    return any(c == "\0" or 0xDC80 <= ord(c) <= 0xDCFF for c in text)
+
+
+def clean(text: str) -> str:
+    """Invalid bytes and NUL as U+FFFD, as the rejects file shows them."""
+    return "".join("\ufffd" if c == "\0" or 0xDC80 <= ord(c) <= 0xDCFF else c for c in text)
+
+
+def physical_lines(text: str):
+    """[(content, terminator)]: split at LF; one CR before the LF or the end of the text is terminator."""
+    lines, start = [], 0
+    while start < len(text):
+        lf = text.find("\n", start)
+        end, term = (len(text), "") if lf < 0 else (lf, "\n")
+        content = text[start:end]
+        if content.endswith("\r"):
+            content, term = content[:-1], "\r" + term
+        lines.append((content, term))
+        start = end + 1
+    if lines and lines[0][0].startswith("\ufeff"):
+        lines[0] = (lines[0][0][1:], lines[0][1])
+    return lines
+
+
+def read_records(lines, max_bytes: int):
+    """RFC 4180 records with the length limit: [(start_line, shape, fields, raw)].
+
+    shape is "complete", "record_too_long" or "unbalanced_quotes"; raw keeps invalid bytes as escapes.
     """
-    records = []
-    i, n, line = 0, len(text), 1
-    while i < n:
-        if text[i] == "\n":
-            i, line = i + 1, line + 1
+    records, i = [], 0
+    while i < len(lines):
+        if lines[i][0] == "":
+            i += 1
             continue
-        if text.startswith("\r\n", i):
-            i, line = i + 2, line + 1
-            continue
-        start, start_line = i, line
-        fields, field, in_quotes, terminated = [], [], False, False
-        while i < n:
-            c = text[i]
-            if in_quotes:
-                if c == '"':
-                    if text.startswith('""', i):
-                        field.append('"')
-                        i += 2
-                    else:
-                        in_quotes = False
-                        i += 1
-                    continue
-                if text.startswith("\r\n", i):
-                    field.append("\n")
-                    i, line = i + 2, line + 1
-                    continue
-                if c == "\n":
-                    line += 1
-                field.append(c)
-                i += 1
+        start = j = i
+        line, k = lines[j][0], 0
+        fields, field, raw = [], [], []
+        nbytes, in_q, q_in_q, blank = 0, False, False, True
+        while True:
+            if k == len(line):
+                if q_in_q:
+                    in_q = q_in_q = False
+                if not in_q:
+                    fields.append("".join(field))
+                    records.append((start + 1, "complete", fields, "".join(raw)))
+                    i = j + 1
+                    break
+                nbytes += len(lines[j][1])
+                if nbytes > max_bytes or j + 1 >= len(lines):
+                    records.append((start + 1, "unbalanced_quotes", None, lines[start][0]))
+                    i = start + 1
+                    break
+                j += 1
+                line, k = lines[j][0], 0
+                raw.append("\n")
+                field.append("\n")
                 continue
-            if c == '"' and not field:
-                in_quotes = True
-                i += 1
+            c = line[k]
+            b = char_bytes(c)
+            if nbytes + b > max_bytes:
+                is_open = in_q and not q_in_q
+                if is_open and j > start:
+                    records.append((start + 1, "unbalanced_quotes", None, lines[start][0]))
+                    i = start + 1
+                else:
+                    total = nbytes + text_bytes(line[k:])
+                    marker = f" [truncated: {total} bytes in all]"
+                    records.append((start + 1, "unbalanced_quotes" if is_open else "record_too_long", None,
+                                    ("".join(raw), marker)))
+                    i = j + 1
+                break
+            nbytes += b
+            raw.append(c)
+            k += 1
+            if q_in_q:
+                q_in_q = False
+                if c == '"':
+                    field.append('"')
+                    continue
+                in_q = False
+            if in_q:
+                if c == '"':
+                    q_in_q = True
+                else:
+                    field.append(c)
             elif c == ",":
                 fields.append("".join(field))
-                field = []
-                i += 1
-            elif c == "\n" or text.startswith("\r\n", i):
-                terminated = True
-                break
+                field, blank = [], True
+            elif c == '"' and blank:
+                in_q, blank = True, False
             else:
                 field.append(c)
-                i += 1
-        end = i
-        fields.append("".join(field))
-        raw = text[start:end].replace("\r\n", "\n")
-        if terminated:
-            i += 2 if text.startswith("\r\n", i) else 1
-            line += 1
-        elif not complete:
-            return records, start_line
-        records.append((start_line, fields, raw))
-    return records, (None if complete else line)
+                blank = blank and c == " "
+    return records
 
 
-def load_file(path: str):
-    """Return (text, complete, error_message)."""
-    with open(path, "rb") as f:
-        data = f.read()
-    error = None
-    if path.endswith(".gz"):
-        d = zlib.decompressobj(wbits=31)
+def gunzip_strict(data: bytes):
+    """(content, BadFile or None): RFC 1952 members back to back, nothing after the last."""
+    out, pos, first = [], 0, True
+    while True:
+        member = pos
+        if pos == len(data):
+            return b"".join(out), None
+        if data[pos] != 0x1F or (pos + 1 < len(data) and data[pos + 1] != 0x8B):
+            if first:
+                return b"", BadFile("not_gzip", "named .gz but not gzip data: it does not start with the gzip "
+                                                "signature 1f 8b")
+            return b"".join(out), BadFile("corrupt_gzip", f"corrupt gzip data: the bytes from byte {member} on, "
+                                                          "after the last gzip member, are not another gzip member")
+        truncated = BadFile("truncated_gzip", f"truncated gzip data: the file ends at byte {len(data)}, inside "
+                                              f"the gzip member that starts at byte {member}")
+        if pos + 10 > len(data):
+            return b"".join(out), truncated
+        method, flags = data[pos + 2], data[pos + 3]
+        if method != 8 or flags & 0xE0:
+            return b"".join(out), BadFile("corrupt_gzip", f"corrupt gzip data in the member that starts at byte "
+                                                          f"{member}: bad method or flags")
+        pos += 10
+        if flags & 4:
+            if pos + 2 > len(data):
+                return b"".join(out), truncated
+            pos += 2 + (data[pos] | data[pos + 1] << 8)
+        for flag in (8, 16):
+            if flags & flag:
+                end = data.find(b"\0", pos)
+                if end < 0:
+                    return b"".join(out), truncated
+                pos = end + 1
+        if flags & 2:
+            pos += 2
+        if pos > len(data):
+            return b"".join(out), truncated
+        d = zlib.decompressobj(-15)
         try:
-            out = d.decompress(data)
-            if not d.eof:
-                error = GZIP_TRUNCATED_MESSAGE
-        except zlib.error as e:  # corrupt stream: keep what came out before (not exercised in the golden)
-            out, error = b"", f"corrupt gzip: {e}"
-        data = out
+            chunk = d.decompress(data[pos:])
+        except zlib.error as e:  # the message in parentheses is Java's Inflater text on the Java side
+            return b"".join(out), BadFile("corrupt_gzip", f"corrupt gzip data in the member that starts at byte "
+                                                          f"{member}: invalid deflate data ({e})")
+        out.append(chunk)
+        if not d.eof or len(d.unused_data) < 8:
+            return b"".join(out), truncated
+        trailer = d.unused_data[:8]
+        if int.from_bytes(trailer[:4], "little") != zlib.crc32(chunk) or \
+                int.from_bytes(trailer[4:], "little") != len(chunk) % 2**32:
+            return b"".join(out), BadFile("corrupt_gzip", f"corrupt gzip data in the member that starts at byte "
+                                                          f"{member}: CRC-32 or length mismatch")
+        pos = len(data) - len(d.unused_data) + 8
+        first = False
+
+
+def load_file(path: str, max_file_bytes: int):
+    """(text, problem): the decoded text read before any problem, and the problem (BadFile) or None."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:  # keep the text up to the bad byte (not exercised in the golden)
-        text = data[: e.start].decode("utf-8")
-        error = error or f"bad UTF-8 at byte {e.start}"
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text, error is None, error
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        return "", BadFile("unreadable", f"cannot be read: {e}")
+    problem = None
+    if path.endswith(".gz"):
+        data, problem = gunzip_strict(data)
+    if len(data) > max_file_bytes:
+        data, problem = data[:max_file_bytes], BadFile("too_large", f"more than {max_file_bytes} bytes of content "
+                                                       "(ingest.max-file-bytes; the decompressed size for .gz files)")
+    return data.decode("utf-8", errors="surrogateescape"), problem
+
+
+def read_file(path: str, max_file_bytes: int, max_record_bytes: int):
+    """(header_index, data records) of a good file; raises BadFile for a bad one."""
+    text, problem = load_file(path, max_file_bytes)
+    lines = physical_lines(text)
+    if problem is not None:
+        # the first problem in file order wins: a header complete before the break is judged first
+        if not lines or lines[-1][1] == "":
+            lines = lines[:-1]
+        records = read_records(lines, max_record_bytes)
+        if records:
+            header_index(records[0], max_record_bytes)
+        raise problem
+    records = read_records(lines, max_record_bytes)
+    if not records:
+        return None, []
+    return header_index(records[0], max_record_bytes), records[1:]
+
+
+def header_index(record, max_record_bytes: int):
+    line, shape, fields, raw = record
+    where = f"line {line}: the header "
+    kept = raw[0] if isinstance(raw, tuple) else raw
+    if bad_encoding(kept):
+        raise BadFile("bad_header", where + "is not valid UTF-8 or holds a NUL byte")
+    if shape == "record_too_long":
+        raise BadFile("bad_header", where + f"is longer than ingest.max-record-bytes ({max_record_bytes} bytes)")
+    if shape == "unbalanced_quotes":
+        raise BadFile("bad_header", where + "has a quoted field that is never closed")
+    names = [f.strip(TRIMMED) for f in fields]
+    names = ["".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in n) for n in names]
+    seen = {}
+    for k, name in enumerate(names):
+        if name in seen and name:
+            raise BadFile("bad_header", where + f"names the column '{name}' twice (columns {seen[name] + 1} "
+                                                f"and {k + 1})")
+        seen.setdefault(name, k)
+    missing = [r for r in REQUIRED if r not in seen]
+    if missing:
+        raise BadFile("bad_header", where + "lacks the required column" + (" " if len(missing) == 1 else "s ")
+                      + ", ".join(missing) + " (it needs " + ",".join(REQUIRED) + ", in any order)")
+    idx = {"_count": len(names)}
+    for r in REQUIRED:
+        idx[r] = seen[r]
+    return idx
 
 
 # ---------------------------------------------------------------------------------------------- validation
@@ -244,7 +402,7 @@ def parse_timestamp_utc(s: str):
     except ValueError:
         return None
     offset = dt.timedelta(0)
-    if off and off != "Z":
+    if off and off not in ("Z", "z"):
         sign = -1 if off[0] == "-" else 1
         digits = off[1:].replace(":", "")
         oh, om = int(digits[:2]), int(digits[2:4] or 0)
@@ -270,7 +428,7 @@ def validate(fields, idx, day: dt.date):
     """Return (reason, None) or (None, measurement dict)."""
     if len(fields) != idx["_count"]:
         return "column_count", None
-    v = {k: fields[idx[k]].strip(" ") for k in REQUIRED}
+    v = {k: fields[idx[k]].strip(TRIMMED) for k in REQUIRED}
     ts = parse_timestamp_utc(v["timestamp"])
     if ts is None:
         return "bad_timestamp", None
@@ -307,10 +465,10 @@ def read_registry(path: str):
         text = f.read().decode("utf-8")
     if text.startswith("\ufeff"):
         text = text[1:]
-    records, _ = read_records(text, True)
-    header = [h.strip().lower() for h in records[0][1]]
+    records = read_records(physical_lines(text), 1 << 30)
+    header = [h.strip().lower() for h in records[0][2]]
     conns = []
-    for _, fields, _ in records[1:]:
+    for _, _, fields, _ in records[1:]:
         r = {h: fields[k].strip() for k, h in enumerate(header)}
         r["country"] = r["country"].upper()
         r["state"] = r["state"].upper() if r["country"] == "US" else ""
@@ -361,56 +519,60 @@ def stats(rtts):
 # ---------------------------------------------------------------------------------------------- one day
 
 
-def process_day(day: dt.date, input_dir: str, conns):
+def process_day(day: dt.date, input_dir: str, conns, opts):
     folder = os.path.join(input_dir, day.isoformat())
     names = sorted(n for n in (os.listdir(folder) if os.path.isdir(folder) else [])
                    if (n.endswith(".csv") or n.endswith(".csv.gz")) and os.path.isfile(os.path.join(folder, n)))
-    run = {"rows_read": 0, "attributed": 0, "no_prefix": 0, "location_mismatch": 0, "rejected": {}, "files": []}
+    run = {"rows_read": 0, "attributed": 0, "no_prefix": 0, "location_mismatch": 0, "rejected": {}, "files": [],
+           "skipped_files": []}
     rejects, samples = [], []  # samples: (conn, network, rtt)
-
-    def reject(name, line, reason, raw):
-        rejects.append((name, line, reason, raw))
-        run["rejected"][reason] = run["rejected"].get(reason, 0) + 1
 
     for name in names:
         path = os.path.join(folder, name)
-        text, complete, error = load_file(path)
-        records, broken_line = read_records(text, complete)
+        file_rejects, file_samples, counts = [], [], {"attributed": 0, "no_prefix": 0, "location_mismatch": 0}
         rows = 0
-        idx = None
-        if records:
-            header = [h.strip(" ").lower() for h in records[0][1]]
-            idx = {"_count": len(header)}
-            for k in REQUIRED:
-                idx[k] = header.index(k) if k in header else None
-            missing = any(idx[k] is None for k in REQUIRED)
-            for line, fields, raw in records[1:]:
-                rows += 1
-                if missing:
-                    reject(name, line, "missing_columns", raw)
-                    continue
-                reason, m = validate(fields, idx, day)
-                if reason:
-                    reject(name, line, reason, raw)
-                    continue
-                res = attribute(m["ip"], conns)
-                if res[0] == "no_prefix":
-                    run["no_prefix"] += 1
-                    continue
-                net, candidates = res
-                winner = [c for c in candidates if c["country"] == m["country"] and
-                          (c["country"] != "US" or c["state"] == m["state"])]
-                assert len(winner) <= 1, "valid registry: one location per (prefix, customer)"
-                if not winner:
-                    run["location_mismatch"] += 1
-                    continue
-                run["attributed"] += 1
-                samples.append((winner[0]["connection_id"], net, m["rtt"]))
-        if not complete:
+        try:
+            idx, records = read_file(path, opts.max_file_bytes, opts.max_record_bytes)
+        except BadFile as bad:
+            if not opts.skip_bad_files:
+                sys.exit(f"{day}: bad input file {path} ({bad.reason}): {bad.message}")
+            run["skipped_files"].append({"name": name, "reason": bad.reason, "message": bad.message})
+            records = []
+        for line, shape, fields, raw in records:
             rows += 1
-            reject(name, broken_line, "unreadable_file", error)
-        with open(path, "rb") as raw:
-            sha256 = hashlib.sha256(raw.read()).hexdigest()
+            kept = raw[0] if isinstance(raw, tuple) else raw
+            text = kept + (raw[1] if isinstance(raw, tuple) else "")
+            if bad_encoding(kept):
+                file_rejects.append((name, line, "bad_encoding", clean(text)))
+                continue
+            if shape != "complete":
+                file_rejects.append((name, line, shape, text))
+                continue
+            reason, m = validate(fields, idx, day)
+            if reason:
+                file_rejects.append((name, line, reason, text))
+                continue
+            res = attribute(m["ip"], conns)
+            if res[0] == "no_prefix":
+                counts["no_prefix"] += 1
+                continue
+            net, candidates = res
+            winner = [c for c in candidates if c["country"] == m["country"] and
+                      (c["country"] != "US" or c["state"] == m["state"])]
+            assert len(winner) <= 1, "valid registry: one location per (prefix, customer)"
+            if not winner:
+                counts["location_mismatch"] += 1
+                continue
+            counts["attributed"] += 1
+            file_samples.append((winner[0]["connection_id"], net, m["rtt"]))
+        for key, n in counts.items():
+            run[key] += n
+        for r in file_rejects:
+            rejects.append(r)
+            run["rejected"][r[2]] = run["rejected"].get(r[2], 0) + 1
+        samples += file_samples
+        with open(path, "rb") as raw_file:
+            sha256 = hashlib.sha256(raw_file.read()).hexdigest()
         run["files"].append({"name": name, "rows": rows, "bytes": os.path.getsize(path), "sha256": sha256})
         run["rows_read"] += rows
     rejects.sort(key=lambda r: (r[0], r[1]))
@@ -421,14 +583,15 @@ def prefix_text(net) -> str:
     return f"{net.network_address.compressed}/{net.prefixlen}"  # ipaddress is RFC 5952 lower case
 
 
-def run_job(connections, input_dir, out_dir, d_from, d_to):
+def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
     conns = read_registry(connections)
     by_id = {c["connection_id"]: c for c in conns}
     customers = sorted({c["customer_id"] for c in conns})
     store = {}  # (connection_id, date) -> daily stats (the job's store, this run only)
     day = d_from
     while day <= d_to:
-        run, rejects, samples = process_day(day, input_dir, conns)
+        run, rejects, samples = process_day(day, input_dir, conns, opts)
+        coverage = "partial" if run["skipped_files"] else "complete"
         ds = day.isoformat()
         per_conn, per_prefix = {}, {}
         for cid, net, rtt in samples:
@@ -443,20 +606,23 @@ def run_job(connections, input_dir, out_dir, d_from, d_to):
             rows = []
             for c in sorted((c for c in conns if c["customer_id"] == cust), key=lambda c: c["connection_id"]):
                 s = day_stats.get(c["connection_id"])
-                rows.append([ds, c["connection_id"], c["name"], c["partner"], c["country"], c["state"],
+                rows.append([ds, *(formula_guard(c[k]) for k in ("connection_id", "name", "partner", "country",
+                                                                 "state")),
                              s["samples"] if s else 0,
-                             *(fmt3(s[k]) if s else "" for k in ("median", "p95", "p99", "min", "max", "mean"))])
+                             *(fmt3(s[k]) if s else "" for k in ("median", "p95", "p99", "min", "max", "mean")),
+                             coverage])
             write_csv(os.path.join(out_dir, "reports", cust, f"{ds}.csv"),
                       ["date", "connection_id", "connection_name", "partner", "country", "state", "samples",
-                       "median_ms", "p95_ms", "p99_ms", "min_ms", "max_ms", "mean_ms"], rows)
+                       "median_ms", "p95_ms", "p99_ms", "min_ms", "max_ms", "mean_ms", "coverage"], rows)
             prows = []
             for (cid, ptext), v in sorted(per_prefix.items()):
                 if by_id[cid]["customer_id"] != cust:
                     continue
                 s = stats(v)
-                prows.append([ds, cid, ptext, s["samples"], fmt3(s["median"]), fmt3(s["p95"])])
+                prows.append([ds, formula_guard(cid), formula_guard(ptext), s["samples"], fmt3(s["median"]),
+                              fmt3(s["p95"]), coverage])
             write_csv(os.path.join(out_dir, "reports", cust, f"{ds}-prefixes.csv"),
-                      ["date", "connection_id", "prefix", "samples", "median_ms", "p95_ms"], prows)
+                      ["date", "connection_id", "prefix", "samples", "median_ms", "p95_ms", "coverage"], prows)
 
         # alerts
         alerts = []
@@ -498,8 +664,9 @@ def run_job(connections, input_dir, out_dir, d_from, d_to):
                                       f"the baseline {fmt3(baseline)} ms (median of {len(prev)} previous days)"))
             found.sort(key=lambda a: RULE_ORDER.index(a[0]))
             for rule, sev, obs, thr, base, n, msg in found:
-                alerts.append([f"{ds}/{cid}/{rule}", ds, c["customer_id"], cid, c["name"], rule, sev,
-                               obs, thr, base, n, msg])
+                alerts.append([formula_guard(f"{ds}/{cid}/{rule}"), ds, formula_guard(c["customer_id"]),
+                               formula_guard(cid), formula_guard(c["name"]), rule, sev, obs, thr, base, n,
+                               formula_guard(msg)])
         write_csv(os.path.join(out_dir, "alerts", f"{ds}.csv"),
                   ["alert_id", "date", "customer_id", "connection_id", "connection_name", "rule", "severity",
                    "observed_ms", "threshold_ms", "baseline_ms", "samples", "message"], alerts)
@@ -515,26 +682,31 @@ def run_job(connections, input_dir, out_dir, d_from, d_to):
         day += dt.timedelta(days=1)
 
 
+def json_string(text: str) -> str:
+    """A JSON string as the contract writes it: only quote, backslash and control characters escaped."""
+    short = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return '"' + "".join(short.get(c) or (f"\\u{ord(c):04x}" if ord(c) < 0x20 else c) for c in text) + '"'
+
+
 def write_run_json(path, ds, run, n_alerts):
-    j = json.dumps
-    lines = ["{", f'  "date": {j(ds)},', f'  "rows_read": {run["rows_read"]},',
+    j = json_string
+    lines = ["{", f'  "date": {j(ds)},', f'  "partial": {"true" if run["skipped_files"] else "false"},',
+             f'  "rows_read": {run["rows_read"]},',
              f'  "attributed": {run["attributed"]},', f'  "no_prefix": {run["no_prefix"]},',
              f'  "location_mismatch": {run["location_mismatch"]},']
-    rej = sorted(run["rejected"].items())
-    if rej:
-        lines.append('  "rejected": {')
-        lines += [f"    {j(k)}: {v}" + ("," if i < len(rej) - 1 else "") for i, (k, v) in enumerate(rej)]
-        lines.append("  },")
-    else:
-        lines.append('  "rejected": {},')
-    files = run["files"]
-    if files:
-        lines.append('  "files": [')
-        lines += [f'    {{"name": {j(f["name"])}, "rows": {f["rows"]}, "bytes": {f["bytes"]}, "sha256": {j(f["sha256"])}}}'
-                  + ("," if i < len(files) - 1 else "") for i, f in enumerate(files)]
-        lines.append("  ],")
-    else:
-        lines.append('  "files": [],')
+    def block(key, open_, close, items):
+        if not items:
+            lines.append(f'  "{key}": {open_}{close},')
+            return
+        lines.append(f'  "{key}": {open_}')
+        lines.extend("    " + item + ("," if i < len(items) - 1 else "") for i, item in enumerate(items))
+        lines.append(f"  {close},")
+
+    block("rejected", "{", "}", [f"{j(k)}: {v}" for k, v in sorted(run["rejected"].items())])
+    block("files", "[", "]", [f'{{"name": {j(f["name"])}, "rows": {f["rows"]}, "bytes": {f["bytes"]}, '
+                              f'"sha256": {j(f["sha256"])}}}' for f in run["files"]])
+    block("skipped_files", "[", "]", [f'{{"name": {j(f["name"])}, "reason": {j(f["reason"])}, '
+                                      f'"message": {j(f["message"])}}}' for f in run["skipped_files"]])
     lines += [f'  "alerts": {n_alerts},', '  "started_at": "IGNORED",', '  "finished_at": "IGNORED"', "}"]
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as f:
@@ -548,8 +720,11 @@ def main(argv=None):
     p.add_argument("--out", required=True)
     p.add_argument("--from", dest="d_from", required=True, type=dt.date.fromisoformat)
     p.add_argument("--to", dest="d_to", required=True, type=dt.date.fromisoformat)
+    p.add_argument("--skip-bad-files", action="store_true")
+    p.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES)
+    p.add_argument("--max-record-bytes", type=int, default=DEFAULT_MAX_RECORD_BYTES)
     a = p.parse_args(argv)
-    run_job(a.connections, a.input, a.out, a.d_from, a.d_to)
+    run_job(a.connections, a.input, a.out, a.d_from, a.d_to, a)
 
 
 if __name__ == "__main__":

@@ -1,16 +1,62 @@
--- Replaces one day (every ? is that day) with what staging holds for it, and recomputes the day's aggregates.
--- TelemetryStore runs these statements in one transaction: readers see the old day or the new day, never a mix.
--- It runs them only when staging_days holds the day (its staging is complete and not yet published); the last
--- statement removes that marker, so running the publish again after a crash changes nothing.
+-- Replaces one day (every ? is that day) with the rows of its spool (store/DaySpool), and recomputes the day's
+-- aggregates. TelemetryStore runs these statements in one transaction, after setting the variables spool_*
+-- to the spool's file lists: readers see the old day or the new day, never a mix. Publishing the same complete
+-- spool twice gives the same day, so a crash after the commit (before the spool is removed) costs nothing.
+-- The read options: \N is NULL, a quoted empty string stays an empty string (SpoolCsvOut writes the files).
+
+-- The dictionary as three lists (file names, connection ids, prefixes): a row's number n is the list's
+-- element n + 1. Looking texts up in lists measured 3 to 4 times faster than joining a dictionary table.
+CREATE OR REPLACE TEMP TABLE spool_dictionary AS
+SELECT list(text ORDER BY no) FILTER (kind = 'file') AS files,
+       list(text ORDER BY no) FILTER (kind = 'connection') AS connections,
+       list(text ORDER BY no) FILTER (kind = 'prefix') AS prefixes
+FROM read_csv(getvariable('spool_dictionary'), header = false, auto_detect = false, new_line = '\n', delim = ',',
+              quote = '"', escape = '"', nullstr = '\N', allow_quoted_nulls = false,
+              columns = {'kind': 'VARCHAR', 'no': 'INTEGER', 'text': 'VARCHAR'});
 
 DELETE FROM measurements WHERE day = ?;
-INSERT INTO measurements SELECT * FROM staging_measurements WHERE day = ?;
+INSERT INTO measurements
+SELECT CAST(? AS DATE), d.files[s.file_no + 1], s.line, make_timestamp(s.ts_us), s.client_ip, s.country, s.state,
+       s.edge_pop, s.rtt_ms, d.connections[s.connection_no + 1], d.prefixes[s.prefix_no + 1]
+FROM read_csv(getvariable('spool_measurements'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
+              nullstr = '\N', allow_quoted_nulls = false,
+              columns = {'file_no': 'INTEGER', 'line': 'BIGINT', 'ts_us': 'BIGINT', 'client_ip': 'VARCHAR',
+                         'country': 'VARCHAR', 'state': 'VARCHAR', 'edge_pop': 'VARCHAR',
+                         'rtt_ms': 'DECIMAL(15,6)', 'connection_no': 'INTEGER', 'prefix_no': 'INTEGER'}) s
+CROSS JOIN spool_dictionary d;
+
 DELETE FROM unattributed WHERE day = ?;
-INSERT INTO unattributed SELECT * FROM staging_unattributed WHERE day = ?;
+INSERT INTO unattributed
+SELECT CAST(? AS DATE), d.files[s.file_no + 1], s.line, make_timestamp(s.ts_us), s.client_ip, s.country, s.state,
+       s.edge_pop, s.rtt_ms, s.reason, d.prefixes[s.prefix_no + 1]
+FROM read_csv(getvariable('spool_unattributed'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
+              nullstr = '\N', allow_quoted_nulls = false,
+              columns = {'file_no': 'INTEGER', 'line': 'BIGINT', 'ts_us': 'BIGINT', 'client_ip': 'VARCHAR',
+                         'country': 'VARCHAR', 'state': 'VARCHAR', 'edge_pop': 'VARCHAR',
+                         'rtt_ms': 'DECIMAL(15,6)', 'reason': 'VARCHAR', 'prefix_no': 'INTEGER'}) s
+CROSS JOIN spool_dictionary d;
+
 DELETE FROM rejects WHERE day = ?;
-INSERT INTO rejects SELECT * FROM staging_rejects WHERE day = ?;
+INSERT INTO rejects
+SELECT CAST(? AS DATE), d.files[s.file_no + 1], s.line, s.reason, s.raw
+FROM read_csv(getvariable('spool_rejects'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
+              nullstr = '\N', allow_quoted_nulls = false, parallel = false,
+              columns = {'file_no': 'INTEGER', 'line': 'BIGINT', 'reason': 'VARCHAR', 'raw': 'VARCHAR'}) s
+CROSS JOIN spool_dictionary d;
+
 DELETE FROM input_files WHERE day = ?;
-INSERT INTO input_files SELECT * FROM staging_input_files WHERE day = ?;
+INSERT INTO input_files
+SELECT CAST(? AS DATE), name, rows, bytes, sha256
+FROM read_csv(getvariable('spool_input_files'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
+              nullstr = '\N', allow_quoted_nulls = false,
+              columns = {'name': 'VARCHAR', 'rows': 'BIGINT', 'bytes': 'BIGINT', 'sha256': 'VARCHAR'});
+
+DELETE FROM skipped_files WHERE day = ?;
+INSERT INTO skipped_files
+SELECT CAST(? AS DATE), name, reason, message
+FROM read_csv(getvariable('spool_skipped_files'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
+              nullstr = '\N', allow_quoted_nulls = false,
+              columns = {'name': 'VARCHAR', 'reason': 'VARCHAR', 'message': 'VARCHAR'});
 
 DELETE FROM connection_daily WHERE day = ?;
 INSERT INTO connection_daily
@@ -33,8 +79,4 @@ FROM (SELECT day, connection_id, prefix, count(*) AS samples, min(rtt_ms) AS min
              sum(rtt_ms) AS sum_ms, quantile_cont(rtt_ms::DOUBLE, [0.5, 0.95, 0.99]) AS q
       FROM measurements WHERE day = ? GROUP BY day, connection_id, prefix);
 
-DELETE FROM staging_measurements WHERE day = ?;
-DELETE FROM staging_unattributed WHERE day = ?;
-DELETE FROM staging_rejects WHERE day = ?;
-DELETE FROM staging_input_files WHERE day = ?;
-DELETE FROM staging_days WHERE day = ?;
+DROP TABLE spool_dictionary;

@@ -1,5 +1,5 @@
 -- The telemetry store. Every table carries the UTC day it belongs to, so a re-run replaces exactly that day.
--- The staging_* tables take a day's rows while it is being read; publish-day.sql moves them in one transaction.
+-- A day's rows reach these tables from its spool files (store/DaySpool) in one transaction: publish-day.sql.
 
 CREATE TABLE IF NOT EXISTS measurements (
     day           DATE          NOT NULL,
@@ -45,17 +45,21 @@ CREATE TABLE IF NOT EXISTS input_files (
     sha256 VARCHAR NOT NULL  -- the day's manifest: a later run compares it with the folder (late data)
 );
 
-CREATE TABLE IF NOT EXISTS staging_measurements AS SELECT * FROM measurements WITH NO DATA;
-CREATE TABLE IF NOT EXISTS staging_unattributed AS SELECT * FROM unattributed WITH NO DATA;
-CREATE TABLE IF NOT EXISTS staging_rejects AS SELECT * FROM rejects WITH NO DATA;
-CREATE TABLE IF NOT EXISTS staging_input_files AS SELECT * FROM input_files WITH NO DATA;
-
--- One row per day whose staging is complete (written with the day's last staged rows, removed by the publish
--- transaction that moves them in). Without it, publishing again after a crash would replace the day with an
--- empty staging area; with it, publish-day.sql is a no-op for a day that was already published.
-CREATE TABLE IF NOT EXISTS staging_days (
-    day DATE NOT NULL
+-- The files of the day left out by --skip-bad-files (none of their rows count; input_files still lists them).
+-- A day with a row here is partial.
+CREATE TABLE IF NOT EXISTS skipped_files (
+    day     DATE    NOT NULL,
+    name    VARCHAR NOT NULL,
+    reason  VARCHAR NOT NULL, -- unreadable | not_gzip | corrupt_gzip | truncated_gzip | too_large | bad_header
+    message VARCHAR NOT NULL
 );
+
+-- Until 2026-11 a day was staged in tables; it now goes through CSV spool files (store/DaySpool).
+DROP TABLE IF EXISTS staging_measurements;
+DROP TABLE IF EXISTS staging_unattributed;
+DROP TABLE IF EXISTS staging_rejects;
+DROP TABLE IF EXISTS staging_input_files;
+DROP TABLE IF EXISTS staging_days;
 
 -- Aggregates. median/p95/p99 are quantile_cont over the rtt as DOUBLE; sum is exact, mean = sum / samples.
 CREATE TABLE IF NOT EXISTS connection_daily (

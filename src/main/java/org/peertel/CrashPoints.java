@@ -8,7 +8,7 @@ package org.peertel;
  * is being read (see StopOnSignalTest).
  * Production runs never set the property; the check is one string comparison against a constant.
  *
- * <p>Points: {@code attribute-chunk-written} (attributeStep staged its first chunk in DuckDB),
+ * <p>Points: {@code attribute-chunk-written} (attributeStep wrote the spool of its first file),
  * {@code publish-before-commit} (inside the publish transaction), {@code publish-committed} (publish committed,
  * step not yet recorded complete), {@code atomic-file-before-rename} (the first output file, {@code alerts/<date>.csv},
  * written to its temporary name, not yet renamed), {@code report-between-customers} (one customer's reports written, the next not).

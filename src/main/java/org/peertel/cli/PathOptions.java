@@ -38,8 +38,10 @@ final class PathOptions {
     JobSettings resolve() {
         Path file = settingsFile();
         JobSettings s = file != null ? JobSettings.load(file) : JobSettings.builtIn();
-        return new JobSettings(connections != null ? connections : s.connections(),
+        JobSettings resolved = new JobSettings(connections != null ? connections : s.connections(),
                 input != null ? input : s.input(), out != null ? out : s.out(), db != null ? db : s.db(),
-                s.alerts(), s.chunkSize(), s.jobRepository()).withEnvironment(System.getenv());
+                s.alerts(), s.chunkSize(), s.jobRepository(), s.ingest()).withEnvironment(System.getenv());
+        Preflight.databaseFile(resolved.db());
+        return resolved;
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.peertel.alert.AlertSettings;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
+import org.peertel.job.JobFailure;
 import org.peertel.job.JobSession;
 import org.peertel.job.Progress;
 import org.peertel.job.TelemetryExecution;
@@ -48,6 +49,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     PathOptions paths;
 
+    @Mixin
+    SkipBadFilesOption skipBadFiles;
+
     @Override
     public Integer call() throws Exception {
         List<LocalDate> days;
@@ -56,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        JobSettings settings = paths.resolve();
+        JobSettings settings = skipBadFiles.applyTo(paths.resolve());
         ConnectionRegistry registry = Preflight.registry(settings.connections(), spec.commandLine().getErr());
         Preflight.alertSettings(AlertSettings.load(settings.alerts()), registry);
         for (LocalDate day : days) {
@@ -65,6 +69,7 @@ public final class RunCommand implements Callable<Integer> {
                         + " for " + day + ": the day's latency files must be there (check --input)");
             }
         }
+        Preflight.outputFolder(settings.out(), registry);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();
@@ -91,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
                     RunSummaryPrinter.print(days, executions, settings.out(), out);
                     err.println("peertel: " + day + " failed (" + execution.getStatus() + "): "
-                            + failureOf(execution) + System.lineSeparator()
+                            + JobFailure.describe(execution) + System.lineSeparator()
                             + "Fix the cause and run the same command again: the day restarts where it stopped.");
                     return PeertelMain.JOB_FAILED;
                 }
@@ -99,17 +104,5 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunSummaryPrinter.print(days, executions, settings.out(), out);
         return PeertelMain.OK;
-    }
-
-    private static String failureOf(JobExecution execution) {
-        List<Throwable> failures = execution.getAllFailureExceptions();
-        if (failures.isEmpty()) {
-            return "no exception recorded";
-        }
-        Throwable root = failures.get(0);
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return failures.get(0).getMessage() + (root != failures.get(0) ? " (cause: " + root + ")" : "");
     }
 }

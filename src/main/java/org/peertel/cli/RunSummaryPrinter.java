@@ -33,6 +33,7 @@ final class RunSummaryPrinter {
         long[] sums = new long[6];
         Map<String, Long> rejected = new TreeMap<>();
         Map<String, Long> alerts = new TreeMap<>();
+        long skippedFiles = 0;
         for (LocalDate day : days) {
             TelemetryExecution e = executions.get(day);
             if (e == null) {
@@ -49,7 +50,7 @@ final class RunSummaryPrinter {
             }
             table.row(day, e.status(), TextFormat.duration(e.duration()), c.rowsRead(), c.attributed(), c.noPrefix(),
                     c.locationMismatch(), c.rejected(), c.alerts(), e.why());
-            note(table, c.rejectedSorted(), c.alertsSorted());
+            note(table, c.rejectedSorted(), c.alertsSorted(), c.skippedFiles());
             long[] values = {c.rowsRead(), c.attributed(), c.noPrefix(), c.locationMismatch(), c.rejected(),
                     c.alerts()};
             for (int i = 0; i < values.length; i++) {
@@ -57,10 +58,11 @@ final class RunSummaryPrinter {
             }
             c.rejectedByReason().forEach((k, v) -> rejected.merge(k, v, Long::sum));
             c.alertsBySeverity().forEach((k, v) -> alerts.merge(k, v, Long::sum));
+            skippedFiles += c.skippedFiles();
         }
         table.row("total", completed + " of " + days.size() + " ok", TextFormat.duration(total), sums[0], sums[1],
                 sums[2], sums[3], sums[4], sums[5], "");
-        note(table, rejected, alerts);
+        note(table, rejected, alerts, skippedFiles);
         writer.println("Run summary: " + days.size() + (days.size() == 1 ? " day" : " days")
                 + (days.size() == 1 ? " (" + days.get(0) + ")"
                 : " (" + days.get(0) + " to " + days.get(days.size() - 1) + ")")
@@ -70,8 +72,13 @@ final class RunSummaryPrinter {
                 + "<day>-prefixes.csv, rejects/<day>.csv, runs/<day>.json");
     }
 
-    private static void note(TextTable table, Map<String, Long> rejected, Map<String, Long> alerts) {
+    private static void note(TextTable table, Map<String, Long> rejected, Map<String, Long> alerts,
+                             long skippedFiles) {
         List<String> parts = new ArrayList<>();
+        if (skippedFiles > 0) {
+            parts.add("PARTIAL: " + skippedFiles + " bad file" + (skippedFiles == 1 ? "" : "s")
+                    + " skipped (see runs/<day>.json)");
+        }
         if (!rejected.isEmpty()) {
             parts.add("rejected: " + TextFormat.counts(rejected));
         }

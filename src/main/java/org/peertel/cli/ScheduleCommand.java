@@ -36,6 +36,9 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Mixin
     PathOptions paths;
 
+    @Mixin
+    SkipBadFilesOption skipBadFiles;
+
     @Option(names = "--cron", paramLabel = "EXPR", description = "Cron expression in UTC, six fields "
             + "(second minute hour day-of-month month day-of-week); overrides schedule.cron.")
     String cron;
@@ -60,7 +63,7 @@ public final class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        JobSettings settings = paths.resolve();
+        JobSettings settings = skipBadFiles.applyTo(paths.resolve());
         ScheduleSettings schedule = ScheduleSettings.load(paths.settingsFile());
         if (cron != null) {
             schedule = schedule.withCron(cron, this::usage);

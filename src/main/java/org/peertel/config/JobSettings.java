@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The settings of the telemetry job ({@code jobs/telemetry/telemetry.properties}): default paths for every
- * command-line option, and where the Spring Batch job repository lives. Relative paths are relative to the working
+ * command-line option, where the Spring Batch job repository lives, and how input files are read
+ * ({@link IngestSettings}). Relative paths are relative to the working
  * directory, except {@code alerts}, which is relative to the settings file's own folder. {@code alerts} is null for
  * the built-in alert rules.
  *
@@ -14,13 +15,20 @@ import java.util.Set;
  * {@code _USER}, {@code _PASSWORD}, applied by {@link #withEnvironment}), the settings file, the built-in default.
  */
 public record JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
-                          JobRepositorySettings jobRepository) {
+                          JobRepositorySettings jobRepository, IngestSettings ingest) {
 
     public static final Path DEFAULT_FILE = Path.of("jobs", "telemetry", "telemetry.properties");
 
     private static final Set<String> KEYS = Set.of("connections", "input", "out", "db", "alerts", "chunk-size",
             JobRepositorySettings.URL_KEY, JobRepositorySettings.USER_KEY, JobRepositorySettings.PASSWORD_KEY,
-            "schedule.cron", "schedule.horizon-days");
+            "schedule.cron", "schedule.horizon-days", IngestSettings.MAX_FILE_BYTES_KEY,
+            IngestSettings.MAX_RECORD_BYTES_KEY, IngestSettings.SKIP_BAD_FILES_KEY);
+
+    /** Settings with the default ingest settings. */
+    public JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
+                       JobRepositorySettings jobRepository) {
+        this(connections, input, out, db, alerts, chunkSize, jobRepository, IngestSettings.DEFAULTS);
+    }
 
     /** Settings whose job repository is given by URL only (no user, no password). */
     public JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
@@ -36,7 +44,12 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
     /** These settings with the PEERTEL_JOB_REPOSITORY_* variables of {@code environment} applied over them. */
     public JobSettings withEnvironment(Map<String, String> environment) {
         return new JobSettings(connections, input, out, db, alerts, chunkSize,
-                jobRepository.withEnvironment(environment));
+                jobRepository.withEnvironment(environment), ingest);
+    }
+
+    /** These settings with other ingest settings. */
+    public JobSettings withIngest(IngestSettings newIngest) {
+        return new JobSettings(connections, input, out, db, alerts, chunkSize, jobRepository, newIngest);
     }
 
     /**
@@ -64,7 +77,8 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
                 path(settings, "db", Path.of("out", "peertel.duckdb")),
                 folder.resolve(path(settings, "alerts", Path.of("alerts.properties"))),
                 chunkSize(settings),
-                JobRepositorySettings.read(settings));
+                JobRepositorySettings.read(settings),
+                IngestSettings.read(settings));
     }
 
     private static Path path(SettingsFile settings, String key, Path fallback) {

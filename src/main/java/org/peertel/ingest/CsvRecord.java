@@ -3,11 +3,25 @@ package org.peertel.ingest;
 import java.util.Arrays;
 
 /**
- * One CSV record as produced by {@link CsvRecordReader}: the raw text, the line it starts on, and its field
- * values as ranges of one backing string. Instances are reused; read what you need before the next record.
+ * One CSV record as produced by {@link CsvRecordReader}: the raw text, the line it starts on, whether it could be
+ * read whole ({@link Shape}), whether it holds an invalid byte or a NUL, and its field values as ranges of one
+ * backing string (only for a {@link Shape#COMPLETE} record). Instances are reused; read what you need before the
+ * next record.
  */
 final class CsvRecord {
 
+    /** Whether the record was read whole. */
+    enum Shape {
+        /** Read whole; the fields are valid. */
+        COMPLETE,
+        /** Longer than the record limit with no quoted field open at the limit; {@code raw} is cut and marked. */
+        TOO_LONG,
+        /** A quoted field still open at the end of input or at the limit; {@code raw} is the first line only. */
+        UNBALANCED_QUOTES
+    }
+
+    private Shape shape = Shape.COMPLETE;
+    private boolean badEncoding;
     private String raw;
     private long line;
     private String values;
@@ -15,9 +29,21 @@ final class CsvRecord {
     private int[] starts = new int[16];
     private int[] ends = new int[16];
 
-    /** The exact record text without its terminator; inner line breaks as LF. */
+    /**
+     * The exact record text without its terminator, inner line breaks as LF; for a record cut at the limit its
+     * first bytes and a marker with its length. Invalid bytes are still escapes here (see {@link Utf8Text}).
+     */
     String raw() {
         return raw;
+    }
+
+    Shape shape() {
+        return shape;
+    }
+
+    /** True when the text kept of the record holds an invalid UTF-8 byte or a NUL. */
+    boolean badEncoding() {
+        return badEncoding;
     }
 
     /** The physical line where the record starts. */
@@ -67,6 +93,17 @@ final class CsvRecord {
         this.line = line;
         this.values = values;
         this.count = 0;
+        this.shape = Shape.COMPLETE;
+        this.badEncoding = false;
+    }
+
+    /** Marks the record as not read whole; its fields are then meaningless. */
+    void setShape(Shape shape) {
+        this.shape = shape;
+    }
+
+    void setBadEncoding(boolean badEncoding) {
+        this.badEncoding = badEncoding;
     }
 
     /** Replaces the raw text and the backing string, keeping the fields. */

@@ -2,31 +2,51 @@ package org.peertel.ingest;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Reader;
+
+import org.peertel.ingest.CsvRecord.Shape;
 
 /**
- * Reads RFC 4180 records from physical lines, skipping blank lines. A line without a quote character is split
- * on commas directly; otherwise it is parsed with quoting rules, joining the following lines while a quoted
- * field is open. Lenient where RFC 4180 is silent: a quote opens a quoted field only at the start of a field
- * (spaces before it are allowed); characters after a closing quote are kept as they are; a quote inside an
- * unquoted field is an ordinary character.
+ * Reads RFC 4180 records from decoded text, skipping blank (empty) lines, holding at most one record of
+ * {@code maxRecordBytes} in memory. Lenient where RFC 4180 is silent: a quote opens a quoted field only at the
+ * start of a field (spaces before it are allowed); characters after a closing quote are kept as they are; a quote
+ * inside an unquoted field is an ordinary character; a record may span lines while a quoted field is open.
+ *
+ * <p>A record's length is counted in bytes of the file, from its first byte to the end of its last line without
+ * the final terminator, inner terminators as written. Reading stops at the first byte past {@code maxRecordBytes}:
+ * <ul>
+ * <li>if a quoted field is open there (a quote just read inside a quoted field counts as closing it), the record
+ * is {@link Shape#UNBALANCED_QUOTES}, exactly as when the input ends inside a quoted field: the reject is the
+ * record's first physical line alone, and reading resumes with the line after it, so one stray quote costs one
+ * row. The lines read past the first are put back, which is why they must fit in the limit;</li>
+ * <li>otherwise the record is {@link Shape#TOO_LONG}: it ends with the physical line where the limit was passed,
+ * whose rest is skipped without being parsed or kept.</li>
+ * </ul>
+ * A record cut at the limit keeps its first bytes (up to the limit, cut back to a whole character) followed by
+ * {@link #marker(long)}.
  */
 final class CsvRecordReader implements Closeable {
 
-    /** Longest accepted record; a longer one is almost certainly an unterminated quote. */
-    static final int MAX_RECORD_CHARS = 1 << 20;
-
     private final PhysicalLineReader lines;
+    private final int maxBytes;
     private final CsvRecord record = new CsvRecord();
 
-    CsvRecordReader(PhysicalLineReader lines) {
-        this.lines = lines;
+    CsvRecordReader(Reader text, int maxRecordBytes) {
+        // every character stands for at least one byte, so a line of maxRecordBytes + 2 characters (one may be
+        // the CR of a CRLF) passes the limit whatever it holds: no more of a line is ever needed
+        this.lines = new PhysicalLineReader(text, maxRecordBytes + 2);
+        this.maxBytes = maxRecordBytes;
+    }
+
+    /** What follows the kept bytes of a record cut at the limit. */
+    static String marker(long totalBytes) {
+        return " [truncated: " + totalBytes + " bytes in all]";
     }
 
     /**
      * The next record, or null at the end of input. The returned object is reused by the next call.
      *
-     * @throws CsvFormatException when a quoted field is still open at the end of input or a record is too long
-     * @throws IOException        when reading fails
+     * @throws IOException when reading fails
      */
     CsvRecord next() throws IOException {
         String line;
@@ -37,17 +57,12 @@ final class CsvRecordReader implements Closeable {
             }
         } while (line.isEmpty());
         long startLine = lines.lineNumber();
-        if (line.indexOf('"') < 0) {
+        if (line.indexOf('"') < 0 && !lines.isCut() && ((long) line.length() * 3 <= maxBytes
+                || Utf8Text.bytes(line, 0, line.length(), (char) 0) <= maxBytes)) {
             splitPlain(line, startLine);
-        } else {
-            parseQuoted(line, startLine);
+            return record;
         }
-        return record;
-    }
-
-    /** The number of the physical line being read (where a read failure happened). */
-    long currentLine() {
-        return lines.lineNumber() + 1;
+        return parse(line, startLine);
     }
 
     private void splitPlain(String line, long startLine) {
@@ -59,48 +74,82 @@ final class CsvRecordReader implements Closeable {
             fieldStart = comma + 1;
         }
         record.addField(fieldStart, line.length());
+        record.setBadEncoding(Utf8Text.hasInvalidByteOrNul(line));
     }
 
-    private void parseQuoted(String firstLine, long startLine) throws IOException {
-        StringBuilder values = new StringBuilder(firstLine.length());
-        StringBuilder raw = null;
+    /** Parses character by character: quotes, records over several lines, the length limit. */
+    private CsvRecord parse(String firstLine, long startLine) throws IOException {
+        StringBuilder values = new StringBuilder(Math.min(firstLine.length(), maxBytes));
+        StringBuilder raw = new StringBuilder(Math.min(firstLine.length(), maxBytes));
+        StringBuilder following = null; // the exact text read after the first line, to put back
+        record.reset(null, startLine, null);
         String line = firstLine;
-        record.reset(firstLine, startLine, null);
+        long bytes = 0;
+        char previous = 0;
         int fieldStart = 0;
         boolean fieldIsBlank = true;
         boolean inQuotes = false;
+        boolean quoteInQuotes = false; // closes the quoted field unless another quote follows
         int i = 0;
         while (true) {
             if (i == line.length()) {
+                if (lines.isCut()) {
+                    throw new IllegalStateException("a cut line always passes the limit before its end");
+                }
+                inQuotes &= !quoteInQuotes;
+                quoteInQuotes = false;
                 if (!inQuotes) {
                     break;
                 }
-                line = lines.nextLine();
-                if (line == null) {
-                    throw new CsvFormatException(startLine,
-                            "unterminated quoted field in the record starting at line " + startLine);
+                String terminator = lines.lastTerminator();
+                if (following != null) {
+                    following.append(terminator);
                 }
-                if (raw == null) {
-                    raw = new StringBuilder(firstLine);
+                bytes += terminator.length();
+                String next = bytes > maxBytes ? null : lines.nextLine();
+                if (next == null) {
+                    return unbalanced(firstLine, startLine, following);
                 }
-                raw.append('\n').append(line);
-                if (raw.length() > MAX_RECORD_CHARS) {
-                    throw new CsvFormatException(startLine, "the record starting at line " + startLine
-                            + " is longer than " + MAX_RECORD_CHARS + " characters (unterminated quote?)");
+                if (following == null) {
+                    following = new StringBuilder();
                 }
+                following.append(next);
+                raw.append('\n');
                 values.append('\n');
+                previous = '\n';
+                line = next;
                 i = 0;
                 continue;
             }
-            char c = line.charAt(i++);
-            if (inQuotes) {
-                if (c != '"') {
-                    values.append(c);
-                } else if (i < line.length() && line.charAt(i) == '"') {
+            char c = line.charAt(i);
+            int size = Utf8Text.bytes(c, previous);
+            if (bytes + size > maxBytes) {
+                if (inQuotes && !quoteInQuotes && following != null) {
+                    if (!lines.isCut()) {
+                        following.append(lines.lastTerminator()); // the whole line was read: put it all back
+                    }
+                    return unbalanced(firstLine, startLine, following);
+                }
+                return cutAtLimit(inQuotes && !quoteInQuotes ? Shape.UNBALANCED_QUOTES : Shape.TOO_LONG, startLine,
+                        raw, bytes + Utf8Text.bytes(line, i, line.length(), previous));
+            }
+            bytes += size;
+            previous = c;
+            raw.append(c);
+            i++;
+            if (quoteInQuotes) {
+                quoteInQuotes = false;
+                if (c == '"') {
                     values.append('"');
-                    i++;
+                    continue;
+                }
+                inQuotes = false;
+            }
+            if (inQuotes) {
+                if (c == '"') {
+                    quoteInQuotes = true;
                 } else {
-                    inQuotes = false;
+                    values.append(c);
                 }
             } else if (c == ',') {
                 record.addField(fieldStart, values.length());
@@ -115,7 +164,40 @@ final class CsvRecordReader implements Closeable {
             }
         }
         record.addField(fieldStart, values.length());
-        record.setText(raw == null ? firstLine : raw.toString(), values.toString());
+        String text = raw.toString();
+        record.setText(text, values.toString());
+        record.setBadEncoding(Utf8Text.hasInvalidByteOrNul(text));
+        return record;
+    }
+
+    /** The first line alone is the reject; the lines read after it are put back and read again as records. */
+    private CsvRecord unbalanced(String firstLine, long startLine, StringBuilder following) {
+        if (following != null) {
+            lines.unread(following, startLine);
+        }
+        record.reset(firstLine, startLine, null);
+        record.setShape(Shape.UNBALANCED_QUOTES);
+        record.setBadEncoding(Utf8Text.hasInvalidByteOrNul(firstLine));
+        return record;
+    }
+
+    /**
+     * A record that passed the limit in its current (last) line: the rest of that line is skipped.
+     *
+     * @param kept       the record's text before the byte that passed the limit
+     * @param bytesKnown the record's bytes up to the end of what was kept of the current line
+     */
+    private CsvRecord cutAtLimit(Shape shape, long startLine, StringBuilder kept, long bytesKnown)
+            throws IOException {
+        long total = bytesKnown + (lines.isCut() ? lines.skipRestOfLine() : 0);
+        if (kept.length() > 0 && Character.isHighSurrogate(kept.charAt(kept.length() - 1))) {
+            kept.setLength(kept.length() - 1); // a whole character only
+        }
+        String text = kept.toString();
+        record.reset(text + marker(total), startLine, null);
+        record.setShape(shape);
+        record.setBadEncoding(Utf8Text.hasInvalidByteOrNul(text));
+        return record;
     }
 
     @Override

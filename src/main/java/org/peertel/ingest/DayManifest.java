@@ -119,7 +119,7 @@ public record DayManifest(List<Entry> files) {
             }
             return new Entry(file.getFileName().toString(), bytes, HexFormat.of().formatHex(digest.digest()));
         } catch (IOException e) {
-            // The reader reports the file as unreadable_file; the manifest records it without a checksum.
+            // The reader refuses the file as unreadable; the manifest records it without a checksum.
             return new Entry(file.getFileName().toString(), sizeOrZero(file), "");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);

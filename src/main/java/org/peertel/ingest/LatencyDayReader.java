@@ -16,12 +16,17 @@ import java.util.stream.Stream;
 /**
  * Streams the latency rows of one UTC day folder: every regular file named {@code *.csv} or {@code *.csv.gz}, in
  * file-name order ({@link String#compareTo}), one file open at a time. Rows come out in file order, then line
- * order. Bad content never throws: it becomes {@link RejectedRow}s, and a file that cannot be read to its end ends
- * with one {@link RejectReason#UNREADABLE_FILE} reject before the reader moves on to the next file.
+ * order. A bad row becomes a {@link RejectedRow}. A bad file (see {@link BadFileReason}) either stops the reader
+ * with a {@link BadInputFileException} or, when bad files are skipped, is listed in {@link #skippedFiles()} with 0
+ * rows and the reader goes on with the next file. Rows of a skipped file may already have come out before the
+ * problem showed (a gzip stream can break at its end): the caller must discard the rows of every skipped file.
  */
 public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseable {
 
     private final LocalDate day;
+    private final IngestLimits limits;
+    private final boolean skipBadFiles;
+    private final List<SkippedFile> skipped = new ArrayList<>();
     private final List<Path> paths;
     private final long[] bytes;
     private final long[] rows;
@@ -30,15 +35,24 @@ public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseab
     private LatencyRow pending;
     private boolean closed;
 
+    /** A reader with the default limits that stops at the first bad file. */
+    public LatencyDayReader(Path dayDirectory, LocalDate day) {
+        this(dayDirectory, day, IngestLimits.DEFAULTS, false);
+    }
+
     /**
      * Lists the folder's input files; a missing folder behaves as an empty one.
      *
      * @param dayDirectory the folder {@code <input>/<YYYY-MM-DD>}
      * @param day          the UTC day the rows must fall on
+     * @param limits       the file and record size limits
+     * @param skipBadFiles whether a bad file is skipped (listed in {@link #skippedFiles()}) rather than thrown
      * @throws UncheckedIOException when the folder exists but cannot be listed
      */
-    public LatencyDayReader(Path dayDirectory, LocalDate day) {
+    public LatencyDayReader(Path dayDirectory, LocalDate day, IngestLimits limits, boolean skipBadFiles) {
         this.day = day;
+        this.limits = limits;
+        this.skipBadFiles = skipBadFiles;
         this.paths = listInputFiles(dayDirectory);
         this.bytes = new long[paths.size()];
         this.rows = new long[paths.size()];
@@ -52,7 +66,11 @@ public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseab
         return fileName.endsWith(".csv") || fileName.endsWith(".csv.gz");
     }
 
-    /** True while another row is available; opens the following files as needed. */
+    /**
+     * True while another row is available; opens the following files as needed.
+     *
+     * @throws BadInputFileException for a bad file, unless bad files are skipped
+     */
     @Override
     public boolean hasNext() {
         while (pending == null && !closed) {
@@ -60,10 +78,19 @@ public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseab
                 if (fileIndex == paths.size()) {
                     return false;
                 }
-                current = new LatencyFileReader(paths.get(fileIndex), day);
+                current = new LatencyFileReader(paths.get(fileIndex), day, limits);
             }
-            pending = current.next();
-            rows[fileIndex] = current.rows();
+            try {
+                pending = current.next();
+                rows[fileIndex] = current.rows();
+            } catch (BadInputFileException bad) {
+                if (!skipBadFiles) {
+                    close();
+                    throw bad;
+                }
+                skipped.add(new SkippedFile(bad.fileName(), bad.reason(), bad.detail()));
+                rows[fileIndex] = 0; // none of its rows count
+            }
             if (pending == null) {
                 current.close();
                 current = null;
@@ -71,6 +98,11 @@ public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseab
             }
         }
         return pending != null;
+    }
+
+    /** The files skipped so far (bad files, when they are skipped), in name order. */
+    public List<SkippedFile> skippedFiles() {
+        return List.copyOf(skipped);
     }
 
     /**
@@ -130,7 +162,7 @@ public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseab
         }
     }
 
-    static List<Path> listInputFiles(Path dayDirectory) {
+    public static List<Path> listInputFiles(Path dayDirectory) {
         if (!Files.exists(dayDirectory)) {
             return List.of();
         }
@@ -150,7 +182,7 @@ public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseab
         try {
             return Files.size(path);
         } catch (IOException failure) {
-            return 0; // the read will report the file as unreadable
+            return 0; // the read reports the file as unreadable
         }
     }
 }

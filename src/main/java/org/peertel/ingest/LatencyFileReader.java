@@ -1,51 +1,56 @@
 package org.peertel.ingest;
 
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
- * Reads the data rows of one latency file ({@code .csv} or {@code .csv.gz}). Never throws: a read failure ends the
- * file with one {@link RejectReason#UNREADABLE_FILE} reject at the line where reading failed.
+ * Reads the data rows of one latency file ({@code .csv} or {@code .csv.gz}). Row problems become
+ * {@link RejectedRow}s; a problem of the whole file (see {@link BadFileReason}) ends the file with a
+ * {@link BadInputFileException}, possibly after rows were returned (a gzip stream may break at its end), so the
+ * caller decides what becomes of those. Nothing else escapes.
  */
-final class LatencyFileReader implements Closeable {
+public final class LatencyFileReader implements Closeable {
 
     private static final int BUFFER_BYTES = 1 << 16;
 
     private final Path path;
     private final String name;
     private final LocalDate day;
+    private final IngestLimits limits;
     private CsvRecordReader records;
     private LatencyRowParser parser;
     private boolean finished;
     private long rows;
 
-    LatencyFileReader(Path path, LocalDate day) {
+    public LatencyFileReader(Path path, LocalDate day, IngestLimits limits) {
         this.path = path;
         this.name = path.getFileName().toString();
         this.day = day;
+        this.limits = limits;
     }
 
-    /** The next row of the file, or null when the file is done. */
-    LatencyRow next() {
+    /**
+     * The next row of the file, or null when the file is done.
+     *
+     * @throws BadInputFileException when the file must be refused as a whole
+     */
+    public LatencyRow next() {
         if (finished) {
             return null;
         }
         try {
             if (records == null) {
-                records = open(path, name);
+                records = open();
                 CsvRecord header = records.next();
                 if (header == null) {
-                    return finish();
+                    return finish(); // no non-blank line: a file without rows
                 }
-                parser = new LatencyRowParser(name, LatencyHeader.of(header), day);
+                parser = new LatencyRowParser(name, LatencyHeader.of(header, limits.maxRecordBytes()), day);
             }
             CsvRecord record = records.next();
             if (record == null) {
@@ -53,17 +58,17 @@ final class LatencyFileReader implements Closeable {
             }
             rows++;
             return parser.parse(record);
-        } catch (IOException | UncheckedIOException failure) {
-            long line = failure instanceof CsvFormatException format ? format.line()
-                    : records == null ? 1 : records.currentLine();
+        } catch (InputFileProblem problem) {
             finish();
-            rows++;
-            return new RejectedRow(name, line, RejectReason.UNREADABLE_FILE, describe(failure));
+            throw new BadInputFileException(path, problem.reason(), problem.getMessage());
+        } catch (IOException | UncheckedIOException failure) {
+            finish();
+            throw new BadInputFileException(path, BadFileReason.UNREADABLE, "cannot be read: " + failure);
         }
     }
 
     /** Data rows returned so far, rejects included. */
-    long rows() {
+    public long rows() {
         return rows;
     }
 
@@ -73,36 +78,14 @@ final class LatencyFileReader implements Closeable {
         return null;
     }
 
-    private static CsvRecordReader open(Path path, String name) throws IOException {
+    /** The reading stack: file, gzip (by name), size limit, UTF-8, lines and records. */
+    private CsvRecordReader open() throws IOException {
         InputStream in = Files.newInputStream(path);
-        try {
-            if (name.endsWith(".gz")) {
-                in = new GZIPInputStream(in, BUFFER_BYTES);
-            }
-        } catch (IOException failure) {
-            in.close();
-            throw failure;
+        if (name.endsWith(".gz")) {
+            in = new StrictGzipInputStream(in);
         }
-        return new CsvRecordReader(new PhysicalLineReader(new Utf8Reader(in, BUFFER_BYTES)));
-    }
-
-    /** A message for the reject's raw field that says what went wrong without a stack trace. */
-    static String describe(Exception failure) {
-        Throwable cause = failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : failure;
-        String message = cause.getMessage() == null ? "" : cause.getMessage();
-        if (cause instanceof CsvFormatException) {
-            return message;
-        }
-        if (cause instanceof Utf8Reader.InvalidUtf8Exception) {
-            return message;
-        }
-        if (cause instanceof EOFException) {
-            return "truncated data (" + message + ")";
-        }
-        if (cause instanceof ZipException) {
-            return "corrupt gzip data (" + message + ")";
-        }
-        return cause.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        in = new SizeLimitedInputStream(in, limits.maxFileBytes());
+        return new CsvRecordReader(new Utf8Reader(in, BUFFER_BYTES), limits.maxRecordBytes());
     }
 
     @Override
@@ -113,6 +96,7 @@ final class LatencyFileReader implements Closeable {
             } catch (IOException ignored) {
                 // nothing useful to do: the rows are already out
             }
+            records = null;
         }
     }
 }

@@ -24,8 +24,15 @@ final class LatencyRowParser {
 
     /** The measurement or the reject (with the first reason that applies) for {@code record}. */
     LatencyRow parse(CsvRecord record) {
-        if (!header.isComplete()) {
-            return reject(record, RejectReason.MISSING_COLUMNS);
+        if (record.badEncoding()) {
+            return new RejectedRow(file, record.line(), RejectReason.BAD_ENCODING,
+                    Utf8Text.replaceInvalidBytesAndNul(record.raw()));
+        }
+        if (record.shape() == CsvRecord.Shape.TOO_LONG) {
+            return reject(record, RejectReason.RECORD_TOO_LONG);
+        }
+        if (record.shape() == CsvRecord.Shape.UNBALANCED_QUOTES) {
+            return reject(record, RejectReason.UNBALANCED_QUOTES);
         }
         if (record.fieldCount() != header.fieldCount) {
             return reject(record, RejectReason.COLUMN_COUNT);

@@ -2,10 +2,17 @@ package org.peertel.ingest;
 
 import java.util.Locale;
 
-/** Why a latency record was rejected, in the contract's order of precedence (first that applies wins). */
+/**
+ * Why a latency record was rejected, in the contract's order of precedence (first that applies wins). A problem
+ * of a whole file is not a reject but a {@link BadFileReason}.
+ */
 public enum RejectReason {
-    /** The file's header lacks a required column. */
-    MISSING_COLUMNS,
+    /** The record (the part kept of it, when it is too long) holds an invalid UTF-8 byte or a NUL. */
+    BAD_ENCODING,
+    /** The record is longer than {@code ingest.max-record-bytes}. */
+    RECORD_TOO_LONG,
+    /** A quoted field is still open at the end of the file or at the record limit: the record's first line. */
+    UNBALANCED_QUOTES,
     /** The record's field count differs from the header's. */
     COLUMN_COUNT,
     /** The timestamp is not an accepted ISO-8601 date-time. */
@@ -23,9 +30,7 @@ public enum RejectReason {
     /** The rtt_ms is not a plain decimal. */
     BAD_RTT,
     /** The rtt_ms is not in 0 &lt; rtt &lt;= 60000. */
-    RTT_OUT_OF_RANGE,
-    /** The file could not be read to its end. */
-    UNREADABLE_FILE;
+    RTT_OUT_OF_RANGE;
 
     private final String code = name().toLowerCase(Locale.ROOT);
 

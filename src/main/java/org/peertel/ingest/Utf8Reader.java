@@ -5,16 +5,23 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A strict UTF-8 reader that hands out every character decoded before a failure and reports the failure (invalid
- * UTF-8 or an I/O error of the byte stream) only on the following read. {@link java.io.InputStreamReader} may
- * drop the characters it decoded in the same call, which would lose the rows just before the failure.
+ * A UTF-8 reader that never fails on bad bytes and never loses characters before an I/O failure.
+ * <ul>
+ * <li>Decoding from the start, a byte that does not begin a well-formed UTF-8 sequence (RFC 3629: shortest form,
+ * no surrogates, at most U+10FFFF) is invalid; it comes out as the lone low surrogate {@code U+DC00 + byte} (an
+ * "escape", like Python's surrogateescape) and decoding resumes at the next byte. Valid UTF-8 never decodes to a
+ * lone surrogate, so {@link Utf8Text} can tell the escapes apart, count them as one byte each and reject the
+ * records that hold them.</li>
+ * <li>An I/O failure of the byte stream (for example truncated gzip data) is reported only on the read after the
+ * characters decoded before it were handed out. {@link java.io.InputStreamReader} may drop the characters it
+ * decoded in the same call.</li>
+ * </ul>
  */
 final class Utf8Reader extends Reader {
 
@@ -23,7 +30,6 @@ final class Utf8Reader extends Reader {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes;
-    private long bytesRead;
     private boolean endOfInput;
     private IOException failure;
 
@@ -53,7 +59,10 @@ final class Utf8Reader extends Reader {
                 return produced;
             }
             if (result.isError()) {
-                failure = new InvalidUtf8Exception("invalid UTF-8 at byte " + (bytesRead - bytes.remaining()));
+                if (!out.hasRemaining()) {
+                    return produced; // the next call meets the same byte again
+                }
+                out.put(Utf8Text.escape(bytes.get())); // one invalid byte; decoding resumes after it
                 continue;
             }
             if (endOfInput) {
@@ -74,7 +83,6 @@ final class Utf8Reader extends Reader {
                 endOfInput = true;
             } else {
                 bytes.position(bytes.position() + count);
-                bytesRead += count;
             }
         } catch (IOException readFailure) {
             failure = readFailure;
@@ -85,22 +93,5 @@ final class Utf8Reader extends Reader {
     @Override
     public void close() throws IOException {
         in.close();
-    }
-
-    /** Text that is not valid UTF-8; the message gives the byte offset in the (decompressed) file. */
-    static final class InvalidUtf8Exception extends CharacterCodingException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final String message;
-
-        InvalidUtf8Exception(String message) {
-            this.message = message;
-        }
-
-        @Override
-        public String getMessage() {
-            return message;
-        }
     }
 }

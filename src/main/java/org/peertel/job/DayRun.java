@@ -6,6 +6,7 @@ import org.peertel.alert.AlertSettings;
 import org.peertel.attribution.ConnectionMatcher;
 import org.peertel.registry.ConnectionRegistry;
 import org.peertel.report.OutputLayout;
+import org.peertel.store.DaySpool;
 import org.peertel.store.TelemetryStore;
 
 /**
@@ -51,6 +52,11 @@ public final class DayRun implements AutoCloseable {
     /** The prefix trie over the registry. */
     public ConnectionMatcher matcher() {
         return matcher;
+    }
+
+    /** The day's spool: its attributed rows on their way into DuckDB. */
+    public DaySpool spool() {
+        return DaySpool.of(parameters.db(), parameters.date());
     }
 
     /** The DuckDB connection, opened on first use. */

@@ -15,8 +15,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * keeps the job parameters of the failed execution (including its {@code reason} parameter), so the reason of
  * the invocation that restarted it is kept here;</li>
  * <li>{@code rows_read}, {@code attributed}, {@code no_prefix}, {@code location_mismatch}, {@code rejected} (the
- * total), {@code alerts}, and per reason {@code rejected.<reason>} and per severity {@code alerts.<severity>},
- * put by reportStep: the same numbers as {@code runs/<date>.json}.</li>
+ * total), {@code alerts}, {@code skipped_files} (files left out by --skip-bad-files), and per reason
+ * {@code rejected.<reason>} and per severity {@code alerts.<severity>}, put by reportStep: the same numbers as
+ * {@code runs/<date>.json}.</li>
  * </ul>
  * Spring Batch copies the context of a failed execution into its restart; the counts are removed when an
  * execution starts, so an execution that did not reach reportStep has none.
@@ -31,6 +32,7 @@ public final class ExecutionRecord {
     public static final String LOCATION_MISMATCH = "location_mismatch";
     public static final String REJECTED = "rejected";
     public static final String ALERTS = "alerts";
+    public static final String SKIPPED_FILES = "skipped_files";
     static final String REJECTED_PREFIX = "rejected.";
     static final String ALERTS_PREFIX = "alerts.";
 
@@ -39,7 +41,8 @@ public final class ExecutionRecord {
 
     /** The counts of a day, as reportStep records them. */
     public record Counts(long rowsRead, long attributed, long noPrefix, long locationMismatch, long rejected,
-                         long alerts, Map<String, Long> rejectedByReason, Map<String, Long> alertsBySeverity) {
+                         long alerts, Map<String, Long> rejectedByReason, Map<String, Long> alertsBySeverity,
+                         long skippedFiles) {
         public Counts {
             rejectedByReason = Map.copyOf(rejectedByReason);
             alertsBySeverity = Map.copyOf(alertsBySeverity);
@@ -59,7 +62,7 @@ public final class ExecutionRecord {
             long rejected = day.rejected().values().stream().mapToLong(Long::longValue).sum();
             long alerts = alertsBySeverity.values().stream().mapToLong(Long::longValue).sum();
             return new Counts(day.rowsRead(), day.attributed(), day.noPrefix(), day.locationMismatch(), rejected,
-                    alerts, day.rejected(), alertsBySeverity);
+                    alerts, day.rejected(), alertsBySeverity, day.skippedFiles().size());
         }
     }
 
@@ -81,6 +84,7 @@ public final class ExecutionRecord {
         context.putLong(LOCATION_MISMATCH, counts.locationMismatch());
         context.putLong(REJECTED, counts.rejected());
         context.putLong(ALERTS, counts.alerts());
+        context.putLong(SKIPPED_FILES, counts.skippedFiles());
         counts.rejectedByReason().forEach((reason, n) -> context.putLong(REJECTED_PREFIX + reason, n));
         counts.alertsBySeverity().forEach((severity, n) -> context.putLong(ALERTS_PREFIX + severity, n));
     }
@@ -101,7 +105,8 @@ public final class ExecutionRecord {
         }
         return Optional.of(new Counts(number(context.get(ROWS_READ)), number(context.get(ATTRIBUTED)),
                 number(context.get(NO_PREFIX)), number(context.get(LOCATION_MISMATCH)),
-                number(context.get(REJECTED)), number(context.get(ALERTS)), rejected, alerts));
+                number(context.get(REJECTED)), number(context.get(ALERTS)), rejected, alerts,
+                context.containsKey(SKIPPED_FILES) ? number(context.get(SKIPPED_FILES)) : 0));
     }
 
     /** The reason recorded when the execution started, if any. */
@@ -119,7 +124,7 @@ public final class ExecutionRecord {
     private static boolean isCountKey(String key) {
         return key.equals(ROWS_READ) || key.equals(ATTRIBUTED) || key.equals(NO_PREFIX)
                 || key.equals(LOCATION_MISMATCH) || key.equals(REJECTED) || key.equals(ALERTS)
-                || key.startsWith(REJECTED_PREFIX) || key.startsWith(ALERTS_PREFIX);
+                || key.equals(SKIPPED_FILES) || key.startsWith(REJECTED_PREFIX) || key.startsWith(ALERTS_PREFIX);
     }
 
     /** Serializers may give back an Integer for a small Long; read any number. */

@@ -1,24 +1,23 @@
 package org.peertel.job;
 
-import org.peertel.ingest.LatencyRow;
-import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Feeds {@link Progress} from attributeStep: after each chunk (never per row) it reads the reader's file and row
- * counts, which the reader keeps anyway, and lets Progress decide whether a line is due.
+ * Feeds {@link Progress} from attributeStep: the step's tasklet calls {@link #tick} from its coordinating thread
+ * (every few hundred milliseconds, never per row) with the counts its workers keep anyway, and Progress decides
+ * whether a line is due.
  */
-public final class ProgressListener implements ChunkListener<LatencyRow, AttributedRow>, StepExecutionListener {
+public final class ProgressListener implements StepExecutionListener {
 
-    private final LatencyItemReader reader;
     private final CurrentDay current;
     private volatile Progress progress = Progress.onStandardError();
+    private volatile int filesDone;
+    private volatile int fileCount;
+    private volatile long rows;
 
-    public ProgressListener(LatencyItemReader reader, CurrentDay current) {
-        this.reader = reader;
+    public ProgressListener(CurrentDay current) {
         this.current = current;
     }
 
@@ -29,17 +28,23 @@ public final class ProgressListener implements ChunkListener<LatencyRow, Attribu
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        filesDone = 0;
+        fileCount = 0;
+        rows = 0;
         progress.start(current.get().day() + " reading");
     }
 
-    @Override
-    public void afterChunk(Chunk<AttributedRow> chunk) {
-        progress.update(reader.filesDone(), reader.fileCount(), reader.rowsSoFar());
+    /** The step's counts so far; prints a line when one is due. */
+    public void tick(int newFilesDone, int newFileCount, long newRows) {
+        filesDone = newFilesDone;
+        fileCount = newFileCount;
+        rows = newRows;
+        progress.update(newFilesDone, newFileCount, newRows);
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        progress.finish(reader.filesDone(), reader.fileCount(), reader.rowsSoFar());
+        progress.finish(filesDone, fileCount, rows);
         return null;
     }
 }

@@ -1,6 +1,7 @@
 package org.peertel.job;
 
 import org.peertel.CrashPoints;
+import org.peertel.store.DaySpool;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -8,9 +9,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Swaps the staged day in for the stored one and recomputes its aggregates, in one DuckDB transaction. Run again
- * after a crash that followed the commit (the job repository still saw the step running), it changes nothing:
- * the publish removed the day's staging marker, and {@code publishDay} needs it.
+ * Swaps the spooled day in for the stored one and recomputes its aggregates, in one DuckDB transaction, then
+ * removes the spool. Run again after a crash that followed the commit (the job repository still saw the step
+ * running), it publishes the same spool again (same result) or, once the spool is gone, changes nothing.
  */
 public final class PublishDayTasklet implements Tasklet {
 
@@ -23,11 +24,13 @@ public final class PublishDayTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         DayRun run = current.get();
-        if (!run.store().publishDay(run.day())) {
+        DaySpool spool = run.spool();
+        if (!run.store().publishDay(run.day(), spool)) {
             contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(
-                    "already published: the day's staging marker was gone, the stored day was kept"));
+                    "already published: the day's spool was gone, the stored day was kept"));
         }
         CrashPoints.reach("publish-committed");
+        spool.delete();
         return RepeatStatus.FINISHED;
     }
 }

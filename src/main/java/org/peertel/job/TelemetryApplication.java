@@ -50,6 +50,7 @@ public class TelemetryApplication {
         // the job repository (BATCH_STEP_EXECUTION.EXIT_MESSAGE) instead of flooding the console.
         properties.put("logging.level.org.springframework.batch.core.step.AbstractStep", "OFF");
         properties.put("logging.level.org.springframework.batch.core.job.AbstractJob", "OFF");
+        properties.put("logging.level.org.springframework.batch.core.step.item.ChunkOrientedStep", "OFF");
         return properties;
     }
 }

@@ -1,7 +1,6 @@
 package org.peertel.job;
 
 import org.peertel.config.JobSettings;
-import org.peertel.ingest.LatencyRow;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -13,7 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The telemetry job: one UTC day from latency files to alert files and customer reports.
- * attributeStep (read, match, stage) → publishStep (swap the day in, aggregate) → alertStep → reportStep.
+ * attributeStep (read, match, spool) → publishStep (load the spool into DuckDB, aggregate) → alertStep → reportStep.
  */
 @Configuration
 public class TelemetryJobConfiguration {
@@ -33,28 +32,20 @@ public class TelemetryJobConfiguration {
                 .build();
     }
 
-    @Bean
-    public LatencyItemReader latencyItemReader(CurrentDay currentDay) {
-        return new LatencyItemReader(currentDay);
-    }
-
     /** The progress line of attributeStep (files, rows, rows/s, elapsed) on stderr. */
     @Bean
-    public ProgressListener progressListener(LatencyItemReader latencyItemReader, CurrentDay currentDay) {
-        return new ProgressListener(latencyItemReader, currentDay);
+    public ProgressListener progressListener(CurrentDay currentDay) {
+        return new ProgressListener(currentDay);
     }
 
+    /** One worker per core; {@code chunk-size} rows between two stop checks and progress counts of a worker. */
     @Bean
     public Step attributeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                              CurrentDay currentDay, JobSettings settings, LatencyItemReader reader,
-                              ProgressListener progressListener) {
+                              CurrentDay currentDay, JobSettings settings, ProgressListener progressListener) {
+        int threads = Runtime.getRuntime().availableProcessors();
         return new StepBuilder("attributeStep", jobRepository)
-                .<LatencyRow, AttributedRow>chunk(settings.chunkSize())
-                .transactionManager(transactionManager)
-                .reader(reader)
-                .processor(new AttributionProcessor(currentDay))
-                .writer(new StagingItemWriter(currentDay, reader))
-                .listener(new ClearStagingListener(currentDay))
+                .tasklet(new AttributeDayTasklet(currentDay, progressListener, settings.chunkSize(), threads,
+                        settings.ingest()), transactionManager)
                 .listener(progressListener)
                 .build();
     }

@@ -33,11 +33,12 @@ public final class WriteReportsTasklet implements Tasklet {
         LocalDate day = run.day();
         OutputLayout layout = run.layout();
         StoreQueries queries = run.store().queries();
-        CustomerReports.write(layout, day, run.registry(), queries.connectionDay(day), queries.prefixDay(day));
+        StoreQueries.DayCounts dayCounts = queries.counts(day);
+        CustomerReports.write(layout, day, run.registry(), queries.connectionDay(day), queries.prefixDay(day),
+                dayCounts.partial());
         RejectsFile.write(layout.rejects(day), day, queries);
         var jobStart = chunkContext.getStepContext().getStepExecution().getJobExecution().getStartTime();
         Instant startedAt = jobStart == null ? Instant.now() : jobStart.atZone(ZoneId.systemDefault()).toInstant();
-        StoreQueries.DayCounts dayCounts = queries.counts(day);
         ExecutionRecord.Counts counts = ExecutionRecord.Counts.of(dayCounts, queries.alertsBySeverity(day));
         RunSummary.write(layout.runSummary(day), day, dayCounts, (int) counts.alerts(), startedAt, Instant.now());
         // For history and the run summary: read from the job repository, not from DuckDB or runs/.

@@ -7,8 +7,13 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -66,7 +71,41 @@ public final class AtomicFiles {
             }
             forceFolder(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("unable to write output file " + target + ": " + e.getMessage(), e);
+            deleteQuietly(temporary); // the old file stays as it was; a full disk gets its space back
+            throw new UncheckedIOException("cannot write output file " + target + ": " + whatToDo(e), e);
+        }
+    }
+
+    /** Why a write failed and what the operator can do about it, for the one line the run ends with. */
+    static String whatToDo(IOException e) {
+        // a failed write() is a plain IOException whose message is the system's reason
+        String reason = String.valueOf(e instanceof FileSystemException f ? f.getReason() : e.getMessage());
+        String elsewhere = " or choose another --out";
+        if (reason.contains("No space left")) {
+            return "the file system is full (" + reason + "); free space on it" + elsewhere;
+        }
+        if (reason.contains("Read-only file system")) {
+            return "the file system is read-only; mount it read-write" + elsewhere;
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile() + "; let the user running peertel write there"
+                    + elsewhere;
+        }
+        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+            return ((FileSystemException) e).getFile() + " is a file where a folder is needed; move it away"
+                    + elsewhere;
+        }
+        if (e instanceof DirectoryNotEmptyException || reason.contains("Is a directory")) {
+            return "a folder is in the way of the file; move it away" + elsewhere;
+        }
+        return e + "; fix the cause" + elsewhere;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stale hidden .tmp is harmless: the next write of the file replaces it
         }
     }
 }

@@ -7,8 +7,8 @@ import org.peertel.prefix.Prefix;
 /**
  * One row of the connections registry: a customer's peering connection and the prefixes it serves.
  *
- * @param connectionId unique id, 1-64 chars of {@code A-Z a-z 0-9 . _ -}
- * @param customerId   owning customer, same syntax
+ * @param connectionId unique id, a safe file name ({@link FileNameRule})
+ * @param customerId   owning customer, same rule (it names the folder of the customer's reports)
  * @param name         human-readable connection name
  * @param partner      peering partner
  * @param country      ISO 3166-1 alpha-2 code, upper case

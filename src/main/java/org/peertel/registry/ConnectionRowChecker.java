@@ -2,7 +2,6 @@ package org.peertel.registry;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.peertel.geo.Locations;
 import org.peertel.prefix.Prefix;
@@ -21,10 +20,6 @@ final class ConnectionRowChecker {
      */
     record CheckedRow(Connection connection, boolean valid, boolean idValid) {
     }
-
-    static final int MAX_ID_LENGTH = 64;
-    private static final Pattern ID_CHARACTERS = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final String ID_RULE = "1-" + MAX_ID_LENGTH + " characters of A-Z a-z 0-9 . _ -";
 
     private ConnectionRowChecker() {
     }
@@ -48,29 +43,14 @@ final class ConnectionRowChecker {
     }
 
     private static boolean checkId(String column, String id, int line, IssueList issues) {
-        // Ids become file and folder names, hence the narrow alphabet and the ban on "." and "..".
-        String problem;
-        if (id.isEmpty()) {
-            issues.error(line, column + " is empty; use " + ID_RULE);
-            return false;
-        } else if (id.length() > MAX_ID_LENGTH) {
-            problem = "is " + id.length() + " characters long";
-        } else if (!ID_CHARACTERS.matcher(id).matches()) {
-            problem = "contains '" + firstBadCharacter(id) + "'";
-        } else if (id.equals(".") || id.equals("..")) {
-            problem = "is not usable as a file name";
-        } else {
+        // Ids become file and folder names (reports/<customer_id>/): see FileNameRule.
+        String problem = FileNameRule.problem(id);
+        if (problem == null) {
             return true;
         }
-        issues.error(line, column + " '" + id + "' " + problem + "; use " + ID_RULE);
+        issues.error(line, column + (id.isEmpty() ? " " : " '" + id + "' ") + problem
+                + "; use " + FileNameRule.DESCRIPTION);
         return false;
-    }
-
-    private static String firstBadCharacter(String id) {
-        return id.codePoints()
-                .filter(c -> !ID_CHARACTERS.matcher(Character.toString(c)).matches())
-                .mapToObj(Character::toString)
-                .findFirst().orElse("?");
     }
 
     private static void checkNotEmpty(String column, String value, String fix, int line, IssueList issues) {

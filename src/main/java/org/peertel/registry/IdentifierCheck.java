@@ -57,7 +57,7 @@ final class IdentifierCheck {
                         + "collide on case-insensitive file systems, so choose ids that differ in more than case");
             }
             String customerId = connection.customerId();
-            if (customerId.isEmpty() || !customerSpellingsSeen.add(customerId)) {
+            if (FileNameRule.problem(customerId) != null || !customerSpellingsSeen.add(customerId)) {
                 continue;
             }
             Connection first = customerSpelling.putIfAbsent(customerId.toLowerCase(Locale.ROOT), connection);

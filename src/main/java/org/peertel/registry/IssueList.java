@@ -17,12 +17,13 @@ final class IssueList {
         this.file = file;
     }
 
+    // Messages quote values of the file; FileNameRule.printable keeps their control characters off the terminal.
     void error(int line, String message) {
-        errors.add(new RegistryIssue(file, line, Severity.ERROR, message));
+        errors.add(new RegistryIssue(file, line, Severity.ERROR, FileNameRule.printable(message)));
     }
 
     void warning(int line, String message) {
-        warnings.add(new RegistryIssue(file, line, Severity.WARNING, message));
+        warnings.add(new RegistryIssue(file, line, Severity.WARNING, FileNameRule.printable(message)));
     }
 
     int errorCount() {

@@ -1,5 +1,7 @@
 package org.peertel.report;
 
+import static org.peertel.output.FormulaGuard.text;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +29,15 @@ public final class AlertFile {
 
     /** The file's content for {@code alerts}. */
     public static String render(List<Alert> alerts) {
-        StringBuilder text = new StringBuilder(HEADER);
+        StringBuilder file = new StringBuilder(HEADER);
         for (Alert alert : alerts) {
-            text.append(CsvLine.of(alert.alertId(), alert.date().toString(), alert.customerId(),
-                    alert.connectionId(), alert.connectionName(), alert.rule().name(), alert.severity().name(),
-                    Millis.format(alert.observedMs()), Millis.format(alert.thresholdMs()),
-                    Millis.format(alert.baselineMs()), Long.toString(alert.samples()), alert.message()));
+            // Text cells go through FormulaGuard (CSV injection); the numbers are written from numbers.
+            file.append(CsvLine.of(text(alert.alertId()), alert.date().toString(), text(alert.customerId()),
+                    text(alert.connectionId()), text(alert.connectionName()), alert.rule().name(),
+                    alert.severity().name(), Millis.format(alert.observedMs()), Millis.format(alert.thresholdMs()),
+                    Millis.format(alert.baselineMs()), Long.toString(alert.samples()), text(alert.message())));
         }
-        return text.toString();
+        return file.toString();
     }
 
     /** The content of an existing alert file, or "" when there is none. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static org.peertel.output.FormulaGuard.text;
+
 import org.peertel.CrashPoints;
 import org.peertel.output.AtomicFiles;
 import org.peertel.output.CsvLine;
@@ -19,21 +21,31 @@ import org.peertel.store.StoreQueries.PrefixDay;
 
 /**
  * The per-customer reports of one day. Each customer's files are built only from that customer's connections,
- * so a row of another customer cannot leak into them.
+ * so a row of another customer cannot leak into them. A customer gets both files every day, also without data
+ * (its connections with 0 samples, and a prefix file of the header only). Every row ends with {@code coverage}:
+ * {@code complete}, or {@code partial} when input files of the day were left out ({@code --skip-bad-files}), so
+ * that a partial day cannot be mistaken for a complete one even when the file is read alone.
  */
 public final class CustomerReports {
 
     static final String CONNECTION_HEADER = CsvLine.of("date", "connection_id", "connection_name", "partner",
-            "country", "state", "samples", "median_ms", "p95_ms", "p99_ms", "min_ms", "max_ms", "mean_ms");
+            "country", "state", "samples", "median_ms", "p95_ms", "p99_ms", "min_ms", "max_ms", "mean_ms", "coverage");
     static final String PREFIX_HEADER = CsvLine.of("date", "connection_id", "prefix", "samples", "median_ms",
-            "p95_ms");
+            "p95_ms", "coverage");
+    static final String COMPLETE = "complete";
+    static final String PARTIAL = "partial";
 
     private CustomerReports() {
     }
 
-    /** Writes both report files of every customer in the registry. */
+    /**
+     * Writes both report files of every customer in the registry.
+     *
+     * @param partial true when input files of the day were left out
+     */
     public static void write(OutputLayout layout, LocalDate day, ConnectionRegistry registry,
-                             List<ConnectionDay> connectionDays, List<PrefixDay> prefixDays) {
+                             List<ConnectionDay> connectionDays, List<PrefixDay> prefixDays, boolean partial) {
+        String coverage = partial ? PARTIAL : COMPLETE;
         Map<String, ConnectionDay> statsById = connectionDays.stream()
                 .collect(Collectors.toMap(ConnectionDay::connectionId, Function.identity()));
         Map<String, List<PrefixDay>> prefixesById = prefixDays.stream()
@@ -48,30 +60,33 @@ public final class CustomerReports {
             AtomicFiles.write(layout.customerReport(customerId, day), writer -> {
                 writer.write(CONNECTION_HEADER);
                 for (Connection connection : connections) {
-                    writer.write(connectionRow(day, connection, statsById.get(connection.connectionId())));
+                    writer.write(connectionRow(day, connection, statsById.get(connection.connectionId()), coverage));
                 }
             });
             AtomicFiles.write(layout.customerPrefixReport(customerId, day), writer -> {
                 writer.write(PREFIX_HEADER);
                 for (Connection connection : connections) {
                     for (PrefixDay p : prefixesById.getOrDefault(connection.connectionId(), List.of())) {
-                        writer.write(CsvLine.of(day.toString(), p.connectionId(), p.prefix(),
-                                Long.toString(p.samples()), Millis.format(p.medianMs()), Millis.format(p.p95Ms())));
+                        writer.write(CsvLine.of(day.toString(), text(p.connectionId()), text(p.prefix()),
+                                Long.toString(p.samples()), Millis.format(p.medianMs()), Millis.format(p.p95Ms()),
+                                coverage));
                     }
                 }
             });
         }
     }
 
-    private static String connectionRow(LocalDate day, Connection c, ConnectionDay stats) {
+    private static String connectionRow(LocalDate day, Connection c, ConnectionDay stats, String coverage) {
+        // Text cells go through FormulaGuard (CSV injection); the numbers are written from numbers.
         if (stats == null) {
-            return CsvLine.of(day.toString(), c.connectionId(), c.name(), c.partner(), c.country(), c.state(), "0",
-                    "", "", "", "", "", "");
+            return CsvLine.of(day.toString(), text(c.connectionId()), text(c.name()), text(c.partner()),
+                    text(c.country()), text(c.state()), "0", "", "", "", "", "", "", coverage);
         }
         BigDecimal mean = stats.sumMs().divide(BigDecimal.valueOf(stats.samples()), 3, RoundingMode.HALF_UP);
-        return CsvLine.of(day.toString(), c.connectionId(), c.name(), c.partner(), c.country(), c.state(),
+        return CsvLine.of(day.toString(), text(c.connectionId()), text(c.name()), text(c.partner()),
+                text(c.country()), text(c.state()),
                 Long.toString(stats.samples()), Millis.format(stats.medianMs()), Millis.format(stats.p95Ms()),
                 Millis.format(stats.p99Ms()), Millis.format(stats.minMs()), Millis.format(stats.maxMs()),
-                Millis.format(mean));
+                Millis.format(mean), coverage);
     }
 }

@@ -2,6 +2,9 @@ package org.peertel.report;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+
+import org.peertel.registry.FileNameRule;
 
 /** Where each output file of a day lives under {@code --out}. The paths are part of the data contract. */
 public record OutputLayout(Path out) {
@@ -11,11 +14,40 @@ public record OutputLayout(Path out) {
     }
 
     public Path customerReport(String customerId, LocalDate day) {
-        return out.resolve("reports").resolve(customerId).resolve(day + ".csv");
+        return customerFolder(customerId).resolve(day + ".csv");
     }
 
     public Path customerPrefixReport(String customerId, LocalDate day) {
-        return out.resolve("reports").resolve(customerId).resolve(day + "-prefixes.csv");
+        return customerFolder(customerId).resolve(day + "-prefixes.csv");
+    }
+
+    /** The folders under {@code --out} that hold the files of every day. */
+    public List<Path> dayFolders() {
+        return List.of(out.resolve("alerts"), reportsFolder(), out.resolve("rejects"), out.resolve("runs"));
+    }
+
+    public Path reportsFolder() {
+        return out.resolve("reports");
+    }
+
+    /**
+     * {@code reports/<customerId>}. The registry already refuses every id that is not a plain file name; this
+     * checks again, so that no caller can ever make peertel write a customer's files outside {@code reports/}
+     * (or into another customer's folder).
+     *
+     * @throws IllegalArgumentException when the id is not a safe file name or would resolve elsewhere
+     */
+    public Path customerFolder(String customerId) {
+        String problem = FileNameRule.problem(customerId);
+        Path reports = reportsFolder().toAbsolutePath().normalize();
+        Path folder = problem != null ? null : reports.resolve(customerId).normalize();
+        if (folder == null || !folder.startsWith(reports) || !reports.equals(folder.getParent())) {
+            throw new IllegalArgumentException("refusing to write the reports of customer_id '"
+                    + FileNameRule.printable(customerId) + "': it is not a folder directly inside " + reports
+                    + " (the id " + (problem != null ? problem : "resolves to " + folder)
+                    + "); the registry check should have stopped this id, please report it");
+        }
+        return reportsFolder().resolve(customerId);
     }
 
     public Path rejects(LocalDate day) {

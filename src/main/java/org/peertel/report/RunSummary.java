@@ -8,15 +8,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.peertel.output.AtomicFiles;
 import org.peertel.store.StoreQueries.DayCounts;
-import org.peertel.store.StoreQueries.FileSummary;
 
 /**
- * {@code runs/<date>.json}: how every row of the day was accounted for. Written by hand (no JSON library on the
+ * {@code runs/<date>.json}: how every row of the day was accounted for, and whether the day is complete
+ * ({@code "partial": true} when {@code --skip-bad-files} left files out; {@code "skipped_files"} lists them with
+ * their reason and message). Written by hand (no JSON library on the
  * class path) in a fixed layout, so that two runs differ only in their two time values.
  */
 public final class RunSummary {
@@ -31,25 +32,17 @@ public final class RunSummary {
         StringBuilder json = new StringBuilder(512);
         json.append("{\n");
         json.append("  \"date\": ").append(quote(day.toString())).append(",\n");
+        json.append("  \"partial\": ").append(counts.partial()).append(",\n");
         json.append("  \"rows_read\": ").append(counts.rowsRead()).append(",\n");
         json.append("  \"attributed\": ").append(counts.attributed()).append(",\n");
         json.append("  \"no_prefix\": ").append(counts.noPrefix()).append(",\n");
         json.append("  \"location_mismatch\": ").append(counts.locationMismatch()).append(",\n");
-        json.append("  \"rejected\": {");
-        int i = 0;
-        for (Map.Entry<String, Long> reason : counts.rejected().entrySet()) {
-            json.append(i++ == 0 ? "\n" : ",\n").append("    ").append(quote(reason.getKey())).append(": ")
-                    .append(reason.getValue());
-        }
-        json.append(i == 0 ? "},\n" : "\n  },\n");
-        json.append("  \"files\": [");
-        i = 0;
-        for (FileSummary f : counts.files()) {
-            json.append(i++ == 0 ? "\n" : ",\n").append("    {\"name\": ").append(quote(f.name()))
-                    .append(", \"rows\": ").append(f.rows()).append(", \"bytes\": ").append(f.bytes())
-                    .append(", \"sha256\": ").append(quote(f.sha256())).append('}');
-        }
-        json.append(i == 0 ? "],\n" : "\n  ],\n");
+        block(json, "rejected", '{', '}', counts.rejected().entrySet(),
+                reason -> quote(reason.getKey()) + ": " + reason.getValue());
+        block(json, "files", '[', ']', counts.files(), f -> "{\"name\": " + quote(f.name()) + ", \"rows\": "
+                + f.rows() + ", \"bytes\": " + f.bytes() + ", \"sha256\": " + quote(f.sha256()) + "}");
+        block(json, "skipped_files", '[', ']', counts.skippedFiles(), f -> "{\"name\": " + quote(f.name())
+                + ", \"reason\": " + quote(f.reason()) + ", \"message\": " + quote(f.message()) + "}");
         json.append("  \"alerts\": ").append(alerts).append(",\n");
         json.append("  \"started_at\": ").append(quote(startedAt.truncatedTo(ChronoUnit.MILLIS).toString()))
                 .append(",\n");
@@ -57,6 +50,17 @@ public final class RunSummary {
                 .append('\n');
         json.append("}\n");
         AtomicFiles.writeString(file, json.toString());
+    }
+
+    /** {@code "key": [} one item per line {@code ],} (or {@code {...}}); {@code []} when there is none. */
+    private static <T> void block(StringBuilder json, String key, char open, char close, Iterable<T> items,
+                                  Function<T, String> item) {
+        json.append("  ").append(quote(key)).append(": ").append(open);
+        int i = 0;
+        for (T t : items) {
+            json.append(i++ == 0 ? "\n" : ",\n").append("    ").append(item.apply(t));
+        }
+        json.append(i == 0 ? "" : "\n  ").append(close).append(",\n");
     }
 
     /**

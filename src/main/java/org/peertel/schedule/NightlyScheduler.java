@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
 import org.peertel.ingest.DayManifest;
+import org.peertel.job.JobFailure;
 import org.peertel.job.JobSession;
 import org.peertel.job.Progress;
 import org.peertel.job.RunReason;
@@ -100,8 +101,7 @@ public final class NightlyScheduler {
                 } else if (execution.getStatus() == BatchStatus.STOPPED) {
                     err.println(due.day() + ": stopped on request; the next start resumes it");
                 } else {
-                    err.println(due.day() + ": " + execution.getStatus() + " ("
-                            + execution.getExitStatus().getExitDescription().lines().findFirst().orElse("")
+                    err.println(due.day() + ": " + execution.getStatus() + " (" + JobFailure.describe(execution)
                             + "); the next pass restarts it");
                 }
             }

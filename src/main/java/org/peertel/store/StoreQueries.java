@@ -35,12 +35,21 @@ public final class StoreQueries {
     public record FileSummary(String name, long rows, long bytes, String sha256) {
     }
 
-    /** How the day's rows were accounted for. */
+    /** A file left out of the day by --skip-bad-files. */
+    public record SkippedFileSummary(String name, String reason, String message) {
+    }
+
+    /** How the day's rows were accounted for, and which files were left out. */
     public record DayCounts(long attributed, long noPrefix, long locationMismatch, Map<String, Long> rejected,
-                            List<FileSummary> files) {
+                            List<FileSummary> files, List<SkippedFileSummary> skippedFiles) {
         public long rowsRead() {
             return attributed + noPrefix + locationMismatch
                     + rejected.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** True when a file of the day was left out: its reports do not cover all of the day's data. */
+        public boolean partial() {
+            return !skippedFiles.isEmpty();
         }
     }
 
@@ -98,7 +107,13 @@ public final class StoreQueries {
         List<FileSummary> files = query("SELECT name, rows, bytes, sha256 FROM input_files WHERE day = ? "
                 + "ORDER BY name", List.of(day),
                 rs -> new FileSummary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
-        return new DayCounts(attributed, noPrefix, mismatch, rejected, files);
+        return new DayCounts(attributed, noPrefix, mismatch, rejected, files, skippedFiles(day));
+    }
+
+    /** The files left out of the day, by name; empty for a complete day. */
+    public List<SkippedFileSummary> skippedFiles(LocalDate day) {
+        return query("SELECT name, reason, message FROM skipped_files WHERE day = ? ORDER BY name", List.of(day),
+                rs -> new SkippedFileSummary(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
     /** True when the day's alerts were evaluated (the day went through alertStep at least once). */

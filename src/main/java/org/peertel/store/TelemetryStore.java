@@ -20,8 +20,6 @@ public final class TelemetryStore implements AutoCloseable {
 
     private static final List<String> SCHEMA = SqlScript.load("schema.sql");
     private static final List<String> PUBLISH_DAY = SqlScript.load("publish-day.sql");
-    private static final List<String> CLEAR_STAGING = SqlScript.load("clear-staging.sql");
-    private static final String STAGED = "SELECT 1 FROM staging_days WHERE day = ?";
 
     private final Connection connection;
     private final Path file;
@@ -33,6 +31,11 @@ public final class TelemetryStore implements AutoCloseable {
 
     /** Opens (creating if needed) the database file and its tables. */
     public static TelemetryStore open(Path file) {
+        if (file.toAbsolutePath().toString().contains(";")) {
+            // DuckDB reads ";key=value" in its JDBC URL as settings (session_init_sql_file runs SQL from a file)
+            throw new StoreException("refusing the DuckDB path " + file + ": ';' would start driver options in "
+                    + "the JDBC URL", null);
+        }
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -40,6 +43,9 @@ public final class TelemetryStore implements AutoCloseable {
             }
             Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             try (Statement statement = connection.createStatement()) {
+                // Row order inside a table means nothing here (every query says ORDER BY); without this promise
+                // DuckDB keeps the order of a parallel read_csv, which costs memory and time on large inserts.
+                statement.execute("SET preserve_insertion_order = false");
                 for (String sql : SCHEMA) {
                     statement.execute(sql);
                 }
@@ -54,38 +60,35 @@ public final class TelemetryStore implements AutoCloseable {
         return file;
     }
 
-    /** Removes what an interrupted attempt left in staging for {@code day}, its completion marker included. */
-    public void clearStaging(LocalDate day) {
-        runInTransaction(null, CLEAR_STAGING, day, "clear staging for " + day, () -> { });
-    }
-
-    /** Appenders into the staging tables; rows become visible to readers only through {@link #publishDay}. */
-    public StagingWriter stagingWriter() {
-        return new StagingWriter(connection);
-    }
-
     /**
-     * Replaces the day's rows with the staged ones and recomputes its aggregates, in one transaction that also
-     * removes the day's staging marker ({@link StagingWriter#markDayStaged}). Idempotent: without the marker (the
-     * day's staging is incomplete, or a publish of it already committed and the process died before the job
-     * repository heard of it) nothing changes and false is returned, so the stored day is never replaced by an
-     * empty staging area.
+     * Replaces the day's rows with those of its complete spool and recomputes its aggregates, in one transaction.
+     * Returns false, changing nothing, when the spool is not complete: the publish of it already committed and
+     * removed it (the process died before the job repository heard of it), so the stored day is the right one.
+     * The caller removes the spool after this returns.
      */
-    public boolean publishDay(LocalDate day) {
-        return runInTransaction(STAGED, PUBLISH_DAY, day, "publish " + day,
+    public boolean publishDay(LocalDate day, DaySpool spool) {
+        if (!spool.isComplete()) {
+            return false;
+        }
+        try {
+            setVariable("spool_dictionary", List.of(spool.dictionaryPath()));
+            setVariable("spool_input_files", List.of(spool.inputFilesPath()));
+            setVariable("spool_skipped_files", List.of(spool.skippedFilesPath()));
+            setVariable("spool_measurements", spool.paths(DaySpool.Kind.MEASUREMENTS));
+            setVariable("spool_unattributed", spool.paths(DaySpool.Kind.UNATTRIBUTED));
+            setVariable("spool_rejects", spool.paths(DaySpool.Kind.REJECTS));
+        } catch (SQLException e) {
+            throw new StoreException("unable to publish " + day + " in " + file + ": " + e.getMessage(), e);
+        }
+        return runInTransaction(PUBLISH_DAY, day, "publish " + day,
                 () -> CrashPoints.reach("publish-before-commit"));
     }
 
-    /** True when the whole of {@code day} is staged and not yet published. */
-    public boolean isStaged(LocalDate day) {
-        try (PreparedStatement query = connection.prepareStatement(STAGED)) {
-            query.setObject(1, day);
-            try (var rs = query.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("unable to read the staging marker of " + day + " in " + file + ": "
-                    + e.getMessage(), e);
+    /** A DuckDB session variable holding a list of paths: read_csv(getvariable(name)) takes them as parameters. */
+    private void setVariable(String name, List<String> paths) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SET VARIABLE " + name + " = ?")) {
+            set.setArray(1, connection.createArrayOf("VARCHAR", paths.toArray()));
+            set.execute();
         }
     }
 
@@ -136,22 +139,10 @@ public final class TelemetryStore implements AutoCloseable {
         return value == null ? null : value.doubleValue();
     }
 
-    /** Runs the statements in one transaction, unless {@code guard} (a query on the day) finds no row. */
-    private boolean runInTransaction(String guard, List<String> statements, LocalDate day, String what,
-                                     Runnable beforeCommit) {
+    /** Runs the statements in one transaction; every ? of every statement is the day. */
+    private boolean runInTransaction(List<String> statements, LocalDate day, String what, Runnable beforeCommit) {
         try {
             connection.setAutoCommit(false);
-            if (guard != null) {
-                try (PreparedStatement query = connection.prepareStatement(guard)) {
-                    query.setObject(1, day);
-                    try (var rs = query.executeQuery()) {
-                        if (!rs.next()) {
-                            connection.rollback();
-                            return false;
-                        }
-                    }
-                }
-            }
             for (String sql : statements) {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     int parameters = (int) sql.chars().filter(c -> c == '?').count();

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.alert.AlertSettings;
+import org.peertel.ingest.IngestLimits;
 
 /** Every settings file under jobs/ must load, so a broken setting fails the build. */
 class JobSettingsTest {
@@ -153,6 +154,33 @@ class JobSettingsTest {
                 () -> JobSettings.builtIn().withEnvironment(Map.of("PEERTEL_JOB_REPOSITORY_URL", "localhost:5432")));
         assertTrue(fromEnvironment.getMessage().startsWith("environment variable PEERTEL_JOB_REPOSITORY_URL: "
                 + "'localhost:5432' is not a JDBC URL"), fromEnvironment.getMessage());
+    }
+
+    @Test
+    void theIngestSettingsTakeSizesWithBinaryUnits(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("t.properties");
+        Files.writeString(file, "ingest.max-file-bytes = 3 GiB\ningest.max-record-bytes = 1024\n"
+                + "ingest.skip-bad-files = TRUE\n");
+        IngestSettings ingest = JobSettings.load(file).ingest();
+        assertEquals(3L << 30, ingest.limits().maxFileBytes());
+        assertEquals(1024, ingest.limits().maxRecordBytes());
+        assertTrue(ingest.skipBadFiles());
+        assertEquals(IngestSettings.DEFAULTS, JobSettings.load(JobSettings.DEFAULT_FILE).ingest(),
+                "the shipped file holds the built-in defaults");
+        assertEquals(new IngestLimits(16L << 30, 64 << 10), IngestSettings.DEFAULTS.limits());
+    }
+
+    @Test
+    void aBadIngestSettingIsRefusedWithItsLineAndTheRule(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("t.properties");
+        for (String line : List.of("ingest.max-file-bytes = 16GB", "ingest.max-file-bytes = 0",
+                "ingest.max-record-bytes = 32", "ingest.max-record-bytes = 1GiB", "ingest.max-file-bytes = -1",
+                "ingest.max-file-bytes = 99999999999999999999", "ingest.skip-bad-files = yes")) {
+            Files.writeString(file, "# comment\n" + line + "\n");
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> JobSettings.load(file), line);
+            assertTrue(e.getMessage().startsWith(file + ":2: " + line.replace(" = ", " = '") + "': expected "),
+                    e.getMessage());
+        }
     }
 
     private static Path postgresSettings(Path folder) throws IOException {

@@ -165,7 +165,7 @@ class CrashRestartTest {
         return files;
     }
 
-    /** Rows per DuckDB table, staging tables included (they must be empty after a completed run). */
+    /** Rows per DuckDB table, and the files left in the spool (none after a completed run). */
     private static Map<String, Long> counts(Path db) throws Exception {
         Map<String, Long> counts = new TreeMap<>();
         try (var connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
@@ -180,6 +180,7 @@ class CrashRestartTest {
                 }
             }
         }
+        counts.put("spool files left", OutputTree.countFiles(Path.of(db.toAbsolutePath() + ".spool")));
         return counts;
     }
 

@@ -29,7 +29,8 @@ import org.peertel.cli.PeertelMain;
 /**
  * Runs the real job, through the real command line, on every case under src/test/resources/golden/ and compares
  * every output file with the expected files, which were computed by an independent reference implementation
- * (src/test/python/reference_pipeline.py), not by this code.
+ * (src/test/python/reference_pipeline.py), not by this code. A case's optional {@code arguments.txt} holds extra
+ * command-line arguments, one per line (e.g. {@code --skip-bad-files}).
  */
 class GoldenJobTest {
 
@@ -102,24 +103,37 @@ class GoldenJobTest {
                 "--input", caseFolder.resolve("input/latency").toString(),
                 "--out", out.toString(), "--db", db.toString()));
         args.addAll(List.of(dayOptions));
+        args.addAll(extraArguments(caseFolder));
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         int code = PeertelMain.execute(new PrintWriter(stdout), new PrintWriter(stderr), args.toArray(String[]::new));
         assertEquals(0, code, "exit code; stderr: " + stderr);
     }
 
+    /** The lines of the case's arguments.txt, if it has one. */
+    static List<String> extraArguments(Path caseFolder) {
+        Path file = caseFolder.resolve("arguments.txt");
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList()
+                    : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Map<String, Long> tableCounts(Path db) throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (var connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
              var statement = connection.createStatement()) {
-            for (String table : List.of("measurements", "unattributed", "rejects", "input_files", "connection_daily",
-                    "connection_hourly", "prefix_daily", "alerts", "staging_measurements")) {
+            for (String table : List.of("measurements", "unattributed", "rejects", "input_files", "skipped_files",
+                    "connection_daily", "connection_hourly", "prefix_daily", "alerts")) {
                 try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();
                     counts.put(table, rs.getLong(1));
                 }
             }
         }
+        counts.put("spool files left", OutputTree.countFiles(Path.of(db.toAbsolutePath() + ".spool")));
         return counts;
     }
 

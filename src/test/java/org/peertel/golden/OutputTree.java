@@ -31,4 +31,14 @@ final class OutputTree {
         }
         return files;
     }
+
+    /** How many regular files lie under {@code root} (0 when it does not exist). */
+    static long countFiles(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).count();
+        }
+    }
 }

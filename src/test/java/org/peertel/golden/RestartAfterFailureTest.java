@@ -32,10 +32,11 @@ class RestartAfterFailureTest {
 
     @Test
     void aFailedDayIsRestartedWhereItStoppedAndEndsLikeAnUninterruptedRun() throws Exception {
-        // given: alerts/ cannot be created, so the first day fails in alertStep after publishStep completed
+        // given: alerts/2026-03-02.csv cannot be written, so the first day fails in alertStep after publishStep
+        // completed (a file in the way of alerts/ itself would stop the run before it starts)
         Path out = work.resolve("out");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("alerts"), "not a folder");
+        Files.createDirectories(out.resolve("alerts/2026-03-02.csv")); // a folder where the file goes
 
         // when
         StringWriter err = new StringWriter();
@@ -48,7 +49,7 @@ class RestartAfterFailureTest {
         assertFalse(Files.exists(out.resolve("runs/2026-03-02.json")), "no run summary for a failed day");
 
         // when: the cause is fixed and the same command runs again
-        Files.delete(out.resolve("alerts"));
+        Files.delete(out.resolve("alerts/2026-03-02.csv"));
         assertEquals(0, run(new StringWriter(), "--from", "2026-03-02", "--to", "2026-03-03"));
 
         // then

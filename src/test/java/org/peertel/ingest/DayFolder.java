@@ -35,6 +35,11 @@ final class DayFolder {
         return writeBytes(name, name.endsWith(".gz") ? gzip(content) : content);
     }
 
+    /** Limits with the default file size and a record limit of {@code maxRecordBytes}. */
+    static IngestLimits recordLimit(int maxRecordBytes) {
+        return new IngestLimits(IngestLimits.DEFAULT_MAX_FILE_BYTES, maxRecordBytes);
+    }
+
     DayFolder writeBytes(String name, byte[] content) {
         try {
             Files.write(directory.resolve(name), content);
@@ -51,7 +56,12 @@ final class DayFolder {
 
     /** Every row of the folder and the final file statistics. */
     Result read() {
-        try (LatencyDayReader reader = new LatencyDayReader(directory, DAY)) {
+        return read(IngestLimits.DEFAULTS);
+    }
+
+    /** Every row of the folder read with {@code limits} (a bad file throws) and the final file statistics. */
+    Result read(IngestLimits limits) {
+        try (LatencyDayReader reader = new LatencyDayReader(directory, DAY, limits, false)) {
             List<LatencyRow> rows = new ArrayList<>();
             reader.forEachRemaining(rows::add);
             return new Result(rows, reader.files());

@@ -2,6 +2,7 @@ package org.peertel.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.peertel.ingest.DayFolder.HEADER;
 import static org.peertel.ingest.DayFolder.VALID_ROW;
 
@@ -10,12 +11,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Folder handling: file selection and order, gzip, unreadable files and per-file statistics. */
+/** Folder handling: file selection and order, gzip, bad files (stop or skip) and per-file statistics. */
 class LatencyDayReaderTest {
 
     @TempDir
@@ -78,52 +81,82 @@ class LatencyDayReaderTest {
     }
 
     @Test
-    void truncatedGzipKeepsEarlierRowsAndAddsOneUnreadableFileReject() {
+    void truncatedGzipStopsTheReaderNamingTheFileAfterTheRowsBeforeTheBreak() {
+        DayFolder folder = new DayFolder(root)
+                .writeBytes("a.csv.gz", truncatedGzip(20_000))
+                .write("b.csv", HEADER + "\n" + VALID_ROW + "\n");
+        List<LatencyRow> rows = new ArrayList<>();
+
+        try (LatencyDayReader reader = new LatencyDayReader(folder.directory, DayFolder.DAY)) {
+            assertThatThrownBy(() -> reader.forEachRemaining(rows::add))
+                    .isInstanceOfSatisfying(BadInputFileException.class, bad -> {
+                        assertThat(bad.fileName()).isEqualTo("a.csv.gz");
+                        assertThat(bad.reason()).isEqualTo(BadFileReason.TRUNCATED_GZIP);
+                        assertThat(bad.getMessage()).contains("a.csv.gz (truncated_gzip): truncated gzip data: "
+                                + "the file ends at byte ", "--skip-bad-files");
+                    });
+            assertThat(reader.hasNext()).isFalse();
+        }
+        assertThat(rows.size()).isBetween(1000, 19_999);
+        assertThat(rows).allMatch(row -> row instanceof Measurement && row.file().equals("a.csv.gz"));
+    }
+
+    @Test
+    void skippingBadFilesListsThemWithNoRowsAndReadsTheOthers() {
+        DayFolder folder = new DayFolder(root)
+                .writeBytes("a.csv.gz", truncatedGzip(20_000))
+                .write("b.csv", HEADER + "\n" + VALID_ROW + "\n")
+                .writeBytes("c.csv.gz", (HEADER + "\n" + VALID_ROW + "\n").getBytes(StandardCharsets.UTF_8))
+                .write("d.csv", "timestamp,client_ip,country,edge_pop,rtt_ms\n" + VALID_ROW + "\n");
+        List<LatencyRow> rows = new ArrayList<>();
+
+        try (LatencyDayReader reader = new LatencyDayReader(folder.directory, DayFolder.DAY, IngestLimits.DEFAULTS,
+                true)) {
+            reader.forEachRemaining(rows::add);
+
+            assertThat(reader.skippedFiles()).extracting(SkippedFile::name, SkippedFile::reason).containsExactly(
+                    tuple("a.csv.gz", BadFileReason.TRUNCATED_GZIP), tuple("c.csv.gz", BadFileReason.NOT_GZIP),
+                    tuple("d.csv", BadFileReason.BAD_HEADER));
+            assertThat(reader.skippedFiles().get(2).message()).isEqualTo("line 1: the header lacks the required "
+                    + "column state (it needs timestamp,client_ip,country,state,edge_pop,rtt_ms, in any order)");
+            assertThat(reader.files()).extracting(InputFile::name, InputFile::rows).containsExactly(
+                    tuple("a.csv.gz", 0L), tuple("b.csv", 1L), tuple("c.csv.gz", 0L), tuple("d.csv", 0L));
+        }
+        assertThat(rows.stream().filter(row -> row.file().equals("b.csv"))).hasSize(1);
+    }
+
+    @Test
+    void fileThatIsNotGzipIsRefusedAsAWhole() {
+        DayFolder folder = new DayFolder(root).writeBytes("a.csv.gz",
+                (HEADER + "\n" + VALID_ROW + "\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(folder::read).isInstanceOf(BadInputFileException.class)
+                .hasMessageContaining("a.csv.gz (not_gzip): named .gz but not gzip data");
+    }
+
+    @Test
+    void invalidUtf8RejectsOnlyItsRecordShowingTheBadBytesAsReplacementCharacters() {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        content.writeBytes((HEADER + "\n" + VALID_ROW + "\n2026-11-19T10:00:00Z,192.0.2.1,DE,,fra")
+                .getBytes(StandardCharsets.UTF_8));
+        content.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xE2, (byte) 0x82});
+        content.writeBytes((",1\n" + VALID_ROW + "\n").getBytes(StandardCharsets.UTF_8));
+        DayFolder folder = new DayFolder(root).writeBytes("a.csv", content.toByteArray());
+
+        assertThat(folder.read().described()).containsExactly("a.csv:2 measurement",
+                "a.csv:3 bad_encoding 2026-11-19T10:00:00Z,192.0.2.1,DE,,fra\uFFFD(\uFFFD\uFFFD,1",
+                "a.csv:4 measurement");
+    }
+
+    /** Gzip data of {@code rows} rows cut in the middle. */
+    private static byte[] truncatedGzip(int rows) {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < rows; i++) {
             text.append("2026-11-19T10:00:00Z,192.0.2.").append(i % 250).append(",DE,,fra").append(i).append(",")
                     .append(i % 997 + 1).append('\n');
         }
         byte[] gzip = DayFolder.gzip(text.toString().getBytes(StandardCharsets.UTF_8));
-        DayFolder folder = new DayFolder(root)
-                .writeBytes("a.csv.gz", Arrays.copyOf(gzip, gzip.length / 2))
-                .write("b.csv", HEADER + "\n" + VALID_ROW + "\n");
-
-        DayFolder.Result result = folder.read();
-
-        var aRows = result.rows().stream().filter(row -> row.file().equals("a.csv.gz")).toList();
-        LatencyRow last = aRows.get(aRows.size() - 1);
-        assertThat(aRows.size()).isBetween(1000, 19_999);
-        assertThat(aRows.subList(0, aRows.size() - 1)).allMatch(Measurement.class::isInstance);
-        assertThat(last).isInstanceOf(RejectedRow.class);
-        assertThat(((RejectedRow) last).reason()).isEqualTo(RejectReason.UNREADABLE_FILE);
-        assertThat(((RejectedRow) last).raw()).startsWith("truncated data (Unexpected end of ZLIB input stream");
-        assertThat(last.line()).isEqualTo(aRows.get(aRows.size() - 2).line() + 1);
-        assertThat(result.files().get(0).rows()).isEqualTo(aRows.size());
-        assertThat(DayFolder.describe(result.rows().get(result.rows().size() - 1))).isEqualTo("b.csv:2 measurement");
-    }
-
-    @Test
-    void fileThatIsNotGzipIsUnreadableAtLineOne() {
-        DayFolder folder = new DayFolder(root).writeBytes("a.csv.gz",
-                (HEADER + "\n" + VALID_ROW + "\n").getBytes(StandardCharsets.UTF_8));
-
-        assertThat(folder.read().described()).containsExactly("a.csv.gz:1 unreadable_file corrupt gzip data "
-                + "(Not in GZIP format)");
-    }
-
-    @Test
-    void invalidUtf8KeepsTheRowsBeforeItAndReportsItsLine() throws IOException {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        content.write((HEADER + "\n" + VALID_ROW + "\n" + VALID_ROW + "\n2026-11-19T10:00:00Z,192.0.2.1,DE,,fra")
-                .getBytes(StandardCharsets.UTF_8));
-        int badByteOffset = content.size();
-        content.write(new byte[] {(byte) 0xC3, (byte) 0x28});
-        content.write((",1\n" + VALID_ROW + "\n").getBytes(StandardCharsets.UTF_8));
-        DayFolder folder = new DayFolder(root).writeBytes("a.csv", content.toByteArray());
-
-        assertThat(folder.read().described()).containsExactly("a.csv:2 measurement", "a.csv:3 measurement",
-                "a.csv:4 unreadable_file invalid UTF-8 at byte " + badByteOffset);
+        return Arrays.copyOf(gzip, gzip.length / 2);
     }
 
     @Test

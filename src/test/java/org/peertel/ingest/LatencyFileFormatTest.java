@@ -114,7 +114,7 @@ class LatencyFileFormatTest {
     }
 
     @Test
-    void unterminatedQuoteEndsTheFileAtTheRecordStartKeepingEarlierRows() {
+    void unterminatedQuoteRejectsOnlyTheFirstLineOfItsRecordAndReadingGoesOn() {
         DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n"
                 + VALID_ROW + "\n"
                 + "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"fra1,1\n"
@@ -123,7 +123,8 @@ class LatencyFileFormatTest {
 
         assertThat(folder.read().described()).containsExactly(
                 "a.csv:2 measurement",
-                "a.csv:3 unreadable_file unterminated quoted field in the record starting at line 3",
+                "a.csv:3 unbalanced_quotes 2026-11-19T10:00:00Z,192.0.2.1,DE,,\"fra1,1",
+                "a.csv:4 measurement",
                 "b.csv:2 measurement");
     }
 
@@ -136,11 +137,13 @@ class LatencyFileFormatTest {
     }
 
     @Test
-    void lineLongerThanTheLimitMakesTheFileUnreadable() {
+    void lineLongerThanTheLimitIsOneRejectAndReadingGoesOn() {
+        int max = IngestLimits.DEFAULT_MAX_RECORD_BYTES;
         DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n" + VALID_ROW + "\n"
-                + "x".repeat(PhysicalLineReader.MAX_LINE_CHARS + 1) + "\n" + VALID_ROW + "\n");
+                + "x".repeat(max + 10) + "\n" + VALID_ROW + "\n");
 
         assertThat(folder.read().described()).containsExactly("a.csv:2 measurement",
-                "a.csv:3 unreadable_file line 3 is longer than " + PhysicalLineReader.MAX_LINE_CHARS + " characters");
+                "a.csv:3 record_too_long " + "x".repeat(max) + " [truncated: " + (max + 10) + " bytes in all]",
+                "a.csv:4 measurement");
     }
 }

@@ -92,15 +92,25 @@ class LatencyRowValidationTest {
     }
 
     @Test
-    void missingColumnsComesBeforeEveryOtherReason() {
-        DayFolder folder = new DayFolder(root)
-                .write("a.csv", "timestamp,client_ip,country,state,edge_pop\n"
-                        + "2026-11-19T10:00:00Z,192.0.2.1,DE,,fra1\n"
-                        + "garbage\n");
+    void encodingThenLengthThenQuotesComeBeforeEveryOtherReason() {
+        String longBadRow = "bad-time,\u0000" + "y".repeat(IngestLimits.MIN_RECORD_BYTES);
+        String longRow = "bad-time," + "y".repeat(IngestLimits.MIN_RECORD_BYTES);
+        DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n"
+                + "bad-time,\u0000,XX\n"
+                + longBadRow + "\n"
+                + longRow + "\n"
+                + "bad-time,\"open,XX\n");
 
-        assertThat(folder.read().described()).containsExactly(
-                "a.csv:2 missing_columns 2026-11-19T10:00:00Z,192.0.2.1,DE,,fra1",
-                "a.csv:3 missing_columns garbage");
+        List<String> rows = folder.read(DayFolder.recordLimit(IngestLimits.MIN_RECORD_BYTES)).described();
+
+        int max = IngestLimits.MIN_RECORD_BYTES;
+        assertThat(rows).containsExactly(
+                "a.csv:2 bad_encoding bad-time,\uFFFD,XX",
+                "a.csv:3 bad_encoding " + longBadRow.substring(0, max).replace('\u0000', '\uFFFD')
+                        + " [truncated: " + longBadRow.length() + " bytes in all]",
+                "a.csv:4 record_too_long " + longRow.substring(0, max) + " [truncated: " + longRow.length()
+                        + " bytes in all]",
+                "a.csv:5 unbalanced_quotes bad-time,\"open,XX");
     }
 
     @Test

@@ -43,7 +43,7 @@ class RegistryLoaderRulesTest {
                 error("connection_id with a character outside the alphabet", row("C/1", "192.0.2.0/24"), 2,
                         "connection_id 'C/1' contains '/'"),
                 error("connection_id '..' is not a usable file name", row("..", "192.0.2.0/24"), 2,
-                        "connection_id '..' is not usable as a file name"),
+                        "connection_id '..' starts with '.' (it names a folder, not a file)"),
                 error("empty customer_id", row("C1", "", "DE", "", "192.0.2.0/24"), 2, "customer_id is empty"),
                 error("customer_id with a space", row("C1", "acme corp", "DE", "", "192.0.2.0/24"), 2,
                         "customer_id 'acme corp' contains ' '"),

@@ -1,0 +1,216 @@
+package org.peertel.store;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.peertel.ingest.SkippedFile;
+
+/**
+ * The attributed rows of one day on their way into DuckDB: plain CSV files in {@code <db>.spool/<day>/}, written
+ * by attributeStep (one set of files per input file, so that several threads write at once) and read by the
+ * publish transaction with DuckDB's parallel CSV reader ({@code read_csv}), which is many times faster than
+ * appending row by row. Text that repeats on every row (file names, connection ids, prefixes) is written once,
+ * in {@code dictionary.csv}, and rows carry its numbers.
+ *
+ * <p>The {@code complete} marker is written last, after every other file is synced: a day is published only from
+ * a complete spool, and the spool is deleted only after the publish committed. A spool without the marker is
+ * what an interrupted attributeStep left; the step's restart clears it.
+ */
+public final class DaySpool {
+
+    /** The kinds of spool files, each with its file-name suffix. */
+    enum Kind {
+        MEASUREMENTS("measurements"), UNATTRIBUTED("unattributed"), REJECTS("rejects");
+
+        final String suffix;
+
+        Kind(String suffix) {
+            this.suffix = suffix;
+        }
+    }
+
+    private static final String COMPLETE = "complete";
+    private static final String DICTIONARY = "dictionary.csv";
+    private static final String INPUT_FILES = "input-files.csv";
+    private static final String SKIPPED_FILES = "skipped-files.csv";
+
+    private final Path folder;
+
+    private DaySpool(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The spool of {@code day} for the database {@code db}: {@code <db>.spool/<day>/} beside it. */
+    public static DaySpool of(Path db, LocalDate day) {
+        Path absolute = db.toAbsolutePath();
+        return new DaySpool(absolute.resolveSibling(absolute.getFileName() + ".spool").resolve(day.toString()));
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Removes the spool, complete or not, and creates it empty. */
+    public void clear() {
+        delete();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new StoreException("unable to create the spool folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The writer of the rows of input file number {@code fileNo}; close it when the file is done. */
+    public SpoolFileWriter fileWriter(int fileNo) {
+        return new SpoolFileWriter(this, fileNo);
+    }
+
+    /**
+     * Forgets every row spooled for input file number {@code fileNo} (its writer closed): the file was left out as
+     * bad, and none of its rows may count, not even those read before the problem showed.
+     */
+    public void discardFile(int fileNo) {
+        for (Kind kind : Kind.values()) {
+            Path file = folder.resolve(SpoolFileWriter.spoolFileName(fileNo, kind));
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new StoreException("unable to remove " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Writes the dictionary (numbers → text), the day's input files and the files left out as bad, syncs every
+     * spool file and then writes the {@code complete} marker: from now on the spool can be published.
+     *
+     * @param dictionary   per kind ("file", "connection", "prefix"), the text of each number
+     * @param inputFiles   per input file: name, rows, bytes, sha256 (the day's manifest, skipped files included)
+     * @param skippedFiles the files left out by --skip-bad-files, with why
+     */
+    public void complete(Map<String, List<String>> dictionary, List<InputFileRow> inputFiles,
+                         List<SkippedFile> skippedFiles) {
+        try {
+            try (SpoolCsvOut out = open(DICTIONARY)) {
+                for (var kind : dictionary.entrySet()) {
+                    List<String> texts = kind.getValue();
+                    for (int no = 0; no < texts.size(); no++) {
+                        out.plain(kind.getKey()).number(no).quoted(texts.get(no)).endRow();
+                    }
+                }
+            }
+            try (SpoolCsvOut out = open(INPUT_FILES)) {
+                for (InputFileRow file : inputFiles) {
+                    out.quoted(file.name()).number(file.rows()).number(file.bytes()).plain(file.sha256()).endRow();
+                }
+            }
+            try (SpoolCsvOut out = open(SKIPPED_FILES)) {
+                for (SkippedFile file : skippedFiles) {
+                    out.quoted(file.name()).plain(file.reason().code()).quoted(file.message()).endRow();
+                }
+            }
+            for (Path file : list()) {
+                sync(file);
+            }
+            Files.write(folder.resolve(COMPLETE), new byte[0]);
+            sync(folder.resolve(COMPLETE));
+            sync(folder);
+        } catch (IOException e) {
+            throw new StoreException("unable to complete the spool " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One input file's line in the spool. */
+    public record InputFileRow(String name, long rows, long bytes, String sha256) {
+    }
+
+    /** True when attributeStep finished the spool and no publish has removed it yet. */
+    public boolean isComplete() {
+        return Files.exists(folder.resolve(COMPLETE));
+    }
+
+    /** Removes the spool folder; nothing happens when there is none. */
+    public void delete() {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+            Path parent = folder.getParent();
+            try (Stream<Path> siblings = Files.list(parent)) {
+                if (siblings.findAny().isEmpty()) {
+                    Files.deleteIfExists(parent);
+                }
+            }
+        } catch (NoSuchFileException gone) {
+            // removed in the meantime: that is what we wanted
+        } catch (IOException e) {
+            throw new StoreException("unable to remove the spool " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The spool files of one kind, in name order; at least one (an empty file) so that read_csv has input. */
+    List<String> paths(Kind kind) {
+        List<String> paths = new ArrayList<>();
+        for (Path file : list()) {
+            if (file.getFileName().toString().endsWith("-" + kind.suffix + ".csv")) {
+                paths.add(file.toString());
+            }
+        }
+        if (paths.isEmpty()) {
+            Path empty = folder.resolve("none-" + kind.suffix + ".csv");
+            try {
+                Files.write(empty, new byte[0]);
+            } catch (IOException e) {
+                throw new StoreException("unable to write " + empty + ": " + e.getMessage(), e);
+            }
+            paths.add(empty.toString());
+        }
+        return paths;
+    }
+
+    String dictionaryPath() {
+        return folder.resolve(DICTIONARY).toString();
+    }
+
+    String inputFilesPath() {
+        return folder.resolve(INPUT_FILES).toString();
+    }
+
+    String skippedFilesPath() {
+        return folder.resolve(SKIPPED_FILES).toString();
+    }
+
+    SpoolCsvOut open(String name) throws IOException {
+        OutputStream out = Files.newOutputStream(folder.resolve(name));
+        return new SpoolCsvOut(out);
+    }
+
+    private List<Path> list() {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("unable to list the spool " + folder, e);
+        }
+    }
+
+    private static void sync(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

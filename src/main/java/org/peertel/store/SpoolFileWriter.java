@@ -1,0 +1,85 @@
+package org.peertel.store;
+
+import java.io.IOException;
+
+/**
+ * Writes the rows of one input file into the day's spool (see {@link DaySpool}): attributed measurements,
+ * unattributed ones with why, and rejected records. Used by one thread; close it when the file is done.
+ * Numbers ({@code fileNo}, {@code connectionNo}, {@code prefixNo}) refer to the spool's dictionary.
+ */
+public final class SpoolFileWriter implements AutoCloseable {
+
+    private final String fileName;
+    private final SpoolCsvOut measurements;
+    private final SpoolCsvOut unattributed;
+    private final SpoolCsvOut rejects;
+
+    SpoolFileWriter(DaySpool spool, int fileNo) {
+        this.fileName = "input file " + fileNo + " of " + spool.folder();
+        try {
+            measurements = spool.open(spoolFileName(fileNo, DaySpool.Kind.MEASUREMENTS));
+            unattributed = spool.open(spoolFileName(fileNo, DaySpool.Kind.UNATTRIBUTED));
+            rejects = spool.open(spoolFileName(fileNo, DaySpool.Kind.REJECTS));
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The name of the spool file of one kind for input file number {@code fileNo}. */
+    static String spoolFileName(int fileNo, DaySpool.Kind kind) {
+        return String.format("%06d-", fileNo) + kind.suffix + ".csv";
+    }
+
+    /**
+     * One valid measurement.
+     *
+     * @param epochMicros  its time, microseconds since the epoch (UTC)
+     * @param rttMicros    the round-trip time in millionths of a millisecond
+     * @param connectionNo the owning connection, or -1 when {@code reason} says why there is none
+     * @param prefixNo     the longest matching prefix, or -1 for no_prefix
+     * @param reason       null for an attributed measurement, else no_prefix or location_mismatch
+     */
+    public void measurement(int fileNo, long line, long epochMicros, String clientIp, String country, String state,
+                            String edgePop, long rttMicros, int connectionNo, int prefixNo, String reason) {
+        try {
+            SpoolCsvOut out = reason == null ? measurements : unattributed;
+            out.number(fileNo).number(line).number(epochMicros).plain(clientIp).plain(country).plain(state)
+                    .quoted(edgePop).micros(rttMicros);
+            if (reason == null) {
+                out.number(connectionNo).number(prefixNo);
+            } else {
+                out.plain(reason);
+                if (prefixNo < 0) {
+                    out.nullValue();
+                } else {
+                    out.number(prefixNo);
+                }
+            }
+            out.endRow();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /** One rejected record with its reason code and its original text. */
+    public void rejected(int fileNo, long line, String reason, String raw) {
+        try {
+            rejects.number(fileNo).number(line).plain(reason).quoted(raw).endRow();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (measurements; unattributed; rejects) {
+            // closing flushes each buffer
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private StoreException failure(IOException e) {
+        return new StoreException("unable to write the spool of " + fileName + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,171 @@
+package org.peertel.golden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.peertel.cli.PeertelMain;
+import org.peertel.golden.GeneratedTenants.Conn;
+import org.peertel.golden.GeneratedTenants.Expected;
+import org.peertel.golden.GeneratedTenants.Net;
+import org.peertel.registry.RegistryLoadResult;
+import org.peertel.registry.RegistryLoader;
+
+/**
+ * Tenant isolation, over generated registries and days: the real job (real command line, DuckDB, files) runs on
+ * them, and from the output files alone every row of {@code reports/<customer>/} must be one of that
+ * customer's connections (and of their prefixes), with the sample count an independent brute-force attribution
+ * gives, and the counts across all customers must add up to the attributed total of {@code runs/<day>.json}.
+ * A row attributed to the wrong connection, a report row of another customer's connection or a lost row fails.
+ */
+class TenantIsolationTest {
+
+    static final int ROWS = 1500;
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 6, 8})
+    void everyReportRowBelongsToItsCustomerAndTheCountsAddUp(long seed) throws IOException {
+        // given
+        GeneratedTenants tenants = GeneratedTenants.generate(seed, ROWS);
+        Path registry = Files.writeString(work.resolve("connections.csv"), tenants.registryCsv());
+        RegistryLoadResult loaded = RegistryLoader.load(registry);
+        assertThat(loaded.errors()).as("the generated registry is valid").isEmpty();
+        writeLatencyFiles(tenants, work.resolve("latency").resolve(GeneratedTenants.DAY.toString()));
+        Expected expected = tenants.attribute();
+        // the seeds are chosen so that each day has every case where a row could go to the wrong customer
+        assertThat(expected.toAnotherCustomer()).as("rows drawn from one customer's prefix that a more specific "
+                + "prefix of another customer takes").isPositive();
+        assertThat(expected.toAGeoRedundantSite()).as("rows on a prefix that several sites share").isPositive();
+        assertThat(expected.locationMismatch()).isPositive();
+        assertThat(expected.noPrefix()).isPositive();
+        assertThat(expected.attributed()).isGreaterThan(ROWS / 3);
+
+        // when
+        Path out = work.resolve("out");
+        StringWriter err = new StringWriter();
+        int code = PeertelMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run",
+                "--connections", registry.toString(), "--input", work.resolve("latency").toString(),
+                "--out", out.toString(), "--db", work.resolve("t.duckdb").toString(),
+                "--date", GeneratedTenants.DAY.toString());
+
+        // then
+        assertThat(code).as(err.toString()).isZero();
+        Map<String, List<Conn>> byCustomer = tenants.connectionsByCustomer();
+        try (Stream<Path> folders = Files.list(out.resolve("reports"))) {
+            assertThat(folders.map(p -> p.getFileName().toString()))
+                    .as("a folder for each customer of the registry, and no other")
+                    .containsExactlyInAnyOrderElementsOf(byCustomer.keySet());
+        }
+        long reportedSamples = 0;
+        for (Map.Entry<String, List<Conn>> customer : byCustomer.entrySet()) {
+            reportedSamples += checkCustomer(out.resolve("reports").resolve(customer.getKey()), customer.getValue(),
+                    expected);
+        }
+        String runSummary = Files.readString(out.resolve("runs/" + GeneratedTenants.DAY + ".json"));
+        assertThat(GoldenJobTest.number(runSummary, "attributed")).isEqualTo(expected.attributed())
+                .isEqualTo(reportedSamples);
+        assertThat(GoldenJobTest.number(runSummary, "no_prefix")).isEqualTo(expected.noPrefix());
+        assertThat(GoldenJobTest.number(runSummary, "location_mismatch")).isEqualTo(expected.locationMismatch());
+        assertThat(GoldenJobTest.number(runSummary, "rows_read")).isEqualTo(expected.rows());
+        checkAlerts(out.resolve("alerts/" + GeneratedTenants.DAY + ".csv"), tenants);
+    }
+
+    /** Checks one customer's two files against its connections; returns the samples of its report. */
+    private static long checkCustomer(Path folder, List<Conn> connections, Expected expected) throws IOException {
+        String day = GeneratedTenants.DAY.toString();
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(day + ".csv", day + "-prefixes.csv");
+        }
+        Map<String, Conn> own = connections.stream().collect(Collectors.toMap(Conn::id, c -> c));
+
+        List<CSVRecord> report = records(folder.resolve(day + ".csv"));
+        assertThat(report.stream().map(r -> r.get("connection_id")))
+                .as("%s lists exactly its own connections, each once, by id", folder)
+                .containsExactlyElementsOf(own.keySet().stream().sorted().toList());
+        long samples = 0;
+        for (CSVRecord row : report) {
+            Conn c = own.get(row.get("connection_id"));
+            assertThat(row.get("connection_name")).isEqualTo(spreadsheetText(c.name()));
+            assertThat(row.get("partner")).isEqualTo(spreadsheetText(c.partner()));
+            assertThat(row.get("country") + "/" + row.get("state"))
+                    .isEqualTo(c.location().country() + "/" + c.location().state());
+            long rowSamples = Long.parseLong(row.get("samples"));
+            assertThat(rowSamples).as("samples of %s", c.id())
+                    .isEqualTo(expected.perConnection().getOrDefault(c.id(), 0L));
+            assertThat(row.get("median_ms").isEmpty()).isEqualTo(rowSamples == 0);
+            samples += rowSamples;
+        }
+
+        Map<String, Map<Net, Long>> prefixes = new HashMap<>();
+        for (CSVRecord row : records(folder.resolve(day + "-prefixes.csv"))) {
+            Conn c = own.get(row.get("connection_id"));
+            assertThat(c).as("%s: prefix row of connection %s, not this customer's", folder,
+                    row.get("connection_id")).isNotNull();
+            Net prefix = Net.parse(row.get("prefix"));
+            assertThat(c.nets()).as("%s registered %s", c.id(), row.get("prefix")).contains(prefix);
+            Long before = prefixes.computeIfAbsent(c.id(), k -> new HashMap<>())
+                    .put(prefix, Long.parseLong(row.get("samples")));
+            assertThat(before).as("one row per (connection, prefix)").isNull();
+        }
+        Map<String, Map<Net, Long>> expectedPrefixes = new HashMap<>(expected.perConnectionPrefix());
+        expectedPrefixes.keySet().retainAll(own.keySet());
+        assertThat(prefixes).isEqualTo(expectedPrefixes);
+        return samples;
+    }
+
+    /** Every alert names a connection together with the customer that owns it. */
+    private static void checkAlerts(Path file, GeneratedTenants tenants) throws IOException {
+        Map<String, String> customerOf = tenants.connections.stream()
+                .collect(Collectors.toMap(Conn::id, Conn::customer));
+        List<CSVRecord> alerts = records(file);
+        assertThat(alerts).as("connections without data raise NO_DATA").isNotEmpty();
+        for (CSVRecord alert : alerts) {
+            assertThat(alert.get("customer_id")).isEqualTo(customerOf.get(alert.get("connection_id")));
+        }
+    }
+
+    /** What a text cell must hold (README, CSV injection): a leading ' before = + - @. */
+    private static String spreadsheetText(String value) {
+        return "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    private static List<CSVRecord> records(Path file) throws IOException {
+        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(Files.readString(file)))) {
+            return parser.getRecords();
+        }
+    }
+
+    private static void writeLatencyFiles(GeneratedTenants tenants, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        for (Map.Entry<String, String> file : tenants.latencyFiles().entrySet()) {
+            byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
+            try (OutputStream stream = Files.newOutputStream(folder.resolve(file.getKey()));
+                 OutputStream content = file.getKey().endsWith(".gz") ? new GZIPOutputStream(stream) : stream) {
+                content.write(bytes);
+            }
+        }
+    }
+}
