@@ -73,7 +73,20 @@ class PeertelMainTest {
                 Arguments.of("scale files out of range", new String[] {"generate", "scale", "--out", "x", "--files",
                         "0"}, "files"),
                 Arguments.of("scale days not a number", new String[] {"generate", "scale", "--out", "x", "--days",
-                        "seven"}, "seven"));
+                        "seven"}, "seven"),
+                Arguments.of("scale share above 1", new String[] {"generate", "scale", "--out", "x", "--ipv6-share",
+                        "1.5"}, "--ipv6-share is a share from 0 to 1"),
+                Arguments.of("scale more customers than connections", new String[] {"generate", "scale", "--out", "x",
+                        "--connections", "5", "--customers", "6"}, "--customers must be in 1..5, was 6"),
+                Arguments.of("scale too few prefixes", new String[] {"generate", "scale", "--out", "x",
+                        "--connections", "50", "--ipv4-prefixes", "10", "--ipv6-prefixes", "10"}, "every connection "
+                        + "needs one"),
+                Arguments.of("scale missing prefix table", new String[] {"generate", "scale", "--out", "x",
+                        "--prefix-table", "no-such-table.txt"}, "--prefix-table no-such-table.txt: no such file"),
+                Arguments.of("scale nested share with a table", new String[] {"generate", "scale", "--out", "x",
+                        "--prefix-table", "pom.xml", "--nested-share", "0.1"}, "leave --nested-share out"),
+                Arguments.of("sample with a scale option", new String[] {"generate", "sample", "--out", "x", "--days",
+                        "2"}, "--days applies to 'generate scale'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -96,7 +109,9 @@ class PeertelMainTest {
     @Test
     void generateScaleTakesEveryOption() throws IOException {
         Result result = peertel("generate", "scale", "--out", work.toString(), "--from", "2027-02-28", "--days", "2",
-                "--connections", "12", "--rows-per-day", "1000", "--files", "2", "--seed", "5", "--gzip");
+                "--connections", "12", "--rows-per-day", "1000", "--files", "2", "--seed", "5", "--gzip",
+                "--customers", "3", "--ipv4-prefixes", "40", "--ipv6-prefixes", "8", "--nested-share", "0.1",
+                "--ipv6-share", "0.5", "--bad-share", "0.02");
         assertEquals(0, result.code(), result.err());
         try (var days = Files.list(work.resolve("latency"))) {
             assertEquals(List.of("2027-02-28", "2027-03-01"),
@@ -104,6 +119,8 @@ class PeertelMainTest {
         }
         assertTrue(Files.isRegularFile(work.resolve("latency/2027-03-01/fra1.csv.gz")));
         assertEquals(13, Files.readAllLines(work.resolve("connections.csv")).size(), "header and 12 connections");
+        assertTrue(result.err().contains("12 connections of 3 customers, 40 IPv4 + 8 IPv6 prefixes (5 nested)"),
+                result.err());
     }
 
     @Test
