@@ -40,6 +40,6 @@ final class PathOptions {
         JobSettings s = file != null ? JobSettings.load(file) : JobSettings.builtIn();
         return new JobSettings(connections != null ? connections : s.connections(),
                 input != null ? input : s.input(), out != null ? out : s.out(), db != null ? db : s.db(),
-                s.alerts(), s.chunkSize(), s.jobRepository()).withEnvironment(System.getenv());
+                s.alerts(), s.chunkSize(), s.jobRepository(), s.duckDb()).withEnvironment(System.getenv());
     }
 }

@@ -8,19 +8,26 @@ import java.util.Set;
  * The settings of the telemetry job ({@code jobs/telemetry/telemetry.properties}): default paths for every
  * command-line option, and where the Spring Batch job repository lives. Relative paths are relative to the working
  * directory, except {@code alerts}, which is relative to the settings file's own folder. {@code alerts} is null for
- * the built-in alert rules.
+ * the built-in alert rules. {@code duckDb} bounds DuckDB's memory and names where it spills.
  *
  * <p>Precedence, highest first: command-line options, environment variables ({@code PEERTEL_JOB_REPOSITORY_URL},
  * {@code _USER}, {@code _PASSWORD}, applied by {@link #withEnvironment}), the settings file, the built-in default.
  */
 public record JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
-                          JobRepositorySettings jobRepository) {
+                          JobRepositorySettings jobRepository, DuckDbSettings duckDb) {
 
     public static final Path DEFAULT_FILE = Path.of("jobs", "telemetry", "telemetry.properties");
 
     private static final Set<String> KEYS = Set.of("connections", "input", "out", "db", "alerts", "chunk-size",
             JobRepositorySettings.URL_KEY, JobRepositorySettings.USER_KEY, JobRepositorySettings.PASSWORD_KEY,
-            "schedule.cron", "schedule.horizon-days");
+            "schedule.cron", "schedule.horizon-days", DuckDbSettings.MEMORY_LIMIT_KEY,
+            DuckDbSettings.TEMP_DIRECTORY_KEY, DuckDbSettings.THREADS_KEY);
+
+    /** Settings with DuckDB's built-in limits ({@link DuckDbSettings#defaults()}). */
+    public JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
+                       JobRepositorySettings jobRepository) {
+        this(connections, input, out, db, alerts, chunkSize, jobRepository, DuckDbSettings.defaults());
+    }
 
     /** Settings whose job repository is given by URL only (no user, no password). */
     public JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
@@ -36,7 +43,7 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
     /** These settings with the PEERTEL_JOB_REPOSITORY_* variables of {@code environment} applied over them. */
     public JobSettings withEnvironment(Map<String, String> environment) {
         return new JobSettings(connections, input, out, db, alerts, chunkSize,
-                jobRepository.withEnvironment(environment));
+                jobRepository.withEnvironment(environment), duckDb);
     }
 
     /**
@@ -64,7 +71,8 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
                 path(settings, "db", Path.of("out", "peertel.duckdb")),
                 folder.resolve(path(settings, "alerts", Path.of("alerts.properties"))),
                 chunkSize(settings),
-                JobRepositorySettings.read(settings));
+                JobRepositorySettings.read(settings),
+                DuckDbSettings.read(settings));
     }
 
     private static Path path(SettingsFile settings, String key, Path fallback) {

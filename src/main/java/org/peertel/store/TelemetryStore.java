@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.peertel.CrashPoints;
+import org.peertel.config.DuckDbSettings;
 
 /**
  * The DuckDB file that holds measurements and aggregates. One instance is one JDBC connection; open it, use it
@@ -31,15 +32,31 @@ public final class TelemetryStore implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Opens (creating if needed) the database file and its tables. */
+    /** Opens (creating if needed) the database file and its tables, with the built-in DuckDB limits. */
     public static TelemetryStore open(Path file) {
+        return open(file, DuckDbSettings.defaults());
+    }
+
+    /**
+     * Opens (creating if needed) the database file and its tables, with DuckDB's memory limit, spill folder and
+     * threads set from {@code settings} before anything else runs on the connection.
+     */
+    public static TelemetryStore open(Path file, DuckDbSettings settings) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            // DuckDB creates the spill folder itself when it first spills, but not the folders above it
+            Path spillParent = settings.tempDirectoryFor(file).toAbsolutePath().getParent();
+            if (spillParent != null) {
+                Files.createDirectories(spillParent);
+            }
             Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             try (Statement statement = connection.createStatement()) {
+                for (String sql : settings.statements(file)) {
+                    statement.execute(sql);
+                }
                 for (String sql : SCHEMA) {
                     statement.execute(sql);
                 }

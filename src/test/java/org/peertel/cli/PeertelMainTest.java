@@ -202,4 +202,31 @@ class PeertelMainTest {
         assertEquals(2, result.code());
         assertTrue(result.err().contains(settings + ":1: chunk-size = 'lots'"), result.err());
     }
+
+    @Test
+    void aBadDuckDbSettingStopsTheRunBeforeAnyOutput() throws IOException {
+        Path settings = work.resolve("telemetry.properties");
+        Files.writeString(settings, "# limits\nduckdb.memory-limit = 2 gigs\n");
+        Path out = work.resolve("out");
+        Result result = peertel("run", "--date", "2026-11-16", "--settings", settings.toString(), "--out",
+                out.toString(), "--db", work.resolve("x.duckdb").toString());
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains(settings + ":2: duckdb.memory-limit = '2 gigs': not a memory size; give a "
+                + "size with a unit, e.g. 2GB"), result.err());
+        assertFalse(Files.exists(out), "nothing written");
+        assertFalse(Files.exists(work.resolve("x.duckdb")), "no database created");
+    }
+
+    @Test
+    void theJobOpensDuckDbWithTheDuckDbSettingsOfTheFile() throws IOException {
+        Path settings = work.resolve("telemetry.properties");
+        Path spill = work.resolve("spill-parent/spill");
+        Files.writeString(settings, "alerts = " + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath()
+                + "\nduckdb.memory-limit = 300MB\nduckdb.temp-directory = " + spill + "\nduckdb.threads = 1\n");
+        Result result = peertel("run", "--date", "2026-11-16", "--settings", settings.toString(), "--out",
+                work.resolve("out").toString(), "--db", work.resolve("x.duckdb").toString());
+        assertEquals(0, result.code(), result.err());
+        assertTrue(Files.isDirectory(spill.getParent()), "the store made the folder above the spill folder");
+        assertFalse(Files.exists(work.resolve("x.duckdb.tmp")), "not the default spill folder");
+    }
 }
