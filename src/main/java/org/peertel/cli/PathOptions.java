@@ -40,7 +40,8 @@ final class PathOptions {
         JobSettings s = file != null ? JobSettings.load(file) : JobSettings.builtIn();
         JobSettings resolved = new JobSettings(connections != null ? connections : s.connections(),
                 input != null ? input : s.input(), out != null ? out : s.out(), db != null ? db : s.db(),
-                s.alerts(), s.chunkSize(), s.jobRepository(), s.ingest()).withEnvironment(System.getenv());
+                s.alerts(), s.chunkSize(), s.jobRepository(), s.ingest(),
+                s.duckDb()).withEnvironment(System.getenv());
         Preflight.databaseFile(resolved.db());
         return resolved;
     }

@@ -9,25 +9,28 @@ import java.util.Set;
  * command-line option, where the Spring Batch job repository lives, and how input files are read
  * ({@link IngestSettings}). Relative paths are relative to the working
  * directory, except {@code alerts}, which is relative to the settings file's own folder. {@code alerts} is null for
- * the built-in alert rules.
+ * the built-in alert rules. {@code duckDb} bounds DuckDB's memory and names where it spills.
  *
  * <p>Precedence, highest first: command-line options, environment variables ({@code PEERTEL_JOB_REPOSITORY_URL},
  * {@code _USER}, {@code _PASSWORD}, applied by {@link #withEnvironment}), the settings file, the built-in default.
  */
 public record JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
-                          JobRepositorySettings jobRepository, IngestSettings ingest) {
+                          JobRepositorySettings jobRepository, IngestSettings ingest,
+                          DuckDbSettings duckDb) {
 
     public static final Path DEFAULT_FILE = Path.of("jobs", "telemetry", "telemetry.properties");
 
     private static final Set<String> KEYS = Set.of("connections", "input", "out", "db", "alerts", "chunk-size",
             JobRepositorySettings.URL_KEY, JobRepositorySettings.USER_KEY, JobRepositorySettings.PASSWORD_KEY,
             "schedule.cron", "schedule.horizon-days", IngestSettings.MAX_FILE_BYTES_KEY,
-            IngestSettings.MAX_RECORD_BYTES_KEY, IngestSettings.SKIP_BAD_FILES_KEY);
+            IngestSettings.MAX_RECORD_BYTES_KEY, IngestSettings.SKIP_BAD_FILES_KEY, DuckDbSettings.MEMORY_LIMIT_KEY,
+            DuckDbSettings.TEMP_DIRECTORY_KEY, DuckDbSettings.THREADS_KEY);
 
-    /** Settings with the default ingest settings. */
+    /** Settings with the default ingest settings and DuckDB's built-in limits ({@link DuckDbSettings#defaults()}). */
     public JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
                        JobRepositorySettings jobRepository) {
-        this(connections, input, out, db, alerts, chunkSize, jobRepository, IngestSettings.DEFAULTS);
+        this(connections, input, out, db, alerts, chunkSize, jobRepository, IngestSettings.DEFAULTS,
+                DuckDbSettings.defaults());
     }
 
     /** Settings whose job repository is given by URL only (no user, no password). */
@@ -44,12 +47,12 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
     /** These settings with the PEERTEL_JOB_REPOSITORY_* variables of {@code environment} applied over them. */
     public JobSettings withEnvironment(Map<String, String> environment) {
         return new JobSettings(connections, input, out, db, alerts, chunkSize,
-                jobRepository.withEnvironment(environment), ingest);
+                jobRepository.withEnvironment(environment), ingest, duckDb);
     }
 
     /** These settings with other ingest settings. */
     public JobSettings withIngest(IngestSettings newIngest) {
-        return new JobSettings(connections, input, out, db, alerts, chunkSize, jobRepository, newIngest);
+        return new JobSettings(connections, input, out, db, alerts, chunkSize, jobRepository, newIngest, duckDb);
     }
 
     /**
@@ -78,7 +81,7 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
                 folder.resolve(path(settings, "alerts", Path.of("alerts.properties"))),
                 chunkSize(settings),
                 JobRepositorySettings.read(settings),
-                IngestSettings.read(settings));
+                IngestSettings.read(settings), DuckDbSettings.read(settings));
     }
 
     private static Path path(SettingsFile settings, String key, Path fallback) {

@@ -1,5 +1,7 @@
 package org.peertel.job;
 
+import org.peertel.config.DuckDbSettings;
+import org.peertel.config.JobSettings;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
@@ -14,15 +16,20 @@ import org.springframework.stereotype.Component;
 public class CurrentDay implements JobExecutionListener {
 
     private final RegistryCache registries = new RegistryCache();
+    private final DuckDbSettings duckDb;
     private volatile DayRun run;
     private volatile JobExecution execution;
+
+    public CurrentDay(JobSettings settings) {
+        this.duckDb = settings.duckDb();
+    }
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
         close();
         execution = jobExecution;
         TelemetryJobParameters parameters = TelemetryJobParameters.from(jobExecution.getJobParameters());
-        run = new DayRun(parameters, registries.get(parameters.connections()));
+        run = new DayRun(parameters, registries.get(parameters.connections()), duckDb);
     }
 
     @Override

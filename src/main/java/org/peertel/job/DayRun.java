@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.peertel.alert.AlertSettings;
 import org.peertel.attribution.ConnectionMatcher;
+import org.peertel.config.DuckDbSettings;
 import org.peertel.registry.ConnectionRegistry;
 import org.peertel.report.OutputLayout;
 import org.peertel.store.DaySpool;
@@ -20,10 +21,12 @@ public final class DayRun implements AutoCloseable {
     private final ConnectionRegistry registry;
     private final ConnectionMatcher matcher;
     private final AlertSettings alertSettings;
+    private final DuckDbSettings duckDb;
     private TelemetryStore store;
 
-    DayRun(TelemetryJobParameters parameters, RegistryCache.Loaded loaded) {
+    DayRun(TelemetryJobParameters parameters, RegistryCache.Loaded loaded, DuckDbSettings duckDb) {
         this.parameters = parameters;
+        this.duckDb = duckDb;
         this.registry = loaded.registry();
         this.matcher = loaded.matcher();
         this.alertSettings = AlertSettings.load(parameters.alerts());
@@ -62,7 +65,7 @@ public final class DayRun implements AutoCloseable {
     /** The DuckDB connection, opened on first use. */
     public synchronized TelemetryStore store() {
         if (store == null) {
-            store = TelemetryStore.open(parameters.db());
+            store = TelemetryStore.open(parameters.db(), duckDb);
         }
         return store;
     }

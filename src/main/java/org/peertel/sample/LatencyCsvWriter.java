@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.peertel.prefix.IpAddress;
 
 /**
  * Streams one latency input file ({@code <day>/<edge_pop>.csv} or {@code .csv.gz}): header
@@ -71,6 +72,31 @@ final class LatencyCsvWriter implements Closeable {
      */
     void writeRow(long millisOfDay, byte[] clientCountryState, long rttThousandths) throws IOException {
         ensureRoom(MAX_ROW_BYTES + clientCountryState.length);
+        putTimestamp(millisOfDay);
+        put(clientCountryState);
+        putEdgePopAndRtt(rttThousandths);
+    }
+
+    /**
+     * Appends one measurement whose client is given as a 128-bit address (IPv4 in its IPv4-mapped form, written as
+     * a dotted quad without any allocation; IPv6 in RFC 5952 text).
+     *
+     * @param commaCountryState the pre-encoded ASCII text {@code ,country,state}
+     */
+    void writeRow(long millisOfDay, long clientHigh, long clientLow, byte[] commaCountryState, long rttThousandths)
+            throws IOException {
+        ensureRoom(MAX_ROW_BYTES + commaCountryState.length);
+        putTimestamp(millisOfDay);
+        if (clientHigh == 0 && clientLow >>> 32 == 0xFFFFL) {
+            putIpv4((int) clientLow);
+        } else {
+            put(ascii(new IpAddress(clientHigh, clientLow).toString()));
+        }
+        put(commaCountryState);
+        putEdgePopAndRtt(rttThousandths);
+    }
+
+    private void putTimestamp(long millisOfDay) {
         put(datePrefix);
         long seconds = millisOfDay / 1000;
         putTwoDigits(seconds / 3600);
@@ -86,7 +112,9 @@ final class LatencyCsvWriter implements Closeable {
         }
         buffer[position++] = 'Z';
         buffer[position++] = ',';
-        put(clientCountryState);
+    }
+
+    private void putEdgePopAndRtt(long rttThousandths) {
         put(edgePopField);
         putLong(rttThousandths / 1000);
         buffer[position++] = '.';
@@ -95,6 +123,15 @@ final class LatencyCsvWriter implements Closeable {
         putTwoDigits(fraction % 100);
         buffer[position++] = '\n';
         rowsWritten++;
+    }
+
+    private void putIpv4(int address) {
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            putLong((address >>> shift) & 0xFF);
+            if (shift > 0) {
+                buffer[position++] = '.';
+            }
+        }
     }
 
     /** Appends {@code line} as it is (UTF-8) plus LF: used for hand-made rows such as deliberately bad ones. */

@@ -32,18 +32,45 @@ public final class SampleDataGenerator {
     }
 
     /**
-     * Writes a large synthetic data set for benchmarks under {@code outDir}: {@code settings.connections()}
-     * connections (about a tenth as many customers, IPv4 and IPv6, nested and geo-redundant prefixes) and, for each
-     * day, exactly {@code settings.rowsPerDay()} data rows over {@code settings.files()} files, of which a few % are
-     * no_prefix, location_mismatch and bad rows.
+     * What {@link #writeScale} registered.
      *
-     * @throws UncheckedIOException when a file cannot be written
+     * @param connections   connections in the registry
+     * @param customers     customers owning them
+     * @param ipv4Prefixes  distinct IPv4 prefixes registered
+     * @param ipv6Prefixes  distinct IPv6 prefixes registered
+     * @param nested        of those, the generated more-specifics (0 with a prefix table, which nests on its own)
+     * @param registrations (connection, prefix) pairs: the distinct prefixes plus the geo-redundant second sites
+     * @param table         what was read from the prefix table and what was skipped, or null without one
      */
-    public static void writeScale(Path outDir, ScaleSettings settings) {
+    public record ScaleSummary(int connections, int customers, int ipv4Prefixes, int ipv6Prefixes, int nested,
+                               long registrations, PrefixTableReport table) {
+
+        /** One line for stderr. */
+        public String describe() {
+            return String.format("%,d connections of %,d customers, %,d IPv4 + %,d IPv6 prefixes (%,d nested), "
+                    + "%,d registrations", connections, customers, ipv4Prefixes, ipv6Prefixes, nested, registrations);
+        }
+    }
+
+    /**
+     * Writes a large synthetic data set for benchmarks under {@code outDir}: {@code settings.connections()}
+     * connections of {@code settings.customers()} customers holding the generated or the prefix table's IPv4 and
+     * IPv6 prefixes (nested and geo-redundant ones included) and, for each day, exactly
+     * {@code settings.rowsPerDay()} data rows over {@code settings.files()} files, of which a few % are no_prefix,
+     * location_mismatch and bad rows. Rows are streamed, so any number of them fits in memory.
+     *
+     * @throws IllegalArgumentException when the settings cannot be met (checked before anything is written)
+     * @throws UncheckedIOException     when a file cannot be read or written
+     */
+    public static ScaleSummary writeScale(Path outDir, ScaleSettings settings) {
         try {
-            ScaleScenario.write(outDir, settings);
+            ScaleScenario.Written written = ScaleScenario.write(outDir, settings);
+            PrefixPlan plan = written.plan();
+            return new ScaleSummary(settings.connections(), settings.customers(), plan.ipv4().size(),
+                    plan.ipv6().size(), plan.ipv4().nested().size() + plan.ipv6().nested().size(),
+                    written.registrations(), plan.table());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the scale data under " + outDir, e);
+            throw new UncheckedIOException("cannot write the scale data under " + outDir + ": " + e.getMessage(), e);
         }
     }
 }

@@ -2,22 +2,19 @@ package org.peertel.sample;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.peertel.prefix.IpAddress;
 import org.peertel.prefix.Prefix;
 
 /**
- * Builds the connections of the scale scenario. Address plan (only public-looking space, never special-purpose):
+ * Gives the prefixes of a {@link PrefixPlan} to the connections of the scale scenario:
  * <ul>
- *   <li>connection {@code i} owns IPv4 {@code (11 + i/65536).x.y.0/24} (within 11.0.0.0/8 .. 14.0.0.0/8) and
- *       IPv6 {@code 2001:db8:<i as 24 bits>00::/56};</li>
- *   <li>every connection with {@code i % 10 == 1} also registers the IPv4 /24 of connection {@code i - 1}: same
- *       customer, other location (geo-redundant);</li>
- *   <li>every connection with {@code i % 20 == 7} also registers a /26 and a /64 nested in the blocks of connection
- *       {@code (i + 10) % connections} (another customer when there are 20 or more connections);</li>
- *   <li>198.51.100.0/24 and 2001:db8:ffff::/48 stay unregistered: no_prefix clients live there.</li>
+ *   <li>base prefixes go to connections in contiguous runs of address order (as an operator's prefixes sit
+ *       together), every connection at least one, IPv4 and IPv6 interleaved evenly;</li>
+ *   <li>a nested prefix goes to the connection half the registry away from the owner of the prefix it lies in
+ *       (another customer when there are two or more);</li>
+ *   <li>every connection with {@code i % 10 == 1} whose customer also owns connection {@code i - 1} registers that
+ *       connection's first prefix as well: same customer, other location (geo-redundant).</li>
  * </ul>
- * Clients of a connection use hosts .1-.127 of IPv4 blocks and subnets 00-7f of IPv6 blocks, so no nested block
- * steals them.
+ * Customers own contiguous runs of connections; consecutive connections always have different locations.
  */
 final class ScaleRegistry {
 
@@ -30,99 +27,85 @@ final class ScaleRegistry {
             new String[] {"SE", ""}, new String[] {"CA", ""}, new String[] {"PL", ""}, new String[] {"IN", ""},
             new String[] {"ZA", ""});
     /** A country no connection is registered in: clients there are location_mismatch. */
-    static final String MISMATCH_LOCATION = "IS,";
-    static final int CLIENTS_PER_CONNECTION = 8;
+    static final byte[] MISMATCH_LOCATION = LatencyCsvWriter.ascii(",IS,");
 
     private static final List<String> PARTNERS = List.of("Equinix", "DE-CIX", "AMS-IX", "LINX", "Megaport",
             "Console Connect", "Lumen", "Telia", "Cogent", "Zayo");
-    private static final long V6_BASE = 0x2001_0db8_0000_0000L;
 
     private ScaleRegistry() {
     }
 
-    /** The {@code connections} connections of a run with {@code seed}, in registry order. */
-    static List<ScaleSite> build(int connections, long seed) {
+    /** The connections of {@code settings}, in registry order, holding the prefixes of {@code plan}. */
+    static List<ScaleSite> build(ScaleSettings settings, PrefixPlan plan) {
+        int connections = settings.connections();
+        if (plan.basePrefixes() < connections) {
+            throw new IllegalArgumentException("only " + plan.basePrefixes() + " prefixes to register for "
+                    + connections + " connections; every connection needs one, so use fewer --connections"
+                    + (plan.table() == null ? "" : " or more prefixes of the table"));
+        }
+        List<List<Prefix>> owned = new ArrayList<>(connections);
+        for (int i = 0; i < connections; i++) {
+            owned.add(new ArrayList<>());
+        }
+        int[] ipv4Owner = new int[plan.ipv4().bases().size()];
+        int[] ipv6Owner = new int[plan.ipv6().bases().size()];
+        giveBases(plan, owned, ipv4Owner, ipv6Owner);
+        giveNested(plan.ipv4(), ipv4Owner, owned);
+        giveNested(plan.ipv6(), ipv6Owner, owned);
+        for (int i = 1; i < connections; i++) {
+            if (i % 10 == 1 && customer(i, settings) == customer(i - 1, settings)) {
+                owned.get(i).add(owned.get(i - 1).get(0));
+            }
+        }
         List<ScaleSite> sites = new ArrayList<>(connections);
         for (int i = 0; i < connections; i++) {
-            sites.add(site(i, connections, SplitMix64.forStream(seed, -1, i)));
+            sites.add(site(i, owned.get(i), settings, SplitMix64.forStream(settings.seed(), -1, i)));
         }
         return sites;
     }
 
-    /** Clients outside every registered prefix, with assorted locations. */
-    static byte[][] noPrefixClients(long seed) {
-        SplitMix64 random = SplitMix64.forStream(seed, -2);
-        byte[][] clients = new byte[32][];
-        for (int k = 0; k < clients.length; k++) {
-            String ip = k % 3 == 2
-                    ? new IpAddress(0x2001_0db8_ffff_0000L | random.nextInt(0x10000), 1 + random.nextInt(0xffff))
-                            .toString()
-                    : "198.51.100." + (1 + random.nextInt(254));
-            clients[k] = LatencyCsvWriter.ascii(ip + "," + location(random.nextInt(LOCATIONS.size())));
+    /** Base k of B (both families) goes to connection k * C / B; IPv6 bases are spread evenly among them. */
+    private static void giveBases(PrefixPlan plan, List<List<Prefix>> owned, int[] ipv4Owner, int[] ipv6Owner) {
+        long total = plan.basePrefixes();
+        long ipv6 = ipv6Owner.length;
+        int next4 = 0;
+        int next6 = 0;
+        for (long k = 0; k < total; k++) {
+            int connection = (int) (k * owned.size() / total);
+            boolean isIpv6 = (k + 1) * ipv6 / total > k * ipv6 / total;
+            if (isIpv6) {
+                ipv6Owner[next6] = connection;
+                owned.get(connection).add(plan.ipv6().bases().get(next6++));
+            } else {
+                ipv4Owner[next4] = connection;
+                owned.get(connection).add(plan.ipv4().bases().get(next4++));
+            }
         }
-        return clients;
     }
 
-    private static ScaleSite site(int i, int connections, SplitMix64 random) {
-        String location = location(i);
-        List<String> prefixes = new ArrayList<>();
-        List<String> clients = new ArrayList<>();
-        prefixes.add(v4Prefix(v4Block(i), 24));
-        prefixes.add(v6Prefix(v6High(i), 56));
-        for (int k = 0; k < CLIENTS_PER_CONNECTION; k++) {
-            clients.add(k < 5 ? v4Client(v4Block(i), random) : v6Client(v6High(i), random));
+    private static void giveNested(PrefixPlan.Family family, int[] baseOwner, List<List<Prefix>> owned) {
+        for (int k = 0; k < family.nested().size(); k++) {
+            int owner = (baseOwner[family.nestedParent()[k]] + owned.size() / 2) % owned.size();
+            owned.get(owner).add(family.nested().get(k));
         }
-        if (i % 10 == 1) {
-            prefixes.add(v4Prefix(v4Block(i - 1), 24));
-            clients.set(3, v4Client(v4Block(i - 1), random));
-        }
-        int nestedIn = (i + 10) % connections;
-        if (i % 20 == 7 && nestedIn != i) {
-            prefixes.add(v4Prefix(v4Block(nestedIn) | 128, 26));
-            prefixes.add(v6Prefix(v6High(nestedIn) | 0xff, 64));
-            clients.set(4, IpAddress.ofIpv4(v4Block(nestedIn) | (128 + 1 + random.nextInt(62))).toString());
-            clients.set(7, new IpAddress(v6High(nestedIn) | 0xff, 1 + random.nextInt(0xffff)).toString());
-        }
-        byte[][] clientBytes = clients.stream()
-                .map(ip -> LatencyCsvWriter.ascii(ip + "," + location)).toArray(byte[][]::new);
-        byte[] mismatch = LatencyCsvWriter.ascii(v4Client(v4Block(i), random) + "," + MISMATCH_LOCATION);
-        String customer = "customer-" + (i / 10 + 1);
+    }
+
+    private static int customer(int connection, ScaleSettings settings) {
+        return (int) ((long) connection * settings.customers() / settings.connections());
+    }
+
+    private static ScaleSite site(int i, List<Prefix> prefixes, ScaleSettings settings, SplitMix64 random) {
         String[] where = LOCATIONS.get(i % LOCATIONS.size());
+        String customer = "customer-" + (customer(i, settings) + 1);
         SampleConnection registry = new SampleConnection("conn-" + (i + 1), customer,
                 "Connection " + (i + 1) + " of " + customer, PARTNERS.get(random.nextInt(PARTNERS.size())),
-                where[0], where[1], prefixes);
+                where[0], where[1], prefixes.stream().map(Prefix::toString).toList());
         double medianMs = 8 + 60 * random.nextDouble();
-        return new ScaleSite(registry, clientBytes, mismatch, medianMs, i % 50 == 13);
+        return new ScaleSite(registry, List.copyOf(prefixes), location(where), medianMs, i % 50 == 13);
     }
 
-    private static String location(int index) {
-        String[] where = LOCATIONS.get(index % LOCATIONS.size());
-        return where[0] + "," + where[1];
-    }
-
-    /** The network bits of connection {@code i}'s own IPv4 /24. */
-    static int v4Block(int i) {
-        return ((11 + (i >>> 16)) << 24) | ((i & 0xffff) << 8);
-    }
-
-    /** The upper 64 bits of connection {@code i}'s own IPv6 /56. */
-    static long v6High(int i) {
-        return V6_BASE | ((long) i << 8);
-    }
-
-    private static String v4Prefix(int network, int length) {
-        return new Prefix(IpAddress.ofIpv4(network), length).toString();
-    }
-
-    private static String v6Prefix(long high, int length) {
-        return new Prefix(new IpAddress(high, 0), length).toString();
-    }
-
-    private static String v4Client(int block, SplitMix64 random) {
-        return IpAddress.ofIpv4(block | (1 + random.nextInt(127))).toString();
-    }
-
-    private static String v6Client(long blockHigh, SplitMix64 random) {
-        return new IpAddress(blockHigh | random.nextInt(0x80), 1 + random.nextInt(0xffff)).toString();
+    /** The text {@code ,country,state} of a location. */
+    static byte[] location(String[] where) {
+        return LatencyCsvWriter.ascii("," + where[0] + "," + where[1]);
     }
 }

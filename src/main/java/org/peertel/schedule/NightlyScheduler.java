@@ -116,7 +116,7 @@ public final class NightlyScheduler {
     private List<DueDay> dueDays(Set<LocalDate> completed, LocalDate earliest, LocalDate first,
                                  LocalDate yesterday, boolean startup) {
         List<DueDay> due = new ArrayList<>();
-        try (TelemetryStore store = TelemetryStore.open(settings.db())) {
+        try (TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {
             for (LocalDate day = first; !day.isAfter(yesterday); day = day.plusDays(1)) {
                 if (day.isBefore(earliest)) {
                     continue;

@@ -59,6 +59,11 @@ public final class StoreQueries {
         this.connection = connection;
     }
 
+    /** DuckDB's value of one of its settings on this connection, e.g. {@code memory_limit} as {@code 1.8 GiB}. */
+    public String duckDbSetting(String name) {
+        return query("SELECT current_setting(?)", List.of(name), rs -> rs.getString(1)).get(0);
+    }
+
     /** Daily statistics of every connection on the days from {@code first} to {@code last}, inclusive. */
     public List<DailyStats> dailyStats(LocalDate first, LocalDate last) {
         return query("SELECT day, connection_id, samples, median_ms, p95_ms FROM connection_daily "

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.peertel.CrashPoints;
+import org.peertel.config.DuckDbSettings;
 
 /**
  * The DuckDB file that holds measurements and aggregates. One instance is one JDBC connection; open it, use it
@@ -29,8 +30,16 @@ public final class TelemetryStore implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Opens (creating if needed) the database file and its tables. */
+    /** Opens (creating if needed) the database file and its tables, with the built-in DuckDB limits. */
     public static TelemetryStore open(Path file) {
+        return open(file, DuckDbSettings.defaults());
+    }
+
+    /**
+     * Opens (creating if needed) the database file and its tables, with DuckDB's memory limit, spill folder and
+     * threads set from {@code settings} before anything else runs on the connection.
+     */
+    public static TelemetryStore open(Path file, DuckDbSettings settings) {
         if (file.toAbsolutePath().toString().contains(";")) {
             // DuckDB reads ";key=value" in its JDBC URL as settings (session_init_sql_file runs SQL from a file)
             throw new StoreException("refusing the DuckDB path " + file + ": ';' would start driver options in "
@@ -41,7 +50,13 @@ public final class TelemetryStore implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            // DuckDB creates the spill folder itself when it first spills, but not the folders above it
+            Path spillParent = settings.tempDirectoryFor(file).toAbsolutePath().getParent();
+            if (spillParent != null) {
+                Files.createDirectories(spillParent);
+            }
             Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            settings.apply(connection, file);
             try (Statement statement = connection.createStatement()) {
                 // Row order inside a table means nothing here (every query says ORDER BY); without this promise
                 // DuckDB keeps the order of a parallel read_csv, which costs memory and time on large inserts.

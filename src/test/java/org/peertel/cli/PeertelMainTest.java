@@ -73,7 +73,20 @@ class PeertelMainTest {
                 Arguments.of("scale files out of range", new String[] {"generate", "scale", "--out", "x", "--files",
                         "0"}, "files"),
                 Arguments.of("scale days not a number", new String[] {"generate", "scale", "--out", "x", "--days",
-                        "seven"}, "seven"));
+                        "seven"}, "seven"),
+                Arguments.of("scale share above 1", new String[] {"generate", "scale", "--out", "x", "--ipv6-share",
+                        "1.5"}, "--ipv6-share is a share from 0 to 1"),
+                Arguments.of("scale more customers than connections", new String[] {"generate", "scale", "--out", "x",
+                        "--connections", "5", "--customers", "6"}, "--customers must be in 1..5, was 6"),
+                Arguments.of("scale too few prefixes", new String[] {"generate", "scale", "--out", "x",
+                        "--connections", "50", "--ipv4-prefixes", "10", "--ipv6-prefixes", "10"}, "every connection "
+                        + "needs one"),
+                Arguments.of("scale missing prefix table", new String[] {"generate", "scale", "--out", "x",
+                        "--prefix-table", "no-such-table.txt"}, "--prefix-table no-such-table.txt: no such file"),
+                Arguments.of("scale nested share with a table", new String[] {"generate", "scale", "--out", "x",
+                        "--prefix-table", "pom.xml", "--nested-share", "0.1"}, "leave --nested-share out"),
+                Arguments.of("sample with a scale option", new String[] {"generate", "sample", "--out", "x", "--days",
+                        "2"}, "--days applies to 'generate scale'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -96,7 +109,9 @@ class PeertelMainTest {
     @Test
     void generateScaleTakesEveryOption() throws IOException {
         Result result = peertel("generate", "scale", "--out", work.toString(), "--from", "2027-02-28", "--days", "2",
-                "--connections", "12", "--rows-per-day", "1000", "--files", "2", "--seed", "5", "--gzip");
+                "--connections", "12", "--rows-per-day", "1000", "--files", "2", "--seed", "5", "--gzip",
+                "--customers", "3", "--ipv4-prefixes", "40", "--ipv6-prefixes", "8", "--nested-share", "0.1",
+                "--ipv6-share", "0.5", "--bad-share", "0.02");
         assertEquals(0, result.code(), result.err());
         try (var days = Files.list(work.resolve("latency"))) {
             assertEquals(List.of("2027-02-28", "2027-03-01"),
@@ -104,6 +119,8 @@ class PeertelMainTest {
         }
         assertTrue(Files.isRegularFile(work.resolve("latency/2027-03-01/fra1.csv.gz")));
         assertEquals(13, Files.readAllLines(work.resolve("connections.csv")).size(), "header and 12 connections");
+        assertTrue(result.err().contains("12 connections of 3 customers, 40 IPv4 + 8 IPv6 prefixes (5 nested)"),
+                result.err());
     }
 
     @Test
@@ -184,5 +201,32 @@ class PeertelMainTest {
         Result result = peertel("run", "--date", "2026-11-16", "--settings", settings.toString());
         assertEquals(2, result.code());
         assertTrue(result.err().contains(settings + ":1: chunk-size = 'lots'"), result.err());
+    }
+
+    @Test
+    void aBadDuckDbSettingStopsTheRunBeforeAnyOutput() throws IOException {
+        Path settings = work.resolve("telemetry.properties");
+        Files.writeString(settings, "# limits\nduckdb.memory-limit = 2 gigs\n");
+        Path out = work.resolve("out");
+        Result result = peertel("run", "--date", "2026-11-16", "--settings", settings.toString(), "--out",
+                out.toString(), "--db", work.resolve("x.duckdb").toString());
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains(settings + ":2: duckdb.memory-limit = '2 gigs': not a memory size; give a "
+                + "size with a unit, e.g. 2GB"), result.err());
+        assertFalse(Files.exists(out), "nothing written");
+        assertFalse(Files.exists(work.resolve("x.duckdb")), "no database created");
+    }
+
+    @Test
+    void theJobOpensDuckDbWithTheDuckDbSettingsOfTheFile() throws IOException {
+        Path settings = work.resolve("telemetry.properties");
+        Path spill = work.resolve("spill-parent/spill");
+        Files.writeString(settings, "alerts = " + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath()
+                + "\nduckdb.memory-limit = 300MB\nduckdb.temp-directory = " + spill + "\nduckdb.threads = 1\n");
+        Result result = peertel("run", "--date", "2026-11-16", "--settings", settings.toString(), "--out",
+                work.resolve("out").toString(), "--db", work.resolve("x.duckdb").toString());
+        assertEquals(0, result.code(), result.err());
+        assertTrue(Files.isDirectory(spill.getParent()), "the store made the folder above the spill folder");
+        assertFalse(Files.exists(work.resolve("x.duckdb.tmp")), "not the default spill folder");
     }
 }

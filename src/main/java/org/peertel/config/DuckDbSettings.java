@@ -1,0 +1,146 @@
+package org.peertel.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How DuckDB may use the machine ({@code duckdb.*} keys of the job settings): a memory limit, the folder it spills
+ * to when an operation needs more than that, and its worker threads. Applied with {@code SET} whenever the store
+ * opens, so memory stays bounded however many records a day holds.
+ *
+ * @param memoryLimit   DuckDB {@code memory_limit}: a size such as {@code 2GB} or {@code 1.5GiB}, or a share of
+ *                      the machine's memory such as {@code 50%}
+ * @param tempDirectory DuckDB {@code temp_directory}; null for {@code <db file>.tmp} beside the database
+ * @param threads       DuckDB {@code threads}; 0 for DuckDB's default (one per core)
+ */
+public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads) {
+
+    public static final String MEMORY_LIMIT_KEY = "duckdb.memory-limit";
+    public static final String TEMP_DIRECTORY_KEY = "duckdb.temp-directory";
+    public static final String THREADS_KEY = "duckdb.threads";
+    /** Fits the 2-core / 24 GiB machines the job runs on beside other processes, and is plenty for a day. */
+    public static final String DEFAULT_MEMORY_LIMIT = "2GB";
+    public static final int MAX_THREADS = 256;
+
+    private static final long MIN_MEMORY_BYTES = 100_000_000L;
+    private static final Pattern SIZE = Pattern.compile("([0-9]{1,9}(?:\\.[0-9]{1,6})?) ?(KB|MB|GB|TB|KIB|MIB|GIB|TIB)");
+    private static final Pattern PERCENT = Pattern.compile("([0-9]{1,3})%");
+    private static final String MEMORY_HINT = "give a size with a unit, e.g. 2GB or 1.5GiB (KB, MB, GB, TB count "
+            + "1000s, KiB, MiB, GiB, TiB 1024s), of at least 100MB, or a share of the machine's memory such as 50%";
+
+    public DuckDbSettings {
+        String problem = memoryLimitProblem(memoryLimit);
+        if (problem != null) {
+            throw new IllegalArgumentException(MEMORY_LIMIT_KEY + " '" + memoryLimit + "': " + problem);
+        }
+        if (threads < 0 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException(THREADS_KEY + " must be in 0.." + MAX_THREADS + ", was " + threads);
+        }
+    }
+
+    /** The built-in values: 2GB, beside the database, one thread per core. */
+    public static DuckDbSettings defaults() {
+        return new DuckDbSettings(DEFAULT_MEMORY_LIMIT, null, 0);
+    }
+
+    /** The {@code duckdb.*} keys of {@code file}; an absent key keeps its default. */
+    static DuckDbSettings read(SettingsFile file) {
+        DuckDbSettings defaults = defaults();
+        String memoryLimit = defaults.memoryLimit();
+        SettingsFile.Entry memory = file.entries().get(MEMORY_LIMIT_KEY);
+        if (memory != null) {
+            String problem = memoryLimitProblem(memory.value());
+            if (problem != null) {
+                throw file.error(memory, problem);
+            }
+            memoryLimit = memory.value();
+        }
+        Path tempDirectory = null;
+        SettingsFile.Entry temp = file.entries().get(TEMP_DIRECTORY_KEY);
+        if (temp != null) {
+            if (temp.value().isEmpty()) {
+                throw file.error(temp, "empty path; give a folder DuckDB may spill to, or remove the line to use "
+                        + "<db file>.tmp beside the database");
+            }
+            tempDirectory = Path.of(temp.value());
+            if (Files.exists(tempDirectory) && !Files.isDirectory(tempDirectory)) {
+                throw file.error(temp, "this is a file, not a folder; give a folder DuckDB may spill to (it is "
+                        + "created when missing), or remove the line to use <db file>.tmp beside the database");
+            }
+        }
+        int threads = 0;
+        SettingsFile.Entry threadsEntry = file.entries().get(THREADS_KEY);
+        if (threadsEntry != null) {
+            if (!threadsEntry.value().matches("[0-9]{1,3}") || Integer.parseInt(threadsEntry.value()) < 1
+                    || Integer.parseInt(threadsEntry.value()) > MAX_THREADS) {
+                throw file.error(threadsEntry, "expected a whole number of threads from 1 to " + MAX_THREADS
+                        + ", or remove the line for one thread per core");
+            }
+            threads = Integer.parseInt(threadsEntry.value());
+        }
+        return new DuckDbSettings(memoryLimit, tempDirectory, threads);
+    }
+
+    /** Where DuckDB spills for the database file {@code db}. */
+    public Path tempDirectoryFor(Path db) {
+        return tempDirectory != null ? tempDirectory : Path.of(db.toString() + ".tmp");
+    }
+
+    /**
+     * DuckDB's settings for a connection of the database file {@code db}: setting name → value, in the order to
+     * apply them. The values are never written into SQL: {@link #apply} passes each as a parameter.
+     */
+    public Map<String, Object> values(Path db) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("memory_limit", memoryLimit);
+        values.put("temp_directory", tempDirectoryFor(db).toAbsolutePath().toString());
+        if (threads > 0) {
+            values.put("threads", (long) threads);
+        }
+        return values;
+    }
+
+    /**
+     * Applies {@link #values} to {@code connection}. SET takes no {@code ?} parameter, so each value goes into a
+     * session variable through one and SET reads it back with {@code getvariable}: a path holding quotes or
+     * semicolons stays a value.
+     */
+    public void apply(Connection connection, Path db) throws SQLException {
+        try (PreparedStatement variable = connection.prepareStatement("SET VARIABLE peertel_setting = ?");
+             Statement set = connection.createStatement()) {
+            for (Map.Entry<String, Object> setting : values(db).entrySet()) {
+                variable.setObject(1, setting.getValue());
+                variable.execute();
+                set.execute("SET " + setting.getKey() + " = getvariable('peertel_setting')"); // a constant name
+            }
+            set.execute("RESET VARIABLE peertel_setting");
+        }
+    }
+
+    /** Why {@code text} is no memory limit DuckDB takes, or null when it is one. */
+    private static String memoryLimitProblem(String text) {
+        Matcher size = SIZE.matcher(text.toUpperCase(Locale.ROOT));
+        if (size.matches()) {
+            String unit = size.group(2);
+            double base = unit.contains("I") ? 1024 : 1000;
+            int power = "KMGT".indexOf(unit.charAt(0)) + 1;
+            double bytes = Double.parseDouble(size.group(1)) * Math.pow(base, power);
+            return bytes >= MIN_MEMORY_BYTES ? null : "below 100MB, too little for a day's aggregates; " + MEMORY_HINT;
+        }
+        Matcher percent = PERCENT.matcher(text);
+        if (percent.matches()) {
+            int share = Integer.parseInt(percent.group(1));
+            return share >= 1 && share <= 100 ? null : "a share of memory must be from 1% to 100%";
+        }
+        return "not a memory size; " + MEMORY_HINT;
+    }
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of issue 4: the real peertel CLI on one generated day, beside two baselines timed in the
+# same run on the same files, with the job's own DuckDB settings (jobs/telemetry/telemetry.properties):
+#   (a) bare scan: DuckDB's SELECT count(*) FROM read_csv(<the day's files>) -- the floor for reading the input;
+#   (b) pure SQL:  the whole job as DuckDB SQL, IPv4 only (prefixes as integer ranges, range join, longest match,
+#                  location choice, count/min/max/sum/quantiles per connection per day into a file database);
+#   (c) the CLI:   `peertel run` end to end, wall clock of the whole process and its peak RSS (/usr/bin/time -v).
+# Both baselines run in a JVM through DuckDB's JDBC driver (org.peertel.bench.DuckDbBaselines on the test
+# classpath), timed from an open connection. Prints every figure, then the ratios job / pure SQL and job / scan
+# (best run of each). The issue's targets: job <= 0.25 x pure SQL and <= 5 x bare scan.
+#
+#   src/test/bench/end-to-end.sh                        # 10 M rows, 100 k IPv4 prefixes, 4 files, 1 run each
+#   ROWS=1000000 RUNS=3 src/test/bench/end-to-end.sh
+#   PREFIX_TABLE=../shared/testdata/prefixes/bart/prefixes.txt.gz PREFIXES=100000 src/test/bench/end-to-end.sh
+#   CLI=0 src/test/bench/end-to-end.sh                  # the two baselines only
+#   MEMORY=1 src/test/bench/end-to-end.sh               # memory check instead: peak RSS of `peertel run` on one
+#                                                       # day of ROWS (10 M) and of MEMORY_ROWS (100 M, ~5 GB)
+#
+# Settings (environment): ROWS rows in the day (10000000); PREFIXES IPv4 prefixes (100000); IPV6_PREFIXES (0) and
+# IPV6_SHARE (0): the pure-SQL plan is IPv4-only, so by default the data is too and all three do the same work;
+# CONNECTIONS (1000); FILES per day (4); RUNS of each measurement (1); GZIP=1 for .csv.gz; PREFIX_TABLE a file of
+# CIDRs to register instead of generated prefixes (PREFIXES of its IPv4 prefixes are sampled); CLI=0 to skip the
+# CLI; READER=1 also times the job's reader alone (ReadOnlyPass: parsing and checks, no matching, no DuckDB);
+# PREFIXES=all / IPV6_PREFIXES=all take every usable prefix of PREFIX_TABLE; MEMORY=1 and MEMORY_ROWS
+# (100000000); JAVA_OPTS for `peertel run`; WORK the scratch folder (default a new
+# temporary one); KEEP=1 keeps the generated data (it is large: about 50 bytes a row), else it is removed.
+set -euo pipefail
+ROWS=${ROWS:-10000000}
+PREFIXES=${PREFIXES:-100000}
+IPV6_PREFIXES=${IPV6_PREFIXES:-0}
+IPV6_SHARE=${IPV6_SHARE:-0}
+CONNECTIONS=${CONNECTIONS:-1000}
+FILES=${FILES:-4}
+RUNS=${RUNS:-1}
+GZIP=${GZIP:-}
+PREFIX_TABLE=${PREFIX_TABLE:-}
+CLI=${CLI:-1}
+READER=${READER:-}
+MEMORY=${MEMORY:-}
+MEMORY_ROWS=${MEMORY_ROWS:-100000000}
+JAVA_OPTS=${JAVA_OPTS:-}
+KEEP=${KEEP:-}
+DAY=2026-11-16
+
+cd "$(dirname "$0")/../../.."
+if [ -n "$PREFIX_TABLE" ]; then PREFIX_TABLE=$(realpath "$PREFIX_TABLE"); fi
+prefix_args=()  # "all" = every usable prefix of the table (the generator's default with --prefix-table)
+if [ "$PREFIXES" != all ]; then prefix_args+=(--ipv4-prefixes "$PREFIXES"); fi
+if [ "$IPV6_PREFIXES" != all ]; then prefix_args+=(--ipv6-prefixes "$IPV6_PREFIXES"); fi
+WORK=${WORK:-$(mktemp -d)}
+mkdir -p "$WORK"
+cleanup() { if [ -z "$KEEP" ]; then rm -rf "$WORK"; else echo "kept: $WORK"; fi; }
+trap cleanup EXIT
+
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time (for peak RSS)"; apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+fi
+mvn -q -DskipTests package
+mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/{print $2}') GiB," \
+     "$(java -version 2>&1 | head -1), $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# generates one day of <rows> rows into $WORK/<name>; prints the generator's summary and the time it took
+generate() {
+  local name=$1 rows=$2 start end
+  rm -rf "${WORK:?}/$name"
+  start=$(date +%s.%N)
+  java -jar target/peertel.jar generate scale --out "$WORK/$name" --from $DAY --days 1 --rows-per-day "$rows" \
+      --connections "$CONNECTIONS" --files "$FILES" "${prefix_args[@]}" --ipv6-share "$IPV6_SHARE" \
+      ${GZIP:+--gzip} ${PREFIX_TABLE:+--prefix-table "$PREFIX_TABLE"} 2>&1 | sed 's/^/  /'
+  end=$(date +%s.%N)
+  echo "data: $rows rows in $(du -cb "$WORK/$name/latency/$DAY"/* | tail -1 | cut -f1) bytes${GZIP:+ (gzip)}," \
+       "generated in $(awk "BEGIN{printf \"%.1f\", $end - $start}") s (wall clock, whole process)"
+}
+
+# runs `peertel run` on $WORK/<name> from an empty output folder; sets CLI_SECONDS and CLI_RSS_KB
+run_cli() {
+  local name=$1 start end
+  rm -rf "${WORK:?}/$name/out"
+  start=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  /usr/bin/time -v -o "$WORK/time.txt" java $JAVA_OPTS -jar target/peertel.jar run --date $DAY \
+      --connections "$WORK/$name/connections.csv" --input "$WORK/$name/latency" --out "$WORK/$name/out" \
+      --db "$WORK/$name/out/peertel.duckdb" > "$WORK/run.txt" 2> "$WORK/run-err.txt" \
+      || { cat "$WORK/run.txt" "$WORK/run-err.txt"; exit 1; }
+  end=$(date +%s.%N)
+  CLI_SECONDS=$(awk "BEGIN{printf \"%.3f\", $end - $start}")
+  CLI_RSS_KB=$(awk -F': ' '/Maximum resident set size/{print $2}' "$WORK/time.txt")
+}
+
+if [ -n "$MEMORY" ]; then
+  echo "memory check: peak RSS of 'peertel run' on one day of $ROWS rows and of $MEMORY_ROWS rows (/usr/bin/time -v)"
+  generate small "$ROWS"
+  run_cli small; small_rss=$CLI_RSS_KB
+  echo "peertel run, $ROWS rows: ${CLI_SECONDS} s, peak RSS $((small_rss / 1024)) MiB"
+  rm -rf "${WORK:?}/small"
+  generate large "$MEMORY_ROWS"
+  run_cli large; large_rss=$CLI_RSS_KB
+  echo "peertel run, $MEMORY_ROWS rows: ${CLI_SECONDS} s, peak RSS $((large_rss / 1024)) MiB"
+  echo "ratio: peak RSS at $MEMORY_ROWS / at $ROWS = $(awk "BEGIN{printf \"%.2f\", $large_rss / $small_rss}") (target <= 1.2)"
+  exit 0
+fi
+
+generate data "$ROWS"
+best() { sort -g | head -1; }
+scan_times=(); sql_times=(); cli_times=()
+for i in $(seq "$RUNS"); do
+  line=$(java -cp "$CP" org.peertel.bench.DuckDbBaselines scan "$WORK/data/latency/$DAY" $DAY \
+      "$WORK/data/connections.csv" "$WORK/scan.duckdb")
+  echo "baseline (a) bare scan   run $i: $line"
+  scan_times+=("$(sed 's/.*seconds=//' <<< "$line")")
+done
+for i in $(seq "$RUNS"); do
+  line=$(java -cp "$CP" org.peertel.bench.DuckDbBaselines sql "$WORK/data/latency/$DAY" $DAY \
+      "$WORK/data/connections.csv" "$WORK/sql.duckdb")
+  echo "baseline (b) pure SQL    run $i: $line"
+  sql_times+=("$(sed 's/.*seconds=//' <<< "$line")")
+  sql_attributed=$(sed 's/.*attributed=\([0-9]*\).*/\1/' <<< "$line")
+done
+if [ -n "$READER" ]; then
+  for i in $(seq "$RUNS"); do
+    echo "job's reader alone       run $i: $(java -cp "$CP" org.peertel.bench.ReadOnlyPass "$WORK/data/latency/$DAY" $DAY)"
+  done
+fi
+scan=$(printf '%s\n' "${scan_times[@]}" | best)
+sql=$(printf '%s\n' "${sql_times[@]}" | best)
+echo "best: bare scan ${scan} s, pure SQL ${sql} s"
+if [ "$CLI" = 0 ]; then exit 0; fi
+for i in $(seq "$RUNS"); do
+  run_cli data
+  attributed=$(sed -n 's/^ *"attributed": \([0-9]*\),/\1/p' "$WORK/data/out/runs/$DAY.json")
+  echo "(c) peertel run          run $i: ${CLI_SECONDS} s wall clock, peak RSS $((CLI_RSS_KB / 1024)) MiB," \
+       "$(awk "BEGIN{printf \"%.0f\", $ROWS / $CLI_SECONDS}") rows/s, attributed $attributed" \
+       "(pure SQL: $sql_attributed$( [ "$IPV6_SHARE" = 0 ] && [ "$attributed" != "$sql_attributed" ] && echo ', DIFFERENT'))"
+  cli_times+=("$CLI_SECONDS")
+done
+cli=$(printf '%s\n' "${cli_times[@]}" | best)
+echo "ratios (best runs): job / pure SQL = $(awk "BEGIN{printf \"%.2f\", $cli / $sql}") (target <= 0.25)," \
+     "job / bare scan = $(awk "BEGIN{printf \"%.1f\", $cli / $scan}") (target <= 5)"
