@@ -5,9 +5,11 @@ import org.peertel.registry.Connection;
 /**
  * Where one measurement went: to a connection through a prefix, or nowhere and why. {@code prefix} is the
  * canonical text of the longest registered prefix that matched (null for {@link Outcome#NO_PREFIX}); for
- * {@link Outcome#LOCATION_MISMATCH} the connection is null.
+ * {@link Outcome#LOCATION_MISMATCH} the connection is null. {@code prefixNo} and {@code connectionNo} number the
+ * prefix and the connection as {@link ConnectionMatcher#prefixes()} and {@link ConnectionMatcher#connectionIds()}
+ * list them (-1 where there is none), so that writers can refer to them without looking text up per row.
  */
-public record Attribution(Outcome outcome, Connection connection, String prefix) {
+public record Attribution(Outcome outcome, Connection connection, String prefix, int prefixNo, int connectionNo) {
 
     public enum Outcome {
         ATTRIBUTED("attributed"), NO_PREFIX("no_prefix"), LOCATION_MISMATCH("location_mismatch");
@@ -24,5 +26,5 @@ public record Attribution(Outcome outcome, Connection connection, String prefix)
         }
     }
 
-    static final Attribution NO_PREFIX = new Attribution(Outcome.NO_PREFIX, null, null);
+    static final Attribution NO_PREFIX = new Attribution(Outcome.NO_PREFIX, null, null, -1, -1);
 }

@@ -27,26 +27,43 @@ public final class ConnectionMatcher {
         final List<Attribution> attributions = new ArrayList<>(1);
         final Attribution mismatch;
 
-        Owners(String prefix) {
-            mismatch = new Attribution(Attribution.Outcome.LOCATION_MISMATCH, null, prefix);
+        Owners(String prefix, int prefixNo) {
+            mismatch = new Attribution(Attribution.Outcome.LOCATION_MISMATCH, null, prefix, prefixNo, -1);
         }
     }
 
     private final PrefixTable table;
     private final Owners[] owners; // indexed by the table's answers
+    private final List<String> prefixes = new ArrayList<>(); // text of each prefix number
+    private final List<String> connectionIds = new ArrayList<>(); // id of each connection number
 
     public ConnectionMatcher(ConnectionRegistry registry) {
         Map<Prefix, Owners> byPrefix = new LinkedHashMap<>();
         for (Connection connection : registry.connections()) {
+            int connectionNo = connectionIds.size();
+            connectionIds.add(connection.connectionId());
             for (Prefix prefix : connection.prefixes()) {
-                Owners owners = byPrefix.computeIfAbsent(prefix, p -> new Owners(p.toString()));
+                Owners owners = byPrefix.computeIfAbsent(prefix, p -> {
+                    prefixes.add(p.toString());
+                    return new Owners(p.toString(), prefixes.size() - 1);
+                });
                 owners.connections.add(connection);
                 owners.attributions.add(new Attribution(Attribution.Outcome.ATTRIBUTED, connection,
-                        owners.mismatch.prefix()));
+                        owners.mismatch.prefix(), owners.mismatch.prefixNo(), connectionNo));
             }
         }
         table = PrefixTable.of(new ArrayList<>(byPrefix.keySet()));
         owners = byPrefix.values().toArray(new Owners[0]);
+    }
+
+    /** The canonical text of every registered prefix, by {@link Attribution#prefixNo()}. */
+    public List<String> prefixes() {
+        return List.copyOf(prefixes);
+    }
+
+    /** The id of every connection, by {@link Attribution#connectionNo()} (the registry's order). */
+    public List<String> connectionIds() {
+        return List.copyOf(connectionIds);
     }
 
     /**

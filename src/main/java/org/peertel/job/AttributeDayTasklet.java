@@ -3,7 +3,9 @@ package org.peertel.job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,12 +75,7 @@ public final class AttributeDayTasklet implements StoppableTasklet {
         Path folder = run.parameters().dayFolder();
         DayManifest manifest = DayManifest.of(folder);
         List<Path> paths = LatencyDayReader.listInputFiles(folder);
-        SpoolDictionary dictionary = new SpoolDictionary();
-        for (Path path : paths) { // file numbers in name order, whichever worker gets there first
-            dictionary.number(SpoolDictionary.FILE, path.getFileName().toString());
-        }
-        FileAttribution attribution = new FileAttribution(run.day(), run.matcher(), dictionary, count, checkEvery,
-                ingest);
+        FileAttribution attribution = new FileAttribution(run.day(), run.matcher(), count, checkEvery, ingest);
         List<FileAttribution.Result> results = attributeAll(paths, spool, attribution, count);
         List<DaySpool.InputFileRow> rows = new ArrayList<>(results.size());
         List<SkippedFile> skipped = new ArrayList<>();
@@ -91,8 +88,20 @@ public final class AttributeDayTasklet implements StoppableTasklet {
                 skipped.add(result.skipped());
             }
         }
-        spool.complete(dictionary.texts(), rows, skipped);
+        spool.complete(dictionary(paths, run), rows, skipped);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The spool's dictionary: file numbers are positions in name order, prefix and connection numbers those of the
+     * matcher ({@link org.peertel.attribution.Attribution}), so no worker looks text up per row.
+     */
+    private static Map<String, List<String>> dictionary(List<Path> paths, DayRun run) {
+        Map<String, List<String>> dictionary = new LinkedHashMap<>();
+        dictionary.put("file", paths.stream().map(path -> path.getFileName().toString()).toList());
+        dictionary.put("connection", run.matcher().connectionIds());
+        dictionary.put("prefix", run.matcher().prefixes());
+        return dictionary;
     }
 
     private List<FileAttribution.Result> attributeAll(List<Path> paths, DaySpool spool,
@@ -114,7 +123,7 @@ public final class AttributeDayTasklet implements StoppableTasklet {
                     count.checkStop();
                     FileAttribution.Result file;
                     try (SpoolFileWriter out = spool.fileWriter(fileNo)) {
-                        file = attribution.run(path, sizeOrZero(path), out);
+                        file = attribution.run(path, fileNo, sizeOrZero(path), out);
                     }
                     if (file.skipped() != null) {
                         spool.discardFile(fileNo); // none of its rows count, not even those read before the problem

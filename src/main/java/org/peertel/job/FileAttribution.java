@@ -34,16 +34,14 @@ final class FileAttribution {
 
     private final LocalDate day;
     private final ConnectionMatcher matcher;
-    private final SpoolDictionary dictionary;
     private final AttributionCounters counters;
     private final int checkEvery;
     private final IngestSettings ingest;
 
-    FileAttribution(LocalDate day, ConnectionMatcher matcher, SpoolDictionary dictionary,
-                    AttributionCounters counters, int checkEvery, IngestSettings ingest) {
+    FileAttribution(LocalDate day, ConnectionMatcher matcher, AttributionCounters counters, int checkEvery,
+                    IngestSettings ingest) {
         this.day = day;
         this.matcher = matcher;
-        this.dictionary = dictionary;
         this.counters = counters;
         this.checkEvery = checkEvery;
         this.ingest = ingest;
@@ -57,14 +55,14 @@ final class FileAttribution {
     }
 
     /**
-     * Reads, matches and spools every row of {@code path}.
+     * Reads, matches and spools every row of {@code path}, the day's input file number {@code fileNo}.
      *
      * @throws BadInputFileException for a bad file, unless bad files are skipped
      */
-    Result run(Path path, long bytes, SpoolFileWriter out) {
+    Result run(Path path, int fileNo, long bytes, SpoolFileWriter out) {
         String name = path.getFileName().toString();
         try {
-            return new Result(read(path, name, bytes, out), null);
+            return new Result(read(path, name, fileNo, bytes, out), null);
         } catch (BadInputFileException bad) {
             if (!ingest.skipBadFiles()) {
                 throw bad;
@@ -73,8 +71,7 @@ final class FileAttribution {
         }
     }
 
-    private InputFile read(Path path, String name, long bytes, SpoolFileWriter out) {
-        int fileNo = dictionary.number(SpoolDictionary.FILE, name);
+    private InputFile read(Path path, String name, int fileNo, long bytes, SpoolFileWriter out) {
         long sinceCheck = 0;
         try (LatencyFileReader reader = new LatencyFileReader(path, day, ingest.limits())) {
             for (LatencyRow row = reader.next(); row != null; row = reader.next()) {
@@ -99,10 +96,8 @@ final class FileAttribution {
         Instant ts = m.timestamp();
         long epochMicros = Math.addExact(Math.multiplyExact(ts.getEpochSecond(), 1_000_000L), ts.getNano() / 1_000);
         long rttMicros = m.rttMs().setScale(6, RoundingMode.HALF_UP).unscaledValue().longValueExact();
-        int prefixNo = a.prefix() == null ? -1 : dictionary.number(SpoolDictionary.PREFIX, a.prefix());
         boolean attributed = a.outcome() == Attribution.Outcome.ATTRIBUTED;
-        int connectionNo = attributed ? dictionary.number(SpoolDictionary.CONNECTION, a.connection().connectionId()) : -1;
         out.measurement(fileNo, m.line(), epochMicros, m.clientIp().toString(), m.country(), m.state(), m.edgePop(),
-                rttMicros, connectionNo, prefixNo, attributed ? null : a.outcome().code());
+                rttMicros, a.connectionNo(), a.prefixNo(), attributed ? null : a.outcome().code());
     }
 }
