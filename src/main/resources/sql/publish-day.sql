@@ -6,24 +6,34 @@
 
 -- The dictionary as three lists (file names, connection ids, prefixes): a row's number n is the list's
 -- element n + 1. Looking texts up in lists measured 3 to 4 times faster than joining a dictionary table.
+-- The registry's version is the SHA-256 of its two lists (ids and prefixes hold no line feed).
 CREATE OR REPLACE TEMP TABLE spool_dictionary AS
-SELECT list(text ORDER BY no) FILTER (kind = 'file') AS files,
-       list(text ORDER BY no) FILTER (kind = 'connection') AS connections,
-       list(text ORDER BY no) FILTER (kind = 'prefix') AS prefixes
-FROM read_csv(getvariable('spool_dictionary'), header = false, auto_detect = false, new_line = '\n', delim = ',',
-              quote = '"', escape = '"', nullstr = '\N', allow_quoted_nulls = false,
-              columns = {'kind': 'VARCHAR', 'no': 'INTEGER', 'text': 'VARCHAR'});
+SELECT files, connections, prefixes,
+       sha256(array_to_string(connections, chr(10)) || chr(10) || chr(10) || array_to_string(prefixes, chr(10)))
+           AS registry_version
+FROM (SELECT coalesce(list(text ORDER BY no) FILTER (kind = 'file'), []) AS files,
+             coalesce(list(text ORDER BY no) FILTER (kind = 'connection'), []) AS connections,
+             coalesce(list(text ORDER BY no) FILTER (kind = 'prefix'), []) AS prefixes
+      FROM read_csv(getvariable('spool_dictionary'), header = false, auto_detect = false, new_line = '\n',
+                    delim = ',', quote = '"', escape = '"', nullstr = '\N', allow_quoted_nulls = false,
+                    columns = {'kind': 'VARCHAR', 'no': 'INTEGER', 'text': 'VARCHAR'}));
 
-DELETE FROM measurements WHERE day = ?;
-INSERT INTO measurements
-SELECT CAST(? AS DATE), d.files[s.file_no + 1], s.line, make_timestamp(s.ts_us), s.client_ip, s.country, s.state,
-       s.edge_pop, s.rtt_ms, d.connections[s.connection_no + 1], d.prefixes[s.prefix_no + 1]
+DELETE FROM day_names WHERE day = ?;
+INSERT INTO registry_names
+SELECT registry_version, connections, prefixes FROM spool_dictionary
+WHERE registry_version NOT IN (SELECT registry_version FROM registry_names);
+INSERT INTO day_names SELECT CAST(? AS DATE), files, registry_version FROM spool_dictionary;
+DELETE FROM registry_names WHERE registry_version NOT IN (SELECT registry_version FROM day_names);
+
+DELETE FROM measurement_rows WHERE day = ?;
+INSERT INTO measurement_rows
+SELECT CAST(? AS DATE), file_no, line, make_timestamp(ts_us), client_ip, country, state, edge_pop, rtt_ms,
+       connection_no, prefix_no
 FROM read_csv(getvariable('spool_measurements'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
               nullstr = '\N', allow_quoted_nulls = false,
               columns = {'file_no': 'INTEGER', 'line': 'BIGINT', 'ts_us': 'BIGINT', 'client_ip': 'VARCHAR',
                          'country': 'VARCHAR', 'state': 'VARCHAR', 'edge_pop': 'VARCHAR',
-                         'rtt_ms': 'DECIMAL(15,6)', 'connection_no': 'INTEGER', 'prefix_no': 'INTEGER'}) s
-CROSS JOIN spool_dictionary d;
+                         'rtt_ms': 'DECIMAL(15,6)', 'connection_no': 'INTEGER', 'prefix_no': 'INTEGER'});
 
 DELETE FROM unattributed WHERE day = ?;
 INSERT INTO unattributed
@@ -58,25 +68,32 @@ FROM read_csv(getvariable('spool_skipped_files'), header = false, auto_detect = 
               nullstr = '\N', allow_quoted_nulls = false,
               columns = {'name': 'VARCHAR', 'reason': 'VARCHAR', 'message': 'VARCHAR'});
 
+-- The aggregates group by numbers and look the texts up once per group.
 DELETE FROM connection_daily WHERE day = ?;
 INSERT INTO connection_daily
-SELECT day, connection_id, samples, min_ms, max_ms, sum_ms, sum_ms::DOUBLE / samples, q[1], q[2], q[3]
-FROM (SELECT day, connection_id, count(*) AS samples, min(rtt_ms) AS min_ms, max(rtt_ms) AS max_ms,
+SELECT CAST(? AS DATE), d.connections[s.connection_no + 1], samples, min_ms, max_ms, sum_ms, sum_ms::DOUBLE / samples,
+       q[1], q[2], q[3]
+FROM (SELECT connection_no, count(*) AS samples, min(rtt_ms) AS min_ms, max(rtt_ms) AS max_ms,
              sum(rtt_ms) AS sum_ms, quantile_cont(rtt_ms::DOUBLE, [0.5, 0.95, 0.99]) AS q
-      FROM measurements WHERE day = ? GROUP BY day, connection_id);
+      FROM measurement_rows WHERE day = ? GROUP BY connection_no) s
+CROSS JOIN spool_dictionary d;
 
 DELETE FROM connection_hourly WHERE day = ?;
 INSERT INTO connection_hourly
-SELECT day, hour, connection_id, samples, min_ms, max_ms, sum_ms, sum_ms::DOUBLE / samples, q[1], q[2], q[3]
-FROM (SELECT day, hour(ts) AS hour, connection_id, count(*) AS samples, min(rtt_ms) AS min_ms,
+SELECT CAST(? AS DATE), hour, d.connections[s.connection_no + 1], samples, min_ms, max_ms, sum_ms,
+       sum_ms::DOUBLE / samples, q[1], q[2], q[3]
+FROM (SELECT hour(ts) AS hour, connection_no, count(*) AS samples, min(rtt_ms) AS min_ms,
              max(rtt_ms) AS max_ms, sum(rtt_ms) AS sum_ms, quantile_cont(rtt_ms::DOUBLE, [0.5, 0.95, 0.99]) AS q
-      FROM measurements WHERE day = ? GROUP BY day, hour(ts), connection_id);
+      FROM measurement_rows WHERE day = ? GROUP BY hour(ts), connection_no) s
+CROSS JOIN spool_dictionary d;
 
 DELETE FROM prefix_daily WHERE day = ?;
 INSERT INTO prefix_daily
-SELECT day, connection_id, prefix, samples, min_ms, max_ms, sum_ms, sum_ms::DOUBLE / samples, q[1], q[2], q[3]
-FROM (SELECT day, connection_id, prefix, count(*) AS samples, min(rtt_ms) AS min_ms, max(rtt_ms) AS max_ms,
+SELECT CAST(? AS DATE), d.connections[s.connection_no + 1], d.prefixes[s.prefix_no + 1], samples, min_ms, max_ms,
+       sum_ms, sum_ms::DOUBLE / samples, q[1], q[2], q[3]
+FROM (SELECT connection_no, prefix_no, count(*) AS samples, min(rtt_ms) AS min_ms, max(rtt_ms) AS max_ms,
              sum(rtt_ms) AS sum_ms, quantile_cont(rtt_ms::DOUBLE, [0.5, 0.95, 0.99]) AS q
-      FROM measurements WHERE day = ? GROUP BY day, connection_id, prefix);
+      FROM measurement_rows WHERE day = ? GROUP BY connection_no, prefix_no) s
+CROSS JOIN spool_dictionary d;
 
 DROP TABLE spool_dictionary;

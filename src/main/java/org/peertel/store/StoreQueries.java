@@ -102,7 +102,7 @@ public final class StoreQueries {
     }
 
     public DayCounts counts(LocalDate day) {
-        long attributed = single("SELECT count(*) FROM measurements WHERE day = ?", day);
+        long attributed = single("SELECT count(*) FROM measurement_rows WHERE day = ?", day);
         long noPrefix = single("SELECT count(*) FROM unattributed WHERE day = ? AND reason = 'no_prefix'", day);
         long mismatch = single("SELECT count(*) FROM unattributed WHERE day = ? AND reason = 'location_mismatch'",
                 day);

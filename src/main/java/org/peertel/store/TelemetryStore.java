@@ -21,6 +21,7 @@ public final class TelemetryStore implements AutoCloseable {
 
     private static final List<String> SCHEMA = SqlScript.load("schema.sql");
     private static final List<String> PUBLISH_DAY = SqlScript.load("publish-day.sql");
+    private static final List<String> MIGRATE_MEASUREMENTS = SqlScript.load("migrate-measurements.sql");
 
     private final Connection connection;
     private final Path file;
@@ -61,13 +62,43 @@ public final class TelemetryStore implements AutoCloseable {
                 // Row order inside a table means nothing here (every query says ORDER BY); without this promise
                 // DuckDB keeps the order of a parallel read_csv, which costs memory and time on large inserts.
                 statement.execute("SET preserve_insertion_order = false");
-                for (String sql : SCHEMA) {
-                    statement.execute(sql);
-                }
             }
+            createSchema(connection);
             return new TelemetryStore(file, connection);
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("unable to open the DuckDB database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates what is missing of the schema, in one transaction. A database made before 2026-12 holds
+     * {@code measurements} as a table with the texts in every row: its rows move to {@code measurement_rows}.
+     */
+    private static void createSchema(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            boolean oldMeasurements;
+            try (var rs = statement.executeQuery("SELECT count(*) FROM information_schema.tables "
+                    + "WHERE table_name = 'measurements' AND table_type = 'BASE TABLE'")) {
+                oldMeasurements = rs.next() && rs.getLong(1) > 0;
+            }
+            if (oldMeasurements) {
+                statement.execute("ALTER TABLE measurements RENAME TO measurements_before_2026_12");
+            }
+            for (String sql : SCHEMA) {
+                statement.execute(sql);
+            }
+            if (oldMeasurements) {
+                for (String sql : MIGRATE_MEASUREMENTS) {
+                    statement.execute(sql);
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 
