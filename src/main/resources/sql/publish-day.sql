@@ -68,32 +68,7 @@ FROM read_csv(getvariable('spool_skipped_files'), header = false, auto_detect = 
               nullstr = '\N', allow_quoted_nulls = false,
               columns = {'name': 'VARCHAR', 'reason': 'VARCHAR', 'message': 'VARCHAR'});
 
--- The aggregates group by numbers and look the texts up once per group.
+-- The day's aggregates are inserted by aggregate-batch.sql, once per batch of connections.
 DELETE FROM connection_daily WHERE day = ?;
-INSERT INTO connection_daily
-SELECT CAST(? AS DATE), d.connections[s.connection_no + 1], samples, min_ms, max_ms, sum_ms, sum_ms::DOUBLE / samples,
-       q[1], q[2], q[3]
-FROM (SELECT connection_no, count(*) AS samples, min(rtt_ms) AS min_ms, max(rtt_ms) AS max_ms,
-             sum(rtt_ms) AS sum_ms, quantile_cont(rtt_ms::DOUBLE, [0.5, 0.95, 0.99]) AS q
-      FROM measurement_rows WHERE day = ? GROUP BY connection_no) s
-CROSS JOIN spool_dictionary d;
-
 DELETE FROM connection_hourly WHERE day = ?;
-INSERT INTO connection_hourly
-SELECT CAST(? AS DATE), hour, d.connections[s.connection_no + 1], samples, min_ms, max_ms, sum_ms,
-       sum_ms::DOUBLE / samples, q[1], q[2], q[3]
-FROM (SELECT hour(ts) AS hour, connection_no, count(*) AS samples, min(rtt_ms) AS min_ms,
-             max(rtt_ms) AS max_ms, sum(rtt_ms) AS sum_ms, quantile_cont(rtt_ms::DOUBLE, [0.5, 0.95, 0.99]) AS q
-      FROM measurement_rows WHERE day = ? GROUP BY hour(ts), connection_no) s
-CROSS JOIN spool_dictionary d;
-
 DELETE FROM prefix_daily WHERE day = ?;
-INSERT INTO prefix_daily
-SELECT CAST(? AS DATE), d.connections[s.connection_no + 1], d.prefixes[s.prefix_no + 1], samples, min_ms, max_ms,
-       sum_ms, sum_ms::DOUBLE / samples, q[1], q[2], q[3]
-FROM (SELECT connection_no, prefix_no, count(*) AS samples, min(rtt_ms) AS min_ms, max(rtt_ms) AS max_ms,
-             sum(rtt_ms) AS sum_ms, quantile_cont(rtt_ms::DOUBLE, [0.5, 0.95, 0.99]) AS q
-      FROM measurement_rows WHERE day = ? GROUP BY connection_no, prefix_no) s
-CROSS JOIN spool_dictionary d;
-
-DROP TABLE spool_dictionary;

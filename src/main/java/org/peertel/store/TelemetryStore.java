@@ -21,10 +21,18 @@ public final class TelemetryStore implements AutoCloseable {
 
     private static final List<String> SCHEMA = SqlScript.load("schema.sql");
     private static final List<String> PUBLISH_DAY = SqlScript.load("publish-day.sql");
+    private static final List<String> AGGREGATE_BATCH = SqlScript.load("aggregate-batch.sql");
     private static final List<String> MIGRATE_MEASUREMENTS = SqlScript.load("migrate-measurements.sql");
+
+    /**
+     * The most rows one batch of the day's aggregates takes (aggregate-batch.sql). Their quantiles hold every
+     * value of the batch at once: about 30 bytes a row measured, so some 300 MB, well inside the memory limit.
+     */
+    static final long AGGREGATE_BATCH_ROWS = 10_000_000;
 
     private final Connection connection;
     private final Path file;
+    private long aggregateBatchRows = AGGREGATE_BATCH_ROWS;
 
     private TelemetryStore(Path file, Connection connection) {
         this.file = file;
@@ -126,8 +134,46 @@ public final class TelemetryStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("unable to publish " + day + " in " + file + ": " + e.getMessage(), e);
         }
-        return runInTransaction(PUBLISH_DAY, day, "publish " + day,
-                () -> CrashPoints.reach("publish-before-commit"));
+        return inTransaction("publish " + day, () -> {
+            execute(PUBLISH_DAY, day);
+            aggregateInBatches(day);
+            execute(List.of("DROP TABLE spool_dictionary"), day);
+            CrashPoints.reach("publish-before-commit");
+        });
+    }
+
+    /** Inserts the day's aggregates, one batch of connections at a time (see {@link AggregateBatches}). */
+    private void aggregateInBatches(LocalDate day) throws SQLException {
+        List<long[]> counts = new java.util.ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT connection_no, count(*) "
+                + "FROM measurement_rows WHERE day = ? GROUP BY connection_no ORDER BY connection_no")) {
+            query.setObject(1, day);
+            try (var rs = query.executeQuery()) {
+                while (rs.next()) {
+                    counts.add(new long[] {rs.getInt(1), rs.getLong(2)});
+                }
+            }
+        }
+        int[] numbers = counts.stream().mapToInt(count -> (int) count[0]).toArray();
+        long[] rows = counts.stream().mapToLong(count -> count[1]).toArray();
+        for (AggregateBatches.Batch batch : AggregateBatches.of(numbers, rows, aggregateBatchRows)) {
+            setVariable("first_connection", batch.first());
+            setVariable("last_connection", batch.last());
+            execute(AGGREGATE_BATCH, day);
+        }
+    }
+
+    /** For tests: batches of at most {@code rows} rows instead of {@link #AGGREGATE_BATCH_ROWS}. */
+    TelemetryStore withAggregateBatchRows(long rows) {
+        this.aggregateBatchRows = rows;
+        return this;
+    }
+
+    private void setVariable(String name, int value) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SET VARIABLE " + name + " = ?")) {
+            set.setInt(1, value);
+            set.execute();
+        }
     }
 
     /** A DuckDB session variable holding a list of paths: read_csv(getvariable(name)) takes them as parameters. */
@@ -185,20 +231,16 @@ public final class TelemetryStore implements AutoCloseable {
         return value == null ? null : value.doubleValue();
     }
 
-    /** Runs the statements in one transaction; every ? of every statement is the day. */
-    private boolean runInTransaction(List<String> statements, LocalDate day, String what, Runnable beforeCommit) {
+    /** Work inside a transaction. */
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction; true when it committed. */
+    private boolean inTransaction(String what, SqlWork work) {
         try {
             connection.setAutoCommit(false);
-            for (String sql : statements) {
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    int parameters = (int) sql.chars().filter(c -> c == '?').count();
-                    for (int i = 1; i <= parameters; i++) {
-                        statement.setObject(i, day);
-                    }
-                    statement.execute();
-                }
-            }
-            beforeCommit.run();
+            work.run();
             connection.commit();
             return true;
         } catch (SQLException e) {
@@ -206,6 +248,19 @@ public final class TelemetryStore implements AutoCloseable {
             throw new StoreException("unable to " + what + " in " + file + ": " + e.getMessage(), e);
         } finally {
             autoCommit();
+        }
+    }
+
+    /** Runs the statements; every ? of every statement is the day. */
+    private void execute(List<String> statements, LocalDate day) throws SQLException {
+        for (String sql : statements) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int parameters = (int) sql.chars().filter(c -> c == '?').count();
+                for (int i = 1; i <= parameters; i++) {
+                    statement.setObject(i, day);
+                }
+                statement.execute();
+            }
         }
     }
 
