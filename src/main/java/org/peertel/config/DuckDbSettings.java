@@ -14,19 +14,22 @@ import java.util.regex.Pattern;
 
 /**
  * How DuckDB may use the machine ({@code duckdb.*} keys of the job settings): a memory limit, the folder it spills
- * to when an operation needs more than that, and its worker threads. Applied with {@code SET} whenever the store
+ * to when an operation needs more than that and how much it may spill there, and its worker threads. Applied with {@code SET} whenever the store
  * opens, so memory stays bounded however many records a day holds.
  *
  * @param memoryLimit   DuckDB {@code memory_limit}: a size such as {@code 2GB} or {@code 1.5GiB}, or a share of
  *                      the machine's memory such as {@code 50%}
  * @param tempDirectory DuckDB {@code temp_directory}; null for {@code <db file>.tmp} beside the database
  * @param threads       DuckDB {@code threads}; 0 for DuckDB's default (one per core)
+ * @param maxTempSize   DuckDB {@code max_temp_directory_size}, a size such as {@code 20GB}; null for DuckDB's
+ *                      default (90 % of the free disk): past it the operation fails instead of filling the disk
  */
-public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads) {
+public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads, String maxTempSize) {
 
     public static final String MEMORY_LIMIT_KEY = "duckdb.memory-limit";
     public static final String TEMP_DIRECTORY_KEY = "duckdb.temp-directory";
     public static final String THREADS_KEY = "duckdb.threads";
+    public static final String MAX_TEMP_SIZE_KEY = "duckdb.max-temp-size";
     /** Fits the 2-core / 24 GiB machines the job runs on beside other processes, and is plenty for a day. */
     public static final String DEFAULT_MEMORY_LIMIT = "2GB";
     public static final int MAX_THREADS = 256;
@@ -42,6 +45,10 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
         if (problem != null) {
             throw new IllegalArgumentException(MEMORY_LIMIT_KEY + " '" + memoryLimit + "': " + problem);
         }
+        if (maxTempSize != null && maxTempSizeProblem(maxTempSize) != null) {
+            throw new IllegalArgumentException(MAX_TEMP_SIZE_KEY + " '" + maxTempSize + "': "
+                    + maxTempSizeProblem(maxTempSize));
+        }
         if (threads < 0 || threads > MAX_THREADS) {
             throw new IllegalArgumentException(THREADS_KEY + " must be in 0.." + MAX_THREADS + ", was " + threads);
         }
@@ -49,7 +56,7 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
 
     /** The built-in values: 2GB, beside the database, one thread per core. */
     public static DuckDbSettings defaults() {
-        return new DuckDbSettings(DEFAULT_MEMORY_LIMIT, null, 0);
+        return new DuckDbSettings(DEFAULT_MEMORY_LIMIT, null, 0, null);
     }
 
     /** The {@code duckdb.*} keys of {@code file}; an absent key keeps its default. */
@@ -87,7 +94,17 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
             }
             threads = Integer.parseInt(threadsEntry.value());
         }
-        return new DuckDbSettings(memoryLimit, tempDirectory, threads);
+        String maxTempSize = null;
+        SettingsFile.Entry maxTemp = file.entries().get(MAX_TEMP_SIZE_KEY);
+        if (maxTemp != null) {
+            String problem = maxTempSizeProblem(maxTemp.value());
+            if (problem != null) {
+                throw file.error(maxTemp, problem + ", or remove the line to let DuckDB spill up to 90% of the "
+                        + "free disk");
+            }
+            maxTempSize = maxTemp.value();
+        }
+        return new DuckDbSettings(memoryLimit, tempDirectory, threads, maxTempSize);
     }
 
     /** Where DuckDB spills for the database file {@code db}. */
@@ -105,6 +122,9 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
         values.put("temp_directory", tempDirectoryFor(db).toAbsolutePath().toString());
         if (threads > 0) {
             values.put("threads", (long) threads);
+        }
+        if (maxTempSize != null) {
+            values.put("max_temp_directory_size", maxTempSize);
         }
         return values;
     }
@@ -128,19 +148,33 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
 
     /** Why {@code text} is no memory limit DuckDB takes, or null when it is one. */
     private static String memoryLimitProblem(String text) {
-        Matcher size = SIZE.matcher(text.toUpperCase(Locale.ROOT));
-        if (size.matches()) {
-            String unit = size.group(2);
-            double base = unit.contains("I") ? 1024 : 1000;
-            int power = "KMGT".indexOf(unit.charAt(0)) + 1;
-            double bytes = Double.parseDouble(size.group(1)) * Math.pow(base, power);
-            return bytes >= MIN_MEMORY_BYTES ? null : "below 100MB, too little for a day's aggregates; " + MEMORY_HINT;
-        }
         Matcher percent = PERCENT.matcher(text);
         if (percent.matches()) {
             int share = Integer.parseInt(percent.group(1));
             return share >= 1 && share <= 100 ? null : "a share of memory must be from 1% to 100%";
         }
-        return "not a memory size; " + MEMORY_HINT;
+        Double bytes = bytes(text);
+        if (bytes == null) {
+            return "not a memory size; " + MEMORY_HINT;
+        }
+        return bytes >= MIN_MEMORY_BYTES ? null : "below 100MB, too little for a day's aggregates; " + MEMORY_HINT;
+    }
+
+    /** Why {@code text} is no spill limit DuckDB takes, or null when it is one. */
+    private static String maxTempSizeProblem(String text) {
+        return bytes(text) != null ? null : "not a size; give a size with a unit, e.g. 20GB or 1.5TiB (KB, MB, GB, "
+                + "TB count 1000s, KiB, MiB, GiB, TiB 1024s)";
+    }
+
+    /** The bytes {@code text} stands for (a number and a unit, see {@link #SIZE}), or null when it is no size. */
+    private static Double bytes(String text) {
+        Matcher size = SIZE.matcher(text.toUpperCase(Locale.ROOT));
+        if (!size.matches()) {
+            return null;
+        }
+        String unit = size.group(2);
+        double base = unit.contains("I") ? 1024 : 1000;
+        int power = "KMGT".indexOf(unit.charAt(0)) + 1;
+        return Double.parseDouble(size.group(1)) * Math.pow(base, power);
     }
 }

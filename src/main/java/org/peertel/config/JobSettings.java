@@ -24,7 +24,7 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
             JobRepositorySettings.URL_KEY, JobRepositorySettings.USER_KEY, JobRepositorySettings.PASSWORD_KEY,
             "schedule.cron", "schedule.horizon-days", IngestSettings.MAX_FILE_BYTES_KEY,
             IngestSettings.MAX_RECORD_BYTES_KEY, IngestSettings.SKIP_BAD_FILES_KEY, DuckDbSettings.MEMORY_LIMIT_KEY,
-            DuckDbSettings.TEMP_DIRECTORY_KEY, DuckDbSettings.THREADS_KEY);
+            DuckDbSettings.TEMP_DIRECTORY_KEY, DuckDbSettings.THREADS_KEY, DuckDbSettings.MAX_TEMP_SIZE_KEY);
 
     /** Settings with the default ingest settings and DuckDB's built-in limits ({@link DuckDbSettings#defaults()}). */
     public JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,

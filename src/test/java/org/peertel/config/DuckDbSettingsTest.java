@@ -42,10 +42,10 @@ class DuckDbSettingsTest {
     @Test
     void everyKeyIsReadAndBecomesADuckDbSetting() throws IOException {
         DuckDbSettings settings = load("duckdb.memory-limit = 1.5GiB\nduckdb.temp-directory = spill/here\n"
-                + "duckdb.threads = 3").duckDb();
-        assertEquals(new DuckDbSettings("1.5GiB", Path.of("spill/here"), 3), settings);
+                + "duckdb.threads = 3\nduckdb.max-temp-size = 20GB").duckDb();
+        assertEquals(new DuckDbSettings("1.5GiB", Path.of("spill/here"), 3, "20GB"), settings);
         assertEquals(Map.of("memory_limit", "1.5GiB", "temp_directory", Path.of("spill/here").toAbsolutePath().toString(),
-                "threads", 3L), settings.values(Path.of("out/x.duckdb")));
+                "threads", 3L, "max_temp_directory_size", "20GB"), settings.values(Path.of("out/x.duckdb")));
         assertEquals(2, DuckDbSettings.defaults().values(Path.of("x.duckdb")).size(), "no threads setting by default");
     }
 
@@ -74,6 +74,17 @@ class DuckDbSettingsTest {
                 + "': expected a whole number of threads from 1 to 256"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"20", "50%", "lots", "''"})
+    void aBadSpillLimitNamesFileLineAndTheFix(String value) throws IOException {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> load("duckdb.max-temp-size = " + value));
+        assertTrue(e.getMessage().startsWith(folder.resolve("t.properties") + ":2: duckdb.max-temp-size = '" + value
+                + "': not a size; give a size with a unit, e.g. 20GB"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("or remove the line to let DuckDB spill up to 90% of the free disk"),
+                e.getMessage());
+    }
+
     @Test
     void aTempDirectoryThatIsAFileOrEmptyIsRefused() throws IOException {
         Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
@@ -89,8 +100,8 @@ class DuckDbSettingsTest {
     @Test
     void theRecordRefusesWhatTheFileWould() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new DuckDbSettings("lots", null, 0));
+                () -> new DuckDbSettings("lots", null, 0, null));
         assertTrue(e.getMessage().startsWith("duckdb.memory-limit 'lots': not a memory size"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new DuckDbSettings("2GB", null, 300));
+        assertThrows(IllegalArgumentException.class, () -> new DuckDbSettings("2GB", null, 300, null));
     }
 }

@@ -33,8 +33,9 @@ class StoreDuckDbSettingsTest {
     void chosenValuesAreWhatDuckDbRunsWithAndTheSpillFolderCanBeDeep() {
         Path spill = folder.resolve("deep/er/spill");
         try (TelemetryStore store = TelemetryStore.open(folder.resolve("t.duckdb"),
-                new DuckDbSettings("1.5GiB", spill, 1))) {
+                new DuckDbSettings("1.5GiB", spill, 1, "20GB"))) {
             assertEquals("1.5 GiB", store.queries().duckDbSetting("memory_limit"));
+            assertEquals("18.6 GiB", store.queries().duckDbSetting("max_temp_directory_size"));
             assertEquals(spill.toAbsolutePath().toString(), store.queries().duckDbSetting("temp_directory"));
             assertEquals("1", store.queries().duckDbSetting("threads"));
             assertTrue(java.nio.file.Files.isDirectory(spill.getParent()), "the folders above the spill folder");
@@ -47,7 +48,7 @@ class StoreDuckDbSettingsTest {
             "1TB|931.3 GiB", "0.25TiB|256.0 GiB"})
     void everyAcceptedFormIsOneDuckDbTakes(String limit, String duckDbShows) {
         try (TelemetryStore store = TelemetryStore.open(folder.resolve("t.duckdb"),
-                new DuckDbSettings(limit, null, 0))) {
+                new DuckDbSettings(limit, null, 0, null))) {
             assertEquals(duckDbShows, store.queries().duckDbSetting("memory_limit"));
         }
     }
@@ -55,7 +56,7 @@ class StoreDuckDbSettingsTest {
     @Test
     void aShareOfMemoryIsTakenToo() {
         try (TelemetryStore store = TelemetryStore.open(folder.resolve("t.duckdb"),
-                new DuckDbSettings("50%", null, 0))) {
+                new DuckDbSettings("50%", null, 0, null))) {
             assertTrue(store.queries().duckDbSetting("memory_limit").matches("[0-9.]+ [KMGT]iB"),
                     store.queries().duckDbSetting("memory_limit"));
         }
