@@ -1,6 +1,7 @@
 package org.peertel.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.config.ConfigurationException;
+import org.peertel.registry.RegistryLoadResult;
 
 class RegistryCacheTest {
 
@@ -37,6 +40,48 @@ class RegistryCacheTest {
 
         assertNotSame(first, second);
         assertEquals(2, second.registry().connections().size());
+    }
+
+    @Test
+    void theRegistryTheCommandCheckedIsTheOneTheJobGets() throws Exception {
+        Path file = folder.resolve("connections.csv");
+        Files.writeString(file, HEADER + "a,acme,A,ISP,DE,,192.0.2.0/24\n");
+        RegistryCache cache = new RegistryCache();
+
+        RegistryLoadResult checked = cache.load(file);
+        cache.prepareMatcher();
+        RegistryCache.Loaded loaded = cache.get(file);
+
+        assertSame(checked.registry(), loaded.registry(), "not read a second time");
+        assertEquals(List.of("192.0.2.0/24"), loaded.matcher().prefixes());
+        assertSame(loaded, cache.get(file));
+    }
+
+    @Test
+    void aRegistryChangedAfterTheCheckIsReadAgainByTheJob() throws Exception {
+        Path file = folder.resolve("connections.csv");
+        Files.writeString(file, HEADER + "a,acme,A,ISP,DE,,192.0.2.0/24\n");
+        RegistryCache cache = new RegistryCache();
+        RegistryLoadResult checked = cache.load(file);
+        cache.prepareMatcher();
+
+        Files.writeString(file, HEADER + "a,acme,A,ISP,DE,,192.0.2.0/24\nb,acme,B,ISP,FR,,198.51.100.0/24\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+        RegistryCache.Loaded loaded = cache.get(file);
+
+        assertNotSame(checked.registry(), loaded.registry());
+        assertEquals(List.of("192.0.2.0/24", "198.51.100.0/24"), loaded.matcher().prefixes());
+    }
+
+    @Test
+    void aRegistryThatFailedTheCheckIsNotKept() throws Exception {
+        Path file = folder.resolve("connections.csv");
+        Files.writeString(file, HEADER + "a,acme,A,ISP,DE,,10.0.0.0/8\n");
+        RegistryCache cache = new RegistryCache();
+        assertFalse(cache.load(file).ok());
+        cache.prepareMatcher(); // nothing to build
+
+        assertThrows(ConfigurationException.class, () -> cache.get(file));
     }
 
     @Test
