@@ -37,10 +37,13 @@ public final class JobSession implements AutoCloseable {
     public static JobSession open(JobSettings settings, String command, RegistryCache registries) {
         RunLock lock = RunLock.acquire(settings.db(), command);
         try {
-            registries.prepareMatcher(); // on another thread, while the context starts
+            // on other threads, while the context starts
+            registries.prepareMatcher();
+            DuckDbLibrary.loadInBackground();
             return new JobSession(lock, TelemetryApplication.start(settings, settings.db(), registries));
         } catch (RuntimeException e) {
             lock.close();
+            DuckDbLibrary.awaitQuietly();
             throw e;
         }
     }
@@ -94,6 +97,7 @@ public final class JobSession implements AutoCloseable {
             context.close();
         } finally {
             lock.close();
+            DuckDbLibrary.awaitQuietly();
         }
     }
 }
