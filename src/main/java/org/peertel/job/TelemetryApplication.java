@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * PostgreSQL) and the JobOperator; jobs are launched by {@link TelemetryLauncher}, never at start-up. The
  * repository is opened and its schema created by {@link JobRepositoryDatabase} before the context starts.
  */
-@SpringBootApplication
+@SpringBootApplication(proxyBeanMethods = false)
 public class TelemetryApplication {
 
     /** Starts the context for one command-line invocation. */
