@@ -1,12 +1,12 @@
 package org.peertel.attribution;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.peertel.prefix.IpAddress;
 import org.peertel.prefix.Prefix;
+import org.peertel.prefix.PrefixOrder;
 import org.peertel.prefix.PrefixTable;
 import org.peertel.registry.Connection;
 import org.peertel.registry.ConnectionRegistry;
@@ -21,39 +21,79 @@ import org.peertel.registry.ConnectionRegistry;
  */
 public final class ConnectionMatcher {
 
-    /** The connections that registered one prefix, with the answers for each of them. */
-    private static final class Owners {
-        final List<Connection> connections = new ArrayList<>(1);
-        final List<Attribution> attributions = new ArrayList<>(1);
-        final Attribution mismatch;
-
-        Owners(String prefix, int prefixNo) {
-            mismatch = new Attribution(Attribution.Outcome.LOCATION_MISMATCH, null, prefix, prefixNo, -1);
-        }
-    }
-
     private final PrefixTable table;
-    private final Owners[] owners; // indexed by the table's answers
-    private final List<String> prefixes = new ArrayList<>(); // text of each prefix number
+    // Indexed by prefix number (the table's answers): the owners of prefix p are entries ownerStart[p] ..
+    // ownerStart[p + 1] of ownerConnections and ownerAttributions, in registry order.
+    private final int[] ownerStart;
+    private final Connection[] ownerConnections;
+    private final Attribution[] ownerAttributions;
+    private final Attribution[] mismatches;
+    private final List<String> prefixes; // text of each prefix number
     private final List<String> connectionIds = new ArrayList<>(); // id of each connection number
 
+    /**
+     * Numbers the connections in registry order and the distinct prefixes in order of first registration. The
+     * registrations are grouped by one sort rather than a hash map: with a million prefixes, the map's entries and
+     * the per-prefix objects around them cost more than the trie.
+     */
     public ConnectionMatcher(ConnectionRegistry registry) {
-        Map<Prefix, Owners> byPrefix = new LinkedHashMap<>();
-        for (Connection connection : registry.connections()) {
-            int connectionNo = connectionIds.size();
+        List<Connection> connections = registry.connections();
+        int count = 0;
+        for (Connection connection : connections) {
             connectionIds.add(connection.connectionId());
-            for (Prefix prefix : connection.prefixes()) {
-                Owners owners = byPrefix.computeIfAbsent(prefix, p -> {
-                    prefixes.add(p.toString());
-                    return new Owners(p.toString(), prefixes.size() - 1);
-                });
-                owners.connections.add(connection);
-                owners.attributions.add(new Attribution(Attribution.Outcome.ATTRIBUTED, connection,
-                        owners.mismatch.prefix(), owners.mismatch.prefixNo(), connectionNo));
+            count += connection.prefixes().size();
+        }
+        Prefix[] registered = new Prefix[count]; // every registration, in registry order
+        int[] connectionOf = new int[count];
+        int position = 0;
+        for (int connectionNo = 0; connectionNo < connections.size(); connectionNo++) {
+            for (Prefix prefix : connections.get(connectionNo).prefixes()) {
+                registered[position] = prefix;
+                connectionOf[position++] = connectionNo;
             }
         }
-        table = PrefixTable.of(new ArrayList<>(byPrefix.keySet()));
-        owners = byPrefix.values().toArray(new Owners[0]);
+        int[] sorted = PrefixOrder.sorted(registered); // equal prefixes together, each group in registry order
+        int[] groupOfFirst = new int[count]; // the group whose first registration is at a position, else -1
+        Arrays.fill(groupOfFirst, -1);
+        int[] groupStart = new int[count + 1];
+        int groups = 0;
+        for (int k = 0; k < count; k++) {
+            if (k == 0 || !registered[sorted[k]].equals(registered[sorted[k - 1]])) {
+                groupOfFirst[sorted[k]] = groups;
+                groupStart[groups++] = k;
+            }
+        }
+        groupStart[groups] = count;
+
+        ownerStart = new int[groups + 1];
+        ownerConnections = new Connection[count];
+        ownerAttributions = new Attribution[count];
+        mismatches = new Attribution[groups];
+        String[] texts = new String[groups];
+        Prefix[] distinct = new Prefix[groups];
+        int prefixNo = 0;
+        int owner = 0;
+        for (int first = 0; first < count; first++) {
+            int group = groupOfFirst[first];
+            if (group < 0) {
+                continue;
+            }
+            distinct[prefixNo] = registered[first];
+            texts[prefixNo] = registered[first].toString();
+            mismatches[prefixNo] = new Attribution(Attribution.Outcome.LOCATION_MISMATCH, null, texts[prefixNo],
+                    prefixNo, -1);
+            ownerStart[prefixNo] = owner;
+            for (int k = groupStart[group]; k < groupStart[group + 1]; k++) {
+                int connectionNo = connectionOf[sorted[k]];
+                ownerConnections[owner] = connections.get(connectionNo);
+                ownerAttributions[owner++] = new Attribution(Attribution.Outcome.ATTRIBUTED,
+                        connections.get(connectionNo), texts[prefixNo], prefixNo, connectionNo);
+            }
+            prefixNo++;
+        }
+        ownerStart[groups] = owner;
+        prefixes = Arrays.asList(texts);
+        table = PrefixTable.of(Arrays.asList(distinct));
     }
 
     /** The canonical text of every registered prefix, by {@link Attribution#prefixNo()}. */
@@ -91,13 +131,12 @@ public final class ConnectionMatcher {
         if (prefixIndex == PrefixTable.NO_MATCH) {
             return Attribution.NO_PREFIX;
         }
-        Owners candidates = owners[prefixIndex];
-        for (int i = 0; i < candidates.connections.size(); i++) {
-            Connection owner = candidates.connections.get(i);
+        for (int i = ownerStart[prefixIndex]; i < ownerStart[prefixIndex + 1]; i++) {
+            Connection owner = ownerConnections[i];
             if (owner.country().equals(country) && (!"US".equals(country) || owner.state().equals(state))) {
-                return candidates.attributions.get(i);
+                return ownerAttributions[i];
             }
         }
-        return candidates.mismatch;
+        return mismatches[prefixIndex];
     }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 
 import org.peertel.alert.AlertSettings;
 import org.peertel.config.ConfigurationException;
+import org.peertel.job.RegistryCache;
 import org.peertel.registry.ConnectionRegistry;
 import org.peertel.registry.RegistryIssue;
 import org.peertel.registry.RegistryLoadResult;
-import org.peertel.registry.RegistryLoader;
 import org.peertel.report.OutputLayout;
 
 /** Checks that stop a run before it touches any output. */
@@ -20,9 +20,12 @@ final class Preflight {
     private Preflight() {
     }
 
-    /** The registry, or a ConfigurationException after printing every error. Warnings are only counted. */
-    static ConnectionRegistry registry(Path file, PrintWriter err) {
-        RegistryLoadResult result = RegistryLoader.load(file);
+    /**
+     * The registry, or a ConfigurationException after printing every error. Warnings are only counted. It is loaded
+     * through {@code registries}, which keeps it for the job.
+     */
+    static ConnectionRegistry registry(Path file, RegistryCache registries, PrintWriter err) {
+        RegistryLoadResult result = registries.load(file);
         if (!result.ok()) {
             result.errors().forEach(issue -> err.println(issue));
             throw new ConfigurationException(file + ": " + result.errors().size()

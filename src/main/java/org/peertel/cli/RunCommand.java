@@ -14,6 +14,7 @@ import org.peertel.config.JobSettings;
 import org.peertel.job.JobFailure;
 import org.peertel.job.JobSession;
 import org.peertel.job.Progress;
+import org.peertel.job.RegistryCache;
 import org.peertel.job.TelemetryExecution;
 import org.peertel.job.TelemetryJobParameters;
 import org.peertel.registry.ConnectionRegistry;
@@ -61,7 +62,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         JobSettings settings = skipBadFiles.applyTo(paths.resolve());
-        ConnectionRegistry registry = Preflight.registry(settings.connections(), spec.commandLine().getErr());
+        RegistryCache registries = new RegistryCache();
+        ConnectionRegistry registry = Preflight.registry(settings.connections(), registries,
+                spec.commandLine().getErr());
         Preflight.alertSettings(AlertSettings.load(settings.alerts()), registry);
         for (LocalDate day : days) {
             if (!Files.isDirectory(settings.input().resolve(day.toString()))) {
@@ -75,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
         Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();
         try (StopOnSignal signal = new StopOnSignal(err);
              JobSession session = JobSession.open(settings, "peertel " + String.join(" ",
-                     spec.commandLine().getParseResult().originalArgs()))) {
+                     spec.commandLine().getParseResult().originalArgs()), registries)) {
             signal.watch(session);
             session.reportProgressTo(new Progress(err, System.console() != null, System::nanoTime));
             for (LocalDate day : days) {

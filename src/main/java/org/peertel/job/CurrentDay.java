@@ -4,6 +4,7 @@ import org.peertel.config.DuckDbSettings;
 import org.peertel.config.JobSettings;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,13 +16,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentDay implements JobExecutionListener {
 
-    private final RegistryCache registries = new RegistryCache();
+    private final RegistryCache registries;
     private final DuckDbSettings duckDb;
     private volatile DayRun run;
     private volatile JobExecution execution;
 
-    public CurrentDay(JobSettings settings) {
+    /** @param registries the cache of the command that started the context, if it gave one ({@link JobSession}) */
+    public CurrentDay(JobSettings settings, ObjectProvider<RegistryCache> registries) {
         this.duckDb = settings.duckDb();
+        this.registries = registries.getIfAvailable(RegistryCache::new);
     }
 
     @Override

@@ -29,13 +29,21 @@ public final class JobSession implements AutoCloseable {
         this.context = context;
     }
 
-    /** Takes the lock (or fails naming its holder), then starts the context. */
-    public static JobSession open(JobSettings settings, String command) {
+    /**
+     * Takes the lock (or fails naming its holder), then starts the context.
+     *
+     * @param registries where the command loaded the registry it checked, for the job executions to reuse
+     */
+    public static JobSession open(JobSettings settings, String command, RegistryCache registries) {
         RunLock lock = RunLock.acquire(settings.db(), command);
         try {
-            return new JobSession(lock, TelemetryApplication.start(settings, settings.db()));
+            // on other threads, while the context starts
+            registries.prepareMatcher();
+            DuckDbLibrary.loadInBackground();
+            return new JobSession(lock, TelemetryApplication.start(settings, settings.db(), registries));
         } catch (RuntimeException e) {
             lock.close();
+            DuckDbLibrary.awaitQuietly();
             throw e;
         }
     }
@@ -89,6 +97,7 @@ public final class JobSession implements AutoCloseable {
             context.close();
         } finally {
             lock.close();
+            DuckDbLibrary.awaitQuietly();
         }
     }
 }

@@ -15,15 +15,28 @@ import org.springframework.context.ConfigurableApplicationContext;
  * PostgreSQL) and the JobOperator; jobs are launched by {@link TelemetryLauncher}, never at start-up. The
  * repository is opened and its schema created by {@link JobRepositoryDatabase} before the context starts.
  */
-@SpringBootApplication
+@SpringBootApplication(proxyBeanMethods = false)
 public class TelemetryApplication {
 
     /** Starts the context for one command-line invocation. */
     public static ConfigurableApplicationContext start(JobSettings settings, Path db) {
+        return start(settings, db, null);
+    }
+
+    /**
+     * Starts the context; the job executions take their registry from {@code registries} (null: a cache of their
+     * own), so that a registry the command already checked is not read again.
+     */
+    public static ConfigurableApplicationContext start(JobSettings settings, Path db, RegistryCache registries) {
         JobRepositoryDatabase.prepare(settings.jobRepository(), db);
         SpringApplication application = new SpringApplication(TelemetryApplication.class);
         application.setDefaultProperties(properties(settings, db));
-        application.addInitializers(context -> context.getBeanFactory().registerSingleton("jobSettings", settings));
+        application.addInitializers(context -> {
+            context.getBeanFactory().registerSingleton("jobSettings", settings);
+            if (registries != null) {
+                context.getBeanFactory().registerSingleton("registryCache", registries);
+            }
+        });
         application.setLogStartupInfo(false);
         return application.run();
     }

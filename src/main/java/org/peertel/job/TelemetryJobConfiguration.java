@@ -14,7 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The telemetry job: one UTC day from latency files to alert files and customer reports.
  * attributeStep (read, match, spool) → publishStep (load the spool into DuckDB, aggregate) → alertStep → reportStep.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class TelemetryJobConfiguration {
 
     public static final String JOB_NAME = "telemetryJob";

@@ -47,13 +47,18 @@ public record IpAddress(long high, long low) implements Comparable<IpAddress> {
 
     /** Lenient parse: like {@link #parse(String)} but returns null for text that is not an address. */
     public static IpAddress parseOrNull(String text) {
-        if (text == null || text.isEmpty()) {
+        return text == null ? null : parseOrNull(text, 0, text.length());
+    }
+
+    /** {@link #parseOrNull(String)} of {@code text.substring(from, to)}, without making the substring for IPv4. */
+    static IpAddress parseOrNull(String text, int from, int to) {
+        if (from == to) {
             return null;
         }
-        if (text.indexOf(':') >= 0) {
-            return IpTextParser.parseIpv6(text);
+        if (text.lastIndexOf(':', to - 1) >= from) {
+            return IpTextParser.parseIpv6(text.substring(from, to));
         }
-        long v4 = IpTextParser.parseIpv4(text, 0, text.length());
+        long v4 = IpTextParser.parseIpv4(text, from, to);
         return v4 < 0 ? null : ofIpv4((int) v4);
     }
 

@@ -34,7 +34,6 @@ public final class PrefixTable {
     static final int IPV6_DIRECT_BITS = 16;
     static final int IPV6_DIRECT_BITS_LARGE = 22;
     static final int IPV6_LARGE_TABLE = 16_384;
-    private static final int MAX_IPV4_PREFIXES = 1 << 26; // the sort key keeps 26 bits for the position
 
     private final Prefix[] prefixes;
     private final Poptrie ipv4;
@@ -63,26 +62,9 @@ public final class PrefixTable {
      */
     static PrefixTable of(List<Prefix> prefixes, int ipv4DirectBits, int ipv6DirectBits) {
         Prefix[] all = prefixes.toArray(new Prefix[0]);
-        int ipv4Count = 0;
-        for (Prefix prefix : all) {
-            if (prefix.isIpv4()) {
-                ipv4Count++;
-            }
-        }
-        if (ipv4Count >= MAX_IPV4_PREFIXES) {
-            throw new IllegalArgumentException("more than " + MAX_IPV4_PREFIXES + " IPv4 prefixes");
-        }
-        int[] v4Order = new int[ipv4Count];
-        int[] v6Order = new int[all.length - ipv4Count];
-        for (int i = 0, v4 = 0, v6 = 0; i < all.length; i++) {
-            if (all[i].isIpv4()) {
-                v4Order[v4++] = i;
-            } else {
-                v6Order[v6++] = i;
-            }
-        }
-        sortIpv4(all, v4Order);
-        v6Order = sortIpv6(all, v6Order);
+        int[][] families = PrefixOrder.sortedByFamily(all);
+        int[] v4Order = families[0];
+        int[] v6Order = families[1];
         refuseDuplicates(all, v4Order);
         refuseDuplicates(all, v6Order);
         Poptrie ipv4 = builder(all, v4Order).build(ipv4DirectBits, 32, ipv6CoverOfIpv4(all, v6Order));
@@ -130,27 +112,6 @@ public final class PrefixTable {
     public String shape() {
         return "IPv4: " + ipv4.nodeCount() + " nodes, " + ipv4.leafCount() + " leaves; IPv6: " + ipv6.nodeCount()
                 + " nodes, " + ipv6.leafCount() + " leaves";
-    }
-
-    /** Sorts IPv4 positions by (address, length, position) through one primitive sort of packed keys. */
-    private static void sortIpv4(Prefix[] all, int[] order) {
-        long[] keys = new long[order.length];
-        for (int k = 0; k < order.length; k++) {
-            Prefix prefix = all[order[k]];
-            int signedAddress = prefix.network().ipv4Bits() ^ Integer.MIN_VALUE; // signed order = unsigned order
-            keys[k] = ((long) signedAddress << 32) | ((long) prefix.length() << 26) | k;
-        }
-        Arrays.sort(keys);
-        int[] positions = order.clone();
-        for (int k = 0; k < order.length; k++) {
-            order[k] = positions[(int) (keys[k] & (MAX_IPV4_PREFIXES - 1))];
-        }
-    }
-
-    private static int[] sortIpv6(Prefix[] all, int[] order) {
-        // a stable sort, so that duplicates stay in input order for the error message
-        return Arrays.stream(order).boxed().sorted((a, b) -> all[a].compareTo(all[b]))
-                .mapToInt(Integer::intValue).toArray();
     }
 
     private static void refuseDuplicates(Prefix[] all, int[] sorted) {

@@ -64,6 +64,9 @@ public final class FileNameRule {
      * terminal line or reorder the message it appears in.
      */
     public static String printable(String text) {
+        if (isPlainAscii(text)) {
+            return text; // nothing to escape: the common case, and registry messages can be many
+        }
         StringBuilder shown = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             if (isInvisible(c)) {
@@ -73,6 +76,17 @@ public final class FileNameRule {
             }
         });
         return shown.toString();
+    }
+
+    /** True when every character is printable ASCII (space to '~'), none of which {@link #printable} escapes. */
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c > '~') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isInvisible(int c) {

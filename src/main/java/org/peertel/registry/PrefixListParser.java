@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.peertel.prefix.Prefix;
 
 /**
@@ -14,9 +13,6 @@ import org.peertel.prefix.Prefix;
  * still run on them.
  */
 final class PrefixListParser {
-
-    // Tabs and line breaks (inside a quoted field) are treated like spaces.
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s;]+");
 
     private static final String FORMAT_HINT = "write each prefix as address/length, e.g. 198.51.100.0/24 or "
             + "2001:db8::/32, separated by spaces or semicolons";
@@ -29,10 +25,20 @@ final class PrefixListParser {
         List<Prefix> prefixes = new ArrayList<>();
         Map<Prefix, String> writtenAs = new HashMap<>();
         int tokens = 0;
-        for (String token : SEPARATORS.split(field)) {
-            if (token.isEmpty()) {
-                continue; // leading separators leave one empty token
+        int end = 0;
+        while (true) {
+            int start = end;
+            while (start < field.length() && isSeparator(field.charAt(start))) {
+                start++;
             }
+            if (start == field.length()) {
+                break;
+            }
+            end = start + 1;
+            while (end < field.length() && !isSeparator(field.charAt(end))) {
+                end++;
+            }
+            String token = field.substring(start, end);
             tokens++;
             Prefix prefix = parseOne(token, line, issues);
             if (prefix == null) {
@@ -52,6 +58,15 @@ final class PrefixListParser {
                     + FORMAT_HINT + ")");
         }
         return prefixes;
+    }
+
+    /**
+     * Spaces and semicolons separate prefixes; tabs and line breaks (inside a quoted field) count as spaces. The
+     * same characters as the regular expression {@code [\s;]}, tested by hand: a registry of a million prefixes
+     * spent a noticeable part of its load splitting with the expression.
+     */
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == ';' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
     }
 
     private static Prefix parseOne(String token, int line, IssueList issues) {

@@ -1,6 +1,5 @@
 package org.peertel.registry;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.peertel.prefix.Prefix;
@@ -68,21 +67,23 @@ public final class SpecialPurposeSpace {
     /** How {@code prefix} overlaps special-purpose space, or empty when it is clear of it. */
     public static Optional<Overlap> overlap(Prefix prefix) {
         Block holder = null;
-        List<Block> held = new ArrayList<>();
+        Block firstHeld = null;
+        int held = 0;
         for (Block candidate : BLOCKS) {
             if (candidate.block().covers(prefix)) {
                 if (holder == null || candidate.block().keyLength() > holder.block().keyLength()) {
                     holder = candidate;
                 }
             } else if (prefix.covers(candidate.block())) {
-                held.add(candidate);
+                firstHeld = held == 0 ? candidate : firstHeld;
+                held++;
             }
         }
         if (holder != null) {
             return Optional.of(new Overlap(holder, true, 0));
         }
-        if (!held.isEmpty()) {
-            return Optional.of(new Overlap(held.get(0), false, held.size() - 1));
+        if (held > 0) {
+            return Optional.of(new Overlap(firstHeld, false, held - 1));
         }
         return Optional.empty();
     }

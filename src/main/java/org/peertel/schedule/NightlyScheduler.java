@@ -15,14 +15,15 @@ import java.util.function.Consumer;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
 import org.peertel.ingest.DayManifest;
+import org.peertel.job.DuckDbLibrary;
 import org.peertel.job.JobFailure;
 import org.peertel.job.JobSession;
 import org.peertel.job.Progress;
+import org.peertel.job.RegistryCache;
 import org.peertel.job.RunReason;
 import org.peertel.job.TelemetryExecution;
 import org.peertel.job.TelemetryJobParameters;
 import org.peertel.registry.RegistryLoadResult;
-import org.peertel.registry.RegistryLoader;
 import org.peertel.store.TelemetryStore;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -68,7 +69,8 @@ public final class NightlyScheduler {
     public Pass pass(Instant now, boolean startup, Consumer<JobSession> watch) {
         LocalDate yesterday = now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
         LocalDate first = yesterday.minusDays(schedule.horizonDays() - 1L);
-        RegistryLoadResult registry = RegistryLoader.load(settings.connections());
+        RegistryCache registries = new RegistryCache();
+        RegistryLoadResult registry = registries.load(settings.connections());
         if (!registry.ok()) {
             registry.errors().forEach(err::println);
             err.println("peertel schedule: " + settings.connections() + " has " + registry.errors().size()
@@ -77,7 +79,7 @@ public final class NightlyScheduler {
         }
         List<LocalDate> done = new ArrayList<>();
         Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();
-        try (JobSession session = JobSession.open(settings, "peertel schedule")) {
+        try (JobSession session = JobSession.open(settings, "peertel schedule", registries)) {
             watch.accept(session);
             session.reportProgressTo(new Progress(err, false, System::nanoTime));
             Set<LocalDate> completed = session.completedDays();
@@ -116,6 +118,7 @@ public final class NightlyScheduler {
     private List<DueDay> dueDays(Set<LocalDate> completed, LocalDate earliest, LocalDate first,
                                  LocalDate yesterday, boolean startup) {
         List<DueDay> due = new ArrayList<>();
+        DuckDbLibrary.awaitLoaded(); // the session started loading it
         try (TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {
             for (LocalDate day = first; !day.isAfter(yesterday); day = day.plusDays(1)) {
                 if (day.isBefore(earliest)) {

@@ -57,6 +57,21 @@ class ConnectionMatcherTest {
     }
 
     @Test
+    void numbersConnectionsInRegistryOrderAndPrefixesByFirstRegistration() {
+        // the registry orders connections by id: de-1, de-2, fr-1, us-or, us-wa; a shared prefix is numbered once
+        assertEquals(List.of("de-1", "de-2", "fr-1", "us-or", "us-wa"), MATCHER.connectionIds());
+        assertEquals(List.of("192.0.2.0/24", "2001:db8::/32", "192.0.2.128/25", "203.0.113.7/32", "198.51.100.0/24",
+                "2001:db8:1::/48"), MATCHER.prefixes());
+        Attribution wa = MATCHER.match(IpAddress.parse("198.51.100.9"), "US", "WA");
+        assertEquals(4, wa.prefixNo());
+        assertEquals(4, wa.connectionNo());
+        Attribution or = MATCHER.match(IpAddress.parse("2001:db8:1::9"), "US", "OR");
+        assertEquals(5, or.prefixNo());
+        assertEquals(3, or.connectionNo());
+        assertEquals(5, MATCHER.match(IpAddress.parse("2001:db8:1::9"), "DE", "").prefixNo());
+    }
+
+    @Test
     void anEmptyRegistryMatchesNothing() {
         ConnectionMatcher empty = new ConnectionMatcher(ConnectionRegistry.of(List.of()));
         Attribution attribution = empty.match(IpAddress.parse("192.0.2.1"), "DE", "");

@@ -82,6 +82,10 @@ class RegistryLoaderValidTest {
                         + row("C1", "\" ;192.0.2.0/24;; 198.51.100.0/24 ;  2001:db8::/48\t;\""), 0,
                         registry -> assertThat(registry.find("C1").orElseThrow().prefixes())
                                 .isEqualTo(prefixes("192.0.2.0/24", "198.51.100.0/24", "2001:db8::/48"))),
+                valid("line breaks, form feeds and vertical tabs in a quoted field separate prefixes too", HEADER
+                        + row("C1", "\"192.0.2.0/24\r\n198.51.100.0/24\f2001:db8::/48\u000B203.0.113.0/24\n\""), 0,
+                        registry -> assertThat(registry.find("C1").orElseThrow().prefixes()).isEqualTo(
+                                prefixes("192.0.2.0/24", "198.51.100.0/24", "2001:db8::/48", "203.0.113.0/24"))),
                 valid("values are trimmed of surrounding spaces", bytes(HEADER
                         + " C1 , acme , Link , Partner , US , NY , 192.0.2.0/24 \n"), 0,
                         registry -> assertThat(registry.find("C1").orElseThrow())
