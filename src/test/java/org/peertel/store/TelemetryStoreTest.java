@@ -236,4 +236,30 @@ class TelemetryStoreTest {
                     counts.skippedFiles());
         }
     }
+
+    @Test
+    void manyAlertsAreStoredWholeAndReplaceTheDaysAlerts() throws Exception {
+        Path db = folder.resolve("t.duckdb");
+        List<org.peertel.alert.Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < 450; i++) { // more than one multi-row insert holds
+            alerts.add(new org.peertel.alert.Alert(DAY, "cust", "c" + i, "name " + i,
+                    org.peertel.alert.AlertRule.HIGH_MEDIAN, org.peertel.alert.Severity.WARNING,
+                    new BigDecimal(i + ".5"), new BigDecimal("100"), null, i, "message " + i));
+        }
+        try (TelemetryStore store = TelemetryStore.open(db)) {
+            store.replaceAlerts(DAY, alerts.subList(0, 3));
+            store.replaceAlerts(DAY, alerts);
+        }
+        try (var connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "SELECT count(*), count(DISTINCT alert_id), sum(samples), max(observed_ms), "
+                             + "count(baseline_ms) FROM alerts")) {
+            rs.next();
+            assertEquals(450, rs.getLong(1));
+            assertEquals(450, rs.getLong(2));
+            assertEquals(449L * 450 / 2, rs.getLong(3));
+            assertEquals(449.5, rs.getDouble(4));
+            assertEquals(0, rs.getLong(5));
+        }
+    }
 }
