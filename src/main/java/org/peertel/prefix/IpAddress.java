@@ -57,6 +57,15 @@ public record IpAddress(long high, long low) implements Comparable<IpAddress> {
         return v4 < 0 ? null : ofIpv4((int) v4);
     }
 
+    /**
+     * The dotted quad in text[from, to) as an unsigned 32-bit value, or -1 when it is not one: the same strict
+     * rule as {@link #parseOrNull(String)} (four decimal octets up to 255, no leading zeros), so text accepted
+     * here is exactly the {@link #toString()} of its address.
+     */
+    public static long parseIpv4(CharSequence text, int from, int to) {
+        return IpTextParser.parseIpv4(text, from, to);
+    }
+
     @Override
     public int compareTo(IpAddress other) {
         int c = Long.compareUnsigned(high, other.high);

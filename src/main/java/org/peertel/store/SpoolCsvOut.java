@@ -75,6 +75,29 @@ final class SpoolCsvOut implements AutoCloseable {
         return this;
     }
 
+    /** Non-empty ASCII text[from, to) known to hold no comma, quote or line break: written as it is. */
+    SpoolCsvOut plainAscii(byte[] text, int from, int to) throws IOException {
+        separator();
+        putAll(text, from, to);
+        return this;
+    }
+
+    /** ASCII text[from, to) written as {@link #quoted(String)} writes the same text. */
+    SpoolCsvOut quotedAscii(byte[] text, int from, int to) throws IOException {
+        separator();
+        put((byte) '"');
+        int copied = from;
+        for (int i = from; i < to; i++) {
+            if (text[i] == '"') {
+                putAll(text, copied, i + 1);
+                copied = i; // the quote again: doubled
+            }
+        }
+        putAll(text, copied, to);
+        put((byte) '"');
+        return this;
+    }
+
     SpoolCsvOut nullValue() throws IOException {
         separator();
         ensure(2);
@@ -123,6 +146,19 @@ final class SpoolCsvOut implements AutoCloseable {
             drain();
         }
         buffer[used++] = b;
+    }
+
+    private void putAll(byte[] bytes, int from, int to) throws IOException {
+        int length = to - from;
+        if (length > buffer.length - used) {
+            drain();
+            if (length > buffer.length) {
+                out.write(bytes, from, length);
+                return;
+            }
+        }
+        System.arraycopy(bytes, from, buffer, used, length);
+        used += length;
     }
 
     private void ensure(int bytes) throws IOException {

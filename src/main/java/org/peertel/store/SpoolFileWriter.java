@@ -2,6 +2,8 @@ package org.peertel.store;
 
 import java.io.IOException;
 
+import org.peertel.ingest.FastMeasurement;
+
 /**
  * Writes the rows of one input file into the day's spool (see {@link DaySpool}): attributed measurements,
  * unattributed ones with why, and rejected records. Used by one thread; close it when the file is done.
@@ -45,20 +47,43 @@ public final class SpoolFileWriter implements AutoCloseable {
             SpoolCsvOut out = reason == null ? measurements : unattributed;
             out.number(fileNo).number(line).number(epochMicros).plain(clientIp).plain(country).plain(state)
                     .quoted(edgePop).micros(rttMicros);
-            if (reason == null) {
-                out.number(connectionNo).number(prefixNo);
-            } else {
-                out.plain(reason);
-                if (prefixNo < 0) {
-                    out.nullValue();
-                } else {
-                    out.number(prefixNo);
-                }
-            }
-            out.endRow();
+            endMeasurement(out, connectionNo, prefixNo, reason);
         } catch (IOException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * One valid measurement taken by the reader's fast lane, its text copied from the reader's buffer: the same
+     * bytes as {@link #measurement(int, long, long, String, String, String, String, long, int, int, String)}
+     * writes for the same row.
+     */
+    public void measurement(int fileNo, FastMeasurement row, int connectionNo, int prefixNo, String reason) {
+        try {
+            SpoolCsvOut out = reason == null ? measurements : unattributed;
+            out.number(fileNo).number(row.line()).number(row.epochMicros())
+                    .plainAscii(row.bytes(), row.clientIpFrom(), row.clientIpTo())
+                    .plain(row.country()).plain(row.state())
+                    .quotedAscii(row.bytes(), row.edgePopFrom(), row.edgePopTo()).micros(row.rttMicros());
+            endMeasurement(out, connectionNo, prefixNo, reason);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private static void endMeasurement(SpoolCsvOut out, int connectionNo, int prefixNo, String reason)
+            throws IOException {
+        if (reason == null) {
+            out.number(connectionNo).number(prefixNo);
+        } else {
+            out.plain(reason);
+            if (prefixNo < 0) {
+                out.nullValue();
+            } else {
+                out.number(prefixNo);
+            }
+        }
+        out.endRow();
     }
 
     /** One rejected record with its reason code and its original text. */

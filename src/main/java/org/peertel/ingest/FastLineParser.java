@@ -1,0 +1,160 @@
+package org.peertel.ingest;
+
+import org.peertel.geo.Locations;
+import org.peertel.prefix.IpAddress;
+
+/**
+ * The fast lane's parser: takes a physical line straight from the bytes only when it is provably a record that
+ * {@link CsvRecordReader} and {@link LatencyRowParser} would accept, and then gives the very same values. Every
+ * other line is left to that reference chain, which gives the exact reject (or the measurement) for it.
+ *
+ * <p>What it takes: printable ASCII only (bytes 0x20..0x7E: no invalid UTF-8, NUL, BOM or inner CR), no quote
+ * (so the reference splits at every comma), an optional CR before the LF, no more than the record limit, as many
+ * fields as the header, and fields that pass the reference's own parsers run on the bytes ({@link AsciiView}):
+ * the timestamp on the folder's day, a canonical IPv4 client (its text is the address's {@code toString()};
+ * IPv6 goes to the reference), a country and for the US a state, a non-empty edge PoP, and an rtt with at most 6
+ * decimals and 18 digits, in range. Fields are trimmed of spaces as the reference trims them (on such a line the
+ * only character up to U+0020 is the space itself).
+ */
+final class FastLineParser {
+
+    /** The line is a record, now held in the {@link FastMeasurement}. */
+    static final int ACCEPTED = 0;
+    /** The line is blank (empty, or a lone CR): no record, as for the reference. */
+    static final int BLANK = 1;
+    /** The line is for the reference chain. */
+    static final int REFERENCE = 2;
+
+    private static final long SECONDS_PER_DAY = 86_400;
+    private static final long[] MAX_RTT_UNSCALED = {60_000L, 600_000L, 6_000_000L, 60_000_000L, 600_000_000L,
+        6_000_000_000L, 60_000_000_000L};
+
+    private final LatencyHeader header;
+    private final long epochDay;
+    private final int maxRecordBytes;
+    private final int[] starts;
+    private final int[] ends;
+    private final AsciiView text = new AsciiView();
+    private final TimestampParser timestamp = new TimestampParser();
+    private final RttParser rtt = new RttParser();
+
+    FastLineParser(LatencyHeader header, long epochDay, int maxRecordBytes) {
+        this.header = header;
+        this.epochDay = epochDay;
+        this.maxRecordBytes = maxRecordBytes;
+        this.starts = new int[header.fieldCount];
+        this.ends = new int[header.fieldCount];
+    }
+
+    /**
+     * Parses bytes[from, lineFeed) into {@code out} when the fast lane may take it.
+     *
+     * @return {@link #ACCEPTED}, {@link #BLANK} or {@link #REFERENCE}
+     */
+    int parse(byte[] bytes, int from, int lineFeed, FastMeasurement out) {
+        int end = lineFeed > from && bytes[lineFeed - 1] == '\r' ? lineFeed - 1 : lineFeed;
+        if (end == from) {
+            return BLANK;
+        }
+        if (end - from > maxRecordBytes || !split(bytes, from, end)) {
+            return REFERENCE;
+        }
+        text.of(bytes);
+        if (!timestamp.read(text, trimmedStart(bytes, header.timestamp), trimmedEnd(bytes, header.timestamp))
+                || Math.floorDiv(timestamp.epochSecond(), SECONDS_PER_DAY) != epochDay) {
+            return REFERENCE;
+        }
+        int ipFrom = trimmedStart(bytes, header.clientIp);
+        int ipTo = trimmedEnd(bytes, header.clientIp);
+        long ipv4 = IpAddress.parseIpv4(text, ipFrom, ipTo);
+        if (ipv4 < 0) {
+            return REFERENCE;
+        }
+        String country = Locations.countryCode(text, trimmedStart(bytes, header.country),
+                trimmedEnd(bytes, header.country));
+        if (country == null) {
+            return REFERENCE;
+        }
+        String state = "";
+        if (country.equals(Locations.UNITED_STATES)) {
+            state = Locations.usStateCode(text, trimmedStart(bytes, header.state), trimmedEnd(bytes, header.state));
+            if (state == null) {
+                return REFERENCE;
+            }
+        }
+        int edgeFrom = trimmedStart(bytes, header.edgePop);
+        int edgeTo = trimmedEnd(bytes, header.edgePop);
+        if (edgeFrom == edgeTo || !rttInRange(bytes)) {
+            return REFERENCE;
+        }
+        out.bytes = bytes;
+        out.epochSecond = timestamp.epochSecond();
+        out.nanos = timestamp.nanos();
+        out.ipv4 = (int) ipv4;
+        out.clientIpFrom = ipFrom;
+        out.clientIpTo = ipTo;
+        out.country = country;
+        out.state = state;
+        out.edgePopFrom = edgeFrom;
+        out.edgePopTo = edgeTo;
+        out.rttUnscaled = rtt.unscaled();
+        out.rttScale = rtt.scale();
+        return ACCEPTED;
+    }
+
+    /** Finds the fields; false when a byte is not printable ASCII, a quote, or the field count is wrong. */
+    private boolean split(byte[] bytes, int from, int end) {
+        int last = starts.length - 1;
+        int field = 0;
+        int fieldStart = from;
+        for (int i = from; i < end; i++) {
+            byte b = bytes[i];
+            if (b < 0x20 || b > 0x7E || b == '"') { // bytes are signed: 0x80..0xFF are negative
+                return false;
+            }
+            if (b == ',') {
+                if (field == last) {
+                    return false;
+                }
+                starts[field] = fieldStart;
+                ends[field] = i;
+                field++;
+                fieldStart = i + 1;
+            }
+        }
+        if (field != last) {
+            return false;
+        }
+        starts[field] = fieldStart;
+        ends[field] = end;
+        return true;
+    }
+
+    /** An rtt the reference keeps as written (at most 6 decimals, 18 digits), 0 &lt; rtt &lt;= 60000. */
+    private boolean rttInRange(byte[] bytes) {
+        if (!rtt.read(text, trimmedStart(bytes, header.rttMs), trimmedEnd(bytes, header.rttMs))
+                || !rtt.fitsLong() || rtt.scale() > RttParser.MAX_SCALE) {
+            return false;
+        }
+        return rtt.unscaled() > 0 && rtt.unscaled() <= MAX_RTT_UNSCALED[rtt.scale()];
+    }
+
+    private int trimmedStart(byte[] bytes, int field) {
+        int start = starts[field];
+        int end = ends[field];
+        while (start < end && bytes[start] == ' ') {
+            start++;
+        }
+        return start;
+    }
+
+    /** The end of the field before trailing spaces, never before {@link #trimmedStart} (as the reference). */
+    private int trimmedEnd(byte[] bytes, int field) {
+        int start = trimmedStart(bytes, field);
+        int end = ends[field];
+        while (end > start && bytes[end - 1] == ' ') {
+            end--;
+        }
+        return end;
+    }
+}
