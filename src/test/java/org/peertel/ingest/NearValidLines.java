@@ -13,7 +13,7 @@ import java.util.Random;
  * whole-line oddities (CR, blank lines, a field too many or too few, a quote left open), under a header whose
  * columns come in a random order, with an extra column now and then. The same seed gives the same bytes.
  */
-final class NearValidLines {
+public final class NearValidLines {
 
     static final String[] TIMESTAMPS = {
         "2026-11-19T10:00:00Z", "2026-11-19T10:00:00.123Z", "2026-11-19T10:00:00.123456789Z",
@@ -26,10 +26,10 @@ final class NearValidLines {
         "2026-11-19T10:00:00Z\t", "", "x", "2026-11-19T10:00:00.000001Z", "2026-11-19T10:00:00.0000009Z",
         "2026-11-19T10:00:00.999999Z"};
     static final String[] IPS = {
-        "192.0.2.1", "0.0.0.0", "255.255.255.255", "256.1.1.1", "01.2.3.4", "1.2.3.04", "1.2.3.0", "1.2.3",
-        "1.2.3.4.5", " 198.51.100.7 ", "::ffff:192.0.2.1", "2001:db8::1", "1..2.3", "", "1.2.3.4x", "+1.2.3.4",
+        "192.0.2.1", "198.51.100.7", "0.0.0.0", "255.255.255.255", "256.1.1.1", "01.2.3.4", "1.2.3.04", "1.2.3.0", "1.2.3",
+        "1.2.3.4.5", " 198.51.100.8 ", "::ffff:192.0.2.1", "2001:db8::1", "1..2.3", "", "1.2.3.4x", "+1.2.3.4",
         "203.0.113.255", "10.0.0.1", "1.2.3.4 5", "\t192.0.2.9", "0.0.0.00", "00.0.0.0", "199.999.1.1"};
-    static final String[] COUNTRIES = {"DE", "de", "Us", "US", "us", "XX", "D", "DEU", " fr ", "", "ZZ", "gB"};
+    static final String[] COUNTRIES = {"GB", "de", "Us", "US", "gb", "DE", "us", "XX", "D", "DEU", " fr ", "", "ZZ", "gB"};
     static final String[] STATES = {"NY", "ny", "Ca", "XX", "", " tx ", "AA", "N", "PR", "\"NY\""};
     static final String[] EDGE_POPS = {"fra1", "", "   ", " ams 1 ", "a,b", "x\"y", "\"quoted\"", "k\u00f6ln",
         "\t", "iad1"};
@@ -44,7 +44,7 @@ final class NearValidLines {
     }
 
     /** A whole file: a header and {@code lines} lines. */
-    static byte[] file(long seed, int lines) {
+    public static byte[] file(long seed, int lines) {
         Random random = new Random(seed);
         List<String> columns = new ArrayList<>(List.of(COLUMNS));
         if (random.nextInt(3) == 0) {
