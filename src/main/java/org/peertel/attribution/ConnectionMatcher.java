@@ -1,6 +1,7 @@
 package org.peertel.attribution;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,42 +19,65 @@ import org.peertel.registry.ConnectionRegistry;
  * more specific block belongs to whoever registered that block, even when its location is wrong.
  * Every possible answer is built when the matcher is, so matching a measurement allocates nothing; the prefixes
  * are looked up in an immutable {@link PrefixTable}, so one matcher serves any number of threads.
+ *
+ * <p>The owners of every prefix sit in flat arrays (their locations as numbers), not in objects per prefix: with
+ * a large registry and clients spread over it, reading owners is a cache miss per object, and that was most of
+ * attributeStep's time. {@link #matchNumbersV4} answers without touching an {@link Attribution} at all.
  */
 public final class ConnectionMatcher {
 
-    /** The connections that registered one prefix, with the answers for each of them. */
-    private static final class Owners {
-        final List<Connection> connections = new ArrayList<>(1);
-        final List<Attribution> attributions = new ArrayList<>(1);
-        final Attribution mismatch;
-
-        Owners(String prefix, int prefixNo) {
-            mismatch = new Attribution(Attribution.Outcome.LOCATION_MISMATCH, null, prefix, prefixNo, -1);
-        }
-    }
+    private static final int NO_LOCATION = -1;
+    private static final String UNITED_STATES = "US";
+    private static final int US_CODE = code(UNITED_STATES);
+    /** Two-letter codes: 26 * 26 of them. */
+    private static final int CODES = 26 * 26;
 
     private final PrefixTable table;
-    private final Owners[] owners; // indexed by the table's answers
+    private final int[] ownersStart; // by prefix number: its owners are [ownersStart[p], ownersStart[p + 1])
+    private final long[] owners; // location << 32 | connection number, by owner
+    private final Attribution[] attributions; // by owner
+    private final Attribution[] mismatches; // by prefix number
+    /** Locations that are not plain upper-case codes (none in a checked registry), numbered below NO_LOCATION. */
+    private final Map<String, Integer> otherLocations = new HashMap<>();
     private final List<String> prefixes = new ArrayList<>(); // text of each prefix number
     private final List<String> connectionIds = new ArrayList<>(); // id of each connection number
 
     public ConnectionMatcher(ConnectionRegistry registry) {
-        Map<Prefix, Owners> byPrefix = new LinkedHashMap<>();
+        Map<Prefix, Integer> prefixNumbers = new LinkedHashMap<>();
+        List<List<Attribution>> ownersByPrefix = new ArrayList<>();
         for (Connection connection : registry.connections()) {
             int connectionNo = connectionIds.size();
             connectionIds.add(connection.connectionId());
             for (Prefix prefix : connection.prefixes()) {
-                Owners owners = byPrefix.computeIfAbsent(prefix, p -> {
+                int prefixNo = prefixNumbers.computeIfAbsent(prefix, p -> {
                     prefixes.add(p.toString());
-                    return new Owners(p.toString(), prefixes.size() - 1);
+                    ownersByPrefix.add(new ArrayList<>(1));
+                    return prefixes.size() - 1;
                 });
-                owners.connections.add(connection);
-                owners.attributions.add(new Attribution(Attribution.Outcome.ATTRIBUTED, connection,
-                        owners.mismatch.prefix(), owners.mismatch.prefixNo(), connectionNo));
+                ownersByPrefix.get(prefixNo).add(new Attribution(Attribution.Outcome.ATTRIBUTED, connection,
+                        prefixes.get(prefixNo), prefixNo, connectionNo));
             }
         }
-        table = PrefixTable.of(new ArrayList<>(byPrefix.keySet()));
-        owners = byPrefix.values().toArray(new Owners[0]);
+        int prefixCount = prefixes.size();
+        int ownerCount = ownersByPrefix.stream().mapToInt(List::size).sum();
+        ownersStart = new int[prefixCount + 1];
+        owners = new long[ownerCount];
+        attributions = new Attribution[ownerCount];
+        mismatches = new Attribution[prefixCount];
+        int owner = 0;
+        for (int prefixNo = 0; prefixNo < prefixCount; prefixNo++) {
+            ownersStart[prefixNo] = owner;
+            mismatches[prefixNo] = new Attribution(Attribution.Outcome.LOCATION_MISMATCH, null,
+                    prefixes.get(prefixNo), prefixNo, -1);
+            for (Attribution attribution : ownersByPrefix.get(prefixNo)) {
+                Connection connection = attribution.connection();
+                long location = ownerLocation(connection.country(), connection.state());
+                owners[owner] = location << 32 | attribution.connectionNo();
+                attributions[owner++] = attribution;
+            }
+        }
+        ownersStart[prefixCount] = owner;
+        table = PrefixTable.of(new ArrayList<>(prefixNumbers.keySet()));
     }
 
     /** The canonical text of every registered prefix, by {@link Attribution#prefixNo()}. */
@@ -87,17 +111,97 @@ public final class ConnectionMatcher {
         return choose(table.longestMatchV6(clientHigh, clientLow), country, state);
     }
 
-    private Attribution choose(int prefixIndex, String country, String state) {
-        if (prefixIndex == PrefixTable.NO_MATCH) {
+    /**
+     * {@link #match(int, String, String)} as two numbers in one {@code long}, read with {@link #prefixNo(long)} and
+     * {@link #connectionNo(long)}: no prefix, a location mismatch (a prefix, no connection) or an attribution.
+     */
+    public long matchNumbersV4(int ipv4Client, String country, String state) {
+        int prefixNo = table.longestMatchV4(ipv4Client);
+        if (prefixNo == PrefixTable.NO_MATCH) {
+            return numbers(-1, -1);
+        }
+        int owner = owner(prefixNo, country, state);
+        return numbers(prefixNo, owner < 0 ? -1 : (int) owners[owner]);
+    }
+
+    /** The prefix number of an answer of {@link #matchNumbersV4}, -1 for no prefix. */
+    public static int prefixNo(long numbers) {
+        return (int) (numbers >> 32);
+    }
+
+    /** The connection number of an answer of {@link #matchNumbersV4}, -1 for none. */
+    public static int connectionNo(long numbers) {
+        return (int) numbers;
+    }
+
+    private static long numbers(int prefixNo, int connectionNo) {
+        return (long) prefixNo << 32 | (connectionNo & 0xFFFF_FFFFL);
+    }
+
+    private Attribution choose(int prefixNo, String country, String state) {
+        if (prefixNo == PrefixTable.NO_MATCH) {
             return Attribution.NO_PREFIX;
         }
-        Owners candidates = owners[prefixIndex];
-        for (int i = 0; i < candidates.connections.size(); i++) {
-            Connection owner = candidates.connections.get(i);
-            if (owner.country().equals(country) && (!"US".equals(country) || owner.state().equals(state))) {
-                return candidates.attributions.get(i);
+        int owner = owner(prefixNo, country, state);
+        return owner < 0 ? mismatches[prefixNo] : attributions[owner];
+    }
+
+    /** The first owner of the prefix at the measurement's location, or -1. */
+    private int owner(int prefixNo, String country, String state) {
+        int end = ownersStart[prefixNo + 1];
+        int location = measurementLocation(country, state);
+        for (int owner = ownersStart[prefixNo]; owner < end; owner++) {
+            if ((int) (owners[owner] >> 32) == location) {
+                return owner;
             }
         }
-        return candidates.mismatch;
+        return -1;
+    }
+
+    /**
+     * A number for a location such that two locations have the same number exactly when they are equal in the
+     * matcher's sense: the same country, and in the US the same state. Plain upper-case codes are computed;
+     * anything else is numbered in {@link #otherLocations}.
+     */
+    private int measurementLocation(String country, String state) {
+        int location = codeLocation(country, state);
+        if (location != NO_LOCATION) {
+            return location;
+        }
+        Integer other = otherLocations.get(otherKey(country, state));
+        return other == null ? NO_LOCATION : other;
+    }
+
+    private int ownerLocation(String country, String state) {
+        int location = codeLocation(country, state);
+        return location != NO_LOCATION ? location
+                : otherLocations.computeIfAbsent(otherKey(country, state), key -> NO_LOCATION - 1
+                        - otherLocations.size());
+    }
+
+    private static int codeLocation(String country, String state) {
+        int countryCode = code(country);
+        if (countryCode < 0) {
+            return NO_LOCATION;
+        }
+        if (countryCode != US_CODE) {
+            return countryCode * (CODES + 1);
+        }
+        int stateCode = code(state);
+        return stateCode < 0 ? NO_LOCATION : countryCode * (CODES + 1) + 1 + stateCode;
+    }
+
+    private static String otherKey(String country, String state) {
+        return UNITED_STATES.equals(country) ? country + '\n' + state : country;
+    }
+
+    /** 0..675 for two upper-case ASCII letters, -1 for anything else. */
+    private static int code(String text) {
+        if (text.length() != 2) {
+            return -1;
+        }
+        int first = text.charAt(0) - 'A';
+        int second = text.charAt(1) - 'A';
+        return first < 0 || first >= 26 || second < 0 || second >= 26 ? -1 : first * 26 + second;
     }
 }

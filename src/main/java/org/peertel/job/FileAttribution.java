@@ -89,8 +89,12 @@ final class FileAttribution {
                 found = reader.advance()) {
             if (found == LatencyFileReader.Found.FAST_MEASUREMENT) {
                 FastMeasurement m = reader.fastMeasurement();
-                Attribution a = matcher.match(m.ipv4(), m.country(), m.state());
-                out.measurement(fileNo, m, a.connectionNo(), a.prefixNo(), reason(a));
+                long match = matcher.matchNumbersV4(m.ipv4(), m.country(), m.state());
+                int prefixNo = ConnectionMatcher.prefixNo(match);
+                int connectionNo = ConnectionMatcher.connectionNo(match);
+                String reason = prefixNo < 0 ? Attribution.Outcome.NO_PREFIX.code()
+                        : connectionNo < 0 ? Attribution.Outcome.LOCATION_MISMATCH.code() : null;
+                out.measurement(fileNo, m, connectionNo, prefixNo, reason);
             } else if (reader.row() instanceof Measurement m) {
                 spool(out, fileNo, m, matcher.match(m.clientIp(), m.country(), m.state()));
             } else {
