@@ -45,6 +45,14 @@ final class ByteLines {
      * failure, or when the line is longer than the buffer. Those lines are for the reference chain.
      */
     int nextLineFeed() {
+        return nextLineFeed(true);
+    }
+
+    /**
+     * {@link #nextLineFeed()}, reading no more input when {@code mayRead} is false: then bytes already in the
+     * buffer stay where they are (the fast lane's rows point into them) and -1 also means "not in the buffer yet".
+     */
+    int nextLineFeed(boolean mayRead) {
         while (true) {
             for (int i = scanned; i < limit; i++) {
                 if (buffer[i] == '\n') {
@@ -53,7 +61,7 @@ final class ByteLines {
                 }
             }
             scanned = limit;
-            if (position == 0 && limit == buffer.length || !fill()) {
+            if (!mayRead || position == 0 && limit == buffer.length || !fill()) {
                 return -1;
             }
         }

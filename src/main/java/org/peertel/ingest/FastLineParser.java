@@ -18,7 +18,7 @@ import org.peertel.prefix.IpAddress;
  */
 final class FastLineParser {
 
-    /** The line is a record, now held in the {@link FastMeasurement}. */
+    /** The line is a record, now held in the {@link FastMeasurements}. */
     static final int ACCEPTED = 0;
     /** The line is blank (empty, or a lone CR): no record, as for the reference. */
     static final int BLANK = 1;
@@ -47,11 +47,12 @@ final class FastLineParser {
     }
 
     /**
-     * Parses bytes[from, lineFeed) into {@code out} when the fast lane may take it.
+     * Parses bytes[from, lineFeed) into the next row of {@code out} when the fast lane may take it (the caller
+     * then counts the row in).
      *
      * @return {@link #ACCEPTED}, {@link #BLANK} or {@link #REFERENCE}
      */
-    int parse(byte[] bytes, int from, int lineFeed, FastMeasurement out) {
+    int parse(byte[] bytes, int from, int lineFeed, FastMeasurements out) {
         int end = lineFeed > from && bytes[lineFeed - 1] == '\r' ? lineFeed - 1 : lineFeed;
         if (end == from) {
             return BLANK;
@@ -87,18 +88,19 @@ final class FastLineParser {
         if (edgeFrom == edgeTo || !rttInRange(bytes)) {
             return REFERENCE;
         }
+        int row = out.size;
         out.bytes = bytes;
-        out.epochSecond = timestamp.epochSecond();
-        out.nanos = timestamp.nanos();
-        out.ipv4 = (int) ipv4;
-        out.clientIpFrom = ipFrom;
-        out.clientIpTo = ipTo;
-        out.country = country;
-        out.state = state;
-        out.edgePopFrom = edgeFrom;
-        out.edgePopTo = edgeTo;
-        out.rttUnscaled = rtt.unscaled();
-        out.rttScale = rtt.scale();
+        out.epochSecond[row] = timestamp.epochSecond();
+        out.nanos[row] = timestamp.nanos();
+        out.ipv4[row] = (int) ipv4;
+        out.clientIpFrom[row] = ipFrom;
+        out.clientIpTo[row] = ipTo;
+        out.country[row] = country;
+        out.state[row] = state;
+        out.edgePopFrom[row] = edgeFrom;
+        out.edgePopTo[row] = edgeTo;
+        out.rttUnscaled[row] = rtt.unscaled();
+        out.rttScale[row] = rtt.scale();
         return ACCEPTED;
     }
 

@@ -18,7 +18,7 @@ import java.time.LocalDate;
  * ({@link Utf8Reader}, {@link CsvRecordReader}, {@link LatencyRowParser}) defines every result and reads the
  * header and every line the fast lane does not take. The fast lane ({@link FastLineParser}) takes the lines it can
  * prove the reference would accept, with the same values, straight from the bytes and without objects
- * ({@link FastMeasurement}); it only runs while the reference holds no text of its own (lines it put back after a
+ * ({@link FastMeasurements}); it only runs while the reference holds no text of its own (lines it put back after a
  * quote left open), so lines are always read in order and numbered as the reference numbers them.
  *
  * <p>Reading also computes the SHA-256 of the stored file bytes ({@link #sha256()}), what {@link DayManifest}
@@ -28,8 +28,8 @@ public final class LatencyFileReader implements Closeable {
 
     /** What {@link #advance()} found. */
     public enum Found {
-        /** A valid row taken by the fast lane: {@link #fastMeasurement()}. */
-        FAST_MEASUREMENT,
+        /** One or more valid rows taken by the fast lane from consecutive lines: {@link #fastMeasurements()}. */
+        FAST_MEASUREMENTS,
         /** A row of the reference chain, measurement or reject: {@link #row()}. */
         ROW,
         /** The end of the file. */
@@ -49,7 +49,8 @@ public final class LatencyFileReader implements Closeable {
     private CsvRecordReader records;
     private LatencyRowParser parser;
     private FastLineParser fast;
-    private final FastMeasurement fastRow;
+    private final FastMeasurements fastRows;
+    private int nextFastRow; // for next()
     private LatencyRow row;
     private long line;
     private boolean finished;
@@ -69,7 +70,7 @@ public final class LatencyFileReader implements Closeable {
         this.day = day;
         this.limits = limits;
         this.fastLane = fastLane;
-        this.fastRow = new FastMeasurement(name);
+        this.fastRows = new FastMeasurements(name);
     }
 
     /**
@@ -78,20 +79,28 @@ public final class LatencyFileReader implements Closeable {
      * @throws BadInputFileException when the file must be refused as a whole
      */
     public LatencyRow next() {
+        if (nextFastRow < fastRows.size) {
+            return fastRows.toMeasurement(nextFastRow++);
+        }
         return switch (advance()) {
-            case FAST_MEASUREMENT -> fastRow.toMeasurement();
+            case FAST_MEASUREMENTS -> {
+                nextFastRow = 1;
+                yield fastRows.toMeasurement(0);
+            }
             case ROW -> row;
             case END -> null;
         };
     }
 
     /**
-     * Moves to the next row of the file: the same rows as {@link #next()}, without making objects for the rows
-     * the fast lane takes.
+     * Moves to the next row or rows of the file: the same rows as {@link #next()}, without making objects for the
+     * rows the fast lane takes.
      *
      * @throws BadInputFileException when the file must be refused as a whole
      */
     public Found advance() {
+        fastRows.size = 0;
+        nextFastRow = 0;
         if (finished) {
             return Found.END;
         }
@@ -99,9 +108,9 @@ public final class LatencyFileReader implements Closeable {
             if (records == null && !openAndReadHeader()) {
                 return finish();
             }
-            if (fast != null && !records.holdsUnreadText() && !text.holdsUnreadInput() && fastLine()) {
-                rows++;
-                return Found.FAST_MEASUREMENT;
+            if (fast != null && !records.holdsUnreadText() && !text.holdsUnreadInput() && fastLines()) {
+                rows += fastRows.size;
+                return Found.FAST_MEASUREMENTS;
             }
             records.setLineNumber(line);
             CsvRecord record = records.next();
@@ -121,9 +130,9 @@ public final class LatencyFileReader implements Closeable {
         }
     }
 
-    /** The row the fast lane took; valid until the next call of {@link #advance()}. */
-    public FastMeasurement fastMeasurement() {
-        return fastRow;
+    /** The rows the fast lane took; valid until the next call of {@link #advance()} or {@link #next()}. */
+    public FastMeasurements fastMeasurements() {
+        return fastRows;
     }
 
     /** The row of the reference chain. */
@@ -144,25 +153,29 @@ public final class LatencyFileReader implements Closeable {
         return sha256;
     }
 
-    /** Takes blank lines and the next fast-lane row; false when the next line is for the reference chain. */
-    private boolean fastLine() {
+    /**
+     * Takes blank lines and the rows of the fast lane, up to the next line for the reference chain, the end of
+     * what the buffer holds (it is not refilled under rows that point into it) or {@link FastMeasurements#CAPACITY}
+     * rows; false when the next line is for the reference chain.
+     */
+    private boolean fastLines() {
         byte[] buffer = bytes.buffer();
-        while (true) {
-            int lineFeed = bytes.nextLineFeed();
+        while (fastRows.size < FastMeasurements.CAPACITY) {
+            int lineFeed = bytes.nextLineFeed(fastRows.size == 0);
             if (lineFeed < 0) {
-                return false;
+                break;
             }
-            int verdict = fast.parse(buffer, bytes.position(), lineFeed, fastRow);
+            int verdict = fast.parse(buffer, bytes.position(), lineFeed, fastRows);
             if (verdict == FastLineParser.REFERENCE) {
-                return false;
+                break;
             }
             bytes.consume(lineFeed);
             line++;
             if (verdict == FastLineParser.ACCEPTED) {
-                fastRow.line = line;
-                return true;
+                fastRows.line[fastRows.size++] = line;
             }
         }
+        return fastRows.size > 0;
     }
 
     /** Opens the file and reads its header; false when the file has no non-blank line. */

@@ -9,7 +9,7 @@ import org.peertel.attribution.Attribution;
 import org.peertel.attribution.ConnectionMatcher;
 import org.peertel.config.IngestSettings;
 import org.peertel.ingest.BadInputFileException;
-import org.peertel.ingest.FastMeasurement;
+import org.peertel.ingest.FastMeasurements;
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.LatencyFileReader;
 import org.peertel.ingest.LatencyRow;
@@ -84,30 +84,53 @@ final class FileAttribution {
     }
 
     private void read(LatencyFileReader reader, int fileNo, SpoolFileWriter out) {
+        long[] matches = new long[FastMeasurements.CAPACITY];
         long sinceCheck = 0;
         for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
                 found = reader.advance()) {
-            if (found == LatencyFileReader.Found.FAST_MEASUREMENT) {
-                FastMeasurement m = reader.fastMeasurement();
-                long match = matcher.matchNumbersV4(m.ipv4(), m.country(), m.state());
-                int prefixNo = ConnectionMatcher.prefixNo(match);
-                int connectionNo = ConnectionMatcher.connectionNo(match);
-                String reason = prefixNo < 0 ? Attribution.Outcome.NO_PREFIX.code()
-                        : connectionNo < 0 ? Attribution.Outcome.LOCATION_MISMATCH.code() : null;
-                out.measurement(fileNo, m, connectionNo, prefixNo, reason);
-            } else if (reader.row() instanceof Measurement m) {
-                spool(out, fileNo, m, matcher.match(m.clientIp(), m.country(), m.state()));
+            if (found == LatencyFileReader.Found.FAST_MEASUREMENTS) {
+                FastMeasurements rows = reader.fastMeasurements();
+                // all lookups first: one after the other, their cache misses overlap
+                for (int i = 0; i < rows.size(); i++) {
+                    matches[i] = matcher.matchNumbersV4(rows.ipv4(i), rows.country(i), rows.state(i));
+                }
+                for (int i = 0; i < rows.size(); i++) {
+                    spool(out, fileNo, rows, i, matches[i]);
+                    sinceCheck = rowDone(sinceCheck);
+                }
             } else {
-                RejectedRow rejected = (RejectedRow) reader.row();
-                out.rejected(fileNo, rejected.line(), rejected.reason().code(), rejected.raw());
-            }
-            if (++sinceCheck == checkEvery) {
-                counters.addRows(sinceCheck);
-                sinceCheck = 0;
-                counters.checkStop();
+                if (reader.row() instanceof Measurement m) {
+                    spool(out, fileNo, m, matcher.match(m.clientIp(), m.country(), m.state()));
+                } else {
+                    RejectedRow rejected = (RejectedRow) reader.row();
+                    out.rejected(fileNo, rejected.line(), rejected.reason().code(), rejected.raw());
+                }
+                sinceCheck = rowDone(sinceCheck);
             }
         }
         counters.addRows(sinceCheck);
+    }
+
+    /**
+     * Counts a row: every {@code checkEvery} rows adds them to the shared count and looks for a stop request.
+     *
+     * @return the rows counted since the last check
+     */
+    private long rowDone(long sinceCheck) {
+        if (++sinceCheck < checkEvery) {
+            return sinceCheck;
+        }
+        counters.addRows(sinceCheck);
+        counters.checkStop();
+        return 0;
+    }
+
+    private static void spool(SpoolFileWriter out, int fileNo, FastMeasurements rows, int i, long match) {
+        int prefixNo = ConnectionMatcher.prefixNo(match);
+        int connectionNo = ConnectionMatcher.connectionNo(match);
+        String reason = prefixNo < 0 ? Attribution.Outcome.NO_PREFIX.code()
+                : connectionNo < 0 ? Attribution.Outcome.LOCATION_MISMATCH.code() : null;
+        out.measurement(fileNo, rows, i, connectionNo, prefixNo, reason);
     }
 
     private void spool(SpoolFileWriter out, int fileNo, Measurement m, Attribution a) {

@@ -2,7 +2,7 @@ package org.peertel.store;
 
 import java.io.IOException;
 
-import org.peertel.ingest.FastMeasurement;
+import org.peertel.ingest.FastMeasurements;
 
 /**
  * Writes the rows of one input file into the day's spool (see {@link DaySpool}): attributed measurements,
@@ -54,17 +54,18 @@ public final class SpoolFileWriter implements AutoCloseable {
     }
 
     /**
-     * One valid measurement taken by the reader's fast lane, its text copied from the reader's buffer: the same
-     * bytes as {@link #measurement(int, long, long, String, String, String, String, long, int, int, String)}
-     * writes for the same row.
+     * Row {@code i} of the valid measurements taken by the reader's fast lane, its text copied from the reader's
+     * buffer: the same bytes as {@link #measurement(int, long, long, String, String, String, String, long, int,
+     * int, String)} writes for the same row.
      */
-    public void measurement(int fileNo, FastMeasurement row, int connectionNo, int prefixNo, String reason) {
+    public void measurement(int fileNo, FastMeasurements rows, int i, int connectionNo, int prefixNo,
+                            String reason) {
         try {
             SpoolCsvOut out = reason == null ? measurements : unattributed;
-            out.number(fileNo).number(row.line()).number(row.epochMicros())
-                    .plainAscii(row.bytes(), row.clientIpFrom(), row.clientIpTo())
-                    .plain(row.country()).plain(row.state())
-                    .quotedAscii(row.bytes(), row.edgePopFrom(), row.edgePopTo()).micros(row.rttMicros());
+            out.number(fileNo).number(rows.line(i)).number(rows.epochMicros(i))
+                    .plainAscii(rows.bytes(), rows.clientIpFrom(i), rows.clientIpTo(i))
+                    .plain(rows.country(i)).plain(rows.state(i))
+                    .quotedAscii(rows.bytes(), rows.edgePopFrom(i), rows.edgePopTo(i)).micros(rows.rttMicros(i));
             endMeasurement(out, connectionNo, prefixNo, reason);
         } catch (IOException e) {
             throw failure(e);

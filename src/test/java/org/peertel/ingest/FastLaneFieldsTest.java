@@ -107,17 +107,18 @@ class FastLaneFieldsTest {
         try (LatencyFileReader reader = new LatencyFileReader(file, DayFolder.DAY, IngestLimits.DEFAULTS, true)) {
             LatencyFileReader.Found found = reader.advance();
 
-            assertThat(found == LatencyFileReader.Found.FAST_MEASUREMENT).as("taken by the fast lane: %s", reference)
+            assertThat(found == LatencyFileReader.Found.FAST_MEASUREMENTS).as("taken by the fast lane: %s", reference)
                     .isEqualTo(row.fast());
             if (row.fast()) {
-                FastMeasurement fast = reader.fastMeasurement();
+                FastMeasurements fast = reader.fastMeasurements();
                 Measurement expected = (Measurement) reference;
-                assertThat(fast.toMeasurement()).isEqualTo(expected);
-                assertThat(fast.epochMicros()).isEqualTo(expected.timestamp().getEpochSecond() * 1_000_000L
+                assertThat(fast.size()).isOne();
+                assertThat(fast.toMeasurement(0)).isEqualTo(expected);
+                assertThat(fast.epochMicros(0)).isEqualTo(expected.timestamp().getEpochSecond() * 1_000_000L
                         + expected.timestamp().getNano() / 1_000);
-                assertThat(fast.rttMicros()).isEqualTo(expected.rttMs().setScale(6, RoundingMode.HALF_UP)
+                assertThat(fast.rttMicros(0)).isEqualTo(expected.rttMs().setScale(6, RoundingMode.HALF_UP)
                         .unscaledValue().longValueExact());
-                assertThat(new String(fast.bytes(), fast.clientIpFrom(), fast.clientIpTo() - fast.clientIpFrom(),
+                assertThat(new String(fast.bytes(), fast.clientIpFrom(0), fast.clientIpTo(0) - fast.clientIpFrom(0),
                         java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(expected.clientIp().toString());
             } else {
                 assertThat(reader.row()).isEqualTo(reference);

@@ -54,9 +54,12 @@ public final class LaneComparison {
             try {
                 for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
                         found = reader.advance()) {
-                    if (found == LatencyFileReader.Found.FAST_MEASUREMENT) {
-                        fastRows++;
-                        rows.add(reader.fastMeasurement().toMeasurement());
+                    if (found == LatencyFileReader.Found.FAST_MEASUREMENTS) {
+                        FastMeasurements fast = reader.fastMeasurements();
+                        for (int i = 0; i < fast.size(); i++) {
+                            rows.add(fast.toMeasurement(i));
+                        }
+                        fastRows += fast.size();
                     } else {
                         rows.add(reader.row());
                     }
