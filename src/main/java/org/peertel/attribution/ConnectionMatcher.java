@@ -22,7 +22,7 @@ import org.peertel.registry.ConnectionRegistry;
  *
  * <p>The owners of every prefix sit in flat arrays (their locations as numbers), not in objects per prefix: with
  * a large registry and clients spread over it, reading owners is a cache miss per object, and that was most of
- * attributeStep's time. {@link #matchNumbersV4} answers without touching an {@link Attribution} at all.
+ * attributeStep's time. {@link #matchNumbers} answers without touching an {@link Attribution} at all.
  */
 public final class ConnectionMatcher {
 
@@ -112,11 +112,12 @@ public final class ConnectionMatcher {
     }
 
     /**
-     * {@link #match(int, String, String)} as two numbers in one {@code long}, read with {@link #prefixNo(long)} and
-     * {@link #connectionNo(long)}: no prefix, a location mismatch (a prefix, no connection) or an attribution.
+     * {@link #matchV6(long, long, String, String)} as two numbers in one {@code long}, read with
+     * {@link #prefixNo(long)} and {@link #connectionNo(long)}: no prefix, a location mismatch (a prefix, no
+     * connection) or an attribution.
      */
-    public long matchNumbersV4(int ipv4Client, String country, String state) {
-        int prefixNo = table.longestMatchV4(ipv4Client);
+    public long matchNumbers(long clientHigh, long clientLow, String country, String state) {
+        int prefixNo = table.longestMatchV6(clientHigh, clientLow);
         if (prefixNo == PrefixTable.NO_MATCH) {
             return numbers(-1, -1);
         }
@@ -124,12 +125,12 @@ public final class ConnectionMatcher {
         return numbers(prefixNo, owner < 0 ? -1 : (int) owners[owner]);
     }
 
-    /** The prefix number of an answer of {@link #matchNumbersV4}, -1 for no prefix. */
+    /** The prefix number of an answer of {@link #matchNumbers}, -1 for no prefix. */
     public static int prefixNo(long numbers) {
         return (int) (numbers >> 32);
     }
 
-    /** The connection number of an answer of {@link #matchNumbersV4}, -1 for none. */
+    /** The connection number of an answer of {@link #matchNumbers}, -1 for none. */
     public static int connectionNo(long numbers) {
         return (int) numbers;
     }

@@ -11,7 +11,7 @@ import org.peertel.prefix.IpAddress;
  * {@link LatencyFileReader#advance()}), as numbers and byte ranges of the reader's line buffer instead of objects.
  * One instance is reused for every stretch of a file: read what you need before the reader moves on. Row
  * {@code i} holds exactly the values of the {@link Measurement} the reference parser gives for the same line
- * ({@link #toMeasurement(int)}), with an IPv4 client written in its canonical text.
+ * ({@link #toMeasurement(int)}), with the client address written in its canonical text.
  *
  * <p>Rows come several at a time so that a caller can look their addresses up one after the other: independent
  * lookups overlap their cache misses, which lookups spread between parsing and writing cannot.
@@ -28,7 +28,8 @@ public final class FastMeasurements {
     final long[] line = new long[CAPACITY];
     final long[] epochSecond = new long[CAPACITY];
     final int[] nanos = new int[CAPACITY];
-    final int[] ipv4 = new int[CAPACITY];
+    final long[] clientHigh = new long[CAPACITY];
+    final long[] clientLow = new long[CAPACITY];
     final int[] clientIpFrom = new int[CAPACITY];
     final int[] clientIpTo = new int[CAPACITY];
     final String[] country = new String[CAPACITY];
@@ -57,9 +58,14 @@ public final class FastMeasurements {
         return Math.addExact(Math.multiplyExact(epochSecond[i], 1_000_000L), nanos[i] / 1_000);
     }
 
-    /** The IPv4 client address of row {@code i} as its 32 bits. */
-    public int ipv4(int i) {
-        return ipv4[i];
+    /** The first 64 bits of the client address of row {@code i}, as {@link IpAddress#high()}. */
+    public long clientHigh(int i) {
+        return clientHigh[i];
+    }
+
+    /** The last 64 bits of the client address of row {@code i}, as {@link IpAddress#low()}. */
+    public long clientLow(int i) {
+        return clientLow[i];
     }
 
     /** The buffer that holds the client address and edge PoP texts (ASCII, one byte per character). */
@@ -103,7 +109,7 @@ public final class FastMeasurements {
     /** Row {@code i} as the reference parser's object. */
     public Measurement toMeasurement(int i) {
         return new Measurement(file, line[i], Instant.ofEpochSecond(epochSecond[i], nanos[i]),
-                IpAddress.ofIpv4(ipv4[i]), country[i], state[i],
+                new IpAddress(clientHigh[i], clientLow[i]), country[i], state[i],
                 new String(bytes, edgePopFrom[i], edgePopTo[i] - edgePopFrom[i], StandardCharsets.US_ASCII),
                 BigDecimal.valueOf(rttUnscaled[i], rttScale[i]));
     }

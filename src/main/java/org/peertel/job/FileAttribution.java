@@ -92,7 +92,8 @@ final class FileAttribution {
                 FastMeasurements rows = reader.fastMeasurements();
                 // all lookups first: one after the other, their cache misses overlap
                 for (int i = 0; i < rows.size(); i++) {
-                    matches[i] = matcher.matchNumbersV4(rows.ipv4(i), rows.country(i), rows.state(i));
+                    matches[i] = matcher.matchNumbers(rows.clientHigh(i), rows.clientLow(i), rows.country(i),
+                            rows.state(i));
                 }
                 for (int i = 0; i < rows.size(); i++) {
                     spool(out, fileNo, rows, i, matches[i]);

@@ -13,7 +13,12 @@ public record IpAddress(long high, long low) implements Comparable<IpAddress> {
     static final long IPV4_MAPPED_MARKER = 0xFFFFL << 32;
 
     public static IpAddress ofIpv4(int address) {
-        return new IpAddress(0L, IPV4_MAPPED_MARKER | (address & 0xFFFF_FFFFL));
+        return new IpAddress(0L, ipv4Low(address));
+    }
+
+    /** The low 64 bits of the key of an IPv4 address (its high 64 bits are 0). */
+    public static long ipv4Low(int address) {
+        return IPV4_MAPPED_MARKER | (address & 0xFFFF_FFFFL);
     }
 
     /** True for IPv4 addresses, including ones written in the IPv4-mapped IPv6 form. */

@@ -53,10 +53,10 @@ class ConnectionMatcherTest {
         assertSame(attribution, MATCHER.matchV6(address.high(), address.low(), country, state));
         if (address.isIpv4()) {
             assertSame(attribution, MATCHER.match(address.ipv4Bits(), country, state));
-            long numbers = MATCHER.matchNumbersV4(address.ipv4Bits(), country, state);
-            assertEquals(attribution.prefixNo(), ConnectionMatcher.prefixNo(numbers));
-            assertEquals(attribution.connectionNo(), ConnectionMatcher.connectionNo(numbers));
         }
+        long numbers = MATCHER.matchNumbers(address.high(), address.low(), country, state);
+        assertEquals(attribution.prefixNo(), ConnectionMatcher.prefixNo(numbers));
+        assertEquals(attribution.connectionNo(), ConnectionMatcher.connectionNo(numbers));
     }
 
     /** Locations are compared as the strings are, even ones a checked registry never holds. */
@@ -73,7 +73,7 @@ class ConnectionMatcherTest {
         Attribution attribution = odd.match(IpAddress.parse("192.0.2.1"), country, state);
         assertEquals(connectionId, attribution.connection() == null ? null : attribution.connection().connectionId());
         assertEquals(connectionId == null ? -1 : attribution.connectionNo(),
-                ConnectionMatcher.connectionNo(odd.matchNumbersV4(0xC000_0201, country, state)));
+                ConnectionMatcher.connectionNo(odd.matchNumbers(0L, IpAddress.ipv4Low(0xC000_0201), country, state)));
     }
 
     @Test
@@ -84,7 +84,7 @@ class ConnectionMatcherTest {
         assertNull(attribution.prefix());
         assertSame(Attribution.NO_PREFIX, empty.match(0xC000_0201, "DE", ""));
         assertSame(Attribution.NO_PREFIX, empty.matchV6(0x2001_0db8_0000_0000L, 1L, "DE", ""));
-        assertEquals(-1, ConnectionMatcher.prefixNo(empty.matchNumbersV4(0xC000_0201, "DE", "")));
+        assertEquals(-1, ConnectionMatcher.prefixNo(empty.matchNumbers(0L, IpAddress.ipv4Low(0xC000_0201), "DE", "")));
     }
 
     private static Connection connection(String id, String country, String state, String... prefixes) {
