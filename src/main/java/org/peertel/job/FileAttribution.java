@@ -84,20 +84,19 @@ final class FileAttribution {
     }
 
     private void read(LatencyFileReader reader, int fileNo, SpoolFileWriter out) {
-        long[] matches = new long[FastMeasurements.CAPACITY];
+        Stretch stretch = new Stretch();
         long sinceCheck = 0;
         for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
                 found = reader.advance()) {
             if (found == LatencyFileReader.Found.FAST_MEASUREMENTS) {
                 FastMeasurements rows = reader.fastMeasurements();
-                // all lookups first: one after the other, their cache misses overlap
-                for (int i = 0; i < rows.size(); i++) {
-                    matches[i] = matcher.matchNumbers(rows.clientHigh(i), rows.clientLow(i), rows.country(i),
-                            rows.state(i));
-                }
-                for (int i = 0; i < rows.size(); i++) {
-                    spool(out, fileNo, rows, i, matches[i]);
-                    sinceCheck = rowDone(sinceCheck);
+                stretch.match(matcher, rows);
+                for (int from = 0; from < rows.size(); ) {
+                    int to = (int) Math.min(rows.size(), from + checkEvery - sinceCheck);
+                    out.measurements(fileNo, rows, from, to, stretch.connectionNos, stretch.prefixNos,
+                            stretch.reasons);
+                    sinceCheck = rowsDone(sinceCheck, to - from);
+                    from = to;
                 }
             } else {
                 if (reader.row() instanceof Measurement m) {
@@ -106,32 +105,48 @@ final class FileAttribution {
                     RejectedRow rejected = (RejectedRow) reader.row();
                     out.rejected(fileNo, rejected.line(), rejected.reason().code(), rejected.raw());
                 }
-                sinceCheck = rowDone(sinceCheck);
+                sinceCheck = rowsDone(sinceCheck, 1);
             }
         }
         counters.addRows(sinceCheck);
     }
 
+    /** The matches of one stretch of fast-lane rows, by row. */
+    private static final class Stretch {
+        final long[] matches = new long[FastMeasurements.CAPACITY];
+        final int[] connectionNos = new int[FastMeasurements.CAPACITY];
+        final int[] prefixNos = new int[FastMeasurements.CAPACITY];
+        final String[] reasons = new String[FastMeasurements.CAPACITY];
+
+        void match(ConnectionMatcher matcher, FastMeasurements rows) {
+            // all lookups first, one after the other, so that their cache misses overlap
+            for (int i = 0; i < rows.size(); i++) {
+                matches[i] = matcher.matchNumbers(rows.clientHigh(i), rows.clientLow(i), rows.country(i),
+                        rows.state(i));
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                prefixNos[i] = ConnectionMatcher.prefixNo(matches[i]);
+                connectionNos[i] = ConnectionMatcher.connectionNo(matches[i]);
+                reasons[i] = prefixNos[i] < 0 ? Attribution.Outcome.NO_PREFIX.code()
+                        : connectionNos[i] < 0 ? Attribution.Outcome.LOCATION_MISMATCH.code() : null;
+            }
+        }
+    }
+
     /**
-     * Counts a row: every {@code checkEvery} rows adds them to the shared count and looks for a stop request.
+     * Counts rows (never past the next check): every {@code checkEvery} rows adds them to the shared count and
+     * looks for a stop request.
      *
      * @return the rows counted since the last check
      */
-    private long rowDone(long sinceCheck) {
-        if (++sinceCheck < checkEvery) {
+    private long rowsDone(long sinceCheck, int rows) {
+        sinceCheck += rows;
+        if (sinceCheck < checkEvery) {
             return sinceCheck;
         }
         counters.addRows(sinceCheck);
         counters.checkStop();
         return 0;
-    }
-
-    private static void spool(SpoolFileWriter out, int fileNo, FastMeasurements rows, int i, long match) {
-        int prefixNo = ConnectionMatcher.prefixNo(match);
-        int connectionNo = ConnectionMatcher.connectionNo(match);
-        String reason = prefixNo < 0 ? Attribution.Outcome.NO_PREFIX.code()
-                : connectionNo < 0 ? Attribution.Outcome.LOCATION_MISMATCH.code() : null;
-        out.measurement(fileNo, rows, i, connectionNo, prefixNo, reason);
     }
 
     private void spool(SpoolFileWriter out, int fileNo, Measurement m, Attribution a) {
