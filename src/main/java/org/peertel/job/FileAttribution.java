@@ -12,7 +12,6 @@ import org.peertel.ingest.BadInputFileException;
 import org.peertel.ingest.FastMeasurements;
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.LatencyFileReader;
-import org.peertel.ingest.LatencyRow;
 import org.peertel.ingest.Measurement;
 import org.peertel.ingest.RejectedRow;
 import org.peertel.ingest.SkippedFile;
