@@ -2,7 +2,9 @@ package org.peertel.attribution;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.peertel.prefix.IpAddress;
 import org.peertel.prefix.Prefix;
@@ -18,16 +20,26 @@ import org.peertel.registry.ConnectionRegistry;
  * more specific block belongs to whoever registered that block, even when its location is wrong.
  * Every possible answer is built when the matcher is, so matching a measurement allocates nothing; the prefixes
  * are looked up in an immutable {@link PrefixTable}, so one matcher serves any number of threads.
+ *
+ * <p>The owners of every prefix sit in flat arrays (their locations as numbers), not in objects per prefix: with
+ * a large registry and clients spread over it, reading owners is a cache miss per object, and that was most of
+ * attributeStep's time. {@link #matchNumbers} answers without touching an {@link Attribution} at all.
  */
 public final class ConnectionMatcher {
 
+    private static final int NO_LOCATION = -1;
+    private static final String UNITED_STATES = "US";
+    private static final int US_CODE = code(UNITED_STATES);
+    /** Two-letter codes: 26 * 26 of them. */
+    private static final int CODES = 26 * 26;
+
     private final PrefixTable table;
-    // Indexed by prefix number (the table's answers): the owners of prefix p are entries ownerStart[p] ..
-    // ownerStart[p + 1] of ownerConnections and ownerAttributions, in registry order.
-    private final int[] ownerStart;
-    private final Connection[] ownerConnections;
-    private final Attribution[] ownerAttributions;
-    private final Attribution[] mismatches;
+    private final int[] ownersStart; // by prefix number: its owners are [ownersStart[p], ownersStart[p + 1])
+    private final long[] owners; // location << 32 | connection number, by owner
+    private final Attribution[] attributions; // by owner
+    private final Attribution[] mismatches; // by prefix number
+    /** Locations that are not plain upper-case codes (none in a checked registry), numbered below NO_LOCATION. */
+    private final Map<String, Integer> otherLocations = new HashMap<>();
     private final List<String> prefixes; // text of each prefix number
     private final List<String> connectionIds = new ArrayList<>(); // id of each connection number
 
@@ -65,9 +77,9 @@ public final class ConnectionMatcher {
         }
         groupStart[groups] = count;
 
-        ownerStart = new int[groups + 1];
-        ownerConnections = new Connection[count];
-        ownerAttributions = new Attribution[count];
+        ownersStart = new int[groups + 1];
+        owners = new long[count];
+        attributions = new Attribution[count];
         mismatches = new Attribution[groups];
         String[] texts = new String[groups];
         Prefix[] distinct = new Prefix[groups];
@@ -82,16 +94,18 @@ public final class ConnectionMatcher {
             texts[prefixNo] = registered[first].toString();
             mismatches[prefixNo] = new Attribution(Attribution.Outcome.LOCATION_MISMATCH, null, texts[prefixNo],
                     prefixNo, -1);
-            ownerStart[prefixNo] = owner;
+            ownersStart[prefixNo] = owner;
             for (int k = groupStart[group]; k < groupStart[group + 1]; k++) {
                 int connectionNo = connectionOf[sorted[k]];
-                ownerConnections[owner] = connections.get(connectionNo);
-                ownerAttributions[owner++] = new Attribution(Attribution.Outcome.ATTRIBUTED,
-                        connections.get(connectionNo), texts[prefixNo], prefixNo, connectionNo);
+                Connection connection = connections.get(connectionNo);
+                long location = ownerLocation(connection.country(), connection.state());
+                owners[owner] = location << 32 | connectionNo;
+                attributions[owner++] = new Attribution(Attribution.Outcome.ATTRIBUTED, connection,
+                        texts[prefixNo], prefixNo, connectionNo);
             }
             prefixNo++;
         }
-        ownerStart[groups] = owner;
+        ownersStart[groups] = owner;
         prefixes = Arrays.asList(texts);
         table = PrefixTable.of(Arrays.asList(distinct));
     }
@@ -127,16 +141,98 @@ public final class ConnectionMatcher {
         return choose(table.longestMatchV6(clientHigh, clientLow), country, state);
     }
 
-    private Attribution choose(int prefixIndex, String country, String state) {
-        if (prefixIndex == PrefixTable.NO_MATCH) {
+    /**
+     * {@link #matchV6(long, long, String, String)} as two numbers in one {@code long}, read with
+     * {@link #prefixNo(long)} and {@link #connectionNo(long)}: no prefix, a location mismatch (a prefix, no
+     * connection) or an attribution.
+     */
+    public long matchNumbers(long clientHigh, long clientLow, String country, String state) {
+        int prefixNo = table.longestMatchV6(clientHigh, clientLow);
+        if (prefixNo == PrefixTable.NO_MATCH) {
+            return numbers(-1, -1);
+        }
+        int owner = owner(prefixNo, country, state);
+        return numbers(prefixNo, owner < 0 ? -1 : (int) owners[owner]);
+    }
+
+    /** The prefix number of an answer of {@link #matchNumbers}, -1 for no prefix. */
+    public static int prefixNo(long numbers) {
+        return (int) (numbers >> 32);
+    }
+
+    /** The connection number of an answer of {@link #matchNumbers}, -1 for none. */
+    public static int connectionNo(long numbers) {
+        return (int) numbers;
+    }
+
+    private static long numbers(int prefixNo, int connectionNo) {
+        return (long) prefixNo << 32 | (connectionNo & 0xFFFF_FFFFL);
+    }
+
+    private Attribution choose(int prefixNo, String country, String state) {
+        if (prefixNo == PrefixTable.NO_MATCH) {
             return Attribution.NO_PREFIX;
         }
-        for (int i = ownerStart[prefixIndex]; i < ownerStart[prefixIndex + 1]; i++) {
-            Connection owner = ownerConnections[i];
-            if (owner.country().equals(country) && (!"US".equals(country) || owner.state().equals(state))) {
-                return ownerAttributions[i];
+        int owner = owner(prefixNo, country, state);
+        return owner < 0 ? mismatches[prefixNo] : attributions[owner];
+    }
+
+    /** The first owner of the prefix at the measurement's location, or -1. */
+    private int owner(int prefixNo, String country, String state) {
+        int end = ownersStart[prefixNo + 1];
+        int location = measurementLocation(country, state);
+        for (int owner = ownersStart[prefixNo]; owner < end; owner++) {
+            if ((int) (owners[owner] >> 32) == location) {
+                return owner;
             }
         }
-        return mismatches[prefixIndex];
+        return -1;
+    }
+
+    /**
+     * A number for a location such that two locations have the same number exactly when they are equal in the
+     * matcher's sense: the same country, and in the US the same state. Plain upper-case codes are computed;
+     * anything else is numbered in {@link #otherLocations}.
+     */
+    private int measurementLocation(String country, String state) {
+        int location = codeLocation(country, state);
+        if (location != NO_LOCATION) {
+            return location;
+        }
+        Integer other = otherLocations.get(otherKey(country, state));
+        return other == null ? NO_LOCATION : other;
+    }
+
+    private int ownerLocation(String country, String state) {
+        int location = codeLocation(country, state);
+        return location != NO_LOCATION ? location
+                : otherLocations.computeIfAbsent(otherKey(country, state), key -> NO_LOCATION - 1
+                        - otherLocations.size());
+    }
+
+    private static int codeLocation(String country, String state) {
+        int countryCode = code(country);
+        if (countryCode < 0) {
+            return NO_LOCATION;
+        }
+        if (countryCode != US_CODE) {
+            return countryCode * (CODES + 1);
+        }
+        int stateCode = code(state);
+        return stateCode < 0 ? NO_LOCATION : countryCode * (CODES + 1) + 1 + stateCode;
+    }
+
+    private static String otherKey(String country, String state) {
+        return UNITED_STATES.equals(country) ? country + '\n' + state : country;
+    }
+
+    /** 0..675 for two upper-case ASCII letters, -1 for anything else. */
+    private static int code(String text) {
+        if (text.length() != 2) {
+            return -1;
+        }
+        int first = text.charAt(0) - 'A';
+        int second = text.charAt(1) - 'A';
+        return first < 0 || first >= 26 || second < 0 || second >= 26 ? -1 : first * 26 + second;
     }
 }

@@ -200,6 +200,21 @@ final class CsvRecordReader implements Closeable {
         return record;
     }
 
+    /** The physical line where the last record read ends (0 before the first). */
+    long lineNumber() {
+        return lines.lineNumber();
+    }
+
+    /** See {@link PhysicalLineReader#setLineNumber(long)}. */
+    void setLineNumber(long lineNumber) {
+        lines.setLineNumber(lineNumber);
+    }
+
+    /** True while text is waiting in this reader: the next record will start with it, not with new input. */
+    boolean holdsUnreadText() {
+        return lines.holdsUnreadText();
+    }
+
     @Override
     public void close() throws IOException {
         lines.close();

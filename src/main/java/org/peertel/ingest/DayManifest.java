@@ -1,14 +1,10 @@
 package org.peertel.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -109,20 +105,13 @@ public record DayManifest(List<Entry> files) {
     }
 
     private static Entry entry(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            long bytes = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-                bytes += n;
-            }
-            return new Entry(file.getFileName().toString(), bytes, HexFormat.of().formatHex(digest.digest()));
+        String name = file.getFileName().toString();
+        try (FileDigestStream in = new FileDigestStream(Files.newInputStream(file))) {
+            String sha256 = in.finish();
+            // A file that cannot be read: the reader refuses it as unreadable; the manifest has no checksum.
+            return sha256.isEmpty() ? new Entry(name, sizeOrZero(file), "") : new Entry(name, in.bytes(), sha256);
         } catch (IOException e) {
-            // The reader refuses the file as unreadable; the manifest records it without a checksum.
-            return new Entry(file.getFileName().toString(), sizeOrZero(file), "");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
+            return new Entry(name, sizeOrZero(file), "");
         }
     }
 }

@@ -26,6 +26,7 @@ public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseab
     private final LocalDate day;
     private final IngestLimits limits;
     private final boolean skipBadFiles;
+    private final boolean fastLane;
     private final List<SkippedFile> skipped = new ArrayList<>();
     private final List<Path> paths;
     private final long[] bytes;
@@ -50,6 +51,12 @@ public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseab
      * @throws UncheckedIOException when the folder exists but cannot be listed
      */
     public LatencyDayReader(Path dayDirectory, LocalDate day, IngestLimits limits, boolean skipBadFiles) {
+        this(dayDirectory, day, limits, skipBadFiles, true);
+    }
+
+    /** @param fastLane false to read with the reference chain alone (see {@link LatencyFileReader}), for tests */
+    LatencyDayReader(Path dayDirectory, LocalDate day, IngestLimits limits, boolean skipBadFiles, boolean fastLane) {
+        this.fastLane = fastLane;
         this.day = day;
         this.limits = limits;
         this.skipBadFiles = skipBadFiles;
@@ -78,7 +85,7 @@ public final class LatencyDayReader implements Iterator<LatencyRow>, AutoCloseab
                 if (fileIndex == paths.size()) {
                     return false;
                 }
-                current = new LatencyFileReader(paths.get(fileIndex), day, limits);
+                current = new LatencyFileReader(paths.get(fileIndex), day, limits, fastLane);
             }
             try {
                 pending = current.next();

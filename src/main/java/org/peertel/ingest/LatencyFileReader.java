@@ -13,8 +13,28 @@ import java.time.LocalDate;
  * {@link RejectedRow}s; a problem of the whole file (see {@link BadFileReason}) ends the file with a
  * {@link BadInputFileException}, possibly after rows were returned (a gzip stream may break at its end), so the
  * caller decides what becomes of those. Nothing else escapes.
+ *
+ * <p>Two lanes read the file, line by line, from one buffer ({@link ByteLines}). The reference chain
+ * ({@link Utf8Reader}, {@link CsvRecordReader}, {@link LatencyRowParser}) defines every result and reads the
+ * header and every line the fast lane does not take. The fast lane ({@link FastLineParser}) takes the lines it can
+ * prove the reference would accept, with the same values, straight from the bytes and without objects
+ * ({@link FastMeasurements}); it only runs while the reference holds no text of its own (lines it put back after a
+ * quote left open), so lines are always read in order and numbered as the reference numbers them.
+ *
+ * <p>Reading also computes the SHA-256 of the stored file bytes ({@link #sha256()}), what {@link DayManifest}
+ * records for the file.
  */
 public final class LatencyFileReader implements Closeable {
+
+    /** What {@link #advance()} found. */
+    public enum Found {
+        /** One or more valid rows taken by the fast lane from consecutive lines: {@link #fastMeasurements()}. */
+        FAST_MEASUREMENTS,
+        /** A row of the reference chain, measurement or reject: {@link #row()}. */
+        ROW,
+        /** The end of the file. */
+        END
+    }
 
     private static final int BUFFER_BYTES = 1 << 16;
 
@@ -22,16 +42,35 @@ public final class LatencyFileReader implements Closeable {
     private final String name;
     private final LocalDate day;
     private final IngestLimits limits;
+    private final boolean fastLane;
+    private FileDigestStream file;
+    private ByteLines bytes;
+    private Utf8Reader text;
     private CsvRecordReader records;
     private LatencyRowParser parser;
+    private FastLineParser fast;
+    private final FastMeasurements fastRows;
+    private int nextFastRow; // for next()
+    private LatencyRow row;
+    private long line;
     private boolean finished;
     private long rows;
+    private String sha256 = "";
 
     public LatencyFileReader(Path path, LocalDate day, IngestLimits limits) {
+        this(path, day, limits, true);
+    }
+
+    /**
+     * @param fastLane false to read every line with the reference chain alone (for tests that compare the lanes)
+     */
+    public LatencyFileReader(Path path, LocalDate day, IngestLimits limits, boolean fastLane) {
         this.path = path;
         this.name = path.getFileName().toString();
         this.day = day;
         this.limits = limits;
+        this.fastLane = fastLane;
+        this.fastRows = new FastMeasurements(name);
     }
 
     /**
@@ -40,24 +79,48 @@ public final class LatencyFileReader implements Closeable {
      * @throws BadInputFileException when the file must be refused as a whole
      */
     public LatencyRow next() {
+        if (nextFastRow < fastRows.size) {
+            return fastRows.toMeasurement(nextFastRow++);
+        }
+        return switch (advance()) {
+            case FAST_MEASUREMENTS -> {
+                nextFastRow = 1;
+                yield fastRows.toMeasurement(0);
+            }
+            case ROW -> row;
+            case END -> null;
+        };
+    }
+
+    /**
+     * Moves to the next row or rows of the file: the same rows as {@link #next()}, without making objects for the
+     * rows the fast lane takes.
+     *
+     * @throws BadInputFileException when the file must be refused as a whole
+     */
+    public Found advance() {
+        fastRows.size = 0;
+        nextFastRow = 0;
         if (finished) {
-            return null;
+            return Found.END;
         }
         try {
-            if (records == null) {
-                records = open();
-                CsvRecord header = records.next();
-                if (header == null) {
-                    return finish(); // no non-blank line: a file without rows
-                }
-                parser = new LatencyRowParser(name, LatencyHeader.of(header, limits.maxRecordBytes()), day);
+            if (records == null && !openAndReadHeader()) {
+                return finish();
             }
+            if (fast != null && !records.holdsUnreadText() && !text.holdsUnreadInput() && fastLines()) {
+                rows += fastRows.size;
+                return Found.FAST_MEASUREMENTS;
+            }
+            records.setLineNumber(line);
             CsvRecord record = records.next();
+            line = records.lineNumber();
             if (record == null) {
                 return finish();
             }
             rows++;
-            return parser.parse(record);
+            row = parser.parse(record);
+            return Found.ROW;
         } catch (InputFileProblem problem) {
             finish();
             throw new BadInputFileException(path, problem.reason(), problem.getMessage());
@@ -67,25 +130,91 @@ public final class LatencyFileReader implements Closeable {
         }
     }
 
+    /** The rows the fast lane took; valid until the next call of {@link #advance()} or {@link #next()}. */
+    public FastMeasurements fastMeasurements() {
+        return fastRows;
+    }
+
+    /** The row of the reference chain. */
+    public LatencyRow row() {
+        return row;
+    }
+
     /** Data rows returned so far, rejects included. */
     public long rows() {
         return rows;
     }
 
-    private LatencyRow finish() {
-        finished = true;
-        close();
-        return null;
+    /**
+     * The lower-case hex SHA-256 of the stored file, once the reader reached its end or refused the file: the
+     * checksum {@link DayManifest} records, "" for a file that could not be read to its end.
+     */
+    public String sha256() {
+        return sha256;
     }
 
-    /** The reading stack: file, gzip (by name), size limit, UTF-8, lines and records. */
+    /**
+     * Takes blank lines and the rows of the fast lane, up to the next line for the reference chain, the end of
+     * what the buffer holds (it is not refilled under rows that point into it) or {@link FastMeasurements#CAPACITY}
+     * rows; false when the next line is for the reference chain.
+     */
+    private boolean fastLines() {
+        byte[] buffer = bytes.buffer();
+        while (fastRows.size < FastMeasurements.CAPACITY) {
+            int lineFeed = bytes.nextLineFeed(fastRows.size == 0);
+            if (lineFeed < 0) {
+                break;
+            }
+            int verdict = fast.parse(buffer, bytes.position(), lineFeed, fastRows);
+            if (verdict == FastLineParser.REFERENCE) {
+                break;
+            }
+            bytes.consume(lineFeed);
+            line++;
+            if (verdict == FastLineParser.ACCEPTED) {
+                fastRows.line[fastRows.size++] = line;
+            }
+        }
+        return fastRows.size > 0;
+    }
+
+    /** Opens the file and reads its header; false when the file has no non-blank line. */
+    private boolean openAndReadHeader() throws IOException {
+        records = open();
+        CsvRecord header = records.next();
+        line = records.lineNumber();
+        if (header == null) {
+            return false;
+        }
+        LatencyHeader layout = LatencyHeader.of(header, limits.maxRecordBytes());
+        parser = new LatencyRowParser(name, layout, day);
+        if (bytes != null) {
+            fast = new FastLineParser(layout, day.toEpochDay(), limits.maxRecordBytes());
+        }
+        return true;
+    }
+
+    private Found finish() {
+        finished = true;
+        sha256 = file == null ? "" : file.finish();
+        close();
+        return Found.END;
+    }
+
+    /** The reading stack: file (hashed), gzip (by name), size limit, the line buffer, UTF-8, lines and records. */
     private CsvRecordReader open() throws IOException {
-        InputStream in = Files.newInputStream(path);
+        file = new FileDigestStream(Files.newInputStream(path));
+        InputStream in = file;
         if (name.endsWith(".gz")) {
             in = new StrictGzipInputStream(in);
         }
         in = new SizeLimitedInputStream(in, limits.maxFileBytes());
-        return new CsvRecordReader(new Utf8Reader(in, BUFFER_BYTES), limits.maxRecordBytes());
+        if (fastLane) {
+            bytes = new ByteLines(in, BUFFER_BYTES);
+            in = bytes.referenceStream();
+        }
+        text = new Utf8Reader(in, BUFFER_BYTES);
+        return new CsvRecordReader(text, limits.maxRecordBytes());
     }
 
     @Override

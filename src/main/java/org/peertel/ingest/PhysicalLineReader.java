@@ -90,6 +90,19 @@ final class PhysicalLineReader implements Closeable {
         return lineNumber;
     }
 
+    /**
+     * Makes {@code lineNumber} the number of the line last read, for a caller that read lines past this reader
+     * (the fast lane of {@link LatencyFileReader}); only while {@link #holdsUnreadText()} is false.
+     */
+    void setLineNumber(long lineNumber) {
+        this.lineNumber = lineNumber;
+    }
+
+    /** True while text read from the reader (or put back) is still waiting here, or a cut line's rest is unread. */
+    boolean holdsUnreadText() {
+        return position < limit || cut;
+    }
+
     /** True when the line last returned was cut at {@code keepChars} characters and its rest is still unread. */
     boolean isCut() {
         return cut;

@@ -3,7 +3,13 @@ package org.peertel.ingest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Parser for rtt_ms: a plain decimal {@code DIGITS[.DIGITS]} (no sign, no exponent), kept exactly. */
+/**
+ * Parser for rtt_ms: a plain decimal {@code DIGITS[.DIGITS]} (no sign, no exponent), kept exactly.
+ *
+ * <p>The static {@link #parse} gives a {@link BigDecimal}; an instance ({@link #read}) gives the digits as a
+ * {@code long} and a scale without allocating, for the byte-level fast lane, which runs this very code so that it
+ * accepts exactly what {@link #parse} accepts.
+ */
 final class RttParser {
 
     /** At most this many decimals are kept; more are rounded half-up. */
@@ -11,43 +17,74 @@ final class RttParser {
     private static final BigDecimal MAX_RTT_MS = BigDecimal.valueOf(60_000);
     private static final int MAX_LONG_DIGITS = 18;
 
-    private RttParser() {
-    }
+    private long unscaled;
+    private int scale;
+    private boolean fitsLong;
 
     /**
      * The decimal in text[from, to), rounded half-up to {@link #MAX_SCALE} decimals when it has more, or null when
      * the text is not a plain decimal.
      */
     static BigDecimal parse(CharSequence text, int from, int to) {
-        long unscaled = 0;
+        RttParser parser = new RttParser();
+        if (!parser.read(text, from, to)) {
+            return null;
+        }
+        BigDecimal value = parser.fitsLong
+                ? BigDecimal.valueOf(parser.unscaled, parser.scale)
+                : new BigDecimal(text.subSequence(from, to).toString());
+        return parser.scale > MAX_SCALE ? value.setScale(MAX_SCALE, RoundingMode.HALF_UP) : value;
+    }
+
+    /**
+     * Reads text[from, to) as written, before any rounding; false when it is not a plain decimal. After true,
+     * {@link #unscaled()} and {@link #scale()} hold the value when {@link #fitsLong()}.
+     */
+    boolean read(CharSequence text, int from, int to) {
+        long digits = 0;
         int position = from;
         while (position < to && isDigit(text.charAt(position))) {
-            unscaled = unscaled * 10 + (text.charAt(position) - '0');
+            digits = digits * 10 + (text.charAt(position) - '0');
             position++;
         }
         int integerDigits = position - from;
         if (integerDigits == 0) {
-            return null;
+            return false;
         }
-        int scale = 0;
+        int decimals = 0;
         if (position < to) {
             if (text.charAt(position) != '.') {
-                return null;
+                return false;
             }
             int fractionStart = ++position;
             while (position < to && isDigit(text.charAt(position))) {
-                unscaled = unscaled * 10 + (text.charAt(position) - '0');
+                digits = digits * 10 + (text.charAt(position) - '0');
                 position++;
             }
-            scale = position - fractionStart;
-            if (scale == 0 || position < to) {
-                return null;
+            decimals = position - fractionStart;
+            if (decimals == 0 || position < to) {
+                return false;
             }
         }
-        BigDecimal value = integerDigits + scale <= MAX_LONG_DIGITS
-                ? BigDecimal.valueOf(unscaled, scale)
-                : new BigDecimal(text.subSequence(from, to).toString());
-        return scale > MAX_SCALE ? value.setScale(MAX_SCALE, RoundingMode.HALF_UP) : value;
+        unscaled = digits;
+        scale = decimals;
+        fitsLong = integerDigits + decimals <= MAX_LONG_DIGITS;
+        return true;
+    }
+
+    /** The digits of the decimal last read, without its point (exact only when {@link #fitsLong()}). */
+    long unscaled() {
+        return unscaled;
+    }
+
+    /** The number of decimals of the decimal last read, as written. */
+    int scale() {
+        return scale;
+    }
+
+    /** True when the digits of the decimal last read fit a {@code long} exactly (at most 18 of them). */
+    boolean fitsLong() {
+        return fitsLong;
     }
 
     /** True when 0 &lt; rtt &lt;= 60000. */

@@ -75,6 +75,11 @@ final class Utf8Reader extends Reader {
         }
     }
 
+    /** True while bytes read from the stream, or a read failure, are waiting to be handed out. */
+    boolean holdsUnreadInput() {
+        return bytes.hasRemaining() || failure != null;
+    }
+
     private void fill() {
         bytes.compact();
         try {

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.peertel.CrashPoints;
 import org.peertel.config.IngestSettings;
-import org.peertel.ingest.DayManifest;
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.LatencyDayReader;
 import org.peertel.ingest.SkippedFile;
@@ -34,7 +33,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * worker thread per core taking the files one at a time (a file is read by one thread from start to end, so line
  * numbers and per-file counts need no coordination). The step starts by clearing whatever an interrupted attempt
  * spooled, so a restart reads the day from its first row; it ends by completing the spool (dictionary, input
- * files, files skipped as bad, marker), which publishStep loads into DuckDB in one transaction. A bad input file
+ * files with the SHA-256 each worker computed while reading the file, files skipped as bad, marker), which publishStep loads into DuckDB in one transaction. A bad input file
  * fails the step (and the day) unless the ingest settings skip bad files: then whatever was spooled of it is
  * discarded ({@link DaySpool#discardFile}) and it is listed as skipped. The ingest settings are those of the running
  * process, not job parameters, so that restarting a failed day with {@code --skip-bad-files} does skip.
@@ -73,7 +72,6 @@ public final class AttributeDayTasklet implements StoppableTasklet {
         DaySpool spool = run.spool();
         spool.clear();
         Path folder = run.parameters().dayFolder();
-        DayManifest manifest = DayManifest.of(folder);
         List<Path> paths = LatencyDayReader.listInputFiles(folder);
         FileAttribution attribution = new FileAttribution(run.day(), run.matcher(), count, checkEvery, ingest);
         List<FileAttribution.Result> results = attributeAll(paths, spool, attribution, count);
@@ -81,9 +79,7 @@ public final class AttributeDayTasklet implements StoppableTasklet {
         List<SkippedFile> skipped = new ArrayList<>();
         for (FileAttribution.Result result : results) {
             InputFile file = result.file();
-            DayManifest.Entry entry = manifest.find(file.name());
-            rows.add(new DaySpool.InputFileRow(file.name(), file.rows(), file.bytes(),
-                    entry == null ? "" : entry.sha256()));
+            rows.add(new DaySpool.InputFileRow(file.name(), file.rows(), file.bytes(), result.sha256()));
             if (result.skipped() != null) {
                 skipped.add(result.skipped());
             }

@@ -9,9 +9,9 @@ import org.peertel.attribution.Attribution;
 import org.peertel.attribution.ConnectionMatcher;
 import org.peertel.config.IngestSettings;
 import org.peertel.ingest.BadInputFileException;
+import org.peertel.ingest.FastMeasurements;
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.LatencyFileReader;
-import org.peertel.ingest.LatencyRow;
 import org.peertel.ingest.Measurement;
 import org.peertel.ingest.RejectedRow;
 import org.peertel.ingest.SkippedFile;
@@ -37,6 +37,7 @@ final class FileAttribution {
     private final AttributionCounters counters;
     private final int checkEvery;
     private final IngestSettings ingest;
+    private boolean fastLane = true;
 
     FileAttribution(LocalDate day, ConnectionMatcher matcher, AttributionCounters counters, int checkEvery,
                     IngestSettings ingest) {
@@ -47,11 +48,17 @@ final class FileAttribution {
         this.ingest = ingest;
     }
 
+    /** Reads with the reference chain alone, without the reader's fast lane: for tests that compare the two. */
+    FileAttribution referenceOnly() {
+        fastLane = false;
+        return this;
+    }
+
     /**
-     * What became of one file: its statistics, and the problem it was skipped for (null when it was read).
-     * A skipped file has 0 rows.
+     * What became of one file: its statistics, its SHA-256 (as {@link org.peertel.ingest.DayManifest} records it),
+     * and the problem it was skipped for (null when it was read). A skipped file has 0 rows.
      */
-    record Result(InputFile file, SkippedFile skipped) {
+    record Result(InputFile file, String sha256, SkippedFile skipped) {
     }
 
     /**
@@ -61,43 +68,96 @@ final class FileAttribution {
      */
     Result run(Path path, int fileNo, long bytes, SpoolFileWriter out) {
         String name = path.getFileName().toString();
-        try {
-            return new Result(read(path, name, fileNo, bytes, out), null);
-        } catch (BadInputFileException bad) {
-            if (!ingest.skipBadFiles()) {
-                throw bad;
+        try (LatencyFileReader reader = new LatencyFileReader(path, day, ingest.limits(), fastLane)) {
+            try {
+                read(reader, fileNo, out);
+                return new Result(new InputFile(name, reader.rows(), bytes), reader.sha256(), null);
+            } catch (BadInputFileException bad) {
+                if (!ingest.skipBadFiles()) {
+                    throw bad;
+                }
+                return new Result(new InputFile(name, 0, bytes), reader.sha256(),
+                        new SkippedFile(name, bad.reason(), bad.detail()));
             }
-            return new Result(new InputFile(name, 0, bytes), new SkippedFile(name, bad.reason(), bad.detail()));
         }
     }
 
-    private InputFile read(Path path, String name, int fileNo, long bytes, SpoolFileWriter out) {
+    private void read(LatencyFileReader reader, int fileNo, SpoolFileWriter out) {
+        Stretch stretch = new Stretch();
         long sinceCheck = 0;
-        try (LatencyFileReader reader = new LatencyFileReader(path, day, ingest.limits())) {
-            for (LatencyRow row = reader.next(); row != null; row = reader.next()) {
-                if (row instanceof Measurement m) {
+        for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
+                found = reader.advance()) {
+            if (found == LatencyFileReader.Found.FAST_MEASUREMENTS) {
+                FastMeasurements rows = reader.fastMeasurements();
+                stretch.match(matcher, rows);
+                for (int from = 0; from < rows.size(); ) {
+                    int to = (int) Math.min(rows.size(), from + checkEvery - sinceCheck);
+                    out.measurements(fileNo, rows, from, to, stretch.connectionNos, stretch.prefixNos,
+                            stretch.reasons);
+                    sinceCheck = rowsDone(sinceCheck, to - from);
+                    from = to;
+                }
+            } else {
+                if (reader.row() instanceof Measurement m) {
                     spool(out, fileNo, m, matcher.match(m.clientIp(), m.country(), m.state()));
                 } else {
-                    RejectedRow rejected = (RejectedRow) row;
+                    RejectedRow rejected = (RejectedRow) reader.row();
                     out.rejected(fileNo, rejected.line(), rejected.reason().code(), rejected.raw());
                 }
-                if (++sinceCheck == checkEvery) {
-                    counters.addRows(sinceCheck);
-                    sinceCheck = 0;
-                    counters.checkStop();
-                }
+                sinceCheck = rowsDone(sinceCheck, 1);
             }
-            counters.addRows(sinceCheck);
-            return new InputFile(name, reader.rows(), bytes);
         }
+        counters.addRows(sinceCheck);
+    }
+
+    /** The matches of one stretch of fast-lane rows, by row. */
+    private static final class Stretch {
+        final long[] matches = new long[FastMeasurements.CAPACITY];
+        final int[] connectionNos = new int[FastMeasurements.CAPACITY];
+        final int[] prefixNos = new int[FastMeasurements.CAPACITY];
+        final String[] reasons = new String[FastMeasurements.CAPACITY];
+
+        void match(ConnectionMatcher matcher, FastMeasurements rows) {
+            // all lookups first, one after the other, so that their cache misses overlap
+            for (int i = 0; i < rows.size(); i++) {
+                matches[i] = matcher.matchNumbers(rows.clientHigh(i), rows.clientLow(i), rows.country(i),
+                        rows.state(i));
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                prefixNos[i] = ConnectionMatcher.prefixNo(matches[i]);
+                connectionNos[i] = ConnectionMatcher.connectionNo(matches[i]);
+                reasons[i] = prefixNos[i] < 0 ? Attribution.Outcome.NO_PREFIX.code()
+                        : connectionNos[i] < 0 ? Attribution.Outcome.LOCATION_MISMATCH.code() : null;
+            }
+        }
+    }
+
+    /**
+     * Counts rows (never past the next check): every {@code checkEvery} rows adds them to the shared count and
+     * looks for a stop request.
+     *
+     * @return the rows counted since the last check
+     */
+    private long rowsDone(long sinceCheck, int rows) {
+        sinceCheck += rows;
+        if (sinceCheck < checkEvery) {
+            return sinceCheck;
+        }
+        counters.addRows(sinceCheck);
+        counters.checkStop();
+        return 0;
     }
 
     private void spool(SpoolFileWriter out, int fileNo, Measurement m, Attribution a) {
         Instant ts = m.timestamp();
         long epochMicros = Math.addExact(Math.multiplyExact(ts.getEpochSecond(), 1_000_000L), ts.getNano() / 1_000);
         long rttMicros = m.rttMs().setScale(6, RoundingMode.HALF_UP).unscaledValue().longValueExact();
-        boolean attributed = a.outcome() == Attribution.Outcome.ATTRIBUTED;
         out.measurement(fileNo, m.line(), epochMicros, m.clientIp().toString(), m.country(), m.state(), m.edgePop(),
-                rttMicros, a.connectionNo(), a.prefixNo(), attributed ? null : a.outcome().code());
+                rttMicros, a.connectionNo(), a.prefixNo(), reason(a));
+    }
+
+    /** The spool's reason: null for an attributed measurement, else why it is not. */
+    private static String reason(Attribution a) {
+        return a.outcome() == Attribution.Outcome.ATTRIBUTED ? null : a.outcome().code();
     }
 }

@@ -13,7 +13,12 @@ public record IpAddress(long high, long low) implements Comparable<IpAddress> {
     static final long IPV4_MAPPED_MARKER = 0xFFFFL << 32;
 
     public static IpAddress ofIpv4(int address) {
-        return new IpAddress(0L, IPV4_MAPPED_MARKER | (address & 0xFFFF_FFFFL));
+        return new IpAddress(0L, ipv4Low(address));
+    }
+
+    /** The low 64 bits of the key of an IPv4 address (its high 64 bits are 0). */
+    public static long ipv4Low(int address) {
+        return IPV4_MAPPED_MARKER | (address & 0xFFFF_FFFFL);
     }
 
     /** True for IPv4 addresses, including ones written in the IPv4-mapped IPv6 form. */
@@ -60,6 +65,15 @@ public record IpAddress(long high, long low) implements Comparable<IpAddress> {
         }
         long v4 = IpTextParser.parseIpv4(text, from, to);
         return v4 < 0 ? null : ofIpv4((int) v4);
+    }
+
+    /**
+     * The dotted quad in text[from, to) as an unsigned 32-bit value, or -1 when it is not one: the same strict
+     * rule as {@link #parseOrNull(String)} (four decimal octets up to 255, no leading zeros), so text accepted
+     * here is exactly the {@link #toString()} of its address.
+     */
+    public static long parseIpv4(CharSequence text, int from, int to) {
+        return IpTextParser.parseIpv4(text, from, to);
     }
 
     @Override

@@ -7,7 +7,7 @@ final class IpTextParser {
     }
 
     /** Parses a dotted quad in text[from, to); returns the unsigned value or -1 when malformed. */
-    static long parseIpv4(String text, int from, int to) {
+    static long parseIpv4(CharSequence text, int from, int to) {
         long result = 0;
         int octets = 0;
         int i = from;

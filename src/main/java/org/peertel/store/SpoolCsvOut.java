@@ -14,10 +14,17 @@ final class SpoolCsvOut implements AutoCloseable {
 
     private static final int BUFFER_BYTES = 1 << 16;
     private static final byte[] NULL = {'\\', 'N'};
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
 
     private final OutputStream out;
     private final byte[] buffer = new byte[BUFFER_BYTES];
-    private final byte[] digits = new byte[20];
     private int used;
     private boolean firstField = true;
 
@@ -31,27 +38,63 @@ final class SpoolCsvOut implements AutoCloseable {
             put((byte) '-');
             value = -value; // never Long.MIN_VALUE here: lines, times and counts
         }
-        int n = 0;
-        do {
-            digits[n++] = (byte) ('0' + value % 10);
-            value /= 10;
-        } while (value != 0);
-        ensure(n);
-        while (n > 0) {
-            buffer[used++] = digits[--n];
-        }
+        int length = digitCount(value);
+        ensure(length);
+        used += length;
+        writeDigits(value, used);
         return this;
     }
 
     /** An unscaled value with 6 decimals, e.g. 12345678 → {@code 12.345678}. */
     SpoolCsvOut micros(long unscaled) throws IOException {
         number(unscaled / 1_000_000);
-        put((byte) '.');
-        long fraction = Math.abs(unscaled % 1_000_000);
-        for (long unit = 100_000; unit > 0; unit /= 10) {
-            put((byte) ('0' + fraction / unit % 10));
-        }
+        int fraction = (int) Math.abs(unscaled % 1_000_000);
+        ensure(7);
+        buffer[used] = '.';
+        used += 7;
+        writePair(fraction % 100, used);
+        writePair(fraction / 100 % 100, used - 2);
+        writePair(fraction / 10_000, used - 4);
         return this;
+    }
+
+    /** The number of decimal digits of {@code value} (at least 1). */
+    static int digitCount(long value) {
+        int guess = (64 - Long.numberOfLeadingZeros(value | 1)) * 1233 >>> 12; // log10 of the highest bit
+        return Math.max(1, guess + (value >= POWERS_OF_TEN[guess] ? 1 : 0));
+    }
+
+    /** Writes the digits of {@code value} (not negative) so that they end right before buffer[end]. */
+    private void writeDigits(long value, int end) {
+        int position = end;
+        while (value >= 100_000_000L) { // 8 digits at a time, in int arithmetic
+            long rest = value / 100_000_000L;
+            int low = (int) (value - rest * 100_000_000L);
+            for (int i = 0; i < 4; i++) {
+                int pair = low % 100;
+                low /= 100;
+                writePair(pair, position);
+                position -= 2;
+            }
+            value = rest;
+        }
+        int v = (int) value;
+        while (v >= 100) {
+            writePair(v % 100, position);
+            v /= 100;
+            position -= 2;
+        }
+        if (v >= 10) {
+            writePair(v, position);
+        } else {
+            buffer[position - 1] = (byte) ('0' + v);
+        }
+    }
+
+    /** Writes two digits 00..99 so that they end right before buffer[end]. */
+    private void writePair(int pair, int end) {
+        buffer[end - 2] = (byte) ('0' + pair / 10);
+        buffer[end - 1] = (byte) ('0' + pair % 10);
     }
 
     /** Text known to hold no comma, quote or line break (codes, canonical addresses): written as it is. */
@@ -71,6 +114,29 @@ final class SpoolCsvOut implements AutoCloseable {
         separator();
         put((byte) '"');
         writeUtf8(text, true);
+        put((byte) '"');
+        return this;
+    }
+
+    /** Non-empty ASCII text[from, to) known to hold no comma, quote or line break: written as it is. */
+    SpoolCsvOut plainAscii(byte[] text, int from, int to) throws IOException {
+        separator();
+        putAll(text, from, to);
+        return this;
+    }
+
+    /** ASCII text[from, to) written as {@link #quoted(String)} writes the same text. */
+    SpoolCsvOut quotedAscii(byte[] text, int from, int to) throws IOException {
+        separator();
+        put((byte) '"');
+        int copied = from;
+        for (int i = from; i < to; i++) {
+            if (text[i] == '"') {
+                putAll(text, copied, i + 1);
+                copied = i; // the quote again: doubled
+            }
+        }
+        putAll(text, copied, to);
         put((byte) '"');
         return this;
     }
@@ -123,6 +189,19 @@ final class SpoolCsvOut implements AutoCloseable {
             drain();
         }
         buffer[used++] = b;
+    }
+
+    private void putAll(byte[] bytes, int from, int to) throws IOException {
+        int length = to - from;
+        if (length > buffer.length - used) {
+            drain();
+            if (length > buffer.length) {
+                out.write(bytes, from, length);
+                return;
+            }
+        }
+        System.arraycopy(bytes, from, buffer, used, length);
+        used += length;
     }
 
     private void ensure(int bytes) throws IOException {

@@ -2,6 +2,8 @@ package org.peertel.store;
 
 import java.io.IOException;
 
+import org.peertel.ingest.FastMeasurements;
+
 /**
  * Writes the rows of one input file into the day's spool (see {@link DaySpool}): attributed measurements,
  * unattributed ones with why, and rejected records. Used by one thread; close it when the file is done.
@@ -45,20 +47,53 @@ public final class SpoolFileWriter implements AutoCloseable {
             SpoolCsvOut out = reason == null ? measurements : unattributed;
             out.number(fileNo).number(line).number(epochMicros).plain(clientIp).plain(country).plain(state)
                     .quoted(edgePop).micros(rttMicros);
-            if (reason == null) {
-                out.number(connectionNo).number(prefixNo);
-            } else {
-                out.plain(reason);
-                if (prefixNo < 0) {
-                    out.nullValue();
-                } else {
-                    out.number(prefixNo);
-                }
-            }
-            out.endRow();
+            endMeasurement(out, connectionNo, prefixNo, reason);
         } catch (IOException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * Rows [from, to) of the valid measurements taken by the reader's fast lane, their text copied from the
+     * reader's buffer: the same bytes as {@link #measurement(int, long, long, String, String, String, String, long,
+     * int, int, String)} writes for the same rows. One call for many rows keeps the per-row code in one compiled
+     * loop here (the JIT compiles it once, not again inlined into every caller).
+     *
+     * @param connectionNos by row, as for {@link #measurement(int, long, long, String, String, String, String, long,
+     *                      int, int, String)}
+     * @param prefixNos     by row
+     * @param reasons       by row: null for an attributed measurement
+     */
+    public void measurements(int fileNo, FastMeasurements rows, int from, int to, int[] connectionNos,
+                             int[] prefixNos, String[] reasons) {
+        try {
+            byte[] text = rows.bytes();
+            for (int i = from; i < to; i++) {
+                SpoolCsvOut out = reasons[i] == null ? measurements : unattributed;
+                out.number(fileNo).number(rows.line(i)).number(rows.epochMicros(i))
+                        .plainAscii(text, rows.clientIpFrom(i), rows.clientIpTo(i))
+                        .plain(rows.country(i)).plain(rows.state(i))
+                        .quotedAscii(text, rows.edgePopFrom(i), rows.edgePopTo(i)).micros(rows.rttMicros(i));
+                endMeasurement(out, connectionNos[i], prefixNos[i], reasons[i]);
+            }
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private static void endMeasurement(SpoolCsvOut out, int connectionNo, int prefixNo, String reason)
+            throws IOException {
+        if (reason == null) {
+            out.number(connectionNo).number(prefixNo);
+        } else {
+            out.plain(reason);
+            if (prefixNo < 0) {
+                out.nullValue();
+            } else {
+                out.number(prefixNo);
+            }
+        }
+        out.endRow();
     }
 
     /** One rejected record with its reason code and its original text. */

@@ -54,6 +54,26 @@ class ConnectionMatcherTest {
         if (address.isIpv4()) {
             assertSame(attribution, MATCHER.match(address.ipv4Bits(), country, state));
         }
+        long numbers = MATCHER.matchNumbers(address.high(), address.low(), country, state);
+        assertEquals(attribution.prefixNo(), ConnectionMatcher.prefixNo(numbers));
+        assertEquals(attribution.connectionNo(), ConnectionMatcher.connectionNo(numbers));
+    }
+
+    /** Locations are compared as the strings are, even ones a checked registry never holds. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(nullValues = "-", value = {
+            "de, '', odd-de", "DE, '', -", "US, '', odd-us", "US, x, odd-us-x", "US, X, -", "U, '', -",
+            "XY, '', xy", "xy, '', -"})
+    void locationsOutsideTheCodesAreComparedExactly(String country, String state, String connectionId) {
+        ConnectionMatcher odd = new ConnectionMatcher(ConnectionRegistry.of(List.of(
+                connection("odd-de", "de", "", "192.0.2.0/24"),
+                connection("odd-us", "US", "", "192.0.2.0/24"),
+                connection("odd-us-x", "US", "x", "192.0.2.0/24"),
+                connection("xy", "XY", "ignored", "192.0.2.0/24"))));
+        Attribution attribution = odd.match(IpAddress.parse("192.0.2.1"), country, state);
+        assertEquals(connectionId, attribution.connection() == null ? null : attribution.connection().connectionId());
+        assertEquals(connectionId == null ? -1 : attribution.connectionNo(),
+                ConnectionMatcher.connectionNo(odd.matchNumbers(0L, IpAddress.ipv4Low(0xC000_0201), country, state)));
     }
 
     @Test
@@ -79,6 +99,7 @@ class ConnectionMatcherTest {
         assertNull(attribution.prefix());
         assertSame(Attribution.NO_PREFIX, empty.match(0xC000_0201, "DE", ""));
         assertSame(Attribution.NO_PREFIX, empty.matchV6(0x2001_0db8_0000_0000L, 1L, "DE", ""));
+        assertEquals(-1, ConnectionMatcher.prefixNo(empty.matchNumbers(0L, IpAddress.ipv4Low(0xC000_0201), "DE", "")));
     }
 
     private static Connection connection(String id, String country, String state, String... prefixes) {

@@ -3,11 +3,14 @@ package org.peertel.bench;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.peertel.ingest.IngestLimits;
 import org.peertel.ingest.LatencyDayReader;
+import org.peertel.ingest.LatencyFileReader;
 import org.peertel.ingest.Measurement;
 
 /**
- * Benchmark baseline: reads and validates one day folder with the job's own reader, and does nothing else
+ * Benchmark baseline: reads and validates one day folder with the job's own reader as attributeStep uses it (the
+ * fast lane's rows as numbers, the reference chain's as objects, the SHA-256 of each file), and does nothing else
  * (no matching, no DuckDB, no outputs). The distance between this and the whole job is what attribution,
  * storage, aggregation and reporting cost. Usage: {@code ReadOnlyPass DAY_FOLDER YYYY-MM-DD}.
  */
@@ -20,12 +23,18 @@ public final class ReadOnlyPass {
         long start = System.nanoTime();
         long rows = 0;
         long measurements = 0;
-        try (LatencyDayReader reader = new LatencyDayReader(Path.of(args[0]), LocalDate.parse(args[1]))) {
-            while (reader.hasNext()) {
-                rows++;
-                if (reader.next() instanceof Measurement) {
-                    measurements++;
+        LocalDate day = LocalDate.parse(args[1]);
+        for (Path file : LatencyDayReader.listInputFiles(Path.of(args[0]))) {
+            try (LatencyFileReader reader = new LatencyFileReader(file, day, IngestLimits.DEFAULTS)) {
+                for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
+                        found = reader.advance()) {
+                    if (found == LatencyFileReader.Found.FAST_MEASUREMENTS) {
+                        measurements += reader.fastMeasurements().size();
+                    } else if (reader.row() instanceof Measurement) {
+                        measurements++;
+                    }
                 }
+                rows += reader.rows();
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
