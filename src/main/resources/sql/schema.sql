@@ -1,18 +1,20 @@
 -- The telemetry store. Every table carries the UTC day it belongs to, so a re-run replaces exactly that day.
 -- A day's rows reach these tables from its spool files (store/DaySpool) in one transaction: publish-day.sql.
 
--- Attributed measurements, compact: the input file, the connection and the prefix are numbers. Aggregating over
--- integer keys measured 20 times faster than over their texts, and the day's insert twice as fast (BENCHMARKS.md).
--- Read them through the view `measurements` (below), which gives the texts back.
+-- Attributed measurements, compact: every text that can be rebuilt exactly is a number (the file, the connection,
+-- the prefix, the edge PoP as numbers into day_names and registry_names; the client, country and state as
+-- values). Grouping by integer keys measured 20 times faster than by their texts, and loading numbers about twice
+-- as fast as text (BENCHMARKS.md). Read them through the view `measurements` (below), which gives the texts back.
 CREATE TABLE IF NOT EXISTS measurement_rows (
     day           DATE          NOT NULL,
     file_no       INTEGER       NOT NULL, -- day_names.files[file_no + 1]
     line          BIGINT        NOT NULL,
     ts            TIMESTAMP     NOT NULL, -- UTC
-    client_ip     VARCHAR       NOT NULL,
-    country       VARCHAR       NOT NULL,
-    state         VARCHAR       NOT NULL,
-    edge_pop      VARCHAR       NOT NULL,
+    client_ipv4   UINTEGER,               -- an IPv4 client as its 32-bit value, else NULL
+    client_ipv6   VARCHAR,                -- an IPv6 client in its canonical text (RFC 5952), else NULL
+    country_code  SMALLINT      NOT NULL, -- (first letter - 'A') * 26 + (second letter - 'A')
+    state_code    SMALLINT      NOT NULL, -- the same for a US state; -1 for none
+    edge_pop_no   INTEGER       NOT NULL, -- day_names.edge_pops[file_no + 1][edge_pop_no + 1]
     rtt_ms        DECIMAL(15,6) NOT NULL, -- exact: sums and means do not depend on summation order
     connection_no INTEGER       NOT NULL, -- registry_names.connections[connection_no + 1]
     prefix_no     INTEGER       NOT NULL  -- registry_names.prefixes[prefix_no + 1]: the longest prefix that matched
@@ -20,9 +22,10 @@ CREATE TABLE IF NOT EXISTS measurement_rows (
 
 -- One row a published day: the names behind its numbers.
 CREATE TABLE IF NOT EXISTS day_names (
-    day              DATE      NOT NULL,
-    files            VARCHAR[] NOT NULL, -- the day's input files in name order
-    registry_version VARCHAR   NOT NULL  -- its connections and prefixes in registry_names
+    day              DATE        NOT NULL,
+    files            VARCHAR[]   NOT NULL, -- the day's input files in name order
+    edge_pops        VARCHAR[][] NOT NULL, -- by file, its edge PoPs in order of first appearance
+    registry_version VARCHAR     NOT NULL  -- its connections and prefixes in registry_names
 );
 
 -- The registry's connection ids and prefixes in the matcher's order, once per distinct registry (the SHA-256 of
@@ -143,7 +146,13 @@ CREATE TABLE IF NOT EXISTS alerts (
 
 -- The attributed measurements with their texts, as the table of this name held them before 2026-12.
 CREATE OR REPLACE VIEW measurements AS
-SELECT m.day, d.files[m.file_no + 1] AS file, m.line, m.ts, m.client_ip, m.country, m.state, m.edge_pop, m.rtt_ms,
+SELECT m.day, d.files[m.file_no + 1] AS file, m.line, m.ts,
+       coalesce(m.client_ipv6, concat(m.client_ipv4 >> 24, '.', (m.client_ipv4 >> 16) & 255, '.',
+                                      (m.client_ipv4 >> 8) & 255, '.', m.client_ipv4 & 255)) AS client_ip,
+       chr(65 + m.country_code // 26) || chr(65 + m.country_code % 26) AS country,
+       CASE WHEN m.state_code < 0 THEN '' ELSE chr(65 + m.state_code // 26) || chr(65 + m.state_code % 26) END
+           AS state,
+       d.edge_pops[m.file_no + 1][m.edge_pop_no + 1] AS edge_pop, m.rtt_ms,
        r.connections[m.connection_no + 1] AS connection_id, r.prefixes[m.prefix_no + 1] AS prefix
 FROM measurement_rows m
 JOIN day_names d USING (day)

@@ -68,6 +68,16 @@ public final class FastMeasurements {
         return clientLow[i];
     }
 
+    /** True when the client of row {@code i} is an IPv4 address (its text is then the dotted quad). */
+    public boolean isIpv4(int i) {
+        return IpAddress.isIpv4(clientHigh[i], clientLow[i]);
+    }
+
+    /** The IPv4 client of row {@code i} as an unsigned 32-bit value; only meaningful when {@link #isIpv4}. */
+    public long ipv4Value(int i) {
+        return clientLow[i] & 0xFFFF_FFFFL;
+    }
+
     /** The buffer that holds the client address and edge PoP texts (ASCII, one byte per character). */
     public byte[] bytes() {
         return bytes;

@@ -23,6 +23,11 @@ public record IpAddress(long high, long low) implements Comparable<IpAddress> {
 
     /** True for IPv4 addresses, including ones written in the IPv4-mapped IPv6 form. */
     public boolean isIpv4() {
+        return isIpv4(high, low);
+    }
+
+    /** {@link #isIpv4()} of the address with these two halves. */
+    public static boolean isIpv4(long high, long low) {
         return high == 0L && (low & 0xFFFF_FFFF_0000_0000L) == IPV4_MAPPED_MARKER;
     }
 

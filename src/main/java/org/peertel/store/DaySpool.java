@@ -32,7 +32,7 @@ public final class DaySpool {
 
     /** The kinds of spool files, each with its file-name suffix. */
     enum Kind {
-        MEASUREMENTS("measurements"), UNATTRIBUTED("unattributed"), REJECTS("rejects");
+        MEASUREMENTS("measurements"), UNATTRIBUTED("unattributed"), REJECTS("rejects"), EDGE_POPS("edge-pops");
 
         final String suffix;
 

@@ -1,6 +1,7 @@
 package org.peertel.store;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.peertel.ingest.FastMeasurements;
 
@@ -8,6 +9,13 @@ import org.peertel.ingest.FastMeasurements;
  * Writes the rows of one input file into the day's spool (see {@link DaySpool}): attributed measurements,
  * unattributed ones with why, and rejected records. Used by one thread; close it when the file is done.
  * Numbers ({@code fileNo}, {@code connectionNo}, {@code prefixNo}) refer to the spool's dictionary.
+ *
+ * <p>An attributed row is written as numbers wherever its text can be rebuilt exactly (the measurement_rows
+ * table stores them so, and the view measurements gives the text back): an IPv4 client as its 32-bit value (its
+ * canonical text is the dotted quad), an IPv6 client as its canonical text; the country and the US state as
+ * {@code (first letter - 'A') * 26 + (second letter - 'A')}, -1 for no state; the edge PoP as its number in this
+ * file ({@link EdgePopNumbers}, written to the file's edge-pops spool file on close). Loading numbers instead of
+ * text measured about twice as fast in DuckDB.
  */
 public final class SpoolFileWriter implements AutoCloseable {
 
@@ -15,13 +23,18 @@ public final class SpoolFileWriter implements AutoCloseable {
     private final SpoolCsvOut measurements;
     private final SpoolCsvOut unattributed;
     private final SpoolCsvOut rejects;
+    private final SpoolCsvOut edgePopNames;
+    private final int fileNo;
+    private final EdgePopNumbers edgePops = new EdgePopNumbers();
 
     SpoolFileWriter(DaySpool spool, int fileNo) {
         this.fileName = "input file " + fileNo + " of " + spool.folder();
+        this.fileNo = fileNo;
         try {
             measurements = spool.open(spoolFileName(fileNo, DaySpool.Kind.MEASUREMENTS));
             unattributed = spool.open(spoolFileName(fileNo, DaySpool.Kind.UNATTRIBUTED));
             rejects = spool.open(spoolFileName(fileNo, DaySpool.Kind.REJECTS));
+            edgePopNames = spool.open(spoolFileName(fileNo, DaySpool.Kind.EDGE_POPS));
         } catch (IOException e) {
             throw failure(e);
         }
@@ -44,13 +57,50 @@ public final class SpoolFileWriter implements AutoCloseable {
     public void measurement(int fileNo, long line, long epochMicros, String clientIp, String country, String state,
                             String edgePop, long rttMicros, int connectionNo, int prefixNo, String reason) {
         try {
-            SpoolCsvOut out = reason == null ? measurements : unattributed;
-            out.number(fileNo).number(line).number(epochMicros).plain(clientIp).plain(country).plain(state)
-                    .quoted(edgePop).micros(rttMicros);
-            endMeasurement(out, connectionNo, prefixNo, reason);
+            if (reason == null) {
+                measurements.number(fileNo).number(line).number(epochMicros);
+                int colon = clientIp.indexOf(':');
+                if (colon < 0) {
+                    measurements.number(ipv4Value(clientIp)).nullValue();
+                } else {
+                    measurements.nullValue().plain(clientIp);
+                }
+                measurements.number(letterCode(country)).number(state.isEmpty() ? -1 : letterCode(state))
+                        .number(edgePops.number(edgePop)).micros(rttMicros).number(connectionNo).number(prefixNo)
+                        .endRow();
+            } else {
+                unattributed.number(fileNo).number(line).number(epochMicros).plain(clientIp).plain(country)
+                        .plain(state).quoted(edgePop).micros(rttMicros);
+                endUnattributed(unattributed, prefixNo, reason);
+            }
         } catch (IOException e) {
             throw failure(e);
         }
+    }
+
+    /** The 32-bit value of a canonical dotted-quad IPv4 text. */
+    private static long ipv4Value(String text) {
+        long value = 0;
+        int part = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                value = value << 8 | part;
+                part = 0;
+            } else {
+                part = part * 10 + (c - '0');
+            }
+        }
+        return value << 8 | part;
+    }
+
+    /** {@code (first - 'A') * 26 + (second - 'A')} of a two-letter upper-case code (countries, US states). */
+    static int letterCode(String code) {
+        if (code.length() != 2 || code.charAt(0) < 'A' || code.charAt(0) > 'Z' || code.charAt(1) < 'A'
+                || code.charAt(1) > 'Z') {
+            throw new IllegalArgumentException("not a two-letter upper-case code: " + code);
+        }
+        return (code.charAt(0) - 'A') * 26 + (code.charAt(1) - 'A');
     }
 
     /**
@@ -69,29 +119,36 @@ public final class SpoolFileWriter implements AutoCloseable {
         try {
             byte[] text = rows.bytes();
             for (int i = from; i < to; i++) {
-                SpoolCsvOut out = reasons[i] == null ? measurements : unattributed;
-                out.number(fileNo).number(rows.line(i)).number(rows.epochMicros(i))
-                        .plainAscii(text, rows.clientIpFrom(i), rows.clientIpTo(i))
-                        .plain(rows.country(i)).plain(rows.state(i))
-                        .quotedAscii(text, rows.edgePopFrom(i), rows.edgePopTo(i)).micros(rows.rttMicros(i));
-                endMeasurement(out, connectionNos[i], prefixNos[i], reasons[i]);
+                if (reasons[i] == null) {
+                    measurements.number(fileNo).number(rows.line(i)).number(rows.epochMicros(i));
+                    if (rows.isIpv4(i)) {
+                        measurements.number(rows.ipv4Value(i)).nullValue();
+                    } else {
+                        measurements.nullValue().plainAscii(text, rows.clientIpFrom(i), rows.clientIpTo(i));
+                    }
+                    String state = rows.state(i);
+                    measurements.number(letterCode(rows.country(i))).number(state.isEmpty() ? -1 : letterCode(state))
+                            .number(edgePops.number(text, rows.edgePopFrom(i), rows.edgePopTo(i)))
+                            .micros(rows.rttMicros(i)).number(connectionNos[i]).number(prefixNos[i]).endRow();
+                } else {
+                    unattributed.number(fileNo).number(rows.line(i)).number(rows.epochMicros(i))
+                            .plainAscii(text, rows.clientIpFrom(i), rows.clientIpTo(i))
+                            .plain(rows.country(i)).plain(rows.state(i))
+                            .quotedAscii(text, rows.edgePopFrom(i), rows.edgePopTo(i)).micros(rows.rttMicros(i));
+                    endUnattributed(unattributed, prefixNos[i], reasons[i]);
+                }
             }
         } catch (IOException e) {
             throw failure(e);
         }
     }
 
-    private static void endMeasurement(SpoolCsvOut out, int connectionNo, int prefixNo, String reason)
-            throws IOException {
-        if (reason == null) {
-            out.number(connectionNo).number(prefixNo);
+    private static void endUnattributed(SpoolCsvOut out, int prefixNo, String reason) throws IOException {
+        out.plain(reason);
+        if (prefixNo < 0) {
+            out.nullValue();
         } else {
-            out.plain(reason);
-            if (prefixNo < 0) {
-                out.nullValue();
-            } else {
-                out.number(prefixNo);
-            }
+            out.number(prefixNo);
         }
         out.endRow();
     }
@@ -107,8 +164,11 @@ public final class SpoolFileWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        try (measurements; unattributed; rejects) {
-            // closing flushes each buffer
+        try (measurements; unattributed; rejects; edgePopNames) {
+            List<String> names = edgePops.names();
+            for (int no = 0; no < names.size(); no++) {
+                edgePopNames.number(fileNo).number(no).quoted(names.get(no)).endRow();
+            }
         } catch (IOException e) {
             throw failure(e);
         }

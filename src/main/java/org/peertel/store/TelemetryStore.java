@@ -131,6 +131,7 @@ public final class TelemetryStore implements AutoCloseable {
             setVariable("spool_measurements", spool.paths(DaySpool.Kind.MEASUREMENTS));
             setVariable("spool_unattributed", spool.paths(DaySpool.Kind.UNATTRIBUTED));
             setVariable("spool_rejects", spool.paths(DaySpool.Kind.REJECTS));
+            setVariable("spool_edge_pops", spool.paths(DaySpool.Kind.EDGE_POPS));
         } catch (SQLException e) {
             throw new StoreException("unable to publish " + day + " in " + file + ": " + e.getMessage(), e);
         }

@@ -101,6 +101,43 @@ class MeasurementNamesTest {
     }
 
     @Test
+    void clientsLocationsAndEdgePopsStoredAsNumbersComeBackAsTheirTexts() throws Exception {
+        Path db = folder.resolve("t.duckdb");
+        DaySpool spool = DaySpool.of(db, MONDAY);
+        spool.clear();
+        long midnight = MONDAY.toEpochDay() * 86_400L * 1_000_000L;
+        try (SpoolFileWriter out = spool.fileWriter(0)) {
+            out.measurement(0, 2, midnight, "0.0.0.0", "AA", "", "ams1", 1, 0, 0, null);
+            out.measurement(0, 3, midnight, "255.255.255.255", "ZZ", "", "ams2", 1, 0, 0, null);
+            out.measurement(0, 4, midnight, "10.1.2.3", "US", "WY", "ams1", 1, 0, 0, null);
+        }
+        try (SpoolFileWriter out = spool.fileWriter(1)) {
+            out.measurement(1, 2, midnight, "198.51.100.7", "US", "AK", "no", 7_000_000, -1, -1, "no_prefix");
+        }
+        try (SpoolFileWriter out = spool.fileWriter(2)) {
+            out.measurement(2, 7, midnight, "2001:db8::1", "DE", "", "fra,\"1\"", 1, 0, 0, null);
+            out.measurement(2, 8, midnight, "1.2.3.4", "US", "CA", "ams1", 1, 0, 0, null);
+        }
+        Map<String, List<String>> dictionary = new LinkedHashMap<>();
+        dictionary.put("file", List.of("a.csv", "b.csv", "c.csv"));
+        dictionary.put("connection", List.of("c1"));
+        dictionary.put("prefix", List.of("0.0.0.0/0"));
+        spool.complete(dictionary, List.of(), List.of());
+        try (TelemetryStore store = TelemetryStore.open(db)) {
+            assertTrue(store.publishDay(MONDAY, spool));
+        }
+        assertEquals(List.of(
+                        "a.csv|2|0.0.0.0|AA||ams1",
+                        "a.csv|3|255.255.255.255|ZZ||ams2",
+                        "a.csv|4|10.1.2.3|US|WY|ams1",
+                        "c.csv|7|2001:db8::1|DE||fra,\"1\"",
+                        "c.csv|8|1.2.3.4|US|CA|ams1"),
+                rows(db, "SELECT file, line, client_ip, country, state, edge_pop FROM measurements ORDER BY file, line"));
+        assertEquals(List.of("[[ams1, ams2], [], ['fra,\"1\"', ams1]]"),
+                rows(db, "SELECT edge_pops FROM day_names"), "per file in first-appearance order, none for b.csv");
+    }
+
+    @Test
     void aDatabaseWhoseMeasurementsWereATableIsMigrated() throws Exception {
         Path db = folder.resolve("old.duckdb");
         String[] oldRows = {
