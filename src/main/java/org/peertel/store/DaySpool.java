@@ -1,5 +1,7 @@
 package org.peertel.store;
 
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -195,8 +197,25 @@ public final class DaySpool {
         return folder.resolve(SKIPPED_FILES).toString();
     }
 
+    /**
+     * A new spool file, synced to disk when it is closed, by the thread that wrote it: the syncs of a day's first
+     * files then overlap the reading of its last ones instead of all waiting for {@link #complete}.
+     */
     SpoolCsvOut open(String name) throws IOException {
-        OutputStream out = Files.newOutputStream(folder.resolve(name));
+        FileOutputStream file = new FileOutputStream(folder.resolve(name).toFile());
+        OutputStream out = new FilterOutputStream(file) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                file.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+                try (file) {
+                    file.getFD().sync();
+                }
+            }
+        };
         return new SpoolCsvOut(out);
     }
 
