@@ -78,9 +78,7 @@ final class ByteLines {
         return new InputStream() {
             @Override
             public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xFF;
+                return SingleByteRead.of(this);
             }
 
             @Override

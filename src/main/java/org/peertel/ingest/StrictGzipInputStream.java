@@ -50,9 +50,7 @@ final class StrictGzipInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
+        return SingleByteRead.of(this);
     }
 
     @Override
