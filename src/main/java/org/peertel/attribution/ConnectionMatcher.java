@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.peertel.geo.Locations;
 import org.peertel.prefix.IpAddress;
 import org.peertel.prefix.Prefix;
 import org.peertel.prefix.PrefixOrder;
@@ -29,9 +30,8 @@ public final class ConnectionMatcher {
 
     private static final int NO_LOCATION = -1;
     private static final String UNITED_STATES = "US";
-    private static final int US_CODE = code(UNITED_STATES);
-    /** Two-letter codes: 26 * 26 of them. */
-    private static final int CODES = 26 * 26;
+    private static final int US_CODE = Locations.letterCode(UNITED_STATES);
+    private static final int CODES = Locations.LETTER_CODES;
 
     private final PrefixTable table;
     private final int[] ownersStart; // by prefix number: its owners are [ownersStart[p], ownersStart[p + 1])
@@ -211,28 +211,18 @@ public final class ConnectionMatcher {
     }
 
     private static int codeLocation(String country, String state) {
-        int countryCode = code(country);
+        int countryCode = Locations.letterCode(country);
         if (countryCode < 0) {
             return NO_LOCATION;
         }
         if (countryCode != US_CODE) {
             return countryCode * (CODES + 1);
         }
-        int stateCode = code(state);
+        int stateCode = Locations.letterCode(state);
         return stateCode < 0 ? NO_LOCATION : countryCode * (CODES + 1) + 1 + stateCode;
     }
 
     private static String otherKey(String country, String state) {
         return UNITED_STATES.equals(country) ? country + '\n' + state : country;
-    }
-
-    /** 0..675 for two upper-case ASCII letters, -1 for anything else. */
-    private static int code(String text) {
-        if (text.length() != 2) {
-            return -1;
-        }
-        int first = text.charAt(0) - 'A';
-        int second = text.charAt(1) - 'A';
-        return first < 0 || first >= 26 || second < 0 || second >= 26 ? -1 : first * 26 + second;
     }
 }

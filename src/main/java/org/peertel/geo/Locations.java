@@ -32,6 +32,22 @@ public final class Locations {
     private Locations() {
     }
 
+    /** The codes of two upper-case ASCII letters, as numbered by {@link #letterCode}: 26 * 26. */
+    public static final int LETTER_CODES = 26 * 26;
+
+    /**
+     * {@code (first - 'A') * 26 + (second - 'A')} for two upper-case ASCII letters (every country and US state
+     * code), -1 for anything else. Measurements are stored with their locations as these numbers.
+     */
+    public static int letterCode(String text) {
+        if (text.length() != 2) {
+            return -1;
+        }
+        int first = text.charAt(0) - 'A';
+        int second = text.charAt(1) - 'A';
+        return first < 0 || first >= 26 || second < 0 || second >= 26 ? -1 : first * 26 + second;
+    }
+
     /** True when {@code code} is an ISO 3166-1 alpha-2 country code written in upper case. */
     public static boolean isCountry(String code) {
         return code != null && code.length() == 2 && code.equals(lookup(COUNTRIES, code, 0, 2));

@@ -3,6 +3,7 @@ package org.peertel.store;
 import java.io.IOException;
 import java.util.List;
 
+import org.peertel.geo.Locations;
 import org.peertel.ingest.FastMeasurements;
 
 /**
@@ -59,8 +60,7 @@ public final class SpoolFileWriter implements AutoCloseable {
         try {
             if (reason == null) {
                 measurements.number(fileNo).number(line).number(epochMicros);
-                int colon = clientIp.indexOf(':');
-                if (colon < 0) {
+                if (clientIp.indexOf(':') < 0) {
                     measurements.number(ipv4Value(clientIp)).nullValue();
                 } else {
                     measurements.nullValue().plain(clientIp);
@@ -94,13 +94,13 @@ public final class SpoolFileWriter implements AutoCloseable {
         return value << 8 | part;
     }
 
-    /** {@code (first - 'A') * 26 + (second - 'A')} of a two-letter upper-case code (countries, US states). */
+    /** {@link Locations#letterCode} of a country or US state code the reader checked. */
     static int letterCode(String code) {
-        if (code.length() != 2 || code.charAt(0) < 'A' || code.charAt(0) > 'Z' || code.charAt(1) < 'A'
-                || code.charAt(1) > 'Z') {
+        int number = Locations.letterCode(code);
+        if (number < 0) {
             throw new IllegalArgumentException("not a two-letter upper-case code: " + code);
         }
-        return (code.charAt(0) - 'A') * 26 + (code.charAt(1) - 'A');
+        return number;
     }
 
     /**
