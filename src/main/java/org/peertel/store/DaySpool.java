@@ -95,8 +95,9 @@ public final class DaySpool {
     }
 
     /**
-     * Writes the dictionary (numbers → text), the day's input files and the files left out as bad, syncs every
-     * spool file and then writes the {@code complete} marker: from now on the spool can be published.
+     * Writes the dictionary (numbers → text), the day's input files and the files left out as bad (every spool
+     * file is synced as it is closed) and then writes the {@code complete} marker: from now on the spool can be
+     * published.
      *
      * @param dictionary   per kind ("file", "connection", "prefix"), the text of each number
      * @param inputFiles   per input file: name, rows, bytes, sha256 (the day's manifest, skipped files included)
@@ -123,9 +124,7 @@ public final class DaySpool {
                     out.quoted(file.name()).plain(file.reason().code()).quoted(file.message()).endRow();
                 }
             }
-            for (Path file : list()) {
-                sync(file);
-            }
+            // every spool file was synced when it was closed (open): only the marker and the folder remain
             Files.write(folder.resolve(COMPLETE), new byte[0]);
             sync(folder.resolve(COMPLETE));
             sync(folder);

@@ -31,13 +31,30 @@ public final class SpoolFileWriter implements AutoCloseable {
     SpoolFileWriter(DaySpool spool, int fileNo) {
         this.fileName = "input file " + fileNo + " of " + spool.folder();
         this.fileNo = fileNo;
+        SpoolCsvOut[] opened = new SpoolCsvOut[DaySpool.Kind.values().length];
         try {
-            measurements = spool.open(spoolFileName(fileNo, DaySpool.Kind.MEASUREMENTS));
-            unattributed = spool.open(spoolFileName(fileNo, DaySpool.Kind.UNATTRIBUTED));
-            rejects = spool.open(spoolFileName(fileNo, DaySpool.Kind.REJECTS));
-            edgePopNames = spool.open(spoolFileName(fileNo, DaySpool.Kind.EDGE_POPS));
+            for (DaySpool.Kind kind : DaySpool.Kind.values()) {
+                opened[kind.ordinal()] = spool.open(spoolFileName(fileNo, kind));
+            }
         } catch (IOException e) {
+            for (SpoolCsvOut out : opened) {
+                closeQuietly(out);
+            }
             throw failure(e);
+        }
+        measurements = opened[DaySpool.Kind.MEASUREMENTS.ordinal()];
+        unattributed = opened[DaySpool.Kind.UNATTRIBUTED.ordinal()];
+        rejects = opened[DaySpool.Kind.REJECTS.ordinal()];
+        edgePopNames = opened[DaySpool.Kind.EDGE_POPS.ordinal()];
+    }
+
+    private static void closeQuietly(SpoolCsvOut out) {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the failure to open the next one is the one worth reporting
+            }
         }
     }
 

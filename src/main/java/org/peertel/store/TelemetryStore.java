@@ -65,14 +65,19 @@ public final class TelemetryStore implements AutoCloseable {
                 Files.createDirectories(spillParent);
             }
             Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-            settings.apply(connection, file);
-            try (Statement statement = connection.createStatement()) {
-                // Row order inside a table means nothing here (every query says ORDER BY); without this promise
-                // DuckDB keeps the order of a parallel read_csv, which costs memory and time on large inserts.
-                statement.execute("SET preserve_insertion_order = false");
+            try {
+                settings.apply(connection, file);
+                try (Statement statement = connection.createStatement()) {
+                    // Row order inside a table means nothing here (every query says ORDER BY); without this promise
+                    // DuckDB keeps the order of a parallel read_csv, which costs memory and time on large inserts.
+                    statement.execute("SET preserve_insertion_order = false");
+                }
+                createSchema(connection);
+                return new TelemetryStore(file, connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close(); // else it keeps the database file locked
+                throw e;
             }
-            createSchema(connection);
-            return new TelemetryStore(file, connection);
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("unable to open the DuckDB database " + file + ": " + e.getMessage(), e);
         }
