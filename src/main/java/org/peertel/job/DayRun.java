@@ -65,7 +65,6 @@ public final class DayRun implements AutoCloseable {
     /** The DuckDB connection, opened on first use. */
     public synchronized TelemetryStore store() {
         if (store == null) {
-            DuckDbLibrary.awaitLoaded();
             store = TelemetryStore.open(parameters.db(), duckDb);
         }
         return store;

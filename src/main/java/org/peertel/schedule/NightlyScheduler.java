@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
 import org.peertel.ingest.DayManifest;
-import org.peertel.job.DuckDbLibrary;
 import org.peertel.job.JobFailure;
 import org.peertel.job.JobSession;
 import org.peertel.job.Progress;
@@ -118,7 +117,6 @@ public final class NightlyScheduler {
     private List<DueDay> dueDays(Set<LocalDate> completed, LocalDate earliest, LocalDate first,
                                  LocalDate yesterday, boolean startup) {
         List<DueDay> due = new ArrayList<>();
-        DuckDbLibrary.awaitLoaded(); // the session started loading it
         try (TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {
             for (LocalDate day = first; !day.isAfter(yesterday); day = day.plusDays(1)) {
                 if (day.isBefore(earliest)) {

@@ -64,6 +64,7 @@ public final class TelemetryStore implements AutoCloseable {
             if (spillParent != null) {
                 Files.createDirectories(spillParent);
             }
+            DuckDbLibrary.awaitLoaded(); // a session may have started loading it
             Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             try {
                 settings.apply(connection, file);

@@ -1,4 +1,4 @@
-package org.peertel.job;
+package org.peertel.store;
 
 /**
  * Initialises one class on a background thread, ahead of its first use, for a class whose initialisation is slow

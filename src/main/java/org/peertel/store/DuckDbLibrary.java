@@ -1,9 +1,10 @@
-package org.peertel.job;
+package org.peertel.store;
 
 /**
  * Loads DuckDB's native library ahead of its first use, on a background thread. The DuckDB driver copies its
  * 70 MB library out of its jar into a temporary file and links it when its native class is first initialised,
- * about 0.4 s of one core; a {@link JobSession} starts that while the Spring context starts.
+ * about 0.4 s of one core; a job session starts that while the Spring context starts, and
+ * {@link TelemetryStore#open} waits for it.
  *
  * <p>Failures stay where they were: when the load fails, {@link #awaitLoaded()}, called just before DuckDB is first
  * used, throws the very error that first use would have thrown.
@@ -16,12 +17,12 @@ public final class DuckDbLibrary {
     }
 
     /** Starts loading the library, once per process. */
-    static void loadInBackground() {
+    public static void loadInBackground() {
         NATIVE.start();
     }
 
     /** Waits for a load that {@link #loadInBackground()} started, if any; throws what it failed with, once. */
-    public static void awaitLoaded() {
+    static void awaitLoaded() {
         NATIVE.await();
     }
 
@@ -30,7 +31,7 @@ public final class DuckDbLibrary {
      * halfway through the copy and leave a partial library in the temporary folder (the driver marks the copy for
      * deletion at exit only once it is complete).
      */
-    static void awaitQuietly() {
+    public static void awaitQuietly() {
         NATIVE.awaitQuietly();
     }
 }

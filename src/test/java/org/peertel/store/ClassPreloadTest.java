@@ -1,4 +1,4 @@
-package org.peertel.job;
+package org.peertel.store;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
