@@ -28,8 +28,6 @@ final class FastLineParser {
     static final int REFERENCE = 2;
 
     private static final long SECONDS_PER_DAY = 86_400;
-    private static final long[] MAX_RTT_UNSCALED = {60_000L, 600_000L, 6_000_000L, 60_000_000L, 600_000_000L,
-        6_000_000_000L, 60_000_000_000L};
 
     private final LatencyHeader header;
     private final long epochDay;
@@ -153,7 +151,7 @@ final class FastLineParser {
                 || !rtt.fitsLong() || rtt.scale() > RttParser.MAX_SCALE) {
             return false;
         }
-        return rtt.unscaled() > 0 && rtt.unscaled() <= MAX_RTT_UNSCALED[rtt.scale()];
+        return RttParser.inRange(rtt.unscaled(), rtt.scale());
     }
 
     private int trimmedStart(byte[] bytes, int field) {

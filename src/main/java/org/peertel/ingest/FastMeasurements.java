@@ -55,7 +55,7 @@ public final class FastMeasurements {
 
     /** The time of row {@code i} in microseconds since the epoch (UTC), finer digits dropped. */
     public long epochMicros(int i) {
-        return Math.addExact(Math.multiplyExact(epochSecond[i], 1_000_000L), nanos[i] / 1_000);
+        return Measurement.epochMicros(epochSecond[i], nanos[i]);
     }
 
     /** The first 64 bits of the client address of row {@code i}, as {@link IpAddress#high()}. */

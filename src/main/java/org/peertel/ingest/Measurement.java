@@ -1,6 +1,7 @@
 package org.peertel.ingest;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import org.peertel.prefix.IpAddress;
 
@@ -18,4 +19,19 @@ import org.peertel.prefix.IpAddress;
  */
 public record Measurement(String file, long line, Instant timestamp, IpAddress clientIp, String country,
                           String state, String edgePop, BigDecimal rttMs) implements LatencyRow {
+
+    /** The time as microseconds since the epoch (UTC), as the spool and DuckDB store it. */
+    public long epochMicros() {
+        return epochMicros(timestamp.getEpochSecond(), timestamp.getNano());
+    }
+
+    /** The round-trip time in millionths of a millisecond, as the spool and DuckDB store it. */
+    public long rttMicros() {
+        return rttMs.setScale(RttParser.MAX_SCALE, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+    }
+
+    /** Microseconds since the epoch of an instant given as epoch seconds and nanoseconds. */
+    static long epochMicros(long epochSecond, int nanos) {
+        return Math.addExact(Math.multiplyExact(epochSecond, 1_000_000L), nanos / 1_000);
+    }
 }

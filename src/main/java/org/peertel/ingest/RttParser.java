@@ -15,6 +15,14 @@ final class RttParser {
     /** At most this many decimals are kept; more are rounded half-up. */
     static final int MAX_SCALE = 6;
     private static final BigDecimal MAX_RTT_MS = BigDecimal.valueOf(60_000);
+    /** By scale: the largest unscaled value in range, 60000 with that many decimals. */
+    private static final long[] MAX_UNSCALED = new long[MAX_SCALE + 1];
+
+    static {
+        for (int scale = 0; scale <= MAX_SCALE; scale++) {
+            MAX_UNSCALED[scale] = MAX_RTT_MS.movePointRight(scale).longValueExact();
+        }
+    }
     private static final int MAX_LONG_DIGITS = 18;
 
     private long unscaled;
@@ -90,6 +98,11 @@ final class RttParser {
     /** True when 0 &lt; rtt &lt;= 60000. */
     static boolean inRange(BigDecimal rtt) {
         return rtt.signum() > 0 && rtt.compareTo(MAX_RTT_MS) <= 0;
+    }
+
+    /** {@link #inRange(BigDecimal)} of the decimal {@code unscaled} &times; 10^-{@code scale} (scale 0..MAX_SCALE). */
+    static boolean inRange(long unscaled, int scale) {
+        return unscaled > 0 && unscaled <= MAX_UNSCALED[scale];
     }
 
     private static boolean isDigit(char c) {

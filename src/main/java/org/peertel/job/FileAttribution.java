@@ -1,8 +1,6 @@
 package org.peertel.job;
 
-import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 
 import org.peertel.attribution.Attribution;
@@ -149,11 +147,8 @@ final class FileAttribution {
     }
 
     private void spool(SpoolFileWriter out, int fileNo, Measurement m, Attribution a) {
-        Instant ts = m.timestamp();
-        long epochMicros = Math.addExact(Math.multiplyExact(ts.getEpochSecond(), 1_000_000L), ts.getNano() / 1_000);
-        long rttMicros = m.rttMs().setScale(6, RoundingMode.HALF_UP).unscaledValue().longValueExact();
-        out.measurement(fileNo, m.line(), epochMicros, m.clientIp().toString(), m.country(), m.state(), m.edgePop(),
-                rttMicros, a.connectionNo(), a.prefixNo(), reason(a));
+        out.measurement(fileNo, m.line(), m.epochMicros(), m.clientIp().toString(), m.country(), m.state(),
+                m.edgePop(), m.rttMicros(), a.connectionNo(), a.prefixNo(), reason(a));
     }
 
     /** The spool's reason: null for an attributed measurement, else why it is not. */
