@@ -1,7 +1,8 @@
 -- The aggregates of one batch of the day's connections, numbers first_connection..last_connection (session
 -- variables), inside the publish transaction (every ? is the day). They group by numbers and look the texts up
 -- once per group. Batches, because quantile_cont holds every value of its groups in memory at once: a batch of at
--- most TelemetryStore.AGGREGATE_BATCH_ROWS rows keeps memory flat however many rows the day has.
+-- most AggregateBatches.maxRows rows (a share of DuckDB's memory limit) keeps memory flat however many rows the
+-- day has.
 INSERT INTO connection_daily
 SELECT CAST(? AS DATE), d.connections[s.connection_no + 1], samples, min_ms, max_ms, sum_ms, sum_ms::DOUBLE / samples,
        q[1], q[2], q[3]

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -167,6 +168,12 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
     }
 
     /** The bytes {@code text} stands for (a number and a unit, see {@link #SIZE}), or null when it is no size. */
+    /** {@code text} as bytes when it is a size with a unit ({@code 2GB}, {@code 488.2 MiB}); empty otherwise. */
+    public static OptionalLong sizeInBytes(String text) {
+        Double bytes = bytes(text);
+        return bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes.longValue());
+    }
+
     private static Double bytes(String text) {
         Matcher size = SIZE.matcher(text.toUpperCase(Locale.ROOT));
         if (!size.matches()) {

@@ -24,19 +24,15 @@ public final class TelemetryStore implements AutoCloseable {
     private static final List<String> AGGREGATE_BATCH = SqlScript.load("aggregate-batch.sql");
     private static final List<String> MIGRATE_MEASUREMENTS = SqlScript.load("migrate-measurements.sql");
 
-    /**
-     * The most rows one batch of the day's aggregates takes (aggregate-batch.sql). Their quantiles hold every
-     * value of the batch at once: about 30 bytes a row measured, so some 300 MB, well inside the memory limit.
-     */
-    static final long AGGREGATE_BATCH_ROWS = 10_000_000;
-
     private final Connection connection;
     private final Path file;
-    private long aggregateBatchRows = AGGREGATE_BATCH_ROWS;
+    /** The most rows one batch of the day's aggregates takes (aggregate-batch.sql), from DuckDB's memory limit. */
+    private long aggregateBatchRows;
 
-    private TelemetryStore(Path file, Connection connection) {
+    private TelemetryStore(Path file, Connection connection, long aggregateBatchRows) {
         this.file = file;
         this.connection = connection;
+        this.aggregateBatchRows = aggregateBatchRows;
     }
 
     /** Opens (creating if needed) the database file and its tables, with the built-in DuckDB limits. */
@@ -74,13 +70,27 @@ public final class TelemetryStore implements AutoCloseable {
                     statement.execute("SET preserve_insertion_order = false");
                 }
                 createSchema(connection);
-                return new TelemetryStore(file, connection);
+                return new TelemetryStore(file, connection, AggregateBatches.maxRows(memoryLimitBytes(connection)));
             } catch (SQLException | RuntimeException e) {
                 connection.close(); // else it keeps the database file locked
                 throw e;
             }
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("unable to open the DuckDB database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * DuckDB's memory limit in bytes, as DuckDB resolved the setting (a share of the machine's memory included);
+     * it reports it rounded, e.g. "488.2 MiB".
+     */
+    private static long memoryLimitBytes(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT current_setting('memory_limit')")) {
+            rs.next();
+            String limit = rs.getString(1);
+            return DuckDbSettings.sizeInBytes(limit).orElseThrow(() -> new SQLException(
+                    "DuckDB reported a memory limit peertel cannot read: " + limit));
         }
     }
 
@@ -149,6 +159,11 @@ public final class TelemetryStore implements AutoCloseable {
         });
     }
 
+    /** For tests: the most rows a batch of the day's aggregates takes. */
+    long aggregateBatchRows() {
+        return aggregateBatchRows;
+    }
+
     /** Inserts the day's aggregates, one batch of connections at a time (see {@link AggregateBatches}). */
     private void aggregateInBatches(LocalDate day) throws SQLException {
         List<long[]> counts = new java.util.ArrayList<>();
@@ -170,7 +185,7 @@ public final class TelemetryStore implements AutoCloseable {
         }
     }
 
-    /** For tests: batches of at most {@code rows} rows instead of {@link #AGGREGATE_BATCH_ROWS}. */
+    /** For tests: batches of at most {@code rows} rows instead of the memory limit's share. */
     TelemetryStore withAggregateBatchRows(long rows) {
         this.aggregateBatchRows = rows;
         return this;

@@ -15,6 +15,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peertel.config.DuckDbSettings;
 import org.peertel.store.AggregateBatches.Batch;
 
 /** The day's aggregates computed in batches of connections equal those computed at once. */
@@ -34,6 +35,25 @@ class AggregateBatchesTest {
         assertEquals(List.of(new Batch(0, 9)), AggregateBatches.of(numbers, rows, 21));
         assertEquals(List.of(new Batch(0, 3), new Batch(7, 9)), AggregateBatches.of(numbers, rows, 13));
         assertEquals(List.of(), AggregateBatches.of(new int[0], new long[0], 5));
+    }
+
+    @Test
+    void batchesShrinkWithTheMemoryLimitAndNeverPassTenMillionRows() {
+        assertEquals(10_000_000, AggregateBatches.maxRows(2_000_000_000L));
+        assertEquals(4_000_000, AggregateBatches.maxRows(256_000_000L));
+        assertEquals(1, AggregateBatches.maxRows(10));
+    }
+
+    @Test
+    void theStoreSizesItsBatchesFromDuckDbsResolvedMemoryLimit() {
+        // DuckDB reports 256MB as "244.1 MiB": 255,957,401 bytes / 64
+        try (TelemetryStore small = TelemetryStore.open(folder.resolve("small.duckdb"),
+                new DuckDbSettings("256MB", null, 0, null))) {
+            assertEquals(3_999_334, small.aggregateBatchRows());
+        }
+        try (TelemetryStore shipped = TelemetryStore.open(folder.resolve("shipped.duckdb"))) {
+            assertEquals(10_000_000, shipped.aggregateBatchRows());
+        }
     }
 
     @Test
