@@ -15,6 +15,9 @@
 #   CLI=0 src/test/bench/end-to-end.sh                  # the two baselines only
 #   MEMORY=1 src/test/bench/end-to-end.sh               # memory check instead: peak RSS of `peertel run` on one
 #                                                       # day of ROWS (10 M) and of MEMORY_ROWS (100 M, ~5 GB)
+#   CDS=1 src/test/bench/end-to-end.sh                  # `peertel run` started with a class-data sharing archive
+#                                                       # (jobs/telemetry/deploy/cds-archive.sh)
+#   MEMORY=1 RUNS=3 SETTINGS=my.properties JAVA_OPTS="-Xms256m -Xmx256m" src/test/bench/end-to-end.sh
 #
 # Settings (environment): ROWS rows in the day (10000000); PREFIXES IPv4 prefixes (100000); IPV6_PREFIXES (0) and
 # IPV6_SHARE (0): the pure-SQL plan is IPv4-only, so by default the data is too and all three do the same work;
@@ -22,7 +25,8 @@
 # CIDRs to register instead of generated prefixes (PREFIXES of its IPv4 prefixes are sampled); CLI=0 to skip the
 # CLI; READER=1 also times the job's reader alone (ReadOnlyPass: parsing and checks, no matching, no DuckDB);
 # PREFIXES=all / IPV6_PREFIXES=all take every usable prefix of PREFIX_TABLE; MEMORY=1 and MEMORY_ROWS
-# (100000000); JAVA_OPTS for `peertel run`; WORK the scratch folder (default a new
+# (100000000); JAVA_OPTS for `peertel run`; SETTINGS a job settings file for `peertel run --settings` and the
+# baselines' DuckDB settings (default jobs/telemetry/telemetry.properties); WORK the scratch folder (default a new
 # temporary one); KEEP=1 keeps the generated data (it is large: about 50 bytes a row), else it is removed.
 set -euo pipefail
 ROWS=${ROWS:-10000000}
@@ -39,11 +43,14 @@ READER=${READER:-}
 MEMORY=${MEMORY:-}
 MEMORY_ROWS=${MEMORY_ROWS:-100000000}
 JAVA_OPTS=${JAVA_OPTS:-}
+SETTINGS=${SETTINGS:-}
+CDS=${CDS:-}
 KEEP=${KEEP:-}
 DAY=2026-11-16
 
 cd "$(dirname "$0")/../../.."
 if [ -n "$PREFIX_TABLE" ]; then PREFIX_TABLE=$(realpath "$PREFIX_TABLE"); fi
+if [ -n "$SETTINGS" ]; then SETTINGS=$(realpath "$SETTINGS"); fi
 prefix_args=()  # "all" = every usable prefix of the table (the generator's default with --prefix-table)
 if [ "$PREFIXES" != all ]; then prefix_args+=(--ipv4-prefixes "$PREFIXES"); fi
 if [ "$IPV6_PREFIXES" != all ]; then prefix_args+=(--ipv6-prefixes "$IPV6_PREFIXES"); fi
@@ -58,6 +65,13 @@ fi
 mvn -q -DskipTests package
 mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+PEERTEL_JAR=target/peertel.jar
+CDS_OPTS=""
+if [ -n "$CDS" ]; then
+  jobs/telemetry/deploy/cds-archive.sh target/peertel.jar "$WORK/cds" | sed 's/^/  /'
+  PEERTEL_JAR=$WORK/cds/peertel.jar
+  CDS_OPTS="-XX:SharedArchiveFile=$WORK/cds/peertel.jsa"
+fi
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/{print $2}') GiB," \
      "$(java -version 2>&1 | head -1), $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -81,7 +95,7 @@ run_cli() {
   rm -rf "${WORK:?}/$name/out"
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
-  /usr/bin/time -v -o "$WORK/time.txt" java $JAVA_OPTS -jar target/peertel.jar run --date $DAY \
+  /usr/bin/time -v -o "$WORK/time.txt" java $CDS_OPTS $JAVA_OPTS -jar "$PEERTEL_JAR" run ${SETTINGS:+--settings "$SETTINGS"} --date $DAY \
       --connections "$WORK/$name/connections.csv" --input "$WORK/$name/latency" --out "$WORK/$name/out" \
       --db "$WORK/$name/out/peertel.duckdb" > "$WORK/run.txt" 2> "$WORK/run-err.txt" \
       || { cat "$WORK/run.txt" "$WORK/run-err.txt"; exit 1; }
@@ -91,15 +105,26 @@ run_cli() {
 }
 
 if [ -n "$MEMORY" ]; then
-  echo "memory check: peak RSS of 'peertel run' on one day of $ROWS rows and of $MEMORY_ROWS rows (/usr/bin/time -v)"
-  generate small "$ROWS"
-  run_cli small; small_rss=$CLI_RSS_KB
-  echo "peertel run, $ROWS rows: ${CLI_SECONDS} s, peak RSS $((small_rss / 1024)) MiB"
-  rm -rf "${WORK:?}/small"
-  generate large "$MEMORY_ROWS"
-  run_cli large; large_rss=$CLI_RSS_KB
-  echo "peertel run, $MEMORY_ROWS rows: ${CLI_SECONDS} s, peak RSS $((large_rss / 1024)) MiB"
-  echo "ratio: peak RSS at $MEMORY_ROWS / at $ROWS = $(awk "BEGIN{printf \"%.2f\", $large_rss / $small_rss}") (target <= 1.2)"
+  echo "memory check: peak RSS of 'peertel run' on one day of $ROWS rows and of $MEMORY_ROWS rows (/usr/bin/time -v)," \
+       "settings ${SETTINGS:-jobs/telemetry/telemetry.properties}, JAVA_OPTS '${JAVA_OPTS}'"
+  median() { sort -n | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
+  peaks() {  # peaks <name> <rows>: RUNS runs of one day; prints each, sets PEAKS to the peak RSS of each (KiB)
+    local name=$1 rows=$2
+    PEAKS=()
+    generate "$name" "$rows"
+    for i in $(seq "$RUNS"); do
+      run_cli "$name"
+      echo "peertel run, $rows rows, run $i: ${CLI_SECONDS} s, peak RSS $((CLI_RSS_KB / 1024)) MiB"
+      PEAKS+=("$CLI_RSS_KB")
+    done
+    rm -rf "${WORK:?}/$name"
+  }
+  peaks small "$ROWS"; small=("${PEAKS[@]}")
+  peaks large "$MEMORY_ROWS"; large=("${PEAKS[@]}")
+  small_median=$(printf '%s\n' "${small[@]}" | median); large_median=$(printf '%s\n' "${large[@]}" | median)
+  small_least=$(printf '%s\n' "${small[@]}" | sort -n | head -1); large_most=$(printf '%s\n' "${large[@]}" | sort -n | tail -1)
+  echo "ratio: peak RSS at $MEMORY_ROWS / at $ROWS = $(awk "BEGIN{printf \"%.2f\", $large_median / $small_median}")" \
+       "(medians; target <= 1.2), worst pair $(awk "BEGIN{printf \"%.2f\", $large_most / $small_least}")"
   exit 0
 fi
 
@@ -108,13 +133,13 @@ best() { sort -g | head -1; }
 scan_times=(); sql_times=(); cli_times=()
 for i in $(seq "$RUNS"); do
   line=$(java -cp "$CP" org.peertel.bench.DuckDbBaselines scan "$WORK/data/latency/$DAY" $DAY \
-      "$WORK/data/connections.csv" "$WORK/scan.duckdb")
+      "$WORK/data/connections.csv" "$WORK/scan.duckdb" ${SETTINGS:+"$SETTINGS"})
   echo "baseline (a) bare scan   run $i: $line"
   scan_times+=("$(sed 's/.*seconds=//' <<< "$line")")
 done
 for i in $(seq "$RUNS"); do
   line=$(java -cp "$CP" org.peertel.bench.DuckDbBaselines sql "$WORK/data/latency/$DAY" $DAY \
-      "$WORK/data/connections.csv" "$WORK/sql.duckdb")
+      "$WORK/data/connections.csv" "$WORK/sql.duckdb" ${SETTINGS:+"$SETTINGS"})
   echo "baseline (b) pure SQL    run $i: $line"
   sql_times+=("$(sed 's/.*seconds=//' <<< "$line")")
   sql_attributed=$(sed 's/.*attributed=\([0-9]*\).*/\1/' <<< "$line")

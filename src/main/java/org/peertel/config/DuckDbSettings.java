@@ -167,13 +167,13 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
                 + "TB count 1000s, KiB, MiB, GiB, TiB 1024s)";
     }
 
-    /** The bytes {@code text} stands for (a number and a unit, see {@link #SIZE}), or null when it is no size. */
     /** {@code text} as bytes when it is a size with a unit ({@code 2GB}, {@code 488.2 MiB}); empty otherwise. */
     public static OptionalLong sizeInBytes(String text) {
         Double bytes = bytes(text);
         return bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes.longValue());
     }
 
+    /** The bytes {@code text} stands for (a number and a unit, see {@link #SIZE}), or null when it is no size. */
     private static Double bytes(String text) {
         Matcher size = SIZE.matcher(text.toUpperCase(Locale.ROOT));
         if (!size.matches()) {
