@@ -33,9 +33,7 @@ final class AppenderHandOver {
             }
             HandOverThreads.run(threads, t -> append(connections.get(t), rows,
                     HandOverThreads.from(rows.size, threads, t), HandOverThreads.from(rows.size, threads, t + 1)));
-            for (Connection connection : connections) {
-                connection.commit();
-            }
+            HandOverTransaction.commit(connections);
         } finally {
             for (Connection connection : connections) {
                 connection.close(); // an uncommitted transaction is rolled back

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -71,8 +72,29 @@ final class ArrowHandOver {
         }
     }
 
+    /** A reader of the rows' batches in {@link ArrowRowBatches#SCHEMA}, from memory. */
+    private abstract static class RowReader extends ArrowReader {
+        RowReader(BufferAllocator allocator) {
+            super(allocator);
+        }
+
+        @Override
+        public long bytesRead() {
+            return 0;
+        }
+
+        @Override
+        protected void closeReadSource() {
+        }
+
+        @Override
+        protected Schema readSchema() {
+            return ArrowRowBatches.SCHEMA;
+        }
+    }
+
     /** Fills each batch when DuckDB asks for it, on DuckDB's thread. */
-    private static final class FilledOnDemand extends ArrowReader {
+    private static final class FilledOnDemand extends RowReader {
         private final HandOverRows rows;
         private int next;
 
@@ -92,25 +114,11 @@ final class ArrowHandOver {
             next = to;
             return true;
         }
-
-        @Override
-        public long bytesRead() {
-            return 0;
-        }
-
-        @Override
-        protected void closeReadSource() {
-        }
-
-        @Override
-        protected Schema readSchema() {
-            return ArrowRowBatches.SCHEMA;
-        }
     }
 
     /** Batches filled ahead by producer threads: producer p fills batches p, p + producers, ... */
-    private static final class QueuedBatches extends ArrowReader {
-        private static final ArrowRecordBatch END = new ArrowRecordBatch(0, java.util.List.of(), java.util.List.of());
+    private static final class QueuedBatches extends RowReader {
+        private static final ArrowRecordBatch END = new ArrowRecordBatch(0, List.of(), List.of());
 
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         private final int producers;
@@ -175,22 +183,12 @@ final class ArrowHandOver {
         }
 
         @Override
-        public long bytesRead() {
-            return 0;
-        }
-
-        @Override
         protected void closeReadSource() {
             for (Object left; (left = queue.poll()) != null; ) {
                 if (left instanceof ArrowRecordBatch batch && batch != END) {
                     batch.close();
                 }
             }
-        }
-
-        @Override
-        protected Schema readSchema() {
-            return ArrowRowBatches.SCHEMA;
         }
     }
 }

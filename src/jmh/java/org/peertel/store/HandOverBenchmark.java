@@ -27,16 +27,17 @@ import org.peertel.config.DuckDbSettings;
 
 /**
  * Seconds to hand one day of attributed rows ({@link HandOverRows}, generated once per fork, not timed) to DuckDB
- * and commit them: one Appender ({@code appender}); two Appenders on two threads, a connection each
- * ({@code appenders2}); the CSV spool that main uses, two threads writing the files and publish-day.sql's INSERT
- * reading them with read_csv ({@code csvSpool}); Arrow record batches through the C data interface, filled on
- * DuckDB's request ({@code arrow}) or ahead by two producer threads ({@code arrow2Producers}).
+ * and commit them, the ways of the parameter {@code handOver}: one Appender ({@code appender}); two Appenders on two
+ * threads, a connection each ({@code appenders2}); the CSV spool that main uses, two threads writing the files and
+ * publish-day.sql's INSERT reading them with read_csv ({@code csvSpool}); Arrow record batches through the C data
+ * interface, filled on DuckDB's request ({@code arrow}) or ahead by two producer threads ({@code arrow2Producers}).
  *
  * <p>Every invocation starts from a fresh database file made by {@link TelemetryStore} (the real schema and the
  * job's DuckDB settings as jobs/telemetry/telemetry.properties ships them: 2GB memory limit, one thread per core;
  * preserve_insertion_order off) and ends with the rows committed and counted. The teardown then compares the sums
  * of every column with the generated rows, so a case that stores wrong rows fails instead of reporting a time, and
- * prints the process's CPU time against the wall time: how many cores the hand-over kept busy.
+ * prints the process's CPU time against the wall time (how many cores the hand-over kept busy) beside the whole
+ * machine's (whether other work took cores meanwhile).
  * Run: {@code mvn -Pjmh test-compile exec:exec@jmh -Djmh.args="-f 1 -wi 1 -i 3 HandOverBenchmark"} (BENCHMARKS.md).
  */
 @BenchmarkMode(Mode.SingleShotTime)
@@ -49,6 +50,8 @@ public class HandOverBenchmark {
     /** The rows and, per invocation, a fresh store. */
     @State(Scope.Benchmark)
     public static class Day {
+        @Param({"appender", "appenders2", "csvSpool", "arrow", "arrow2Producers"})
+        public String handOver;
         @Param({"10000000"})
         public int rows;
         /** DuckDB's threads; 0 for the job's default, one per core (-p duckdbThreads=1 shows what parallelism gives). */
@@ -61,6 +64,7 @@ public class HandOverBenchmark {
         TelemetryStore store;
         private long cpuAtStart;
         private long wallAtStart;
+        private long[] machineAtStart;
 
         @Setup(Level.Trial)
         public void generate() {
@@ -75,6 +79,7 @@ public class HandOverBenchmark {
             db = folder.resolve("peertel.duckdb");
             DuckDbSettings settings = new DuckDbSettings(DuckDbSettings.DEFAULT_MEMORY_LIMIT, null, duckdbThreads, null);
             store = TelemetryStore.open(db, settings);
+            machineAtStart = machineTicks();
             cpuAtStart = processCpuNanos();
             wallAtStart = System.nanoTime();
         }
@@ -84,14 +89,17 @@ public class HandOverBenchmark {
         }
 
         @TearDown(Level.Invocation)
-        public void checkAndRemove(org.openjdk.jmh.infra.BenchmarkParams params) throws SQLException, IOException {
+        public void checkAndRemove() throws SQLException, IOException {
             double wall = (System.nanoTime() - wallAtStart) / 1e9;
             double cpu = (processCpuNanos() - cpuAtStart) / 1e9;
-            String handOver = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+            long[] machine = machineTicks();
+            double machineBusy = Runtime.getRuntime().availableProcessors() * (double) (machine[0] - machineAtStart[0])
+                    / Math.max(1, machine[1] - machineAtStart[1]);
             try {
                 data.check(store.connection(), handOver);
-                System.out.printf("%n%s: %.2f s wall, %.2f s CPU (%.1f cores busy), %.1f M rows/s, sums checked%n",
-                        handOver, wall, cpu, cpu / wall, data.size / wall / 1e6);
+                System.out.printf("%n%s: %.2f s wall, %.2f s CPU (%.1f cores busy; the whole machine %.1f of %d), "
+                        + "%.1f M rows/s, sums checked%n", handOver, wall, cpu, cpu / wall, machineBusy,
+                        Runtime.getRuntime().availableProcessors(), data.size / wall / 1e6);
             } finally {
                 store.close();
                 delete(folder);
@@ -101,6 +109,24 @@ public class HandOverBenchmark {
         private static long processCpuNanos() {
             return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
+        }
+
+        /**
+         * The machine's busy and total CPU ticks so far, all processes (the first line of /proc/stat): with this
+         * process's own CPU time it shows whether other work took cores during a hand-over. Zeros off Linux.
+         */
+        private static long[] machineTicks() {
+            try {
+                String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < Math.min(fields.length, 9); i++) { // user .. steal
+                    total += Long.parseLong(fields[i]);
+                }
+                long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]); // idle, iowait
+                return new long[] {total - idle, total};
+            } catch (IOException | RuntimeException e) {
+                return new long[] {0, 0};
+            }
         }
 
         private static void delete(Path folder) throws IOException {
@@ -113,32 +139,16 @@ public class HandOverBenchmark {
     }
 
     @Benchmark
-    public void appender(Day day) throws Exception {
-        AppenderHandOver.load(day.connection(), day.data, 1);
-        day.data.checkCount(day.connection(), "appender");
-    }
-
-    @Benchmark
-    public void appenders2(Day day) throws Exception {
-        AppenderHandOver.load(day.connection(), day.data, 2);
-        day.data.checkCount(day.connection(), "appenders2");
-    }
-
-    @Benchmark
-    public void csvSpool(Day day) throws Exception {
-        SpoolHandOver.load(day.connection(), day.db, day.data);
-        day.data.checkCount(day.connection(), "csvSpool");
-    }
-
-    @Benchmark
-    public void arrow(Day day) throws Exception {
-        ArrowHandOver.load(day.connection(), day.data, 0);
-        day.data.checkCount(day.connection(), "arrow");
-    }
-
-    @Benchmark
-    public void arrow2Producers(Day day) throws Exception {
-        ArrowHandOver.load(day.connection(), day.data, 2);
-        day.data.checkCount(day.connection(), "arrow2Producers");
+    public void handOver(Day day) throws Exception {
+        Connection connection = day.connection();
+        switch (day.handOver) {
+            case "appender" -> AppenderHandOver.load(connection, day.data, 1);
+            case "appenders2" -> AppenderHandOver.load(connection, day.data, 2);
+            case "csvSpool" -> SpoolHandOver.load(connection, day.db, day.data);
+            case "arrow" -> ArrowHandOver.load(connection, day.data, 0);
+            case "arrow2Producers" -> ArrowHandOver.load(connection, day.data, 2);
+            default -> throw new IllegalArgumentException("no such hand-over: " + day.handOver);
+        }
+        day.data.checkCount(connection, day.handOver);
     }
 }
