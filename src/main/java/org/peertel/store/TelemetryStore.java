@@ -144,6 +144,14 @@ public final class TelemetryStore implements AutoCloseable {
     }
 
     /**
+     * The JDBC connection itself, for HandOverBenchmark (src/jmh, this package), which loads rows into the real
+     * schema through DuckDB's other entry points (Appender, Arrow) to compare them with the spool's. Not for main.
+     */
+    Connection connection() {
+        return connection;
+    }
+
+    /**
      * Replaces the day's rows with those of its complete spool and recomputes its aggregates, in one transaction.
      * Returns false, changing nothing, when the spool is not complete: the publish of it already committed and
      * removed it (the process died before the job repository heard of it), so the stored day is the right one.

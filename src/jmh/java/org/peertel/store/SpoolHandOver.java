@@ -1,0 +1,67 @@
+package org.peertel.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+
+/**
+ * What main does: the rows written to spool files as CSV by two threads (one file per input file, as
+ * attributeStep's workers write them), then loaded by publish-day.sql's own {@code INSERT INTO measurement_rows
+ * ... FROM read_csv(getvariable('spool_measurements'), ...)} in one transaction.
+ *
+ * <p>The files are written through the spool's own writing parts ({@link DaySpool#open}, which syncs each file as it
+ * closes, and {@link SpoolCsvOut}) with the fields of {@link SpoolFileWriter#measurements}, in its order. That
+ * class itself is not used: it takes the parser's rows (texts of countries and edge PoPs to number), while every
+ * case here starts from the same numbers.
+ */
+final class SpoolHandOver {
+
+    static final int WRITERS = 2;
+    private static final String INSERT = SqlScript.load("publish-day.sql").stream()
+            .filter(sql -> sql.startsWith("INSERT INTO measurement_rows")).findFirst().orElseThrow();
+
+    private SpoolHandOver() {
+    }
+
+    static void load(Connection store, Path db, HandOverRows rows) throws Exception {
+        long start = System.nanoTime();
+        DaySpool spool = DaySpool.of(db, HandOverRows.DAY);
+        spool.clear();
+        // writer w takes the input files w, w + WRITERS, ...: rows [from, to) of each
+        HandOverThreads.run(WRITERS, writer -> {
+            for (int file = writer; file < HandOverRows.FILES; file += WRITERS) {
+                write(spool, rows, file, HandOverThreads.from(rows.size, HandOverRows.FILES, file),
+                        HandOverThreads.from(rows.size, HandOverRows.FILES, file + 1));
+            }
+        });
+        long written = System.nanoTime();
+        HandOverTransaction.run(store, () -> {
+            try (PreparedStatement set = store.prepareStatement("SET VARIABLE spool_measurements = ?")) {
+                set.setArray(1, store.createArrayOf("VARCHAR", spool.paths(DaySpool.Kind.MEASUREMENTS).toArray()));
+                set.execute();
+            }
+            try (PreparedStatement insert = store.prepareStatement(INSERT)) {
+                insert.setObject(1, HandOverRows.DAY);
+                insert.execute();
+            }
+        });
+        System.out.printf("%ncsvSpool: files written in %.2f s, read_csv insert and commit %.2f s%n",
+                (written - start) / 1e9, (System.nanoTime() - written) / 1e9);
+    }
+
+    private static void write(DaySpool spool, HandOverRows rows, int fileNo, int from, int to) throws Exception {
+        try (SpoolCsvOut out = spool.open(SpoolFileWriter.spoolFileName(fileNo, DaySpool.Kind.MEASUREMENTS))) {
+            for (int i = from; i < to; i++) {
+                out.number(rows.fileNo[i]).number(rows.line[i]).number(rows.epochMicros[i]);
+                byte[] ipv6 = rows.ipv6[i];
+                if (ipv6 == null) {
+                    out.number(Integer.toUnsignedLong(rows.ipv4[i])).nullValue();
+                } else {
+                    out.nullValue().plainAscii(ipv6, 0, ipv6.length);
+                }
+                out.number(rows.country[i]).number(rows.state[i]).number(rows.edgePopNo[i]).micros(rows.rttMicros[i])
+                        .number(rows.connectionNo[i]).number(rows.prefixNo[i]).endRow();
+            }
+        }
+    }
+}
