@@ -17,7 +17,8 @@
 #                                                       # day of ROWS (10 M) and of MEMORY_ROWS (100 M, ~5 GB)
 #   CDS=1 src/test/bench/end-to-end.sh                  # `peertel run` started with a class-data sharing archive
 #                                                       # (jobs/telemetry/deploy/cds-archive.sh)
-#   MEMORY=1 RUNS=3 SETTINGS=my.properties JAVA_OPTS="-Xms256m -Xmx256m" src/test/bench/end-to-end.sh
+#   MEMORY=1 RUNS=3 MEMORY_LIMIT=256MB JAVA_OPTS="-Xms256m -Xmx256m" src/test/bench/end-to-end.sh
+#                                                       # the same with memory bounded: DuckDB's limit and the heap
 #
 # Settings (environment): ROWS rows in the day (10000000); PREFIXES IPv4 prefixes (100000); IPV6_PREFIXES (0) and
 # IPV6_SHARE (0): the pure-SQL plan is IPv4-only, so by default the data is too and all three do the same work;
@@ -26,7 +27,8 @@
 # CLI; READER=1 also times the job's reader alone (ReadOnlyPass: parsing and checks, no matching, no DuckDB);
 # PREFIXES=all / IPV6_PREFIXES=all take every usable prefix of PREFIX_TABLE; MEMORY=1 and MEMORY_ROWS
 # (100000000); JAVA_OPTS for `peertel run`; SETTINGS a job settings file for `peertel run --settings` and the
-# baselines' DuckDB settings (default jobs/telemetry/telemetry.properties); WORK the scratch folder (default a new
+# baselines' DuckDB settings (default jobs/telemetry/telemetry.properties); MEMORY_LIMIT a duckdb.memory-limit to
+# run with instead of the one of SETTINGS (the script writes a copy of the settings with it); WORK the scratch folder (default a new
 # temporary one); KEEP=1 keeps the generated data (it is large: about 50 bytes a row), else it is removed.
 set -euo pipefail
 ROWS=${ROWS:-10000000}
@@ -45,6 +47,7 @@ MEMORY_ROWS=${MEMORY_ROWS:-100000000}
 JAVA_OPTS=${JAVA_OPTS:-}
 SETTINGS=${SETTINGS:-}
 CDS=${CDS:-}
+MEMORY_LIMIT=${MEMORY_LIMIT:-}
 KEEP=${KEEP:-}
 DAY=2026-11-16
 
@@ -58,6 +61,15 @@ WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
 cleanup() { if [ -z "$KEEP" ]; then rm -rf "$WORK"; else echo "kept: $WORK"; fi; }
 trap cleanup EXIT
+if [ -n "$MEMORY_LIMIT" ]; then  # a copy of the settings with another memory limit (alerts stay beside it)
+  source_settings=${SETTINGS:-$PWD/jobs/telemetry/telemetry.properties}
+  mkdir -p "$WORK/settings"
+  sed "s/^duckdb.memory-limit *=.*/duckdb.memory-limit = $MEMORY_LIMIT/" "$source_settings" > "$WORK/settings/job.properties"
+  grep -q "^duckdb.memory-limit = $MEMORY_LIMIT\$" "$WORK/settings/job.properties" \
+      || echo "duckdb.memory-limit = $MEMORY_LIMIT" >> "$WORK/settings/job.properties"
+  cp "$(dirname "$source_settings")/alerts.properties" "$WORK/settings/" 2>/dev/null || true
+  SETTINGS=$WORK/settings/job.properties
+fi
 
 if [ ! -x /usr/bin/time ]; then
   echo "installing GNU time (for peak RSS)"; apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
