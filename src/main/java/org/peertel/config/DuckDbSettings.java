@@ -35,11 +35,16 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
     public static final String DEFAULT_MEMORY_LIMIT = "2GB";
     public static final int MAX_THREADS = 256;
 
-    private static final long MIN_MEMORY_BYTES = 100_000_000L;
+    /**
+     * Below this a day cannot publish: each spool file DuckDB reads takes a 30.5 MiB buffer, and a 10 M-row day failed
+     * at 100MB ("could not allocate block of size 30.5 MiB (66.6 MiB/95.3 MiB used)") and passed at 150MB, as did a
+     * 100 M-row day.
+     */
+    private static final long MIN_MEMORY_BYTES = 150_000_000L;
     private static final Pattern SIZE = Pattern.compile("([0-9]{1,9}(?:\\.[0-9]{1,6})?) ?(KB|MB|GB|TB|KIB|MIB|GIB|TIB)");
     private static final Pattern PERCENT = Pattern.compile("([0-9]{1,3})%");
     private static final String MEMORY_HINT = "give a size with a unit, e.g. 2GB or 1.5GiB (KB, MB, GB, TB count "
-            + "1000s, KiB, MiB, GiB, TiB 1024s), of at least 100MB, or a share of the machine's memory such as 50%";
+            + "1000s, KiB, MiB, GiB, TiB 1024s), of at least 150MB, or a share of the machine's memory such as 50%";
 
     public DuckDbSettings {
         String problem = memoryLimitProblem(memoryLimit);
@@ -158,7 +163,7 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
         if (bytes == null) {
             return "not a memory size; " + MEMORY_HINT;
         }
-        return bytes >= MIN_MEMORY_BYTES ? null : "below 100MB, too little for a day's aggregates; " + MEMORY_HINT;
+        return bytes >= MIN_MEMORY_BYTES ? null : "below 150MB, too little to publish a day; " + MEMORY_HINT;
     }
 
     /** Why {@code text} is no spill limit DuckDB takes, or null when it is one. */

@@ -55,7 +55,8 @@ class DuckDbSettingsTest {
             "2048   | not a memory size",
             "-1     | not a memory size",
             "2 G    | not a memory size",
-            "50MB   | below 100MB, too little",
+            "50MB   | below 150MB, too little",
+            "149MB  | below 150MB, too little",
             "0%     | a share of memory must be from 1% to 100%",
             "150%   | a share of memory must be from 1% to 100%"})
     void aBadMemoryLimitNamesFileLineAndTheFix(String value, String problem) throws IOException {

@@ -44,7 +44,7 @@ class StoreDuckDbSettingsTest {
 
     /** Every form the settings accept is one DuckDB accepts too (else a run would fail after it started). */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"100MB|95.3 MiB", "512 MiB|512.0 MiB", "2gb|1.8 GiB", "1.5gib|1.5 GiB",
+    @CsvSource(delimiter = '|', value = {"150MB|143.0 MiB", "512 MiB|512.0 MiB", "2gb|1.8 GiB", "1.5gib|1.5 GiB",
             "1TB|931.3 GiB", "0.25TiB|256.0 GiB"})
     void everyAcceptedFormIsOneDuckDbTakes(String limit, String duckDbShows) {
         try (TelemetryStore store = TelemetryStore.open(folder.resolve("t.duckdb"),
