@@ -49,11 +49,11 @@ final class ArrowMeasurementLoad {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setObject(1, day);
                 insert.execute();
-            } finally {
-                // the view points at the stream, freed below
-                try (Statement drop = connection.createStatement()) {
-                    drop.execute("DROP VIEW IF EXISTS " + VIEW);
-                }
+            }
+            // the view points at the stream, freed below. On failure the caller's rollback removes it (it was made
+            // in the transaction), and an aborted transaction takes no DROP.
+            try (Statement drop = connection.createStatement()) {
+                drop.execute("DROP VIEW " + VIEW);
             }
         }
     }
