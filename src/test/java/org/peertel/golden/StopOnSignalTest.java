@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peertel.ChildJvm;
 import org.peertel.CrashPoints;
 import org.peertel.cli.PeertelMain;
 

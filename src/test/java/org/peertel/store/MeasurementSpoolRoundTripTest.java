@@ -60,8 +60,8 @@ class MeasurementSpoolRoundTripTest {
         rows.add(new Row(fileNo, 2, DAY_START + 1, LONGEST_IPV6, "US", "AL", "other pop", 1, 1, 1));
         rows.add(new Row(fileNo, 3, DAY_START + 2, "::", "DE", "", pop, 1_000_000, 2, 2));
         for (int i = rows.size(); i < ROWS_PER_FILE; i++) {
-            String ip = i % 7 == 0 ? "2001:db8::" + Integer.toHexString(i) : "10." + (i >> 16 & 255) + "." + (i >> 8 & 255)
-                    + "." + (i & 255);
+            String ip = i % 7 == 0 ? "2001:db8::" + Integer.toHexString(i)
+                    : "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
             rows.add(new Row(fileNo, 10L + i, DAY_START + 1_000L * i, ip, "DE", i % 3 == 0 ? "" : "NY", pop,
                     1_234_567L * i, i % 3, i % 4));
         }
@@ -90,8 +90,9 @@ class MeasurementSpoolRoundTripTest {
     private static List<String> stored(TelemetryStore store) throws Exception {
         List<String> shown = new ArrayList<>();
         try (Statement query = store.connection().createStatement();
-             ResultSet rs = query.executeQuery("SELECT CASE file WHEN 'a.csv' THEN 0 ELSE 1 END, line, ts, client_ip, "
-                     + "country, state, edge_pop, rtt_ms, connection_id, prefix FROM measurements ORDER BY file, line")) {
+             ResultSet rs = query.executeQuery("SELECT CASE file WHEN 'a.csv' THEN 0 ELSE 1 END, line, ts, "
+                     + "client_ip, country, state, edge_pop, rtt_ms, connection_id, prefix "
+                     + "FROM measurements ORDER BY file, line")) {
             while (rs.next()) {
                 shown.add(List.of(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime().toString(),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),

@@ -1,10 +1,10 @@
-package org.peertel.golden;
+package org.peertel;
 
 /** What a test's child JVM running peertel from the class path needs, as `java -jar` gets it from the manifest. */
-final class ChildJvm {
+public final class ChildJvm {
 
     /** Arrow's memory reads java.nio internals (pom.xml: the jar's Add-Opens, surefire's argLine). */
-    static final String ARROW_OPENS = "--add-opens=java.base/java.nio=ALL-UNNAMED";
+    public static final String ARROW_OPENS = "--add-opens=java.base/java.nio=ALL-UNNAMED";
 
     private ChildJvm() {
     }
