@@ -1,6 +1,6 @@
 -- Replaces one day (every ? is that day) with the rows of its spool (store/DaySpool), and recomputes the day's
 -- aggregates. TelemetryStore runs these statements in one transaction, after setting the variables spool_*
--- to the spool's file lists: readers see the old day or the new day, never a mix. Publishing the same complete
+-- to the spool's CSV file lists: readers see the old day or the new day, never a mix. Publishing the same complete
 -- spool twice gives the same day, so a crash after the commit (before the spool is removed) costs nothing.
 -- The read options: \N is NULL, a quoted empty string stays an empty string (SpoolCsvOut writes the files).
 
@@ -41,16 +41,9 @@ WHERE registry_version NOT IN (SELECT registry_version FROM registry_names);
 INSERT INTO day_names SELECT CAST(? AS DATE), files, edge_pops, registry_version FROM spool_dictionary;
 DELETE FROM registry_names WHERE registry_version NOT IN (SELECT registry_version FROM day_names);
 
+-- The measurements are not read here: TelemetryStore inserts them after this script, in the same transaction,
+-- from the spool's binary files as Arrow batches (store/ArrowMeasurementLoad).
 DELETE FROM measurement_rows WHERE day = ?;
-INSERT INTO measurement_rows
-SELECT CAST(? AS DATE), file_no, line, make_timestamp(ts_us), client_ipv4, client_ipv6, country_code, state_code,
-       edge_pop_no, rtt_ms, connection_no, prefix_no
-FROM read_csv(getvariable('spool_measurements'), header = false, auto_detect = false, new_line = '\n', delim = ',',
-              quote = '"', escape = '"', nullstr = '\N', allow_quoted_nulls = false,
-              columns = {'file_no': 'INTEGER', 'line': 'BIGINT', 'ts_us': 'BIGINT', 'client_ipv4': 'UINTEGER',
-                         'client_ipv6': 'VARCHAR', 'country_code': 'SMALLINT', 'state_code': 'SMALLINT',
-                         'edge_pop_no': 'INTEGER', 'rtt_ms': 'DECIMAL(15,6)', 'connection_no': 'INTEGER',
-                         'prefix_no': 'INTEGER'});
 
 DELETE FROM unattributed WHERE day = ?;
 INSERT INTO unattributed

@@ -1,7 +1,5 @@
 package org.peertel.store;
 
-import java.util.List;
-
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.IntVector;
@@ -10,37 +8,19 @@ import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.UInt4Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.TimeUnit;
-import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The rows as Arrow record batches whose columns DuckDB takes without a cast: the columns of measurement_rows but
  * the day (one value for all, given by the INSERT), each in the Arrow type DuckDB maps to its column type
- * (UInt32 → UINTEGER, Timestamp(µs) → TIMESTAMP, Decimal128(15, 6) → DECIMAL(15,6), Utf8 → VARCHAR).
+ * (UInt32 → UINTEGER, Timestamp(µs) → TIMESTAMP, Decimal128(15, 6) → DECIMAL(15,6), Utf8 → VARCHAR): the
+ * schema the publish step's {@link MeasurementSpoolReader} hands over.
  */
 final class ArrowRowBatches {
 
-    static final Schema SCHEMA = new Schema(List.of(
-            column("file_no", new ArrowType.Int(32, true), false),
-            column("line", new ArrowType.Int(64, true), false),
-            column("ts", new ArrowType.Timestamp(TimeUnit.MICROSECOND, null), false),
-            column("client_ipv4", new ArrowType.Int(32, false), true),
-            column("client_ipv6", ArrowType.Utf8.INSTANCE, true),
-            column("country_code", new ArrowType.Int(16, true), false),
-            column("state_code", new ArrowType.Int(16, true), false),
-            column("edge_pop_no", new ArrowType.Int(32, true), false),
-            column("rtt_ms", new ArrowType.Decimal(15, 6, 128), false),
-            column("connection_no", new ArrowType.Int(32, true), false),
-            column("prefix_no", new ArrowType.Int(32, true), false)));
+    static final Schema SCHEMA = MeasurementSpoolReader.SCHEMA;
 
     private ArrowRowBatches() {
-    }
-
-    private static Field column(String name, ArrowType type, boolean nullable) {
-        return new Field(name, new FieldType(nullable, type, null), null);
     }
 
     /**

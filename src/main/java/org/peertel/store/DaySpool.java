@@ -20,10 +20,12 @@ import java.util.stream.Stream;
 import org.peertel.ingest.SkippedFile;
 
 /**
- * The attributed rows of one day on their way into DuckDB: plain CSV files in {@code <db>.spool/<day>/}, written
- * by attributeStep (one set of files per input file, so that several threads write at once) and read by the
- * publish transaction with DuckDB's parallel CSV reader ({@code read_csv}), which is many times faster than
- * appending row by row. Text that repeats on every row (file names, connection ids, prefixes) is written once,
+ * The attributed rows of one day on their way into DuckDB: files in {@code <db>.spool/<day>/}, written by
+ * attributeStep (one set of files per input file, so that several threads write at once) and read by the publish
+ * transaction. The attributed measurements, nearly all the rows, are binary records ({@link MeasurementSpoolOut})
+ * handed to DuckDB as Arrow batches ({@link MeasurementSpoolReader}); the rest is CSV read with DuckDB's CSV reader
+ * ({@code read_csv}). Both are many times faster than appending row by row. Text that repeats on every row (file
+ * names, connection ids, prefixes) is written once,
  * in {@code dictionary.csv}, and rows carry its numbers.
  *
  * <p>The {@code complete} marker is written last, after every other file is synced: a day is published only from
@@ -32,16 +34,27 @@ import org.peertel.ingest.SkippedFile;
  */
 public final class DaySpool {
 
-    /** The kinds of spool files, each with its file-name suffix. */
+    /** The kinds of spool files, each with its file-name suffix: binary records for measurements, else CSV. */
     enum Kind {
-        MEASUREMENTS("measurements"), UNATTRIBUTED("unattributed"), REJECTS("rejects"), EDGE_POPS("edge-pops");
+        MEASUREMENTS("measurements", "bin"), UNATTRIBUTED("unattributed", "csv"), REJECTS("rejects", "csv"),
+        EDGE_POPS("edge-pops", "csv");
 
         final String suffix;
+        private final String extension;
 
-        Kind(String suffix) {
+        Kind(String suffix, String extension) {
             this.suffix = suffix;
+            this.extension = extension;
+        }
+
+        /** How a spool file of this kind's name ends, e.g. {@code rejects.csv}. */
+        String fileSuffix() {
+            return suffix + "." + extension;
         }
     }
+
+    /** How the CSV measurement files of spools written before the binary records ended. */
+    private static final String OLD_MEASUREMENTS = "-measurements.csv";
 
     private static final String COMPLETE = "complete";
     private static final String DICTIONARY = "dictionary.csv";
@@ -164,16 +177,14 @@ public final class DaySpool {
         }
     }
 
-    /** The spool files of one kind, in name order; at least one (an empty file) so that read_csv has input. */
+    /** The CSV spool files of one kind, in name order; at least one (an empty file) so that read_csv has input. */
     List<String> paths(Kind kind) {
         List<String> paths = new ArrayList<>();
-        for (Path file : list()) {
-            if (file.getFileName().toString().endsWith("-" + kind.suffix + ".csv")) {
-                paths.add(file.toString());
-            }
+        for (Path file : files(kind)) {
+            paths.add(file.toString());
         }
         if (paths.isEmpty()) {
-            Path empty = folder.resolve("none-" + kind.suffix + ".csv");
+            Path empty = folder.resolve("none-" + kind.fileSuffix());
             try {
                 Files.write(empty, new byte[0]);
             } catch (IOException e) {
@@ -182,6 +193,31 @@ public final class DaySpool {
             paths.add(empty.toString());
         }
         return paths;
+    }
+
+    /**
+     * The binary measurement files ({@link MeasurementSpoolOut}), in name order, perhaps none. Refuses a spool that
+     * an older peertel left with CSV measurement files (it crashed before publishing, then was upgraded): published
+     * as it is, that day would silently lose its measurements. Running the day again writes a new spool.
+     */
+    List<Path> measurementFiles() {
+        for (Path file : list()) {
+            if (file.getFileName().toString().endsWith(OLD_MEASUREMENTS)) {
+                throw new StoreException("the spool " + folder + " holds measurements in the CSV format of an older "
+                        + "peertel (" + file.getFileName() + "): run the day again", null);
+            }
+        }
+        return files(Kind.MEASUREMENTS);
+    }
+
+    private List<Path> files(Kind kind) {
+        List<Path> files = new ArrayList<>();
+        for (Path file : list()) {
+            if (file.getFileName().toString().endsWith("-" + kind.fileSuffix())) {
+                files.add(file);
+            }
+        }
+        return files;
     }
 
     String dictionaryPath() {
@@ -216,6 +252,11 @@ public final class DaySpool {
             }
         };
         return new SpoolCsvOut(out);
+    }
+
+    /** A new binary measurement file, synced to disk when it is closed (as {@link #open}). */
+    MeasurementSpoolOut openMeasurements(String name) throws IOException {
+        return new MeasurementSpoolOut(folder.resolve(name));
     }
 
     private List<Path> list() {

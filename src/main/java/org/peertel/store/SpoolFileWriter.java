@@ -7,8 +7,9 @@ import org.peertel.geo.Locations;
 import org.peertel.ingest.FastMeasurements;
 
 /**
- * Writes the rows of one input file into the day's spool (see {@link DaySpool}): attributed measurements,
- * unattributed ones with why, and rejected records. Used by one thread; close it when the file is done.
+ * Writes the rows of one input file into the day's spool (see {@link DaySpool}): attributed measurements (a binary
+ * file, {@link MeasurementSpoolOut}), unattributed ones with why, and rejected records (CSV). Used by one thread;
+ * close it when the file is done.
  * Numbers ({@code fileNo}, {@code connectionNo}, {@code prefixNo}) refer to the spool's dictionary.
  *
  * <p>An attributed row is written as numbers wherever its text can be rebuilt exactly (the measurement_rows
@@ -16,12 +17,12 @@ import org.peertel.ingest.FastMeasurements;
  * canonical text is the dotted quad), an IPv6 client as its canonical text; the country and the US state as
  * {@code (first letter - 'A') * 26 + (second letter - 'A')}, -1 for no state; the edge PoP as its number in this
  * file ({@link EdgePopNumbers}, written to the file's edge-pops spool file on close). Loading numbers instead of
- * text measured about twice as fast in DuckDB.
+ * text measured about twice as fast in DuckDB (then from CSV; the binary records hold the same numbers).
  */
 public final class SpoolFileWriter implements AutoCloseable {
 
     private final String fileName;
-    private final SpoolCsvOut measurements;
+    private final MeasurementSpoolOut measurements;
     private final SpoolCsvOut unattributed;
     private final SpoolCsvOut rejects;
     private final SpoolCsvOut edgePopNames;
@@ -32,17 +33,21 @@ public final class SpoolFileWriter implements AutoCloseable {
         this.fileName = "input file " + fileNo + " of " + spool.folder();
         this.fileNo = fileNo;
         SpoolCsvOut[] opened = new SpoolCsvOut[DaySpool.Kind.values().length];
+        MeasurementSpoolOut binary = null;
         try {
             for (DaySpool.Kind kind : DaySpool.Kind.values()) {
-                opened[kind.ordinal()] = spool.open(spoolFileName(fileNo, kind));
+                if (kind != DaySpool.Kind.MEASUREMENTS) {
+                    opened[kind.ordinal()] = spool.open(spoolFileName(fileNo, kind));
+                }
             }
+            binary = spool.openMeasurements(spoolFileName(fileNo, DaySpool.Kind.MEASUREMENTS));
         } catch (IOException e) {
             for (SpoolCsvOut out : opened) {
                 closeQuietly(out);
             }
             throw failure(e);
         }
-        measurements = opened[DaySpool.Kind.MEASUREMENTS.ordinal()];
+        measurements = binary;
         unattributed = opened[DaySpool.Kind.UNATTRIBUTED.ordinal()];
         rejects = opened[DaySpool.Kind.REJECTS.ordinal()];
         edgePopNames = opened[DaySpool.Kind.EDGE_POPS.ordinal()];
@@ -60,7 +65,7 @@ public final class SpoolFileWriter implements AutoCloseable {
 
     /** The name of the spool file of one kind for input file number {@code fileNo}. */
     static String spoolFileName(int fileNo, DaySpool.Kind kind) {
-        return String.format("%06d-", fileNo) + kind.suffix + ".csv";
+        return String.format("%06d-", fileNo) + kind.fileSuffix();
     }
 
     /**
@@ -76,15 +81,14 @@ public final class SpoolFileWriter implements AutoCloseable {
                             String edgePop, long rttMicros, int connectionNo, int prefixNo, String reason) {
         try {
             if (reason == null) {
-                measurements.number(fileNo).number(line).number(epochMicros);
+                measurements.row(fileNo, line, epochMicros, letterCode(country),
+                        state.isEmpty() ? -1 : letterCode(state), edgePops.number(edgePop), rttMicros, connectionNo,
+                        prefixNo);
                 if (clientIp.indexOf(':') < 0) {
-                    measurements.number(ipv4Value(clientIp)).nullValue();
+                    measurements.ipv4(ipv4Value(clientIp));
                 } else {
-                    measurements.nullValue().plain(clientIp);
+                    measurements.ipv6(clientIp);
                 }
-                measurements.number(letterCode(country)).number(state.isEmpty() ? -1 : letterCode(state))
-                        .number(edgePops.number(edgePop)).micros(rttMicros).number(connectionNo).number(prefixNo)
-                        .endRow();
             } else {
                 unattributed.number(fileNo).number(line).number(epochMicros).plain(clientIp).plain(country)
                         .plain(state).quoted(edgePop).micros(rttMicros);
@@ -137,16 +141,16 @@ public final class SpoolFileWriter implements AutoCloseable {
             byte[] text = rows.bytes();
             for (int i = from; i < to; i++) {
                 if (reasons[i] == null) {
-                    measurements.number(fileNo).number(rows.line(i)).number(rows.epochMicros(i));
-                    if (rows.isIpv4(i)) {
-                        measurements.number(rows.ipv4Value(i)).nullValue();
-                    } else {
-                        measurements.nullValue().plainAscii(text, rows.clientIpFrom(i), rows.clientIpTo(i));
-                    }
                     String state = rows.state(i);
-                    measurements.number(letterCode(rows.country(i))).number(state.isEmpty() ? -1 : letterCode(state))
-                            .number(edgePops.number(text, rows.edgePopFrom(i), rows.edgePopTo(i)))
-                            .micros(rows.rttMicros(i)).number(connectionNos[i]).number(prefixNos[i]).endRow();
+                    measurements.row(fileNo, rows.line(i), rows.epochMicros(i), letterCode(rows.country(i)),
+                            state.isEmpty() ? -1 : letterCode(state),
+                            edgePops.number(text, rows.edgePopFrom(i), rows.edgePopTo(i)), rows.rttMicros(i),
+                            connectionNos[i], prefixNos[i]);
+                    if (rows.isIpv4(i)) {
+                        measurements.ipv4(rows.ipv4Value(i));
+                    } else {
+                        measurements.ipv6(text, rows.clientIpFrom(i), rows.clientIpTo(i));
+                    }
                 } else {
                     unattributed.number(fileNo).number(rows.line(i)).number(rows.epochMicros(i))
                             .plainAscii(text, rows.clientIpFrom(i), rows.clientIpTo(i))

@@ -165,15 +165,16 @@ public final class TelemetryStore implements AutoCloseable {
             setVariable("spool_dictionary", List.of(spool.dictionaryPath()));
             setVariable("spool_input_files", List.of(spool.inputFilesPath()));
             setVariable("spool_skipped_files", List.of(spool.skippedFilesPath()));
-            setVariable("spool_measurements", spool.paths(DaySpool.Kind.MEASUREMENTS));
             setVariable("spool_unattributed", spool.paths(DaySpool.Kind.UNATTRIBUTED));
             setVariable("spool_rejects", spool.paths(DaySpool.Kind.REJECTS));
             setVariable("spool_edge_pops", spool.paths(DaySpool.Kind.EDGE_POPS));
         } catch (SQLException e) {
             throw new StoreException("unable to publish " + day + " in " + file + ": " + e.getMessage(), e);
         }
+        List<Path> measurements = spool.measurementFiles();
         return inTransaction("publish " + day, () -> {
             execute(PUBLISH_DAY, day);
+            ArrowMeasurementLoad.insert(connection, day, measurements);
             aggregateInBatches(day);
             execute(List.of("DROP TABLE spool_dictionary"), day);
             CrashPoints.reach("publish-before-commit");

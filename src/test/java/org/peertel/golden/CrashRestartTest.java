@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.peertel.ChildJvm;
 import org.peertel.CrashPoints;
 import org.peertel.cli.PeertelMain;
 
@@ -110,8 +111,8 @@ class CrashRestartTest {
     /** Starts the command in a child JVM, waits for the crash point's marker line, and kills it (SIGKILL). */
     private void killAt(String point) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 "-D" + CrashPoints.PROPERTY + "=" + point, PeertelMain.class.getName()));
         command.addAll(arguments(work));
         Process child = new ProcessBuilder(command).redirectError(work.resolve("child.err").toFile()).start();

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peertel.ChildJvm;
 import org.peertel.CrashPoints;
 import org.peertel.cli.PeertelMain;
 
@@ -31,8 +32,8 @@ class RunLockAcrossProcessesTest {
     void aSecondProcessIsRefusedUntilTheHolderDies() throws Exception {
         // given: a child JVM in the middle of a day (paused after its first chunk)
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "-D" + CrashPoints.PAUSE_PROPERTY + "=attribute-chunk-written:60000", PeertelMain.class.getName()));
         command.addAll(arguments("2026-03-02"));
         Process child = new ProcessBuilder(command).redirectError(work.resolve("child.err").toFile()).start();

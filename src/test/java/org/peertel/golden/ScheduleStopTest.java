@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peertel.ChildJvm;
 import org.peertel.CrashPoints;
 import org.peertel.cli.PeertelMain;
 
@@ -68,8 +69,9 @@ class ScheduleStopTest {
 
     private Process start(Path settings, String pauseAt, String... command) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> line = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), "-Dpeertel.test.now=2026-03-03T02:30:00Z"));
+        List<String> line = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-Dpeertel.test.now=2026-03-03T02:30:00Z"));
         if (pauseAt != null) {
             line.add("-D" + CrashPoints.PAUSE_PROPERTY + "=" + pauseAt);
         }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peertel.ChildJvm;
 import org.peertel.CrashPoints;
 import org.peertel.cli.PeertelMain;
 
@@ -42,8 +43,8 @@ class StopOnSignalTest {
                 + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath() + "\n");
         List<String> args = arguments(settings);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "-D" + CrashPoints.PAUSE_PROPERTY + "=attribute-chunk-written:3000", PeertelMain.class.getName()));
         command.addAll(args);
         Process child = new ProcessBuilder(command).redirectError(work.resolve("child.err").toFile()).start();

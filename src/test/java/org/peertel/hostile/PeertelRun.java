@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.peertel.ChildJvm;
 import org.peertel.cli.PeertelMain;
 
 /**
@@ -26,8 +27,8 @@ record PeertelRun(int code, String out, String err) {
 
     static PeertelRun childJvm(String maxHeap, List<String> args, Path work) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), PeertelMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS, "-Xmx" + maxHeap,
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), PeertelMain.class.getName()));
         command.addAll(args);
         Path out = work.resolve("child.out");
         Path err = work.resolve("child.err");

@@ -71,8 +71,8 @@ class SpoolLanesTest {
         List<Path> fastFiles = files(fast.folder());
         assertThat(fastFiles).isEqualTo(files(reference.folder())).isNotEmpty();
         for (Path name : fastFiles) {
-            assertThat(Files.readString(fast.folder().resolve(name))).as(name.toString())
-                    .isEqualTo(Files.readString(reference.folder().resolve(name)));
+            assertThat(Files.readAllBytes(fast.folder().resolve(name))).as(name.toString())
+                    .isEqualTo(Files.readAllBytes(reference.folder().resolve(name)));
         }
         assertThat(bytesOf(fast.folder(), "measurements")).as("attributed rows").isPositive();
         assertThat(bytesOf(fast.folder(), "unattributed")).as("unattributed rows").isPositive();
@@ -119,7 +119,7 @@ class SpoolLanesTest {
     private static long bytesOf(Path folder, String kind) throws IOException {
         long bytes = 0;
         for (Path name : files(folder)) {
-            if (name.toString().endsWith("-" + kind + ".csv")) {
+            if (name.toString().matches(".*-" + kind + "\\.(csv|bin)")) {
                 bytes += Files.size(folder.resolve(name));
             }
         }

@@ -1,0 +1,184 @@
+package org.peertel.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.UInt4Vector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The binary measurement files of a spool ({@link MeasurementSpoolOut}) as Arrow record batches, one file after
+ * the other, each batch filled when DuckDB asks for it (on DuckDB's thread: filling ahead on other threads measured
+ * no faster, BENCHMARKS.md "Hand-over to DuckDB"). The columns are those of measurement_rows but the day, each in
+ * the Arrow type DuckDB maps to its column type without a cast (UInt32 → UINTEGER, Timestamp(µs) → TIMESTAMP,
+ * Decimal128(15, 6) → DECIMAL(15,6), Utf8 → VARCHAR).
+ */
+final class MeasurementSpoolReader extends ArrowReader {
+
+    static final Schema SCHEMA = new Schema(List.of(
+            column("file_no", new ArrowType.Int(32, true), false),
+            column("line", new ArrowType.Int(64, true), false),
+            column("ts", new ArrowType.Timestamp(TimeUnit.MICROSECOND, null), false),
+            column("client_ipv4", new ArrowType.Int(32, false), true),
+            column("client_ipv6", ArrowType.Utf8.INSTANCE, true),
+            column("country_code", new ArrowType.Int(16, true), false),
+            column("state_code", new ArrowType.Int(16, true), false),
+            column("edge_pop_no", new ArrowType.Int(32, true), false),
+            column("rtt_ms", new ArrowType.Decimal(15, 6, 128), false),
+            column("connection_no", new ArrowType.Int(32, true), false),
+            column("prefix_no", new ArrowType.Int(32, true), false)));
+
+    static final int BATCH_ROWS = 1 << 16;
+    private static final int READ_BYTES = 1 << 20;
+
+    private final List<Path> files;
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(READ_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private int nextFile;
+    private FileChannel channel;
+    private long bytesRead;
+
+    MeasurementSpoolReader(BufferAllocator allocator, List<Path> files) {
+        super(allocator);
+        this.files = files;
+        buffer.limit(0);
+    }
+
+    private static Field column(String name, ArrowType type, boolean nullable) {
+        return new Field(name, new FieldType(nullable, type, null), null);
+    }
+
+    @Override
+    protected Schema readSchema() {
+        return SCHEMA;
+    }
+
+    /**
+     * The next batch of at most {@link #BATCH_ROWS} rows, in fresh buffers: those of the batch before may still be
+     * held by DuckDB, which releases them when it is done with them.
+     */
+    @Override
+    public boolean loadNextBatch() throws IOException {
+        prepareLoadNextBatch();
+        VectorSchemaRoot root = getVectorSchemaRoot();
+        IntVector fileNo = (IntVector) root.getVector(0);
+        BigIntVector line = (BigIntVector) root.getVector(1);
+        TimeStampMicroVector ts = (TimeStampMicroVector) root.getVector(2);
+        UInt4Vector ipv4 = (UInt4Vector) root.getVector(3);
+        VarCharVector ipv6 = (VarCharVector) root.getVector(4);
+        SmallIntVector country = (SmallIntVector) root.getVector(5);
+        SmallIntVector state = (SmallIntVector) root.getVector(6);
+        IntVector edgePop = (IntVector) root.getVector(7);
+        DecimalVector rtt = (DecimalVector) root.getVector(8);
+        IntVector connection = (IntVector) root.getVector(9);
+        IntVector prefix = (IntVector) root.getVector(10);
+        for (var vector : root.getFieldVectors()) {
+            vector.setInitialCapacity(BATCH_ROWS);
+            vector.allocateNew(); // zeroed validity: every value null until set
+        }
+        byte[] text = new byte[MeasurementSpoolOut.MAX_IPV6_BYTES];
+        int r = 0;
+        while (r < BATCH_ROWS && nextRecord()) {
+            ByteBuffer b = buffer;
+            fileNo.set(r, b.getInt());
+            line.set(r, b.getLong());
+            ts.set(r, b.getLong());
+            country.set(r, b.getShort());
+            state.set(r, b.getShort());
+            edgePop.set(r, b.getInt());
+            rtt.set(r, b.getLong()); // the unscaled value
+            connection.set(r, b.getInt());
+            prefix.set(r, b.getInt());
+            int ipv6Length = b.get();
+            if (ipv6Length == 0) {
+                ipv4.set(r, b.getInt()); // client_ipv6 stays null
+            } else {
+                if (ipv6Length < 0 || ipv6Length > text.length) {
+                    throw corrupt("an IPv6 text of " + ipv6Length + " bytes");
+                }
+                b.get(text, 0, ipv6Length);
+                ipv6.setSafe(r, text, 0, ipv6Length); // client_ipv4 stays null
+            }
+            r++;
+        }
+        root.setRowCount(r); // every vector's value count, and the offsets of trailing null texts
+        return r > 0;
+    }
+
+    /**
+     * True when a whole record is in the buffer (reading on, into the next file if need be); false at the end of
+     * the last file.
+     */
+    private boolean nextRecord() throws IOException {
+        while (true) {
+            if (buffer.remaining() >= MeasurementSpoolOut.MAX_RECORD_BYTES) {
+                return true;
+            }
+            if (channel == null) {
+                if (buffer.hasRemaining()) {
+                    return wholeRecordLeft(); // the last records of the file just read
+                }
+                if (nextFile == files.size()) {
+                    return false;
+                }
+                channel = FileChannel.open(files.get(nextFile++));
+            }
+            buffer.compact();
+            int read = channel.read(buffer);
+            buffer.flip();
+            if (read < 0) {
+                channel.close();
+                channel = null;
+            } else {
+                bytesRead += read;
+            }
+        }
+    }
+
+    /** At a file's end: true when what is left of it is one whole record or more, else it is corrupt. */
+    private boolean wholeRecordLeft() throws IOException {
+        int position = buffer.position();
+        if (buffer.remaining() < MeasurementSpoolOut.FIXED_BYTES) {
+            throw corrupt("a cut record at its end");
+        }
+        int ipv6Length = buffer.get(position + MeasurementSpoolOut.FIXED_BYTES - 1);
+        int size = MeasurementSpoolOut.FIXED_BYTES + (ipv6Length == 0 ? 4 : ipv6Length);
+        if (ipv6Length < 0 || buffer.remaining() < size) {
+            throw corrupt("a cut record at its end");
+        }
+        return true;
+    }
+
+    private IOException corrupt(String what) {
+        return new IOException("the spool file " + files.get(nextFile - 1) + " is corrupt: " + what);
+    }
+
+    @Override
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    @Override
+    protected void closeReadSource() throws IOException {
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
+    }
+}
