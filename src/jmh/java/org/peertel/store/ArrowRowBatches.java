@@ -1,12 +1,5 @@
 package org.peertel.store;
 
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.DecimalVector;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.SmallIntVector;
-import org.apache.arrow.vector.TimeStampMicroVector;
-import org.apache.arrow.vector.UInt4Vector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -29,47 +22,37 @@ final class ArrowRowBatches {
      */
     static void fill(VectorSchemaRoot root, HandOverRows rows, int from, int to) {
         int n = to - from;
-        IntVector fileNo = (IntVector) root.getVector(0);
-        BigIntVector line = (BigIntVector) root.getVector(1);
-        TimeStampMicroVector ts = (TimeStampMicroVector) root.getVector(2);
-        UInt4Vector ipv4 = (UInt4Vector) root.getVector(3);
-        VarCharVector ipv6 = (VarCharVector) root.getVector(4);
-        SmallIntVector country = (SmallIntVector) root.getVector(5);
-        SmallIntVector state = (SmallIntVector) root.getVector(6);
-        IntVector edgePop = (IntVector) root.getVector(7);
-        DecimalVector rtt = (DecimalVector) root.getVector(8);
-        IntVector connection = (IntVector) root.getVector(9);
-        IntVector prefix = (IntVector) root.getVector(10);
+        MeasurementVectors columns = MeasurementVectors.of(root);
         long ipv6Bytes = 0;
         for (int i = from; i < to; i++) {
             ipv6Bytes += rows.ipv6[i] == null ? 0 : rows.ipv6[i].length;
         }
-        fileNo.allocateNew(n);
-        line.allocateNew(n);
-        ts.allocateNew(n);
-        ipv4.allocateNew(n);
-        ipv6.allocateNew(Math.max(1, ipv6Bytes), n);
-        country.allocateNew(n);
-        state.allocateNew(n);
-        edgePop.allocateNew(n);
-        rtt.allocateNew(n);
-        connection.allocateNew(n);
-        prefix.allocateNew(n);
+        columns.fileNo().allocateNew(n);
+        columns.line().allocateNew(n);
+        columns.ts().allocateNew(n);
+        columns.ipv4().allocateNew(n);
+        columns.ipv6().allocateNew(Math.max(1, ipv6Bytes), n);
+        columns.country().allocateNew(n);
+        columns.state().allocateNew(n);
+        columns.edgePop().allocateNew(n);
+        columns.rtt().allocateNew(n);
+        columns.connection().allocateNew(n);
+        columns.prefix().allocateNew(n);
         for (int i = from, r = 0; i < to; i++, r++) {
-            fileNo.set(r, rows.fileNo[i]);
-            line.set(r, rows.line[i]);
-            ts.set(r, rows.epochMicros[i]);
+            columns.fileNo().set(r, rows.fileNo[i]);
+            columns.line().set(r, rows.line[i]);
+            columns.ts().set(r, rows.epochMicros[i]);
             if (rows.ipv6[i] == null) {
-                ipv4.set(r, rows.ipv4[i]); // a fresh validity buffer is all null: the other one stays null
+                columns.ipv4().set(r, rows.ipv4[i]); // a fresh validity buffer is all null: the other one stays null
             } else {
-                ipv6.set(r, rows.ipv6[i]);
+                columns.ipv6().set(r, rows.ipv6[i]);
             }
-            country.set(r, rows.country[i]);
-            state.set(r, rows.state[i]);
-            edgePop.set(r, rows.edgePopNo[i]);
-            rtt.set(r, rows.rttMicros[i]); // the unscaled value
-            connection.set(r, rows.connectionNo[i]);
-            prefix.set(r, rows.prefixNo[i]);
+            columns.country().set(r, rows.country[i]);
+            columns.state().set(r, rows.state[i]);
+            columns.edgePop().set(r, rows.edgePopNo[i]);
+            columns.rtt().set(r, rows.rttMicros[i]); // the unscaled value
+            columns.connection().set(r, rows.connectionNo[i]);
+            columns.prefix().set(r, rows.prefixNo[i]);
         }
         root.setRowCount(n); // sets every vector's value count (and the offsets of the null texts)
     }

@@ -8,13 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.DecimalVector;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.SmallIntVector;
-import org.apache.arrow.vector.TimeStampMicroVector;
-import org.apache.arrow.vector.UInt4Vector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.TimeUnit;
@@ -77,17 +70,7 @@ final class MeasurementSpoolReader extends ArrowReader {
     public boolean loadNextBatch() throws IOException {
         prepareLoadNextBatch();
         VectorSchemaRoot root = getVectorSchemaRoot();
-        IntVector fileNo = (IntVector) root.getVector(0);
-        BigIntVector line = (BigIntVector) root.getVector(1);
-        TimeStampMicroVector ts = (TimeStampMicroVector) root.getVector(2);
-        UInt4Vector ipv4 = (UInt4Vector) root.getVector(3);
-        VarCharVector ipv6 = (VarCharVector) root.getVector(4);
-        SmallIntVector country = (SmallIntVector) root.getVector(5);
-        SmallIntVector state = (SmallIntVector) root.getVector(6);
-        IntVector edgePop = (IntVector) root.getVector(7);
-        DecimalVector rtt = (DecimalVector) root.getVector(8);
-        IntVector connection = (IntVector) root.getVector(9);
-        IntVector prefix = (IntVector) root.getVector(10);
+        MeasurementVectors columns = MeasurementVectors.of(root);
         for (var vector : root.getFieldVectors()) {
             vector.setInitialCapacity(BATCH_ROWS);
             vector.allocateNew(); // zeroed validity: every value null until set
@@ -96,24 +79,24 @@ final class MeasurementSpoolReader extends ArrowReader {
         int r = 0;
         while (r < BATCH_ROWS && nextRecord()) {
             ByteBuffer b = buffer;
-            fileNo.set(r, b.getInt());
-            line.set(r, b.getLong());
-            ts.set(r, b.getLong());
-            country.set(r, b.getShort());
-            state.set(r, b.getShort());
-            edgePop.set(r, b.getInt());
-            rtt.set(r, b.getLong()); // the unscaled value
-            connection.set(r, b.getInt());
-            prefix.set(r, b.getInt());
+            columns.fileNo().set(r, b.getInt());
+            columns.line().set(r, b.getLong());
+            columns.ts().set(r, b.getLong());
+            columns.country().set(r, b.getShort());
+            columns.state().set(r, b.getShort());
+            columns.edgePop().set(r, b.getInt());
+            columns.rtt().set(r, b.getLong()); // the unscaled value
+            columns.connection().set(r, b.getInt());
+            columns.prefix().set(r, b.getInt());
             int ipv6Length = b.get();
             if (ipv6Length == 0) {
-                ipv4.set(r, b.getInt()); // client_ipv6 stays null
+                columns.ipv4().set(r, b.getInt()); // client_ipv6 stays null
             } else {
                 if (ipv6Length < 0 || ipv6Length > text.length) {
                     throw corrupt("an IPv6 text of " + ipv6Length + " bytes");
                 }
                 b.get(text, 0, ipv6Length);
-                ipv6.setSafe(r, text, 0, ipv6Length); // client_ipv4 stays null
+                columns.ipv6().setSafe(r, text, 0, ipv6Length); // client_ipv4 stays null
             }
             r++;
         }
