@@ -195,19 +195,25 @@ public final class DaySpool {
         return paths;
     }
 
-    /**
-     * The binary measurement files ({@link MeasurementSpoolOut}), in name order, perhaps none. Refuses a spool that
-     * an older peertel left with CSV measurement files (it crashed before publishing, then was upgraded): published
-     * as it is, that day would silently lose its measurements. Running the day again writes a new spool.
-     */
+    /** The binary measurement files ({@link MeasurementSpoolOut}), in name order, perhaps none. */
     List<Path> measurementFiles() {
+        return files(Kind.MEASUREMENTS);
+    }
+
+    /**
+     * The CSV measurement files of a spool written by a peertel from before the binary records, in name order,
+     * usually none: such a spool is left when that version stopped between attributeStep and publishStep and was
+     * then upgraded. The restart publishes it as it is (the day resumes at publishStep, so the spool cannot be
+     * written again), hence these are still read.
+     */
+    List<String> csvMeasurementPaths() {
+        List<String> paths = new ArrayList<>();
         for (Path file : list()) {
             if (file.getFileName().toString().endsWith(OLD_MEASUREMENTS)) {
-                throw new StoreException("the spool " + folder + " holds measurements in the CSV format of an older "
-                        + "peertel (" + file.getFileName() + "): run the day again", null);
+                paths.add(file.toString());
             }
         }
-        return files(Kind.MEASUREMENTS);
+        return paths;
     }
 
     private List<Path> files(Kind kind) {

@@ -23,6 +23,8 @@ public final class TelemetryStore implements AutoCloseable {
     private static final List<String> SCHEMA = SqlScript.load("schema.sql");
     private static final List<String> PUBLISH_DAY = SqlScript.load("publish-day.sql");
     private static final List<String> AGGREGATE_BATCH = SqlScript.load("aggregate-batch.sql");
+    /** A spool's measurements in the CSV files of a peertel from before the binary records (DaySpool). */
+    private static final List<String> PUBLISH_CSV_MEASUREMENTS = SqlScript.load("publish-csv-measurements.sql");
     private static final List<String> MIGRATE_MEASUREMENTS = SqlScript.load("migrate-measurements.sql");
 
     private final Connection connection;
@@ -172,8 +174,19 @@ public final class TelemetryStore implements AutoCloseable {
             throw new StoreException("unable to publish " + day + " in " + file + ": " + e.getMessage(), e);
         }
         List<Path> measurements = spool.measurementFiles();
+        List<String> csvMeasurements = spool.csvMeasurementPaths();
+        if (!csvMeasurements.isEmpty()) {
+            try {
+                setVariable("spool_measurements", csvMeasurements);
+            } catch (SQLException e) {
+                throw new StoreException("unable to publish " + day + " in " + file + ": " + e.getMessage(), e);
+            }
+        }
         return inTransaction("publish " + day, () -> {
             execute(PUBLISH_DAY, day);
+            if (!csvMeasurements.isEmpty()) {
+                execute(PUBLISH_CSV_MEASUREMENTS, day);
+            }
             ArrowMeasurementLoad.insert(connection, day, measurements);
             aggregateInBatches(day);
             execute(List.of("DROP TABLE spool_dictionary"), day);

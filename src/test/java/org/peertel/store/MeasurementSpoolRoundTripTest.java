@@ -162,14 +162,46 @@ class MeasurementSpoolRoundTripTest {
         }
     }
 
+    /**
+     * A spool an older peertel left with CSV measurement files (it stopped before publishing and was then upgraded)
+     * is published as it is: the day resumes at publishStep, so nothing would ever write it again.
+     */
     @Test
-    void aSpoolWithCsvMeasurementsOfAnOlderPeertelIsRefused() throws Exception {
+    void aSpoolWithCsvMeasurementsOfAnOlderPeertelIsStillPublished() throws Exception {
         Path db = folder.resolve("t.duckdb");
+        List<List<Row>> files = List.of(rows(0).subList(0, 50), rows(1).subList(0, 50));
         try (TelemetryStore store = TelemetryStore.open(db)) {
-            DaySpool spool = spool(db, List.of(rows(0).subList(0, 3)));
-            Files.writeString(spool.folder().resolve("000001-measurements.csv"), "1,2,3\n");
-            assertThatThrownBy(() -> store.publishDay(DAY, spool)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("CSV format of an older peertel");
+            DaySpool spool = spool(db, files);
+            for (int fileNo = 0; fileNo < files.size(); fileNo++) {
+                Path binary = spool.folder().resolve(SpoolFileWriter.spoolFileName(fileNo, DaySpool.Kind.MEASUREMENTS));
+                Files.delete(binary);
+                StringBuilder csv = new StringBuilder();
+                for (Row r : files.get(fileNo)) {
+                    csv.append(oldCsvLine(r)).append('\n');
+                }
+                Files.writeString(spool.folder().resolve(String.format("%06d-measurements.csv", fileNo)), csv);
+            }
+            assertThat(store.publishDay(DAY, spool)).isTrue();
+            assertThat(stored(store)).containsExactlyElementsOf(shown(files));
         }
+    }
+
+    /**
+     * A row as the CSV spool of peertel 2026-12-06 (before the binary records) wrote it: the IPv4 client as its value,
+     * codes as (first letter - 'A') * 26 + (second - 'A'), -1 for no state, rtt as decimal text, \N for null. The
+     * edge PoP numbers follow the file's order of first appearance, as the edge-pops file the writer left says.
+     */
+    private static String oldCsvLine(Row r) {
+        boolean ipv6 = r.ip.contains(":");
+        String ipv4 = ipv6 ? "\\N" : Long.toString(org.peertel.prefix.IpAddress.parseIpv4(r.ip, 0, r.ip.length()));
+        int edgePop = r.edgePop.equals("other pop") ? 1 : 0;
+        return String.join(",", Integer.toString(r.fileNo), Long.toString(r.line), Long.toString(r.ts), ipv4,
+                ipv6 ? r.ip : "\\N", Integer.toString(code(r.country)), Integer.toString(code(r.state)),
+                Integer.toString(edgePop), java.math.BigDecimal.valueOf(r.rtt, 6).toPlainString(),
+                Integer.toString(r.connectionNo), Integer.toString(r.prefixNo));
+    }
+
+    private static int code(String letters) {
+        return letters.isEmpty() ? -1 : (letters.charAt(0) - 'A') * 26 + (letters.charAt(1) - 'A');
     }
 }
