@@ -5,20 +5,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 
 /**
- * What main does: the rows written to spool files as CSV by two threads (one file per input file, as
- * attributeStep's workers write them), then loaded by publish-day.sql's own {@code INSERT INTO measurement_rows
- * ... FROM read_csv(getvariable('spool_measurements'), ...)} in one transaction.
+ * What main did before the binary spool (and still does for a CSV spool an older peertel left): the rows written to
+ * spool files as CSV by two threads (one file per input file, as attributeStep's workers wrote them), then loaded by
+ * publish-csv-measurements.sql's {@code INSERT INTO measurement_rows ... FROM read_csv(getvariable(
+ * 'spool_measurements'), ...)} in one transaction.
  *
  * <p>The files are written through the spool's own writing parts ({@link DaySpool#open}, which syncs each file as it
- * closes, and {@link SpoolCsvOut}) with the fields of {@link SpoolFileWriter#measurements}, in its order. That
- * class itself is not used: it takes the parser's rows (texts of countries and edge PoPs to number), while every
- * case here starts from the same numbers.
+ * closes, and {@link SpoolCsvOut}) with the fields that {@link SpoolFileWriter#measurements} wrote as CSV, in that
+ * order. That class itself is not used: it takes the parser's rows (texts of countries and edge PoPs to number),
+ * while every case here starts from the same numbers.
  */
 final class SpoolHandOver {
 
     static final int WRITERS = 2;
-    private static final String INSERT = SqlScript.load("publish-day.sql").stream()
-            .filter(sql -> sql.startsWith("INSERT INTO measurement_rows")).findFirst().orElseThrow();
+    private static final String INSERT = SqlScript.load("publish-csv-measurements.sql").get(0);
 
     private SpoolHandOver() {
     }

@@ -207,23 +207,16 @@ public final class DaySpool {
      * written again), hence these are still read.
      */
     List<String> csvMeasurementPaths() {
-        List<String> paths = new ArrayList<>();
-        for (Path file : list()) {
-            if (file.getFileName().toString().endsWith(OLD_MEASUREMENTS)) {
-                paths.add(file.toString());
-            }
-        }
-        return paths;
+        return filesEndingWith(OLD_MEASUREMENTS).stream().map(Path::toString).toList();
     }
 
     private List<Path> files(Kind kind) {
-        List<Path> files = new ArrayList<>();
-        for (Path file : list()) {
-            if (file.getFileName().toString().endsWith("-" + kind.fileSuffix())) {
-                files.add(file);
-            }
-        }
-        return files;
+        return filesEndingWith("-" + kind.fileSuffix());
+    }
+
+    /** The spool's files whose names end with {@code suffix}, in name order. */
+    private List<Path> filesEndingWith(String suffix) {
+        return list().stream().filter(file -> file.getFileName().toString().endsWith(suffix)).toList();
     }
 
     String dictionaryPath() {

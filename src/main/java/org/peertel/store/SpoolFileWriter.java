@@ -81,9 +81,8 @@ public final class SpoolFileWriter implements AutoCloseable {
                             String edgePop, long rttMicros, int connectionNo, int prefixNo, String reason) {
         try {
             if (reason == null) {
-                measurements.row(fileNo, line, epochMicros, letterCode(country),
-                        state.isEmpty() ? -1 : letterCode(state), edgePops.number(edgePop), rttMicros, connectionNo,
-                        prefixNo);
+                measurements.row(fileNo, line, epochMicros, letterCode(country), stateCode(state),
+                        edgePops.number(edgePop), rttMicros, connectionNo, prefixNo);
                 if (clientIp.indexOf(':') < 0) {
                     measurements.ipv4(ipv4Value(clientIp));
                 } else {
@@ -115,6 +114,11 @@ public final class SpoolFileWriter implements AutoCloseable {
         return value << 8 | part;
     }
 
+    /** The number a US state is stored as, -1 for none (outside the US). */
+    private static int stateCode(String state) {
+        return state.isEmpty() ? -1 : letterCode(state);
+    }
+
     /** {@link Locations#letterCode} of a country or US state code the reader checked. */
     static int letterCode(String code) {
         int number = Locations.letterCode(code);
@@ -141,9 +145,8 @@ public final class SpoolFileWriter implements AutoCloseable {
             byte[] text = rows.bytes();
             for (int i = from; i < to; i++) {
                 if (reasons[i] == null) {
-                    String state = rows.state(i);
                     measurements.row(fileNo, rows.line(i), rows.epochMicros(i), letterCode(rows.country(i)),
-                            state.isEmpty() ? -1 : letterCode(state),
+                            stateCode(rows.state(i)),
                             edgePops.number(text, rows.edgePopFrom(i), rows.edgePopTo(i)), rows.rttMicros(i),
                             connectionNos[i], prefixNos[i]);
                     if (rows.isIpv4(i)) {

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 
+import org.duckdb.DuckDBDriver;
 import org.peertel.CrashPoints;
 import org.peertel.config.DuckDbSettings;
 
@@ -91,7 +92,7 @@ public final class TelemetryStore implements AutoCloseable {
      */
     private static Properties streamingResults() {
         Properties properties = new Properties();
-        properties.setProperty("jdbc_stream_results", "true"); // DuckDBDriver.JDBC_STREAM_RESULTS
+        properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
         return properties;
     }
 
@@ -163,6 +164,7 @@ public final class TelemetryStore implements AutoCloseable {
         if (!spool.isComplete()) {
             return false;
         }
+        List<String> csvMeasurements = spool.csvMeasurementPaths();
         try {
             setVariable("spool_dictionary", List.of(spool.dictionaryPath()));
             setVariable("spool_input_files", List.of(spool.inputFilesPath()));
@@ -170,18 +172,13 @@ public final class TelemetryStore implements AutoCloseable {
             setVariable("spool_unattributed", spool.paths(DaySpool.Kind.UNATTRIBUTED));
             setVariable("spool_rejects", spool.paths(DaySpool.Kind.REJECTS));
             setVariable("spool_edge_pops", spool.paths(DaySpool.Kind.EDGE_POPS));
+            if (!csvMeasurements.isEmpty()) {
+                setVariable("spool_measurements", csvMeasurements);
+            }
         } catch (SQLException e) {
             throw new StoreException("unable to publish " + day + " in " + file + ": " + e.getMessage(), e);
         }
         List<Path> measurements = spool.measurementFiles();
-        List<String> csvMeasurements = spool.csvMeasurementPaths();
-        if (!csvMeasurements.isEmpty()) {
-            try {
-                setVariable("spool_measurements", csvMeasurements);
-            } catch (SQLException e) {
-                throw new StoreException("unable to publish " + day + " in " + file + ": " + e.getMessage(), e);
-            }
-        }
         return inTransaction("publish " + day, () -> {
             execute(PUBLISH_DAY, day);
             if (!csvMeasurements.isEmpty()) {
