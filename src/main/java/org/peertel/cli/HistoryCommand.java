@@ -9,11 +9,12 @@ import java.util.concurrent.Callable;
 
 import org.peertel.config.JobSettings;
 import org.peertel.job.ExecutionRecord;
-import org.peertel.job.JobRepositoryDatabase;
-import org.peertel.job.RunLock;
-import org.peertel.job.TelemetryApplication;
-import org.peertel.job.TelemetryExecution;
-import org.peertel.job.TelemetryHistory;
+import org.peertel.launch.JobRepositoryDatabase;
+import org.peertel.launch.RunLock;
+import org.peertel.launch.TelemetryApplication;
+import org.peertel.history.TelemetryExecution;
+import org.peertel.history.TelemetryHistory;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,7 +71,7 @@ public final class HistoryCommand implements Callable<Integer> {
         // An H2 file repository admits one process at a time: wait for no run, by taking the run lock briefly.
         try (RunLock lock = repository == null ? null : RunLock.acquire(settings.db(), "peertel history");
              ConfigurableApplicationContext context = TelemetryApplication.start(settings, settings.db())) {
-            executions = context.getBean(TelemetryHistory.class).executions(first, last);
+            executions = new TelemetryHistory(context.getBean(JobRepository.class)).executions(first, last);
         }
         if (executions.isEmpty()) {
             out.println("No job executions" + range(first, last) + ".");

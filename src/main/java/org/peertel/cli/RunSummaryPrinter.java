@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.peertel.job.ExecutionRecord;
-import org.peertel.job.TelemetryExecution;
+import org.peertel.history.TelemetryExecution;
 import org.springframework.batch.core.BatchStatus;
 
 /**

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.peertel.job.JobSession;
+import org.peertel.launch.JobSession;
 
 /**
  * Turns SIGTERM (and Ctrl-C) into a clean stop: the hook asks the running job execution to stop at its next

@@ -21,7 +21,7 @@ public class CurrentDay implements JobExecutionListener {
     private volatile DayRun run;
     private volatile JobExecution execution;
 
-    /** @param registries the cache of the command that started the context, if it gave one ({@link JobSession}) */
+    /** @param registries the cache of the command that started the context, if it gave one (the launch session) */
     public CurrentDay(JobSettings settings, ObjectProvider<RegistryCache> registries) {
         this.duckDb = settings.duckDb();
         this.registries = registries.getIfAvailable(RegistryCache::new);

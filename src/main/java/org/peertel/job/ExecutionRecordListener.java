@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * earlier execution of the same job instance ({@link ExecutionRecord#RESTART}), and saves that at once, so even an
  * execution that fails in its first step shows in history why it ran.
  *
- * <p>The reason is the one {@link TelemetryLauncher} was given for this invocation ({@link #expect}); for a new
+ * <p>The reason is the one the launcher was given for this invocation ({@link #expect}); for a new
  * instance that equals the {@code reason} job parameter, for a restart it usually does not (a nightly run that
  * restarts yesterday's failed manual run keeps the parameters of the manual run).
  */
@@ -25,7 +25,7 @@ public class ExecutionRecordListener implements JobExecutionListener {
     }
 
     /** The reason of the execution about to be launched on this process; null to take the job parameter. */
-    void expect(RunReason reason) {
+    public void expect(RunReason reason) {
         expected = reason;
     }
 

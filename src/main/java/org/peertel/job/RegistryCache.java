@@ -19,7 +19,7 @@ import org.peertel.registry.RegistryLoader;
  * registry is then parsed, validated and turned into a trie once, not once per day.
  *
  * <p>A command that checks the registry before it starts the job ({@code run}, a {@code schedule} pass) loads it
- * through {@link #load}, hands the cache to its {@link JobSession}, and the job reuses that registry instead of
+ * through {@link #load}, hands the cache to its launch session, and the job reuses that registry instead of
  * reading the file a second time. {@link #prepareMatcher()} then builds the trie on another thread while the
  * Spring context starts.
  */

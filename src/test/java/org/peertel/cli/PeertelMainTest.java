@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.peertel.job.RunLock;
+import org.peertel.launch.RunLock;
 
 /** The command line's contract: help everywhere, exit codes 0 / 1 / 2, one clear message. */
 class PeertelMainTest {

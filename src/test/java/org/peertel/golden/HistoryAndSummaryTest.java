@@ -20,9 +20,9 @@ import org.peertel.config.JobSettings;
 import org.peertel.job.Progress;
 import org.peertel.job.ProgressListener;
 import org.peertel.job.RunReason;
-import org.peertel.job.TelemetryApplication;
+import org.peertel.launch.TelemetryApplication;
 import org.peertel.job.TelemetryJobParameters;
-import org.peertel.job.TelemetryLauncher;
+import org.peertel.launch.TelemetryLauncher;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.config.JobSettings;
-import org.peertel.job.RunLock;
+import org.peertel.launch.RunLock;
 
 /** Passes of the nightly schedule at chosen instants, on a copy of the golden week's input. */
 class NightlySchedulerTest {

@@ -1,5 +1,10 @@
-package org.peertel.job;
+package org.peertel.launch;
 
+import org.peertel.job.ExecutionRecord;
+import org.peertel.job.ExecutionRecordListener;
+import org.peertel.job.RunReason;
+import org.peertel.job.TelemetryJobConfiguration;
+import org.peertel.job.TelemetryJobParameters;
 import java.time.LocalDate;
 
 import org.springframework.batch.core.BatchStatus;

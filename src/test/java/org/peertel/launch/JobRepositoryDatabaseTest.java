@@ -1,4 +1,4 @@
-package org.peertel.job;
+package org.peertel.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,8 @@
-package org.peertel.job;
+package org.peertel.history;
 
+import org.peertel.job.ExecutionRecord;
+import org.peertel.job.RunReason;
+import org.peertel.job.TelemetryJobParameters;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
-package org.peertel.job;
+package org.peertel.history;
 
+import org.peertel.job.TelemetryJobConfiguration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,14 +9,12 @@ import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.stereotype.Component;
 
 /**
  * Every execution of the telemetry job, read through the JobRepository API (so the same code serves the H2 file
  * and PostgreSQL), oldest day first, then in execution order.
  */
-@Component
-public class TelemetryHistory {
+public final class TelemetryHistory {
 
     private final JobRepository jobRepository;
 

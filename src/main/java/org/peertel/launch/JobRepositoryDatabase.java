@@ -1,4 +1,4 @@
-package org.peertel.job;
+package org.peertel.launch;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,5 +1,11 @@
-package org.peertel.job;
+package org.peertel.launch;
 
+import org.peertel.job.CurrentDay;
+import org.peertel.job.Progress;
+import org.peertel.job.ProgressListener;
+import org.peertel.job.RegistryCache;
+import org.peertel.job.TelemetryJobConfiguration;
+import org.peertel.job.TelemetryJobParameters;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,10 +1,12 @@
-package org.peertel.job;
+package org.peertel.launch;
 
+import org.peertel.job.RegistryCache;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.peertel.config.JobSettings;
+import org.peertel.job.TelemetryJobConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,7 +17,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * PostgreSQL) and the JobOperator; jobs are launched by {@link TelemetryLauncher}, never at start-up. The
  * repository is opened and its schema created by {@link JobRepositoryDatabase} before the context starts.
  */
-@SpringBootApplication(proxyBeanMethods = false)
+// the job's beans live in package job, the launcher here: scan both
+@SpringBootApplication(proxyBeanMethods = false, scanBasePackageClasses = {TelemetryApplication.class,
+        TelemetryJobConfiguration.class})
 public class TelemetryApplication {
 
     /** Starts the context for one command-line invocation. */
