@@ -8,7 +8,8 @@ import java.util.List;
  * read by any number of threads. A lookup answers the position in that list of the longest prefix containing the
  * address, or {@link #NO_MATCH}, so callers keep their values in plain arrays; it allocates nothing.
  *
- * <p>Same answers as {@link PrefixTrie#longestPrefixMatch}: IPv4 is the IPv4-mapped space {@code ::ffff:0:0/96}
+ * <p>Same answers as a longest-match scan over every prefix (the tests hold it to one, and to a path-compressed
+ * trie): IPv4 is the IPv4-mapped space {@code ::ffff:0:0/96}
  * (see {@link IpAddress}), so an IPv6 prefix that covers that whole space ({@code ::/0}, {@code ::/8},
  * {@code ::fffe:0:0/95}, ...) matches IPv4 addresses that no IPv4 prefix covers, and an IPv4-mapped key given to
  * {@link #longestMatchV6} is looked up as IPv4.
