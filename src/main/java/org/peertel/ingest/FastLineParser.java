@@ -20,7 +20,7 @@ import org.peertel.prefix.IpAddress;
  */
 final class FastLineParser {
 
-    /** The line is a record, now held in the {@link FastMeasurements}. */
+    /** The line is a record, now held in the {@link MeasurementBatch}. */
     static final int ACCEPTED = 0;
     /** The line is blank (empty, or a lone CR): no record, as for the reference. */
     static final int BLANK = 1;
@@ -52,7 +52,7 @@ final class FastLineParser {
      *
      * @return {@link #ACCEPTED}, {@link #BLANK} or {@link #REFERENCE}
      */
-    int parse(byte[] bytes, int from, int lineFeed, FastMeasurements out) {
+    int parse(byte[] bytes, int from, int lineFeed, MeasurementBatch out) {
         int end = lineFeed > from && bytes[lineFeed - 1] == '\r' ? lineFeed - 1 : lineFeed;
         if (end == from) {
             return BLANK;

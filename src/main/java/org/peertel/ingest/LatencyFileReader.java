@@ -18,7 +18,7 @@ import java.time.LocalDate;
  * ({@link Utf8Reader}, {@link CsvRecordReader}, {@link LatencyRowParser}) defines every result and reads the
  * header and every line the fast lane does not take. The fast lane ({@link FastLineParser}) takes the lines it can
  * prove the reference would accept, with the same values, straight from the bytes and without objects
- * ({@link FastMeasurements}); it only runs while the reference holds no text of its own (lines it put back after a
+ * ({@link MeasurementBatch}); it only runs while the reference holds no text of its own (lines it put back after a
  * quote left open), so lines are always read in order and numbered as the reference numbers them.
  *
  * <p>Reading also computes the SHA-256 of the stored file bytes ({@link #sha256()}), what {@link DayManifest}
@@ -28,8 +28,8 @@ public final class LatencyFileReader implements Closeable {
 
     /** What {@link #advance()} found. */
     public enum Found {
-        /** One or more valid rows taken by the fast lane from consecutive lines: {@link #fastMeasurements()}. */
-        FAST_MEASUREMENTS,
+        /** One or more valid rows taken by the fast lane from consecutive lines: {@link #measurementBatch()}. */
+        MEASUREMENT_BATCH,
         /** A row of the reference chain, measurement or reject: {@link #row()}. */
         ROW,
         /** The end of the file. */
@@ -49,7 +49,7 @@ public final class LatencyFileReader implements Closeable {
     private CsvRecordReader records;
     private LatencyRowParser parser;
     private FastLineParser fast;
-    private final FastMeasurements fastRows;
+    private final MeasurementBatch fastRows;
     private int nextFastRow; // for next()
     private LatencyRow row;
     private long line;
@@ -70,7 +70,7 @@ public final class LatencyFileReader implements Closeable {
         this.day = day;
         this.limits = limits;
         this.fastLane = fastLane;
-        this.fastRows = new FastMeasurements(name);
+        this.fastRows = new MeasurementBatch(name);
     }
 
     /**
@@ -83,7 +83,7 @@ public final class LatencyFileReader implements Closeable {
             return fastRows.toMeasurement(nextFastRow++);
         }
         return switch (advance()) {
-            case FAST_MEASUREMENTS -> {
+            case MEASUREMENT_BATCH -> {
                 nextFastRow = 1;
                 yield fastRows.toMeasurement(0);
             }
@@ -110,7 +110,7 @@ public final class LatencyFileReader implements Closeable {
             }
             if (fast != null && !records.holdsUnreadText() && !text.holdsUnreadInput() && fastLines()) {
                 rows += fastRows.size;
-                return Found.FAST_MEASUREMENTS;
+                return Found.MEASUREMENT_BATCH;
             }
             records.setLineNumber(line);
             CsvRecord record = records.next();
@@ -131,7 +131,7 @@ public final class LatencyFileReader implements Closeable {
     }
 
     /** The rows the fast lane took; valid until the next call of {@link #advance()} or {@link #next()}. */
-    public FastMeasurements fastMeasurements() {
+    public MeasurementBatch measurementBatch() {
         return fastRows;
     }
 
@@ -155,12 +155,12 @@ public final class LatencyFileReader implements Closeable {
 
     /**
      * Takes blank lines and the rows of the fast lane, up to the next line for the reference chain, the end of
-     * what the buffer holds (it is not refilled under rows that point into it) or {@link FastMeasurements#CAPACITY}
+     * what the buffer holds (it is not refilled under rows that point into it) or {@link MeasurementBatch#CAPACITY}
      * rows; false when the next line is for the reference chain.
      */
     private boolean fastLines() {
         byte[] buffer = bytes.buffer();
-        while (fastRows.size < FastMeasurements.CAPACITY) {
+        while (fastRows.size < MeasurementBatch.CAPACITY) {
             int lineFeed = bytes.nextLineFeed(fastRows.size == 0);
             if (lineFeed < 0) {
                 break;

@@ -16,7 +16,7 @@ import org.peertel.prefix.IpAddress;
  * <p>Rows come several at a time so that a caller can look their addresses up one after the other: independent
  * lookups overlap their cache misses, which lookups spread between parsing and writing cannot.
  */
-public final class FastMeasurements {
+public final class MeasurementBatch {
 
     /** The most rows of one stretch. */
     public static final int CAPACITY = 256;
@@ -39,7 +39,7 @@ public final class FastMeasurements {
     final long[] rttUnscaled = new long[CAPACITY];
     final int[] rttScale = new int[CAPACITY];
 
-    FastMeasurements(String file) {
+    MeasurementBatch(String file) {
         this.file = file;
     }
 

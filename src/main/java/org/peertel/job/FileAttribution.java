@@ -7,7 +7,7 @@ import org.peertel.attribution.Attribution;
 import org.peertel.attribution.ConnectionMatcher;
 import org.peertel.config.IngestSettings;
 import org.peertel.ingest.BadInputFileException;
-import org.peertel.ingest.FastMeasurements;
+import org.peertel.ingest.MeasurementBatch;
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.LatencyFileReader;
 import org.peertel.ingest.Measurement;
@@ -85,8 +85,8 @@ final class FileAttribution {
         long sinceCheck = 0;
         for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
                 found = reader.advance()) {
-            if (found == LatencyFileReader.Found.FAST_MEASUREMENTS) {
-                FastMeasurements rows = reader.fastMeasurements();
+            if (found == LatencyFileReader.Found.MEASUREMENT_BATCH) {
+                MeasurementBatch rows = reader.measurementBatch();
                 stretch.match(matcher, rows);
                 for (int from = 0; from < rows.size(); ) {
                     int to = (int) Math.min(rows.size(), from + checkEvery - sinceCheck);
@@ -110,12 +110,12 @@ final class FileAttribution {
 
     /** The matches of one stretch of fast-lane rows, by row. */
     private static final class Stretch {
-        final long[] matches = new long[FastMeasurements.CAPACITY];
-        final int[] connectionNos = new int[FastMeasurements.CAPACITY];
-        final int[] prefixNos = new int[FastMeasurements.CAPACITY];
-        final String[] reasons = new String[FastMeasurements.CAPACITY];
+        final long[] matches = new long[MeasurementBatch.CAPACITY];
+        final int[] connectionNos = new int[MeasurementBatch.CAPACITY];
+        final int[] prefixNos = new int[MeasurementBatch.CAPACITY];
+        final String[] reasons = new String[MeasurementBatch.CAPACITY];
 
-        void match(ConnectionMatcher matcher, FastMeasurements rows) {
+        void match(ConnectionMatcher matcher, MeasurementBatch rows) {
             // all lookups first, one after the other, so that their cache misses overlap
             for (int i = 0; i < rows.size(); i++) {
                 matches[i] = matcher.matchNumbers(rows.clientHigh(i), rows.clientLow(i), rows.country(i),

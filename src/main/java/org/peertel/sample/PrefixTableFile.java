@@ -19,9 +19,9 @@ import org.peertel.prefix.Prefix;
  * accepts: strict CIDR text, clear of special-purpose space, each prefix once; and leaves the no_prefix blocks
  * free. When fewer prefixes of a family are asked for than the table has, a seeded random sample is taken.
  */
-final class PrefixTable {
+final class PrefixTableFile {
 
-    private PrefixTable() {
+    private PrefixTableFile() {
     }
 
     static PrefixPlan read(Path file, int ipv4Wanted, int ipv6Wanted, long seed) throws IOException {

@@ -11,7 +11,7 @@ import org.peertel.prefix.IpAddress;
 
 /**
  * Writes a large synthetic data set for benchmarks: the {@link ScaleRegistry} connections holding generated
- * ({@link SyntheticPrefixes}) or real ({@link PrefixTable}) prefixes and, per day, the requested rows split evenly
+ * ({@link SyntheticPrefixes}) or real ({@link PrefixTableFile}) prefixes and, per day, the requested rows split evenly
  * over the edge PoP files. Each (day, file) has its own random stream, so files are written in parallel and still
  * come out byte-identical for the same {@link ScaleSettings}. Within a file the timestamps rise evenly over the day
  * (millisecond precision). Rows are streamed: memory depends on the registry, not on the number of rows.
@@ -65,7 +65,7 @@ final class ScaleScenario {
      */
     static PrefixPlan plan(ScaleSettings settings) throws IOException {
         PrefixPlan plan = settings.prefixTable() != null
-                ? PrefixTable.read(settings.prefixTable(), settings.ipv4Prefixes(), settings.ipv6Prefixes(),
+                ? PrefixTableFile.read(settings.prefixTable(), settings.ipv4Prefixes(), settings.ipv6Prefixes(),
                         settings.seed())
                 : SyntheticPrefixes.plan(settings.ipv4Prefixes(), settings.ipv6Prefixes(), settings.nestedShare(),
                         settings.seed());

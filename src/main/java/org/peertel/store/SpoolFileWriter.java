@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.peertel.geo.Locations;
-import org.peertel.ingest.FastMeasurements;
+import org.peertel.ingest.MeasurementBatch;
 
 /**
  * Writes the rows of one input file into the day's spool (see {@link DaySpool}): attributed measurements (a binary
@@ -139,7 +139,7 @@ public final class SpoolFileWriter implements AutoCloseable {
      * @param prefixNos     by row
      * @param reasons       by row: null for an attributed measurement
      */
-    public void measurements(int fileNo, FastMeasurements rows, int from, int to, int[] connectionNos,
+    public void measurements(int fileNo, MeasurementBatch rows, int from, int to, int[] connectionNos,
                              int[] prefixNos, String[] reasons) {
         try {
             byte[] text = rows.bytes();

@@ -28,8 +28,8 @@ public final class ReadOnlyPass {
             try (LatencyFileReader reader = new LatencyFileReader(file, day, IngestLimits.DEFAULTS)) {
                 for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
                         found = reader.advance()) {
-                    if (found == LatencyFileReader.Found.FAST_MEASUREMENTS) {
-                        measurements += reader.fastMeasurements().size();
+                    if (found == LatencyFileReader.Found.MEASUREMENT_BATCH) {
+                        measurements += reader.measurementBatch().size();
                     } else if (reader.row() instanceof Measurement) {
                         measurements++;
                     }

@@ -120,10 +120,10 @@ class FastLaneFieldsTest {
         try (LatencyFileReader reader = new LatencyFileReader(file, DayFolder.DAY, IngestLimits.DEFAULTS, true)) {
             LatencyFileReader.Found found = reader.advance();
 
-            assertThat(found == LatencyFileReader.Found.FAST_MEASUREMENTS).as("taken by the fast lane: %s", reference)
+            assertThat(found == LatencyFileReader.Found.MEASUREMENT_BATCH).as("taken by the fast lane: %s", reference)
                     .isEqualTo(row.fast());
             if (row.fast()) {
-                FastMeasurements fast = reader.fastMeasurements();
+                MeasurementBatch fast = reader.measurementBatch();
                 Measurement expected = (Measurement) reference;
                 assertThat(fast.size()).isOne();
                 assertThat(fast.toMeasurement(0)).isEqualTo(expected);

@@ -54,8 +54,8 @@ public final class LaneComparison {
             try {
                 for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
                         found = reader.advance()) {
-                    if (found == LatencyFileReader.Found.FAST_MEASUREMENTS) {
-                        FastMeasurements fast = reader.fastMeasurements();
+                    if (found == LatencyFileReader.Found.MEASUREMENT_BATCH) {
+                        MeasurementBatch fast = reader.measurementBatch();
                         for (int i = 0; i < fast.size(); i++) {
                             rows.add(fast.toMeasurement(i));
                         }

@@ -207,7 +207,7 @@ class ScaleOptionsTest {
         Path bart = Path.of("../shared/testdata/prefixes/bart/prefixes.txt.gz");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(bart), "shared test data absent");
 
-        PrefixPlan plan = PrefixTable.read(bart, ScaleSettings.ALL, ScaleSettings.ALL, 1);
+        PrefixPlan plan = PrefixTableFile.read(bart, ScaleSettings.ALL, ScaleSettings.ALL, 1);
         assertThat(plan.table().lines()).isEqualTo(1_062_046);
         assertThat(plan.ipv4().size()).isEqualTo(901_899);
         assertThat(plan.ipv6().size()).isEqualTo(160_147);
