@@ -1,0 +1,5 @@
+/**
+ * alert: the alert rules, their settings per connection, and judging one day's statistics against them, as a pure
+ * function. Uses config, registry and output; reads and writes no file or database itself (store and report do).
+ */
+package org.peertel.alert;
