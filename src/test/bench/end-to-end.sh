@@ -19,6 +19,9 @@
 #                                                       # (jobs/telemetry/deploy/cds-archive.sh)
 #   MEMORY=1 RUNS=3 MEMORY_LIMIT=256MB JAVA_OPTS="-Xms256m -Xmx256m" src/test/bench/end-to-end.sh
 #                                                       # the same with memory bounded: DuckDB's limit and the heap
+#   BASELINE_JAR=/path/to/old/peertel.jar RUNS=3 src/test/bench/end-to-end.sh
+#                                                       # A/B instead: that jar and this build's alternated on the
+#                                                       # same data, RUNS rounds; medians and their ratio
 #
 # Settings (environment): ROWS rows in the day (10000000); PREFIXES IPv4 prefixes (100000); IPV6_PREFIXES (0) and
 # IPV6_SHARE (0): the pure-SQL plan is IPv4-only, so by default the data is too and all three do the same work;
@@ -47,6 +50,7 @@ MEMORY_ROWS=${MEMORY_ROWS:-100000000}
 JAVA_OPTS=${JAVA_OPTS:-}
 SETTINGS=${SETTINGS:-}
 CDS=${CDS:-}
+BASELINE_JAR=${BASELINE_JAR:-}
 MEMORY_LIMIT=${MEMORY_LIMIT:-}
 KEEP=${KEEP:-}
 DAY=2026-11-16
@@ -54,6 +58,7 @@ DAY=2026-11-16
 cd "$(dirname "$0")/../../.."
 if [ -n "$PREFIX_TABLE" ]; then PREFIX_TABLE=$(realpath "$PREFIX_TABLE"); fi
 if [ -n "$SETTINGS" ]; then SETTINGS=$(realpath "$SETTINGS"); fi
+if [ -n "$BASELINE_JAR" ]; then BASELINE_JAR=$(realpath "$BASELINE_JAR"); fi
 prefix_args=()  # "all" = every usable prefix of the table (the generator's default with --prefix-table)
 if [ "$PREFIXES" != all ]; then prefix_args+=(--ipv4-prefixes "$PREFIXES"); fi
 if [ "$IPV6_PREFIXES" != all ]; then prefix_args+=(--ipv6-prefixes "$IPV6_PREFIXES"); fi
@@ -137,6 +142,29 @@ if [ -n "$MEMORY" ]; then
   small_least=$(printf '%s\n' "${small[@]}" | sort -n | head -1); large_most=$(printf '%s\n' "${large[@]}" | sort -n | tail -1)
   echo "ratio: peak RSS at $MEMORY_ROWS / at $ROWS = $(awk "BEGIN{printf \"%.2f\", $large_median / $small_median}")" \
        "(medians; target <= 1.2), worst pair $(awk "BEGIN{printf \"%.2f\", $large_most / $small_least}")"
+  exit 0
+fi
+
+if [ -n "$BASELINE_JAR" ]; then
+  echo "A/B: $BASELINE_JAR (baseline) and $PEERTEL_JAR (this build) alternated, $RUNS rounds, one day of $ROWS rows"
+  median() { sort -g | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
+  generate data "$ROWS"
+  current_jar=$PEERTEL_JAR; baseline_times=(); current_times=()
+  for i in $(seq "$RUNS"); do
+    PEERTEL_JAR=$BASELINE_JAR; run_cli data
+    echo "round $i: baseline   ${CLI_SECONDS} s, peak RSS $((CLI_RSS_KB / 1024)) MiB"
+    baseline_times+=("$CLI_SECONDS"); cp "$WORK/data/out/runs/$DAY.json" "$WORK/baseline-run.json"
+    PEERTEL_JAR=$current_jar; run_cli data
+    echo "round $i: this build ${CLI_SECONDS} s, peak RSS $((CLI_RSS_KB / 1024)) MiB"
+    current_times+=("$CLI_SECONDS")
+  done
+  # the day's figures must not differ (the run summary's two times aside)
+  if ! diff <(grep -v '_at"' "$WORK/baseline-run.json") <(grep -v '_at"' "$WORK/data/out/runs/$DAY.json") > /dev/null; then
+    echo "A/B: the two jars' runs/$DAY.json differ (times aside)"; exit 1
+  fi
+  baseline=$(printf '%s\n' "${baseline_times[@]}" | median); current=$(printf '%s\n' "${current_times[@]}" | median)
+  echo "medians: baseline ${baseline} s, this build ${current} s, this build / baseline =" \
+       "$(awk "BEGIN{printf \"%.3f\", $current / $baseline}"); runs/$DAY.json identical (times aside)"
   exit 0
 fi
 
