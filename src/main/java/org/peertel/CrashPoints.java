@@ -10,8 +10,9 @@ package org.peertel;
  *
  * <p>Points: {@code attribute-chunk-written} (attributeStep wrote the spool of its first file),
  * {@code publish-before-commit} (inside the publish transaction), {@code publish-committed} (publish committed,
- * step not yet recorded complete), {@code atomic-file-before-rename} (the first output file, {@code alerts/<date>.csv},
- * written to its temporary name, not yet renamed), {@code report-between-customers} (one customer's reports written, the next not).
+ * step not yet recorded complete), {@code atomic-file-before-rename} (the first output file,
+ * {@code alerts/<date>.csv}, written to its temporary name, not yet renamed), {@code report-between-customers} (one
+ * customer's reports written, the next not).
  */
 public final class CrashPoints {
 
@@ -37,7 +38,12 @@ public final class CrashPoints {
         return (CRASH_AT != null && CRASH_AT.equals(name)) || (PAUSE_AT != null && PAUSE_AT.startsWith(name + ":"));
     }
 
-    /** Blocks forever (until killed) if {@code name} is the configured crash point; otherwise returns at once. */
+    /**
+     * Returns at once unless a test armed {@code name}. At the pause point it prints {@value #PAUSE_MARKER} and the
+     * name, waits the given milliseconds and goes on; at the crash point it prints {@value #MARKER} and the name and
+     * blocks until the test kills the process (after 5 minutes it halts the JVM with exit code 137 rather than go
+     * on).
+     */
     public static void reach(String name) {
         if (PAUSE_AT != null && PAUSE_AT.startsWith(name + ":")) {
             pause(name, Long.parseLong(PAUSE_AT.substring(name.length() + 1)));

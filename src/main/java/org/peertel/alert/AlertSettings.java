@@ -77,7 +77,10 @@ public final class AlertSettings {
         return defaults;
     }
 
-    /** Connection ids that have overrides, with the first line naming them (to warn about unknown ids). */
+    /**
+     * Connection ids that have overrides, with the first line naming them, so that the command line can refuse an
+     * override of an unregistered connection before anything is written.
+     */
     public Map<String, Integer> overriddenConnections() {
         return Map.copyOf(overrideLines);
     }

@@ -46,7 +46,7 @@ public final class ConnectionMatcher {
     /**
      * Numbers the connections in registry order and the distinct prefixes in order of first registration. The
      * registrations are grouped by one sort rather than a hash map: with a million prefixes, the map's entries and
-     * the per-prefix objects around them cost more than the trie.
+     * the per-prefix objects around them cost more than the {@link PrefixTable} itself.
      */
     public ConnectionMatcher(ConnectionRegistry registry) {
         List<Connection> connections = registry.connections();

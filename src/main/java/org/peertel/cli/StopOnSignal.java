@@ -7,9 +7,10 @@ import java.util.concurrent.TimeUnit;
 import org.peertel.launch.JobSession;
 
 /**
- * Turns SIGTERM (and Ctrl-C) into a clean stop: the hook asks the running job execution to stop at its next
- * chunk boundary and waits until the command has closed its session (so the job repository records STOPPED and
- * the lock is released) before the JVM exits. Running the same command again restarts the stopped day.
+ * Turns SIGTERM (and Ctrl-C) into a clean stop: the hook asks the running job execution to stop (within
+ * {@code chunk-size} rows in attributeStep, at the end of any other step) and waits until the command has closed
+ * its session (so the job repository records STOPPED and the lock is released) before the JVM exits, for at most
+ * {@link #GRACE_SECONDS}. Running the same command again restarts the stopped day.
  */
 final class StopOnSignal implements AutoCloseable {
 

@@ -22,8 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * One working session on a database: the run lock of {@code --db}, then the Spring context with the job
  * repository. Closing it closes the context and releases the lock. {@link #requestStop()} (called from a
- * SIGTERM hook) asks the running job execution to stop at its next chunk boundary; it ends STOPPED and the next
- * run restarts it.
+ * SIGTERM hook) asks the running job execution to stop: attributeStep's workers stop within {@code chunk-size}
+ * rows, any other step runs to its end first; the execution ends STOPPED and the next run restarts it.
  */
 public final class JobSession implements AutoCloseable {
 

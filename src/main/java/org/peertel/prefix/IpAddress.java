@@ -2,8 +2,8 @@ package org.peertel.prefix;
 
 /**
  * An IPv4 or IPv6 address as one 128-bit key. IPv4 addresses are held in the IPv4-mapped IPv6 space
- * ({@code ::ffff:a.b.c.d}), so one trie serves both families and a client written as
- * {@code ::ffff:192.0.2.1} is the IPv4 address 192.0.2.1.
+ * ({@code ::ffff:a.b.c.d}), so one key space (and one {@link PrefixTable}) serves both families and a client
+ * written as {@code ::ffff:192.0.2.1} is the IPv4 address 192.0.2.1.
  *
  * @param high the first 64 bits
  * @param low  the last 64 bits

@@ -30,8 +30,10 @@ final class RegistryHeader {
     }
 
     /**
-     * Maps the header row. Header problems are reported on line 1: a missing or repeated required column is an
-     * error (and then null is returned, as no row can be read reliably); an unknown column is a warning.
+     * Maps the header row. Header problems are reported on {@code line}, the header's own (1 unless blank lines
+     * come first): a missing or repeated required column is an error (and then null is returned, as no row can be
+     * read reliably; missing columns are reported before repeated ones); an unknown or unnamed column is a
+     * warning.
      */
     static RegistryHeader read(CSVRecord header, int line, IssueList issues) {
         Map<Column, Integer> indexes = new EnumMap<>(Column.class);

@@ -17,8 +17,8 @@ import org.peertel.store.StoreQueries.DayCounts;
 /**
  * {@code runs/<date>.json}: how every row of the day was accounted for, and whether the day is complete
  * ({@code "partial": true} when {@code --skip-bad-files} left files out; {@code "skipped_files"} lists them with
- * their reason and message). Written by hand (no JSON library on the
- * class path) in a fixed layout, so that two runs differ only in their two time values.
+ * their reason and message). Written by hand, not with a JSON library, in a fixed layout, so that two runs differ
+ * only in their two time values.
  */
 public final class RunSummary {
 

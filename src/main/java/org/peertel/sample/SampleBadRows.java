@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The deliberately broken rows of the sample scenario: all in {@value #FILE} of {@link #DAY}, one (or two) per
- * row-level reject reason of the latency-input contract, each failing only that reason's check.
+ * row-level reject reason from {@code column_count} to {@code rtt_out_of_range}, each failing only that reason's
+ * check. The sample has no {@code bad_encoding}, {@code record_too_long} or {@code unbalanced_quotes} row; the
+ * reader's own tests (LatencyRowValidationTest, RecordLimitTest) cover those.
  */
 final class SampleBadRows {
 

@@ -10,7 +10,8 @@ import org.peertel.prefix.Prefix;
  *   <li>base prefixes go to connections in contiguous runs of address order (as an operator's prefixes sit
  *       together), every connection at least one, IPv4 and IPv6 interleaved evenly;</li>
  *   <li>a nested prefix goes to the connection half the registry away from the owner of the prefix it lies in
- *       (another customer when there are two or more);</li>
+ *       (another customer whenever no customer holds more than half of the connections, as with the default of
+ *       one customer per ten);</li>
  *   <li>every connection with {@code i % 10 == 1} whose customer also owns connection {@code i - 1} registers that
  *       connection's first prefix as well: same customer, other location (geo-redundant).</li>
  * </ul>

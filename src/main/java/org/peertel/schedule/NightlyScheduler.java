@@ -31,7 +31,7 @@ import org.springframework.batch.core.job.JobExecution;
  * One pass of the nightly schedule: works out which days are due and processes them, oldest first.
  * <ul>
  * <li>The window is the last {@code horizon-days} UTC days up to yesterday.</li>
- * <li>Due: every day of the window without a completed run, from the first day ever processed on (a new
+ * <li>Due: every day of the window without a completed run, from the earliest day that ever completed on (a new
  * installation starts with yesterday, not with a week of history). Yesterday is "nightly", older days
  * "catch-up". A day whose input folder is not there yet is reported and tried again at the next pass.</li>
  * <li>Late data: a completed day of the window whose files differ from the manifest recorded when it ran
