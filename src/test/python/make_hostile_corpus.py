@@ -4,7 +4,7 @@
     python3 src/test/python/make_hostile_corpus.py [--out src/test/resources/hostile]
 
 Only the inputs are generated; each case's expected.properties (and rejects.csv) is written by hand from the
-contract (README, "Input rules and guarantees").  Large inputs (a 10 MB line, a million rows, a decompression
+contract (docs/input-rules.md).  Large inputs (a 10 MB line, a million rows, a decompression
 bomb) are not here: HostileInputTest generates them in a temporary folder.  Every gzip file is built by hand
 (stored deflate blocks), so its bytes do not depend on zlib.  Standard library only.
 """
@@ -129,7 +129,7 @@ def build(root: str):
     write(root, "ipv6-zone-ids", "zones.csv", lines(
         HEADER, *(row(10 + i, ip, "DE", "", "fra1") for i, ip in enumerate(zones))))
 
-    # ---- exotic spellings: each accepted or refused by a rule of the README
+    # ---- exotic spellings: each accepted or refused by a rule of docs/input-rules.md
     spellings = [
         ("::ffff:192.0.2.40", "GB"),         # IPv4-mapped: the IPv4 address (lon-1)
         ("::FFFF:C000:0229", "GB"),          # the same in hex, upper case: 192.0.2.41 (lon-1)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent reference implementation of the peertel telemetry job (golden-file oracle).
 
-Written from the data contracts alone (contract.md / README.md), NOT from the Java code: it is a
+Written from the data contracts alone (docs/data-contracts.md, docs/input-rules.md), NOT from the Java code: it is a
 second opinion used to compute src/test/resources/golden/*/expected/.  Standard library only, Python 3.11.
 
 Usage:
@@ -19,8 +19,7 @@ What it implements
     (empty after removing the terminator), accepts LF and CRLF, strips a leading BOM, and gives the
     exact raw text of a record (inner line breaks normalised to "\\n").  Invalid UTF-8 bytes are kept as
     surrogate escapes (one per byte, counted as one byte).  Records longer than --max-record-bytes (bytes
-    of the file, inner terminators as written) and quoted fields left open follow the README's "Input rules
-    and guarantees": record_too_long keeps the first bytes plus " [truncated: N bytes in all]";
+    of the file, inner terminators as written) and quoted fields left open follow docs/input-rules.md: record_too_long keeps the first bytes plus " [truncated: N bytes in all]";
     unbalanced_quotes rejects the record's first physical line and reading resumes at the next line.
   * row validation with exactly one reject reason, the first in contract order:
     bad_encoding, record_too_long, unbalanced_quotes, column_count, bad_timestamp, wrong_day,

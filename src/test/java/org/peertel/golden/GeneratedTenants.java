@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * A random registry (customers with several connections; nested prefixes, within one customer and across
  * customers; geo-redundant connections that register the same prefix at other locations; a customer that never
  * gets data) and a random day of latency rows for it, with the attribution worked out independently of peertel:
- * by brute force over every registered prefix, with {@link BigInteger} arithmetic, straight from the README's
- * rule (longest prefix, then the owner at the row's location, no fallback).
+ * by brute force over every registered prefix, with {@link BigInteger} arithmetic, straight from the contract's
+ * rule (docs/data-contracts.md: longest prefix, then the owner at the row's location, no fallback).
  */
 final class GeneratedTenants {
 

@@ -146,7 +146,7 @@ class TenantIsolationTest {
         }
     }
 
-    /** What a text cell must hold (README, CSV injection): a leading ' before = + - @. */
+    /** What a text cell must hold (docs/security.md, CSV injection): a leading ' before = + - @. */
     private static String spreadsheetText(String value) {
         return "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }

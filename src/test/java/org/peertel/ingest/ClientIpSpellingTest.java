@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The client_ip rules of the README ("Input rules and guarantees"), one spelling per row: accepted as the IPv4
+ * The client_ip rules of docs/input-rules.md, one spelling per row: accepted as the IPv4
  * address, accepted as the IPv6 address (RFC 5952 text), or refused as {@code bad_client_ip}.
  */
 class ClientIpSpellingTest {
