@@ -21,9 +21,9 @@ import org.peertel.cli.PeertelMain;
 /**
  * No value from the input or the command line is ever part of an SQL statement (parameters, session variables
  * and Arrow batches only), so quotes and "; DROP TABLE" in folder and file names change nothing: the golden case
- * hostile-names, whose
- * latency file names already hold quotes and SQL, run from folders named like SQL gives its expected files. A
- * database path with ';', which JDBC URLs read as the start of driver options, is refused before anything.
+ * hostile-names, whose latency file names already hold quotes and SQL, run from folders named like SQL gives its
+ * expected files. A database path with ';', which JDBC URLs read as the start of driver options, is refused before
+ * anything.
  */
 class HostilePathsTest {
 
