@@ -91,6 +91,11 @@ class CrashRestartTest {
         AfterCrash afterCrash = afterCrash(point);
         killAt(point);
 
+        // then: the child said at start-up that a test hook was armed
+        String childErr = Files.readString(work.resolve("child.err"));
+        assertTrue(childErr.startsWith("peertel: TEST HOOK ARMED: " + TestHooks.CRASH_AT + "="
+                + point.commandLineName() + ": "), childErr);
+
         // then: only complete files are visible, and exactly those written before the point
         Map<String, String> visible = visibleOutputs();
         for (Map.Entry<String, String> file : visible.entrySet()) {

@@ -4,21 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.peertel.ChildJvm;
+import org.peertel.cli.PeertelMain;
 import org.peertel.testhook.TestHooks.Arming;
 
 class TestHooksTest {
 
     static final String POINTS = "the points are attribute-chunk-written, publish-before-commit, publish-committed, "
             + "atomic-file-before-rename, report-between-customers";
+
+    @TempDir
+    Path work;
 
     static Stream<Arguments> armed() {
         return Stream.of(
@@ -93,5 +105,54 @@ class TestHooksTest {
         assertTrue(point.commandLineName().matches("[a-z]+(-[a-z]+)*"), point.commandLineName());
         assertEquals(1, Arrays.stream(CrashPoint.values())
                 .filter(other -> other.commandLineName().equals(point.commandLineName())).count(), "unique");
+    }
+
+    @Test
+    void anArmedHookIsSaidOnStderrAndLeavesStdoutAlone() throws Exception {
+        // when: a command that reaches no point, with a pause armed
+        Process child = start(TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 1), "--version");
+
+        // then
+        assertEquals(0, child.exitValue());
+        assertEquals("peertel 0.1.0\n", stdout(child));
+        assertEquals("peertel: TEST HOOK ARMED: peertel.test-hook.pause-at=attribute-chunk-written:1: "
+                + "this process will pause 1 ms at that point; never set it outside tests\n", stderr());
+    }
+
+    @Test
+    void aValueThatArmsNothingStopsTheProcessBeforeItWritesAnything() throws Exception {
+        // when
+        Process child = start("-D" + TestHooks.CRASH_AT + "=publish-before-comit", "run", "--date", "2026-03-02",
+                "--connections", "sample-data/connections.csv", "--input", "sample-data/latency",
+                "--out", work.resolve("out").toString(), "--db", work.resolve("t.duckdb").toString());
+
+        // then
+        assertEquals(PeertelMain.BAD_USAGE, child.exitValue());
+        assertEquals("", stdout(child));
+        assertEquals("peertel: peertel.test-hook.crash-at=publish-before-comit: 'publish-before-comit' is no crash "
+                + "point; " + POINTS + "\n", stderr());
+        try (Stream<Path> files = Files.list(work)) {
+            assertEquals(List.of(work.resolve("child.err")), files.toList(), "nothing written");
+        }
+    }
+
+    /** Runs peertel in a child JVM with one JVM option, to its end; stderr goes to child.err. */
+    private Process start(String option, String... args) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), option,
+                PeertelMain.class.getName()));
+        command.addAll(List.of(args));
+        Process child = new ProcessBuilder(command).redirectError(work.resolve("child.err").toFile()).start();
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child ended");
+        return child;
+    }
+
+    private static String stdout(Process child) throws Exception {
+        return new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private String stderr() throws Exception {
+        return Files.readString(work.resolve("child.err"));
     }
 }
