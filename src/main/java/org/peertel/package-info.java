@@ -1,6 +1,5 @@
 /**
- * peertel: batch pipeline for peering-service connection telemetry. This package holds only the test hooks that
- * every layer may reach ({@link org.peertel.CrashPoints}); the components are its sub-packages, from prefix at
- * the bottom to cli at the top.
+ * peertel: batch pipeline for peering-service connection telemetry. The components are the sub-packages, from
+ * prefix at the bottom to cli at the top, with testhook (the crash points) beside them for every layer to call.
  */
 package org.peertel;

@@ -3,6 +3,7 @@ package org.peertel.cli;
 import java.io.PrintWriter;
 
 import org.peertel.config.ConfigurationException;
+import org.peertel.testhook.TestHooks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,12 @@ public final class PeertelMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        try {
+            TestHooks.warnIfArmed(System.err); // a leftover test hook is said on stderr before anything is written
+        } catch (IllegalArgumentException e) {
+            System.err.println("peertel: " + e.getMessage());
+            System.exit(BAD_USAGE);
+        }
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

@@ -14,13 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.peertel.CrashPoints;
 import org.peertel.config.IngestSettings;
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.LatencyDayReader;
 import org.peertel.ingest.SkippedFile;
 import org.peertel.store.DaySpool;
 import org.peertel.store.SpoolFileWriter;
+import org.peertel.testhook.CrashPoint;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -45,7 +45,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 public final class AttributeDayTasklet implements StoppableTasklet {
 
-    private static final String FIRST_FILE_SPOOLED = "attribute-chunk-written";
     private static final long PROGRESS_TICK_MILLIS = 200;
 
     private final CurrentDay current;
@@ -126,7 +125,7 @@ public final class AttributeDayTasklet implements StoppableTasklet {
                     }
                     count.fileDone();
                     if (firstDone.compareAndSet(false, true)) {
-                        CrashPoints.reach(FIRST_FILE_SPOOLED);
+                        CrashPoint.ATTRIBUTE_CHUNK_WRITTEN.reach();
                     }
                     return file;
                 }));

@@ -1,7 +1,7 @@
 package org.peertel.job;
 
-import org.peertel.CrashPoints;
 import org.peertel.store.DaySpool;
+import org.peertel.testhook.CrashPoint;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -29,7 +29,7 @@ public final class PublishDayTasklet implements Tasklet {
             contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(
                     "already published: the day's spool was gone, the stored day was kept"));
         }
-        CrashPoints.reach("publish-committed");
+        CrashPoint.PUBLISH_COMMITTED.reach();
         spool.delete();
         return RepeatStatus.FINISHED;
     }

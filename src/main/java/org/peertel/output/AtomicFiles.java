@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-import org.peertel.CrashPoints;
+import org.peertel.testhook.CrashPoint;
 
 /**
  * Makes output files appear whole or not at all: the content is written to a hidden temporary file in the same
@@ -63,7 +63,7 @@ public final class AtomicFiles {
                 writer.flush();
                 channel.force(true);
             }
-            CrashPoints.reach("atomic-file-before-rename");
+            CrashPoint.ATOMIC_FILE_BEFORE_RENAME.reach();
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -1,5 +1,5 @@
 /**
  * output: writing output files: CSV cells and lines, the formula guard, milliseconds, atomic writes. Uses nothing
- * of peertel but the crash points; knows no output's columns (report does).
+ * of peertel but testhook's crash points; knows no output's columns (report does).
  */
 package org.peertel.output;

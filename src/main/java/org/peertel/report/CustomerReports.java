@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import static org.peertel.output.FormulaGuard.text;
 
-import org.peertel.CrashPoints;
 import org.peertel.output.AtomicFiles;
 import org.peertel.output.CsvLine;
 import org.peertel.output.Millis;
@@ -18,6 +17,7 @@ import org.peertel.registry.Connection;
 import org.peertel.registry.ConnectionRegistry;
 import org.peertel.store.StoreQueries.ConnectionDay;
 import org.peertel.store.StoreQueries.PrefixDay;
+import org.peertel.testhook.CrashPoint;
 
 /**
  * The per-customer reports of one day. Each customer's files are built only from that customer's connections,
@@ -53,7 +53,7 @@ public final class CustomerReports {
         boolean first = true;
         for (String customerId : registry.customerIds()) {
             if (!first) {
-                CrashPoints.reach("report-between-customers");
+                CrashPoint.REPORT_BETWEEN_CUSTOMERS.reach();
             }
             first = false;
             List<Connection> connections = registry.connectionsOf(customerId);

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Properties;
 
 import org.duckdb.DuckDBDriver;
-import org.peertel.CrashPoints;
 import org.peertel.config.DuckDbSettings;
+import org.peertel.testhook.CrashPoint;
 
 /**
  * The DuckDB file that holds measurements and aggregates. One instance is one JDBC connection; open it, use it
@@ -187,7 +187,7 @@ public final class TelemetryStore implements AutoCloseable {
             ArrowMeasurementLoad.insert(connection, day, measurements);
             aggregateInBatches(day);
             execute(List.of("DROP TABLE spool_dictionary"), day);
-            CrashPoints.reach("publish-before-commit");
+            CrashPoint.PUBLISH_BEFORE_COMMIT.reach();
         });
     }
 

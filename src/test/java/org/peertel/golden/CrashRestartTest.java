@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,14 +27,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.peertel.ChildJvm;
-import org.peertel.CrashPoints;
 import org.peertel.cli.PeertelMain;
+import org.peertel.testhook.CrashPoint;
+import org.peertel.testhook.TestHooks;
 
 /**
- * kill -9 at several points of a real run (a child JVM), then the same command again: the day ends exactly like
- * an uninterrupted run (every output file equals the golden one, the same DuckDB row counts, so nothing counted
+ * kill -9 at every {@link CrashPoint} of a real run (a child JVM), then the same command again: the day ends exactly
+ * like an uninterrupted run (every output file equals the golden one, the same DuckDB row counts, so nothing counted
  * twice or lost), no half-written file was ever visible, and the job repository shows the dead execution
  * FAILED and the restart COMPLETED in the same job instance.
  */
@@ -60,32 +62,49 @@ class CrashRestartTest {
         assertTrue(expectedCounts.get("measurements") > 0, expectedCounts.toString());
     }
 
+    /**
+     * What a kill at one point leaves behind: the output files a reader sees, the temporary file of the write it
+     * interrupted (null: none), and the steps the restart runs.
+     */
+    record AfterCrash(Set<String> visible, String temporary, String restartedSteps) {
+    }
+
+    /** One row per crash point; the switch has no default, so a new point does not compile until it has its row. */
+    static AfterCrash afterCrash(CrashPoint point) {
+        return switch (point) {
+            case ATTRIBUTE_CHUNK_WRITTEN ->
+                    new AfterCrash(Set.of(), null, "attributeStep publishStep alertStep reportStep");
+            case PUBLISH_BEFORE_COMMIT, PUBLISH_COMMITTED ->
+                    new AfterCrash(Set.of(), null, "publishStep alertStep reportStep");
+            case ATOMIC_FILE_BEFORE_RENAME ->
+                    new AfterCrash(Set.of(), "alerts/." + CRASHED_DAY + ".csv.tmp", "alertStep reportStep");
+            case REPORT_BETWEEN_CUSTOMERS -> new AfterCrash(Set.of("alerts/" + CRASHED_DAY + ".csv",
+                    "reports/acme/" + CRASHED_DAY + ".csv", "reports/acme/" + CRASHED_DAY + "-prefixes.csv"),
+                    null, "reportStep");
+        };
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "attribute-chunk-written   | attributeStep publishStep alertStep reportStep",
-            "publish-before-commit     | publishStep alertStep reportStep",
-            "publish-committed         | publishStep alertStep reportStep",
-            "atomic-file-before-rename | alertStep reportStep",
-            "report-between-customers  | reportStep"})
-    void aRunKilledAtAnyPointEndsLikeAnUninterruptedOneWhenRunAgain(String point, String restartedSteps)
-            throws Exception {
+    @EnumSource(CrashPoint.class)
+    void aRunKilledAtAnyPointEndsLikeAnUninterruptedOneWhenRunAgain(CrashPoint point) throws Exception {
         // given: a run of three days killed with SIGKILL at the crash point, during the first day
+        AfterCrash afterCrash = afterCrash(point);
         killAt(point);
 
-        // then: only complete files are visible
+        // then: the child said at start-up that a test hook was armed
+        String childErr = Files.readString(work.resolve("child.err"));
+        assertTrue(childErr.startsWith("peertel: TEST HOOK ARMED: " + TestHooks.CRASH_AT + "="
+                + point.commandLineName() + ": "), childErr);
+
+        // then: only complete files are visible, and exactly those written before the point
         Map<String, String> visible = visibleOutputs();
         for (Map.Entry<String, String> file : visible.entrySet()) {
             assertEquals(expectedOutputs.get(file.getKey()), file.getValue(), "visible after the crash: " + file);
         }
+        assertEquals(afterCrash.visible(), visible.keySet(), "the files visible after the crash");
         assertFalse(visible.containsKey("runs/" + CRASHED_DAY + ".json"), "no run summary for the crashed day");
-        if (point.equals("atomic-file-before-rename")) {
-            assertTrue(Files.exists(work.resolve("out/alerts/." + CRASHED_DAY + ".csv.tmp")), "killed before rename");
-            assertFalse(visible.containsKey("alerts/" + CRASHED_DAY + ".csv"), visible.keySet().toString());
-        }
-        if (point.equals("report-between-customers")) {
-            assertTrue(visible.keySet().stream().anyMatch(f -> f.startsWith("reports/")), visible.keySet().toString());
-            assertTrue(visible.keySet().stream().filter(f -> f.startsWith("reports/")).count() < 6,
-                    "some customers' reports are missing: " + visible.keySet());
+        if (afterCrash.temporary() != null) {
+            assertTrue(Files.exists(work.resolve("out").resolve(afterCrash.temporary())), "killed before rename");
         }
 
         // when: the same command again
@@ -104,22 +123,22 @@ class CrashRestartTest {
                 DAYS.get(2) + " attempt 1: COMPLETED"), history(), "one job instance per day");
         assertFalse(stepStatuses(firstExecution(CRASHED_DAY)).contains("STARTED"),
                 "the dead execution's steps are no longer STARTED");
-        assertEquals(List.of(restartedSteps.split(" ")), steps(lastExecution(CRASHED_DAY)),
+        assertEquals(List.of(afterCrash.restartedSteps().split(" ")), steps(lastExecution(CRASHED_DAY)),
                 "the restart ran only the steps that had not completed");
     }
 
     /** Starts the command in a child JVM, waits for the crash point's marker line, and kills it (SIGKILL). */
-    private void killAt(String point) throws Exception {
+    private void killAt(CrashPoint point) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "-D" + CrashPoints.PROPERTY + "=" + point, PeertelMain.class.getName()));
+                TestHooks.crashAtOption(point), PeertelMain.class.getName()));
         command.addAll(arguments(work));
         Process child = new ProcessBuilder(command).redirectError(work.resolve("child.err").toFile()).start();
         try {
             CompletableFuture<String> marker = CompletableFuture.supplyAsync(() -> awaitMarker(child));
             String seen = marker.get(90, TimeUnit.SECONDS);
-            assertEquals(CrashPoints.MARKER + point, seen,
+            assertEquals(TestHooks.CRASH_MARKER + point.commandLineName(), seen,
                     "the child ended without reaching the point; stderr: " + Files.readString(work.resolve("child.err")));
         } finally {
             child.destroyForcibly();
@@ -133,7 +152,7 @@ class CrashRestartTest {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                if (line.startsWith(CrashPoints.MARKER)) {
+                if (line.startsWith(TestHooks.CRASH_MARKER)) {
                     return line;
                 }
             }

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
-import org.peertel.CrashPoints;
 import org.peertel.cli.PeertelMain;
+import org.peertel.testhook.CrashPoint;
+import org.peertel.testhook.TestHooks;
 
 /** Two processes on one database: the second exits 2 naming the first; once the first dies, the lock is free. */
 class RunLockAcrossProcessesTest {
@@ -34,14 +35,14 @@ class RunLockAcrossProcessesTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "-D" + CrashPoints.PAUSE_PROPERTY + "=attribute-chunk-written:60000", PeertelMain.class.getName()));
+                TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 60_000), PeertelMain.class.getName()));
         command.addAll(arguments("2026-03-02"));
         Process child = new ProcessBuilder(command).redirectError(work.resolve("child.err").toFile()).start();
         try {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = out.readLine()) != null && !line.startsWith(CrashPoints.PAUSE_MARKER)) {
+                while ((line = out.readLine()) != null && !line.startsWith(TestHooks.PAUSE_MARKER)) {
                     // wait until the child holds the lock and is working
                 }
             }

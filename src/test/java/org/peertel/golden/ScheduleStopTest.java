@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
-import org.peertel.CrashPoints;
 import org.peertel.cli.PeertelMain;
+import org.peertel.testhook.CrashPoint;
+import org.peertel.testhook.TestHooks;
 
 /** SIGTERM during a pass of {@code peertel schedule}: the day stops cleanly and the next start resumes it. */
 class ScheduleStopTest {
@@ -34,11 +35,11 @@ class ScheduleStopTest {
                 + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath() + "\n");
 
         // when: SIGTERM while the day is being read
-        Process first = start(settings, "attribute-chunk-written:3000", "schedule");
+        Process first = start(settings, TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 3_000), "schedule");
         try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
-            while ((line = out.readLine()) != null && !line.startsWith(CrashPoints.PAUSE_MARKER)) {
+            while ((line = out.readLine()) != null && !line.startsWith(TestHooks.PAUSE_MARKER)) {
                 // wait for the first chunk
             }
             first.destroy();
@@ -67,13 +68,13 @@ class ScheduleStopTest {
         actual.forEach((file, text) -> assertEquals(expected.get(file), text, file));
     }
 
-    private Process start(Path settings, String pauseAt, String... command) throws Exception {
+    private Process start(Path settings, String pauseOption, String... command) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> line = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "-Dpeertel.test.now=2026-03-03T02:30:00Z"));
-        if (pauseAt != null) {
-            line.add("-D" + CrashPoints.PAUSE_PROPERTY + "=" + pauseAt);
+        if (pauseOption != null) {
+            line.add(pauseOption);
         }
         line.add(PeertelMain.class.getName());
         line.addAll(List.of(command));

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
-import org.peertel.CrashPoints;
 import org.peertel.cli.PeertelMain;
+import org.peertel.testhook.CrashPoint;
+import org.peertel.testhook.TestHooks;
 
 /**
  * SIGTERM in the middle of a day: the running step stops at its next chunk, the execution is recorded STOPPED,
@@ -45,7 +46,7 @@ class StopOnSignalTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "-D" + CrashPoints.PAUSE_PROPERTY + "=attribute-chunk-written:3000", PeertelMain.class.getName()));
+                TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 3_000), PeertelMain.class.getName()));
         command.addAll(args);
         Process child = new ProcessBuilder(command).redirectError(work.resolve("child.err").toFile()).start();
 
@@ -53,7 +54,7 @@ class StopOnSignalTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
-            while ((line = out.readLine()) != null && !line.startsWith(CrashPoints.PAUSE_MARKER)) {
+            while ((line = out.readLine()) != null && !line.startsWith(TestHooks.PAUSE_MARKER)) {
                 // wait for the first chunk
             }
             child.destroy(); // SIGTERM
