@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.peertel.config.JobSettings;
 import org.peertel.schedule.NightlyScheduler;
 import org.peertel.schedule.ScheduleSettings;
+import org.peertel.testhook.TestHooks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,16 +51,8 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Run the start-up pass only (catch-up and late data), then exit.")
     boolean once;
 
-    /**
-     * The clock of the passes. A test can start the whole command at another instant with the test-only system
-     * property {@code peertel.test.now} (ISO instant); the clock then runs on from there.
-     */
-    Clock clock = testClock(System.getProperty("peertel.test.now"));
-
-    static Clock testClock(String now) {
-        Clock system = Clock.systemUTC();
-        return now == null ? system : Clock.offset(system, Duration.between(system.instant(), Instant.parse(now)));
-    }
+    /** The clock of the passes (a test may start it at another instant: {@link TestHooks#clock()}). */
+    Clock clock = TestHooks.clock();
 
     @Override
     public Integer call() throws InterruptedException {

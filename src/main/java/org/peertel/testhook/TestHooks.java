@@ -1,15 +1,20 @@
 package org.peertel.testhook;
 
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The two system properties that arm a {@link CrashPoint}, read once. {@value #CRASH_AT} names a point: there the
+ * The system properties that arm a test hook, read once. Two arm a {@link CrashPoint}: {@value #CRASH_AT} names a point: there the
  * process prints {@value #CRASH_MARKER} and the point's name on stdout, flushes, and blocks until the test kills it
  * (SIGKILL). {@value #PAUSE_AT} ({@code name:millis}) prints {@value #PAUSE_MARKER} and the name there and pauses,
- * so that a test can signal a run in the middle of a step. Production runs set neither; {@link #warnIfArmed} makes
+ * so that a test can signal a run in the middle of a step. {@value #NOW} (an ISO instant) starts the clock of
+ * {@code schedule}'s passes at that instant ({@link #clock()}). Production runs set none; {@link #warnIfArmed} makes
  * a leftover one loud at start-up, and a value that names no point is refused rather than ignored.
  */
 public final class TestHooks {
@@ -19,6 +24,9 @@ public final class TestHooks {
 
     /** {@code name:millis}: the point where the process pauses that long, then goes on. */
     public static final String PAUSE_AT = "peertel.test-hook.pause-at";
+
+    /** An ISO instant: the clock of {@code schedule}'s passes starts there and runs on. */
+    public static final String NOW = "peertel.test-hook.now";
 
     /** Printed on stdout, followed by the point's name, when the armed crash point is reached. */
     public static final String CRASH_MARKER = "CRASH-POINT ";
@@ -51,6 +59,16 @@ public final class TestHooks {
     /** The JVM option ({@code -D...}) that arms {@code point} to pause a test's child JVM for {@code millis}. */
     public static String pauseAtOption(CrashPoint point, long millis) {
         return "-D" + PAUSE_AT + "=" + point.commandLineName() + ":" + millis;
+    }
+
+    /**
+     * The clock of {@code schedule}'s passes: the system's UTC clock, or one started at the instant {@value #NOW}
+     * names and running on from there.
+     */
+    public static Clock clock() {
+        Instant now = Armed.AT_START.now();
+        Clock system = Clock.systemUTC();
+        return now == null ? system : Clock.offset(system, Duration.between(system.instant(), now));
     }
 
     static void reach(CrashPoint point) {
@@ -92,20 +110,25 @@ public final class TestHooks {
         static final Arming AT_START = Arming.read(System::getProperty);
     }
 
-    /** What the two properties armed: a point to crash at, a point to pause at and for how long (null: none). */
-    record Arming(CrashPoint crashAt, CrashPoint pauseAt, long pauseMillis) {
+    /**
+     * What the properties armed: a point to crash at, a point to pause at and for how long, the instant the clock
+     * starts at (null: none).
+     */
+    record Arming(CrashPoint crashAt, CrashPoint pauseAt, long pauseMillis, Instant now) {
 
         /**
-         * Reads the two properties through {@code property} (null: unset).
+         * Reads the properties through {@code property} (null: unset).
          *
-         * @throws IllegalArgumentException if a value names no crash point, or a pause has no valid millis
+         * @throws IllegalArgumentException if a value names no crash point, a pause has no valid millis or the
+         *                                  instant is not an ISO instant
          */
         static Arming read(UnaryOperator<String> property) {
             String crash = property.apply(CRASH_AT);
             String pause = property.apply(PAUSE_AT);
             CrashPoint crashAt = crash == null ? null : named(CRASH_AT, crash, crash);
+            Instant now = instant(property.apply(NOW));
             if (pause == null) {
-                return new Arming(crashAt, null, 0);
+                return new Arming(crashAt, null, 0, now);
             }
             int colon = pause.lastIndexOf(':');
             if (colon < 0) {
@@ -116,18 +139,29 @@ public final class TestHooks {
             if (!millis.matches("[0-9]{1,9}")) {
                 throw refused(PAUSE_AT, pause, "'" + millis + "' is not a number of milliseconds");
             }
-            return new Arming(crashAt, pauseAt, Long.parseLong(millis));
+            return new Arming(crashAt, pauseAt, Long.parseLong(millis), now);
+        }
+
+        private static Instant instant(String text) {
+            try {
+                return text == null ? null : Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw refused(NOW, text, "not an ISO instant such as 2026-03-03T02:30:00Z");
+            }
         }
 
         /** One warning line per armed hook, for stderr. */
         List<String> warnings() {
-            List<String> warnings = new ArrayList<>(2);
+            List<String> warnings = new ArrayList<>(3);
             if (crashAt != null) {
                 warnings.add(warning(CRASH_AT + "=" + crashAt.commandLineName(), "stop dead at that point"));
             }
             if (pauseAt != null) {
                 warnings.add(warning(PAUSE_AT + "=" + pauseAt.commandLineName() + ":" + pauseMillis,
                         "pause " + pauseMillis + " ms at that point"));
+            }
+            if (now != null) {
+                warnings.add(warning(NOW + "=" + now, "take that instant for now"));
             }
             return warnings;
         }

@@ -72,7 +72,7 @@ class ScheduleStopTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> line = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "-Dpeertel.test.now=2026-03-03T02:30:00Z"));
+                "-D" + TestHooks.NOW + "=2026-03-03T02:30:00Z"));
         if (pauseOption != null) {
             line.add(pauseOption);
         }

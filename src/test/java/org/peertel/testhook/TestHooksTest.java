@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,22 +36,26 @@ class TestHooksTest {
     static Stream<Arguments> armed() {
         return Stream.of(
                 Arguments.of("nothing set: nothing armed, nothing said", Map.of(),
-                        new Arming(null, null, 0), List.of()),
+                        new Arming(null, null, 0, null), List.of()),
                 Arguments.of("a crash point", Map.of(TestHooks.CRASH_AT, "publish-before-commit"),
-                        new Arming(CrashPoint.PUBLISH_BEFORE_COMMIT, null, 0),
+                        new Arming(CrashPoint.PUBLISH_BEFORE_COMMIT, null, 0, null),
                         List.of("peertel: TEST HOOK ARMED: peertel.test-hook.crash-at=publish-before-commit: "
                                 + "this process will stop dead at that point; never set it outside tests")),
                 Arguments.of("a pause point", Map.of(TestHooks.PAUSE_AT, "attribute-chunk-written:3000"),
-                        new Arming(null, CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 3000),
+                        new Arming(null, CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 3000, null),
                         List.of("peertel: TEST HOOK ARMED: peertel.test-hook.pause-at=attribute-chunk-written:3000: "
                                 + "this process will pause 3000 ms at that point; never set it outside tests")),
                 Arguments.of("both, each said", Map.of(TestHooks.CRASH_AT, "publish-committed",
                                 TestHooks.PAUSE_AT, "report-between-customers:0"),
-                        new Arming(CrashPoint.PUBLISH_COMMITTED, CrashPoint.REPORT_BETWEEN_CUSTOMERS, 0),
+                        new Arming(CrashPoint.PUBLISH_COMMITTED, CrashPoint.REPORT_BETWEEN_CUSTOMERS, 0, null),
                         List.of("peertel: TEST HOOK ARMED: peertel.test-hook.crash-at=publish-committed: "
                                         + "this process will stop dead at that point; never set it outside tests",
                                 "peertel: TEST HOOK ARMED: peertel.test-hook.pause-at=report-between-customers:0: "
-                                        + "this process will pause 0 ms at that point; never set it outside tests")));
+                                        + "this process will pause 0 ms at that point; never set it outside tests")),
+                Arguments.of("the clock of schedule's passes", Map.of(TestHooks.NOW, "2026-03-03T02:30:00Z"),
+                        new Arming(null, null, 0, Instant.parse("2026-03-03T02:30:00Z")),
+                        List.of("peertel: TEST HOOK ARMED: peertel.test-hook.now=2026-03-03T02:30:00Z: "
+                                + "this process will take that instant for now; never set it outside tests")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,7 +89,9 @@ class TestHooksTest {
                                 + "'soon' is not a number of milliseconds"),
                 Arguments.of("a negative pause", TestHooks.PAUSE_AT, "attribute-chunk-written:-5",
                         "peertel.test-hook.pause-at=attribute-chunk-written:-5: "
-                                + "'-5' is not a number of milliseconds"));
+                                + "'-5' is not a number of milliseconds"),
+                Arguments.of("a day, not an instant", TestHooks.NOW, "2026-03-03",
+                        "peertel.test-hook.now=2026-03-03: not an ISO instant such as 2026-03-03T02:30:00Z"));
     }
 
     @ParameterizedTest(name = "{0}")
