@@ -45,14 +45,14 @@ public record DayManifest(List<Entry> files) {
     }
 
     /**
-     * Reads every input file of {@code dayDirectory} (the files {@link LatencyDayReader} would read); a missing
+     * Reads every input file of {@code dayDirectory} (the files {@link LatencyDay} lists); a missing
      * folder gives an empty manifest, a file that cannot be read an empty checksum.
      *
      * @throws UncheckedIOException when the folder exists but cannot be listed
      */
     public static DayManifest of(Path dayDirectory) {
         List<Entry> entries = new ArrayList<>();
-        for (Path file : LatencyDayReader.listInputFiles(dayDirectory)) {
+        for (Path file : LatencyDay.inputFiles(dayDirectory)) {
             entries.add(entry(file));
         }
         return new DayManifest(List.copyOf(entries));

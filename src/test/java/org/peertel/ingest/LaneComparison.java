@@ -30,7 +30,7 @@ public final class LaneComparison {
      */
     public static long assertSameOnBothLanes(Path dayFolder, LocalDate day, IngestLimits limits) {
         long fastRows = 0;
-        for (Path file : LatencyDayReader.listInputFiles(dayFolder)) {
+        for (Path file : LatencyDay.inputFiles(dayFolder)) {
             FileRead fast = read(file, day, limits, true);
             FileRead reference = read(file, day, limits, false);
             assertThat(reference.fastRows).isZero();
