@@ -23,11 +23,10 @@ public final class LatencyDay {
     /**
      * What became of one file.
      *
-     * @param file    its statistics; 0 rows for a skipped file
-     * @param sha256  its SHA-256, as {@link DayManifest} records it ({@link LatencyFileReader#sha256()})
+     * @param file    its rows, size and SHA-256 ({@link LatencyFileReader#sha256()}); 0 rows for a skipped file
      * @param skipped why it was left out, or null when it was read
      */
-    public record FileResult(InputFile file, String sha256, SkippedFile skipped) {
+    public record FileResult(InputFile file, SkippedFile skipped) {
     }
 
     private final List<Path> files;
@@ -88,12 +87,12 @@ public final class LatencyDay {
         try (LatencyFileReader reader = new LatencyFileReader(path, day, limits, fastLane)) {
             try {
                 rows.accept(reader);
-                return new FileResult(new InputFile(name, reader.rows(), bytes), reader.sha256(), null);
+                return new FileResult(new InputFile(name, reader.rows(), bytes, reader.sha256()), null);
             } catch (BadInputFileException bad) {
                 if (!skipBadFiles) {
                     throw bad;
                 }
-                return new FileResult(new InputFile(name, 0, bytes), reader.sha256(),
+                return new FileResult(new InputFile(name, 0, bytes, reader.sha256()),
                         new SkippedFile(name, bad.reason(), bad.detail()));
             }
         }

@@ -73,16 +73,15 @@ public final class AttributeDayTasklet implements StoppableTasklet {
                 ingest.skipBadFiles());
         FileAttribution attribution = new FileAttribution(latency, run.matcher(), count, checkEvery);
         List<LatencyDay.FileResult> results = attributeAll(latency.files().size(), spool, attribution, count);
-        List<DaySpool.InputFileRow> rows = new ArrayList<>(results.size());
+        List<InputFile> files = new ArrayList<>(results.size());
         List<SkippedFile> skipped = new ArrayList<>();
         for (LatencyDay.FileResult result : results) {
-            InputFile file = result.file();
-            rows.add(new DaySpool.InputFileRow(file.name(), file.rows(), file.bytes(), result.sha256()));
+            files.add(result.file());
             if (result.skipped() != null) {
                 skipped.add(result.skipped());
             }
         }
-        spool.complete(dictionary(latency, run), rows, skipped);
+        spool.complete(dictionary(latency, run), files, skipped);
         return RepeatStatus.FINISHED;
     }
 

@@ -15,7 +15,9 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A day folder read the job's way: file selection and order, gzip, bad files (stop or skip), per-file statistics. */
+/**
+ * A day folder read the job's way: file selection and order, gzip, bad files (stop or skip), per-file statistics.
+ */
 class LatencyDayTest {
 
     @TempDir
@@ -47,11 +49,13 @@ class LatencyDayTest {
         DayFolder.Result result = folder.read();
 
         assertThat(result.rows()).hasSize(1002);
-        assertThat(result.files()).containsExactly(
-                new InputFile("a.csv", 2, Files.size(folder.directory.resolve("a.csv"))),
-                new InputFile("b.csv.gz", 1000, Files.size(folder.directory.resolve("b.csv.gz"))),
-                new InputFile("c.csv", 0, HEADER.length() + 1));
+        assertThat(result.files()).extracting(InputFile::name, InputFile::rows, InputFile::bytes).containsExactly(
+                tuple("a.csv", 2L, Files.size(folder.directory.resolve("a.csv"))),
+                tuple("b.csv.gz", 1000L, Files.size(folder.directory.resolve("b.csv.gz"))),
+                tuple("c.csv", 0L, (long) HEADER.length() + 1));
         assertThat(result.files().get(1).bytes()).isLessThan(1000L * VALID_ROW.length());
+        assertThat(result.files()).extracting(InputFile::sha256).as("the checksums the manifest records")
+                .isEqualTo(DayManifest.of(folder.directory).files().stream().map(InputFile::sha256).toList());
     }
 
     @Test

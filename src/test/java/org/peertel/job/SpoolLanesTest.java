@@ -16,6 +16,7 @@ import org.peertel.attribution.ConnectionMatcher;
 import org.peertel.config.IngestSettings;
 import org.peertel.ingest.DayManifest;
 import org.peertel.ingest.IngestLimits;
+import org.peertel.ingest.InputFile;
 import org.peertel.ingest.LatencyDay;
 import org.peertel.ingest.NearValidLines;
 import org.peertel.registry.RegistryLoader;
@@ -84,7 +85,7 @@ class SpoolLanesTest {
         DaySpool spool = DaySpool.of(root.resolve(name + "-" + System.nanoTime()).resolve("p.duckdb"), DAY);
         spool.clear();
         FileAttribution attribution = new FileAttribution(latency, matcher, new AttributionCounters(), 1_000);
-        List<DaySpool.InputFileRow> rows = new ArrayList<>();
+        List<InputFile> files = new ArrayList<>();
         List<org.peertel.ingest.SkippedFile> skipped = new ArrayList<>();
         DayManifest manifest = DayManifest.of(latency.files().get(0).getParent());
         for (int fileNo = 0; fileNo < latency.files().size(); fileNo++) {
@@ -96,11 +97,10 @@ class SpoolLanesTest {
                 spool.discardFile(fileNo);
                 skipped.add(result.skipped());
             }
-            assertThat(result.sha256()).isEqualTo(manifest.find(result.file().name()).sha256());
-            rows.add(new DaySpool.InputFileRow(result.file().name(), result.file().rows(), result.file().bytes(),
-                    result.sha256()));
+            assertThat(result.file().sha256()).isEqualTo(manifest.find(result.file().name()).sha256());
+            files.add(result.file());
         }
-        spool.complete(java.util.Map.of("file", latency.fileNames()), rows, skipped);
+        spool.complete(java.util.Map.of("file", latency.fileNames()), files, skipped);
         return spool;
     }
 
