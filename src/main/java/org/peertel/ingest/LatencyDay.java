@@ -74,9 +74,9 @@ public final class LatencyDay {
 
     /**
      * Reads input file number {@code fileNo}: takes its size, opens it and hands the reader to {@code rows}, which
-     * reads it to its end ({@link LatencyFileReader#advance()} or {@link LatencyFileReader#next()}). Rows of a
-     * skipped file may already have gone to {@code rows} before the problem showed (a gzip stream can break at
-     * its end): the caller must discard the rows of every skipped file.
+     * reads it to its end ({@link LatencyFileReader#advance()} until {@code END}). Rows of a skipped file may
+     * already have gone to {@code rows} before the problem showed (a gzip stream can break at its end): the caller
+     * must discard the rows of every skipped file.
      *
      * @throws BadInputFileException for a bad file, unless bad files are skipped
      */

@@ -57,7 +57,7 @@ public final class LaneComparison {
                     if (found == LatencyFileReader.Found.MEASUREMENT_BATCH) {
                         MeasurementBatch fast = reader.measurementBatch();
                         for (int i = 0; i < fast.size(); i++) {
-                            rows.add(fast.toMeasurement(i));
+                            rows.add(ReaderRows.measurement(file.getFileName().toString(), fast, i));
                         }
                         fastRows += fast.size();
                     } else {

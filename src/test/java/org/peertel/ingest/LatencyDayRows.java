@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * Every row of a day folder in one list, read the job's way: {@link LatencyDay#read} file by file in name order,
- * each file's rows through {@link LatencyFileReader#next()}. Rows come out in file order, then line order. Reading
- * stops at the first bad file unless bad files are skipped; the rows a bad file gave before its problem showed stay
- * in {@link #rows()} (the job discards them: a test that counts what the job counts must leave them out too).
+ * the fast lane's rows turned into objects ({@link ReaderRows}). Rows come out in file order, then line order.
+ * Reading stops at the first bad file unless bad files are skipped; the rows a bad file gave before its problem
+ * showed stay in {@link #rows()} (the job discards them: a test that counts what the job counts must leave them out
+ * too).
  *
  * @param rows    every row read, in order
  * @param files   the statistics of every file read to its end or skipped, in name order
@@ -26,13 +27,10 @@ public record LatencyDayRows(List<LatencyRow> rows, List<InputFile> files, List<
         List<InputFile> files = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
         for (int fileNo = 0; fileNo < latency.files().size(); fileNo++) {
+            String name = latency.fileNames().get(fileNo);
             LatencyDay.FileResult result;
             try {
-                result = latency.read(fileNo, reader -> {
-                    for (LatencyRow row = reader.next(); row != null; row = reader.next()) {
-                        rows.add(row);
-                    }
-                });
+                result = latency.read(fileNo, reader -> ReaderRows.readAll(reader, name, rows));
             } catch (BadInputFileException bad) {
                 return new LatencyDayRows(rows, files, skipped, bad);
             }

@@ -161,7 +161,7 @@ class LatencyDayTest {
     }
 
     private static void readToTheEnd(LatencyFileReader reader) {
-        while (reader.next() != null) {
+        while (reader.advance() != LatencyFileReader.Found.END) {
             // every row, for its count
         }
     }
