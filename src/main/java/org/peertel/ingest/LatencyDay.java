@@ -93,7 +93,7 @@ public final class LatencyDay {
                     throw bad;
                 }
                 return new FileResult(new InputFile(name, 0, bytes, reader.sha256()),
-                        new SkippedFile(name, bad.reason(), bad.detail()));
+                        new SkippedFile(bad.fileName(), bad.reason(), bad.detail()));
             }
         }
     }
