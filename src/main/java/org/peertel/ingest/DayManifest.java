@@ -11,14 +11,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What a day folder held: each input file's name, size and SHA-256, in name order. Recorded with every run, and
- * compared later with the folder to find days whose files changed (late data).
+ * What a day folder held: each input file's name, size and SHA-256, in name order. Recorded with every run (the
+ * store's input files, with their rows), and compared later with the folder (rows {@link InputFile#ROWS_UNKNOWN})
+ * to find days whose files changed (late data); the comparison never looks at rows.
  */
-public record DayManifest(List<Entry> files) {
-
-    /** One input file. */
-    public record Entry(String name, long bytes, String sha256) {
-    }
+public record DayManifest(List<InputFile> files) {
 
     /** How a folder differs from a recorded manifest; file names in name order. */
     public record Changes(List<String> added, List<String> replaced, List<String> removed) {
@@ -45,54 +42,55 @@ public record DayManifest(List<Entry> files) {
     }
 
     /**
-     * Reads every input file of {@code dayDirectory} (the files {@link LatencyDayReader} would read); a missing
-     * folder gives an empty manifest, a file that cannot be read an empty checksum.
+     * Reads every input file of {@code dayDirectory} (the files {@link LatencyDay} lists), without parsing it:
+     * rows are {@link InputFile#ROWS_UNKNOWN}. A missing folder gives an empty manifest, a file that cannot be read
+     * an empty checksum.
      *
      * @throws UncheckedIOException when the folder exists but cannot be listed
      */
     public static DayManifest of(Path dayDirectory) {
-        List<Entry> entries = new ArrayList<>();
-        for (Path file : LatencyDayReader.listInputFiles(dayDirectory)) {
-            entries.add(entry(file));
+        List<InputFile> files = new ArrayList<>();
+        for (Path file : LatencyDay.inputFiles(dayDirectory)) {
+            files.add(stored(file));
         }
-        return new DayManifest(List.copyOf(entries));
+        return new DayManifest(List.copyOf(files));
     }
 
-    /** The entry of {@code name}, or null. */
-    public Entry find(String name) {
-        return files.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
+    /** The file named {@code name}, or null. */
+    public InputFile find(String name) {
+        return files.stream().filter(file -> file.name().equals(name)).findFirst().orElse(null);
     }
 
     /** What changed from {@code recorded} (then) to this manifest (now). */
     public Changes changesSince(DayManifest recorded) {
-        Map<String, Entry> then = byName(recorded.files);
-        Map<String, Entry> now = byName(files);
+        Map<String, InputFile> then = byName(recorded.files);
+        Map<String, InputFile> now = byName(files);
         List<String> added = new ArrayList<>();
         List<String> replaced = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         for (String name : new TreeSet<>(union(then, now))) {
-            Entry before = then.get(name);
-            Entry after = now.get(name);
+            InputFile before = then.get(name);
+            InputFile after = now.get(name);
             if (before == null) {
                 added.add(name);
             } else if (after == null) {
                 removed.add(name);
-            } else if (!before.equals(after)) {
+            } else if (!before.sameStoredFile(after)) {
                 replaced.add(name);
             }
         }
         return new Changes(added, replaced, removed);
     }
 
-    private static java.util.Set<String> union(Map<String, Entry> a, Map<String, Entry> b) {
+    private static java.util.Set<String> union(Map<String, InputFile> a, Map<String, InputFile> b) {
         java.util.Set<String> names = new TreeSet<>(a.keySet());
         names.addAll(b.keySet());
         return names;
     }
 
-    private static Map<String, Entry> byName(List<Entry> entries) {
-        Map<String, Entry> map = new TreeMap<>();
-        entries.forEach(e -> map.put(e.name(), e));
+    private static Map<String, InputFile> byName(List<InputFile> files) {
+        Map<String, InputFile> map = new TreeMap<>();
+        files.forEach(file -> map.put(file.name(), file));
         return map;
     }
 
@@ -104,14 +102,19 @@ public record DayManifest(List<Entry> files) {
         }
     }
 
-    private static Entry entry(Path file) {
+    /** The file's size and checksum, its rows not counted. */
+    private static InputFile stored(Path file) {
         String name = file.getFileName().toString();
         try (FileDigestStream in = new FileDigestStream(Files.newInputStream(file))) {
             String sha256 = in.finish();
             // A file that cannot be read: the reader refuses it as unreadable; the manifest has no checksum.
-            return sha256.isEmpty() ? new Entry(name, sizeOrZero(file), "") : new Entry(name, in.bytes(), sha256);
+            return sha256.isEmpty() ? withoutRows(name, sizeOrZero(file), "") : withoutRows(name, in.bytes(), sha256);
         } catch (IOException e) {
-            return new Entry(name, sizeOrZero(file), "");
+            return withoutRows(name, sizeOrZero(file), "");
         }
+    }
+
+    private static InputFile withoutRows(String name, long bytes, String sha256) {
+        return new InputFile(name, InputFile.ROWS_UNKNOWN, bytes, sha256);
     }
 }

@@ -49,17 +49,12 @@ public final class LatencyFileReader implements Closeable {
     private CsvRecordReader records;
     private LatencyRowParser parser;
     private FastLineParser fast;
-    private final MeasurementBatch fastRows;
-    private int nextFastRow; // for next()
+    private final MeasurementBatch fastRows = new MeasurementBatch();
     private LatencyRow row;
     private long line;
     private boolean finished;
     private long rows;
     private String sha256 = "";
-
-    public LatencyFileReader(Path path, LocalDate day, IngestLimits limits) {
-        this(path, day, limits, true);
-    }
 
     /**
      * @param fastLane false to read every line with the reference chain alone (for tests that compare the lanes)
@@ -70,37 +65,16 @@ public final class LatencyFileReader implements Closeable {
         this.day = day;
         this.limits = limits;
         this.fastLane = fastLane;
-        this.fastRows = new MeasurementBatch(name);
     }
 
     /**
-     * The next row of the file, or null when the file is done.
-     *
-     * @throws BadInputFileException when the file must be refused as a whole
-     */
-    public LatencyRow next() {
-        if (nextFastRow < fastRows.size) {
-            return fastRows.toMeasurement(nextFastRow++);
-        }
-        return switch (advance()) {
-            case MEASUREMENT_BATCH -> {
-                nextFastRow = 1;
-                yield fastRows.toMeasurement(0);
-            }
-            case ROW -> row;
-            case END -> null;
-        };
-    }
-
-    /**
-     * Moves to the next row or rows of the file: the same rows as {@link #next()}, without making objects for the
-     * rows the fast lane takes.
+     * Moves to the next row or rows of the file: a stretch of valid rows the fast lane took, as numbers
+     * ({@link #measurementBatch()}), or one row of the reference chain, measurement or reject ({@link #row()}).
      *
      * @throws BadInputFileException when the file must be refused as a whole
      */
     public Found advance() {
         fastRows.size = 0;
-        nextFastRow = 0;
         if (finished) {
             return Found.END;
         }
@@ -130,7 +104,7 @@ public final class LatencyFileReader implements Closeable {
         }
     }
 
-    /** The rows the fast lane took; valid until the next call of {@link #advance()} or {@link #next()}. */
+    /** The rows the fast lane took; valid until the next call of {@link #advance()}. */
     public MeasurementBatch measurementBatch() {
         return fastRows;
     }

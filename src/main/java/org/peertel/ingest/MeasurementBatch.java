@@ -1,17 +1,13 @@
 package org.peertel.ingest;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-
 import org.peertel.prefix.IpAddress;
 
 /**
  * Valid latency samples the fast lane took from consecutive lines of one file (see
  * {@link LatencyFileReader#advance()}), as numbers and byte ranges of the reader's line buffer instead of objects.
  * One instance is reused for every stretch of a file: read what you need before the reader moves on. Row
- * {@code i} holds exactly the values of the {@link Measurement} the reference parser gives for the same line
- * ({@link #toMeasurement(int)}), with the client address written in its canonical text.
+ * {@code i} holds exactly the values of the {@link Measurement} the reference parser gives for the same line, with
+ * the client address written in its canonical text.
  *
  * <p>Rows come several at a time so that a caller can look their addresses up one after the other: independent
  * lookups overlap their cache misses, which lookups spread between parsing and writing cannot.
@@ -22,7 +18,6 @@ public final class MeasurementBatch {
     public static final int CAPACITY = 256;
     private static final long[] MICROS_PER_UNIT = {1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
-    private final String file;
     byte[] bytes;
     int size;
     final long[] line = new long[CAPACITY];
@@ -39,8 +34,7 @@ public final class MeasurementBatch {
     final long[] rttUnscaled = new long[CAPACITY];
     final int[] rttScale = new int[CAPACITY];
 
-    MeasurementBatch(String file) {
-        this.file = file;
+    MeasurementBatch() {
     }
 
     /** The number of rows, at least 1 after {@link LatencyFileReader#advance()} found some. */
@@ -114,13 +108,5 @@ public final class MeasurementBatch {
     /** The round-trip time of row {@code i} in millionths of a millisecond (at most 6 decimals here). */
     public long rttMicros(int i) {
         return rttUnscaled[i] * MICROS_PER_UNIT[rttScale[i]];
-    }
-
-    /** Row {@code i} as the reference parser's object. */
-    public Measurement toMeasurement(int i) {
-        return new Measurement(file, line[i], Instant.ofEpochSecond(epochSecond[i], nanos[i]),
-                new IpAddress(clientHigh[i], clientLow[i]), country[i], state[i],
-                new String(bytes, edgePopFrom[i], edgePopTo[i] - edgePopFrom[i], StandardCharsets.US_ASCII),
-                BigDecimal.valueOf(rttUnscaled[i], rttScale[i]));
     }
 }

@@ -1,7 +1,5 @@
 package org.peertel.job;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.peertel.config.IngestSettings;
 import org.peertel.ingest.InputFile;
-import org.peertel.ingest.LatencyDayReader;
+import org.peertel.ingest.LatencyDay;
 import org.peertel.ingest.SkippedFile;
 import org.peertel.store.DaySpool;
 import org.peertel.store.SpoolFileWriter;
@@ -70,20 +68,19 @@ public final class AttributeDayTasklet implements StoppableTasklet {
         counters = count;
         DaySpool spool = run.spool();
         spool.clear();
-        Path folder = run.parameters().dayFolder();
-        List<Path> paths = LatencyDayReader.listInputFiles(folder);
-        FileAttribution attribution = new FileAttribution(run.day(), run.matcher(), count, checkEvery, ingest);
-        List<FileAttribution.Result> results = attributeAll(paths, spool, attribution, count);
-        List<DaySpool.InputFileRow> rows = new ArrayList<>(results.size());
+        LatencyDay latency = LatencyDay.of(run.parameters().dayFolder(), run.day(), ingest.limits(),
+                ingest.skipBadFiles());
+        FileAttribution attribution = new FileAttribution(latency, run.matcher(), count, checkEvery);
+        List<LatencyDay.FileResult> results = attributeAll(latency.files().size(), spool, attribution, count);
+        List<InputFile> files = new ArrayList<>(results.size());
         List<SkippedFile> skipped = new ArrayList<>();
-        for (FileAttribution.Result result : results) {
-            InputFile file = result.file();
-            rows.add(new DaySpool.InputFileRow(file.name(), file.rows(), file.bytes(), result.sha256()));
+        for (LatencyDay.FileResult result : results) {
+            files.add(result.file());
             if (result.skipped() != null) {
                 skipped.add(result.skipped());
             }
         }
-        spool.complete(dictionary(paths, run), rows, skipped);
+        spool.complete(dictionary(latency, run), files, skipped);
         return RepeatStatus.FINISHED;
     }
 
@@ -91,18 +88,17 @@ public final class AttributeDayTasklet implements StoppableTasklet {
      * The spool's dictionary: file numbers are positions in name order, prefix and connection numbers those of the
      * matcher ({@link org.peertel.attribution.Attribution}), so no worker looks text up per row.
      */
-    private static Map<String, List<String>> dictionary(List<Path> paths, DayRun run) {
+    private static Map<String, List<String>> dictionary(LatencyDay latency, DayRun run) {
         Map<String, List<String>> dictionary = new LinkedHashMap<>();
-        dictionary.put("file", paths.stream().map(path -> path.getFileName().toString()).toList());
+        dictionary.put("file", latency.fileNames());
         dictionary.put("connection", run.matcher().connectionIds());
         dictionary.put("prefix", run.matcher().prefixes());
         return dictionary;
     }
 
-    private List<FileAttribution.Result> attributeAll(List<Path> paths, DaySpool spool,
-                                                      FileAttribution attribution, AttributionCounters count)
-            throws Exception {
-        int workers = Math.max(1, Math.min(threads, paths.size()));
+    private List<LatencyDay.FileResult> attributeAll(int fileCount, DaySpool spool, FileAttribution attribution,
+                                                     AttributionCounters count) throws Exception {
+        int workers = Math.max(1, Math.min(threads, fileCount));
         ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, "peertel-attribute");
             thread.setDaemon(true);
@@ -110,15 +106,14 @@ public final class AttributeDayTasklet implements StoppableTasklet {
         });
         AtomicBoolean firstDone = new AtomicBoolean();
         try {
-            List<Future<FileAttribution.Result>> results = new ArrayList<>(paths.size());
-            for (int i = 0; i < paths.size(); i++) {
-                Path path = paths.get(i);
+            List<Future<LatencyDay.FileResult>> results = new ArrayList<>(fileCount);
+            for (int i = 0; i < fileCount; i++) {
                 int fileNo = i;
                 results.add(pool.submit(() -> {
                     count.checkStop();
-                    FileAttribution.Result file;
+                    LatencyDay.FileResult file;
                     try (SpoolFileWriter out = spool.fileWriter(fileNo)) {
-                        file = attribution.run(path, fileNo, sizeOrZero(path), out);
+                        file = attribution.run(fileNo, out);
                     }
                     if (file.skipped() != null) {
                         spool.discardFile(fileNo); // none of its rows count, not even those read before the problem
@@ -130,11 +125,11 @@ public final class AttributeDayTasklet implements StoppableTasklet {
                     return file;
                 }));
             }
-            List<FileAttribution.Result> files = new ArrayList<>(paths.size());
-            for (Future<FileAttribution.Result> result : results) {
-                files.add(await(result, paths.size(), count));
+            List<LatencyDay.FileResult> files = new ArrayList<>(fileCount);
+            for (Future<LatencyDay.FileResult> result : results) {
+                files.add(await(result, fileCount, count));
             }
-            progress.tick(count.filesDone(), paths.size(), count.rows());
+            progress.tick(count.filesDone(), fileCount, count.rows());
             if (count.stopRequested()) {
                 throw new JobInterruptedException("attributeStep stopped on request");
             }
@@ -145,8 +140,8 @@ public final class AttributeDayTasklet implements StoppableTasklet {
     }
 
     /** Waits for one file, ticking the progress line meanwhile; a worker's failure fails the step. */
-    private FileAttribution.Result await(Future<FileAttribution.Result> result, int fileCount,
-                                         AttributionCounters count) throws Exception {
+    private LatencyDay.FileResult await(Future<LatencyDay.FileResult> result, int fileCount,
+                                        AttributionCounters count) throws Exception {
         while (true) {
             try {
                 return result.get(PROGRESS_TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -176,14 +171,6 @@ public final class AttributeDayTasklet implements StoppableTasklet {
         AttributionCounters count = counters;
         if (count != null) {
             count.requestStop();
-        }
-    }
-
-    private static long sizeOrZero(Path path) {
-        try {
-            return Files.size(path);
-        } catch (java.io.IOException e) {
-            return 0; // the read reports the file as unreadable
         }
     }
 }

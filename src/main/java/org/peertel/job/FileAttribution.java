@@ -1,25 +1,20 @@
 package org.peertel.job;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
-
 import org.peertel.attribution.Attribution;
 import org.peertel.attribution.ConnectionMatcher;
-import org.peertel.config.IngestSettings;
 import org.peertel.ingest.BadInputFileException;
-import org.peertel.ingest.MeasurementBatch;
-import org.peertel.ingest.InputFile;
+import org.peertel.ingest.LatencyDay;
 import org.peertel.ingest.LatencyFileReader;
 import org.peertel.ingest.Measurement;
+import org.peertel.ingest.MeasurementBatch;
 import org.peertel.ingest.RejectedRow;
-import org.peertel.ingest.SkippedFile;
 import org.peertel.store.SpoolFileWriter;
 
 /**
  * One input file through attributeStep, on one worker thread: read each row, match its client address, write it
  * to the day's spool. Every {@code checkEvery} rows it adds to the shared row count and looks for a stop request.
- * A bad file ({@link BadInputFileException}) fails the step, unless bad files are skipped: then the result says
- * so, and the caller discards what was spooled of it.
+ * The file is read as {@link LatencyDay#read} reads it: a bad file ({@link BadInputFileException}) fails the step,
+ * unless bad files are skipped: then the result says so, and the caller discards what was spooled of it.
  */
 final class FileAttribution {
 
@@ -30,54 +25,25 @@ final class FileAttribution {
         }
     }
 
-    private final LocalDate day;
+    private final LatencyDay latency;
     private final ConnectionMatcher matcher;
     private final AttributionCounters counters;
     private final int checkEvery;
-    private final IngestSettings ingest;
-    private boolean fastLane = true;
 
-    FileAttribution(LocalDate day, ConnectionMatcher matcher, AttributionCounters counters, int checkEvery,
-                    IngestSettings ingest) {
-        this.day = day;
+    FileAttribution(LatencyDay latency, ConnectionMatcher matcher, AttributionCounters counters, int checkEvery) {
+        this.latency = latency;
         this.matcher = matcher;
         this.counters = counters;
         this.checkEvery = checkEvery;
-        this.ingest = ingest;
-    }
-
-    /** Reads with the reference chain alone, without the reader's fast lane: for tests that compare the two. */
-    FileAttribution referenceOnly() {
-        fastLane = false;
-        return this;
     }
 
     /**
-     * What became of one file: its statistics, its SHA-256 (as {@link org.peertel.ingest.DayManifest} records it),
-     * and the problem it was skipped for (null when it was read). A skipped file has 0 rows.
-     */
-    record Result(InputFile file, String sha256, SkippedFile skipped) {
-    }
-
-    /**
-     * Reads, matches and spools every row of {@code path}, the day's input file number {@code fileNo}.
+     * Reads, matches and spools every row of the day's input file number {@code fileNo}.
      *
      * @throws BadInputFileException for a bad file, unless bad files are skipped
      */
-    Result run(Path path, int fileNo, long bytes, SpoolFileWriter out) {
-        String name = path.getFileName().toString();
-        try (LatencyFileReader reader = new LatencyFileReader(path, day, ingest.limits(), fastLane)) {
-            try {
-                read(reader, fileNo, out);
-                return new Result(new InputFile(name, reader.rows(), bytes), reader.sha256(), null);
-            } catch (BadInputFileException bad) {
-                if (!ingest.skipBadFiles()) {
-                    throw bad;
-                }
-                return new Result(new InputFile(name, 0, bytes), reader.sha256(),
-                        new SkippedFile(name, bad.reason(), bad.detail()));
-            }
-        }
+    LatencyDay.FileResult run(int fileNo, SpoolFileWriter out) {
+        return latency.read(fileNo, reader -> read(reader, fileNo, out));
     }
 
     private void read(LatencyFileReader reader, int fileNo, SpoolFileWriter out) {

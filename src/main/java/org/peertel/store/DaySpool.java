@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.peertel.ingest.InputFile;
 import org.peertel.ingest.SkippedFile;
 
 /**
@@ -116,7 +117,7 @@ public final class DaySpool {
      * @param inputFiles   per input file: name, rows, bytes, sha256 (the day's manifest, skipped files included)
      * @param skippedFiles the files left out by --skip-bad-files, with why
      */
-    public void complete(Map<String, List<String>> dictionary, List<InputFileRow> inputFiles,
+    public void complete(Map<String, List<String>> dictionary, List<InputFile> inputFiles,
                          List<SkippedFile> skippedFiles) {
         try {
             try (SpoolCsvOut out = open(DICTIONARY)) {
@@ -128,7 +129,7 @@ public final class DaySpool {
                 }
             }
             try (SpoolCsvOut out = open(INPUT_FILES)) {
-                for (InputFileRow file : inputFiles) {
+                for (InputFile file : inputFiles) {
                     out.quoted(file.name()).number(file.rows()).number(file.bytes()).plain(file.sha256()).endRow();
                 }
             }
@@ -144,10 +145,6 @@ public final class DaySpool {
         } catch (IOException e) {
             throw new StoreException("unable to complete the spool " + folder + ": " + e.getMessage(), e);
         }
-    }
-
-    /** One input file's line in the spool. */
-    public record InputFileRow(String name, long rows, long bytes, String sha256) {
     }
 
     /** True when attributeStep finished the spool and no publish has removed it yet. */

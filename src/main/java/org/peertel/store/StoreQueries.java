@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import org.peertel.alert.DailyStats;
 import org.peertel.ingest.DayManifest;
+import org.peertel.ingest.InputFile;
 
 /** The reads that alerts, reports and run summaries need. Each result comes back in its output order. */
 public final class StoreQueries {
@@ -31,17 +32,13 @@ public final class StoreQueries {
     public record Reject(String file, long line, String reason, String raw) {
     }
 
-    /** One input file of the day. */
-    public record FileSummary(String name, long rows, long bytes, String sha256) {
-    }
-
     /** A file left out of the day by --skip-bad-files. */
     public record SkippedFileSummary(String name, String reason, String message) {
     }
 
     /** How the day's rows were accounted for, and which files were left out. */
     public record DayCounts(long attributed, long noPrefix, long locationMismatch, Map<String, Long> rejected,
-                            List<FileSummary> files, List<SkippedFileSummary> skippedFiles) {
+                            List<InputFile> files, List<SkippedFileSummary> skippedFiles) {
         public long rowsRead() {
             return attributed + noPrefix + locationMismatch
                     + rejected.values().stream().mapToLong(Long::longValue).sum();
@@ -109,10 +106,13 @@ public final class StoreQueries {
         Map<String, Long> rejected = new TreeMap<>();
         query("SELECT reason, count(*) FROM rejects WHERE day = ? GROUP BY reason", List.of(day),
                 rs -> rejected.put(rs.getString(1), rs.getLong(2)));
-        List<FileSummary> files = query("SELECT name, rows, bytes, sha256 FROM input_files WHERE day = ? "
-                + "ORDER BY name", List.of(day),
-                rs -> new FileSummary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
-        return new DayCounts(attributed, noPrefix, mismatch, rejected, files, skippedFiles(day));
+        return new DayCounts(attributed, noPrefix, mismatch, rejected, inputFiles(day), skippedFiles(day));
+    }
+
+    /** The day's input files as last published, by name, skipped files included; empty when it never was. */
+    private List<InputFile> inputFiles(LocalDate day) {
+        return query("SELECT name, rows, bytes, sha256 FROM input_files WHERE day = ? ORDER BY name", List.of(day),
+                rs -> new InputFile(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
     }
 
     /** The files left out of the day, by name; empty for a complete day. */
@@ -128,8 +128,7 @@ public final class StoreQueries {
 
     /** The manifest recorded when the day was last published; empty when it never was. */
     public DayManifest manifest(LocalDate day) {
-        return new DayManifest(query("SELECT name, bytes, sha256 FROM input_files WHERE day = ? ORDER BY name",
-                List.of(day), rs -> new DayManifest.Entry(rs.getString(1), rs.getLong(2), rs.getString(3))));
+        return new DayManifest(inputFiles(day));
     }
 
     /** The day's alerts per severity, by severity name (CRITICAL, WARNING); severities without alerts are absent. */

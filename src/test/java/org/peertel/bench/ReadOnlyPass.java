@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.peertel.ingest.IngestLimits;
-import org.peertel.ingest.LatencyDayReader;
+import org.peertel.ingest.LatencyDay;
 import org.peertel.ingest.LatencyFileReader;
 import org.peertel.ingest.Measurement;
 
@@ -23,19 +23,20 @@ public final class ReadOnlyPass {
         long start = System.nanoTime();
         long rows = 0;
         long measurements = 0;
-        LocalDate day = LocalDate.parse(args[1]);
-        for (Path file : LatencyDayReader.listInputFiles(Path.of(args[0]))) {
-            try (LatencyFileReader reader = new LatencyFileReader(file, day, IngestLimits.DEFAULTS)) {
+        LatencyDay latency = LatencyDay.of(Path.of(args[0]), LocalDate.parse(args[1]), IngestLimits.DEFAULTS, false);
+        for (int fileNo = 0; fileNo < latency.files().size(); fileNo++) {
+            long[] fileMeasurements = {0};
+            rows += latency.read(fileNo, reader -> {
                 for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
                         found = reader.advance()) {
                     if (found == LatencyFileReader.Found.MEASUREMENT_BATCH) {
-                        measurements += reader.measurementBatch().size();
+                        fileMeasurements[0] += reader.measurementBatch().size();
                     } else if (reader.row() instanceof Measurement) {
-                        measurements++;
+                        fileMeasurements[0]++;
                     }
                 }
-                rows += reader.rows();
-            }
+            }).file().rows();
+            measurements += fileMeasurements[0];
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("rows=%d measurements=%d seconds=%.3f rows_per_s=%.0f%n", rows, measurements, seconds,

@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.peertel.ingest.IngestLimits;
-import org.peertel.ingest.LatencyDayReader;
-import org.peertel.ingest.LatencyRow;
+import org.peertel.ingest.LatencyDayRows;
 import org.peertel.ingest.RandomLatencyFiles;
 
 /**
@@ -106,12 +104,9 @@ class RowAccountingPropertyTest {
 
     /** The rows the reader returns for the files that were not skipped, with the job's record limit. */
     private static long rowsOfTheReader(Path dayFolder, Set<String> skipped) {
-        List<LatencyRow> rows = new ArrayList<>();
-        try (LatencyDayReader reader = new LatencyDayReader(dayFolder, LocalDate.parse(DAY),
-                new IngestLimits(IngestLimits.DEFAULT_MAX_FILE_BYTES, 64), true)) {
-            reader.forEachRemaining(rows::add);
-            assertEquals(skipped, reader.skippedFiles().stream().map(s -> s.name()).collect(Collectors.toSet()));
-        }
-        return rows.stream().filter(row -> !skipped.contains(row.file())).count();
+        LatencyDayRows read = LatencyDayRows.read(dayFolder, LocalDate.parse(DAY),
+                new IngestLimits(IngestLimits.DEFAULT_MAX_FILE_BYTES, 64), true);
+        assertEquals(skipped, read.skipped().stream().map(s -> s.name()).collect(Collectors.toSet()));
+        return read.rows().stream().filter(row -> !skipped.contains(row.file())).count();
     }
 }

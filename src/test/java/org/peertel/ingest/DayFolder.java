@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -61,11 +60,11 @@ final class DayFolder {
 
     /** Every row of the folder read with {@code limits} (a bad file throws) and the final file statistics. */
     Result read(IngestLimits limits) {
-        try (LatencyDayReader reader = new LatencyDayReader(directory, DAY, limits, false)) {
-            List<LatencyRow> rows = new ArrayList<>();
-            reader.forEachRemaining(rows::add);
-            return new Result(rows, reader.files());
+        LatencyDayRows read = LatencyDayRows.read(directory, DAY, limits, false);
+        if (read.failure() != null) {
+            throw read.failure();
         }
+        return new Result(read.rows(), read.files());
     }
 
     /** The only row of a file made of the standard header and {@code dataLine}. */

@@ -24,8 +24,10 @@ class DayManifestTest {
         Files.writeString(day.resolve("notes.txt"), "ignored");
         DayManifest manifest = DayManifest.of(day);
         assertEquals(List.of(
-                new DayManifest.Entry("a.csv.gz", 0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-                new DayManifest.Entry("b.csv", 3, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")),
+                new InputFile("a.csv.gz", InputFile.ROWS_UNKNOWN, 0,
+                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+                new InputFile("b.csv", InputFile.ROWS_UNKNOWN, 3,
+                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")),
                 manifest.files());
     }
 
@@ -50,5 +52,17 @@ class DayManifestTest {
         assertTrue(changes.any());
         assertEquals(new DayManifest.Changes(List.of("d.csv.gz"), List.of("b.csv"), List.of("c.csv")), changes);
         assertEquals("added d.csv.gz; replaced b.csv; removed c.csv", changes.toString());
+    }
+
+    @Test
+    void rowsAreNotComparedOnlyNameSizeAndSha256() throws IOException {
+        Files.writeString(day.resolve("a.csv"), "abc");
+        InputFile now = DayManifest.of(day).find("a.csv");
+        DayManifest recorded = new DayManifest(List.of(new InputFile("a.csv", 7, now.bytes(), now.sha256())));
+
+        assertEquals(InputFile.ROWS_UNKNOWN, now.rows(), "a folder's manifest counts no rows");
+        assertFalse(DayManifest.of(day).changesSince(recorded).any());
+        assertTrue(DayManifest.of(day).changesSince(new DayManifest(List.of(
+                new InputFile("a.csv", 7, now.bytes(), "other")))).any());
     }
 }

@@ -126,7 +126,7 @@ class FastLaneFieldsTest {
                 MeasurementBatch fast = reader.measurementBatch();
                 Measurement expected = (Measurement) reference;
                 assertThat(fast.size()).isOne();
-                assertThat(fast.toMeasurement(0)).isEqualTo(expected);
+                assertThat(ReaderRows.measurement("one.csv", fast, 0)).isEqualTo(expected);
                 assertThat(fast.epochMicros(0)).isEqualTo(expected.timestamp().getEpochSecond() * 1_000_000L
                         + expected.timestamp().getNano() / 1_000);
                 assertThat(fast.rttMicros(0)).isEqualTo(expected.rttMs().setScale(6, RoundingMode.HALF_UP)

@@ -30,7 +30,7 @@ public final class LaneComparison {
      */
     public static long assertSameOnBothLanes(Path dayFolder, LocalDate day, IngestLimits limits) {
         long fastRows = 0;
-        for (Path file : LatencyDayReader.listInputFiles(dayFolder)) {
+        for (Path file : LatencyDay.inputFiles(dayFolder)) {
             FileRead fast = read(file, day, limits, true);
             FileRead reference = read(file, day, limits, false);
             assertThat(reference.fastRows).isZero();
@@ -57,7 +57,7 @@ public final class LaneComparison {
                     if (found == LatencyFileReader.Found.MEASUREMENT_BATCH) {
                         MeasurementBatch fast = reader.measurementBatch();
                         for (int i = 0; i < fast.size(); i++) {
-                            rows.add(fast.toMeasurement(i));
+                            rows.add(ReaderRows.measurement(file.getFileName().toString(), fast, i));
                         }
                         fastRows += fast.size();
                     } else {

@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Measures {@link LatencyDayReader} throughput (not a test). Writes a generated day file of 2,000,000 rows (plain
- * and gzip-compressed) into a temporary folder and reports rows/s for reading each, best of a few rounds.
+ * Measures the throughput of the job's reader (not a test): {@link LatencyDay#read} as attributeStep reads a file,
+ * the fast lane's rows taken as batches ({@link LatencyFileReader#advance()}). Writes a generated day file of
+ * 2,000,000 rows (plain and gzip-compressed) into a temporary folder and reports rows/s for reading each, best of a
+ * few rounds.
  * Run: {@code java -cp target/classes:target/test-classes org.peertel.ingest.LatencyDayReaderBenchmark [rows]}.
  */
 public final class LatencyDayReaderBenchmark {
@@ -53,17 +56,13 @@ public final class LatencyDayReaderBenchmark {
         double best = 0;
         for (int round = 1; round <= ROUNDS; round++) {
             long started = System.nanoTime();
-            long measurements = 0;
-            long rejects = 0;
-            try (LatencyDayReader reader = new LatencyDayReader(folder, DAY)) {
-                while (reader.hasNext()) {
-                    if (reader.next() instanceof Measurement) {
-                        measurements++;
-                    } else {
-                        rejects++;
-                    }
-                }
+            Count count = new Count();
+            LatencyDay latency = LatencyDay.of(folder, DAY, IngestLimits.DEFAULTS, false);
+            for (int fileNo = 0; fileNo < latency.files().size(); fileNo++) {
+                latency.read(fileNo, count);
             }
+            long measurements = count.measurements;
+            long rejects = count.rejects;
             double seconds = (System.nanoTime() - started) / 1e9;
             double rate = (measurements + rejects) / seconds;
             best = Math.max(best, rate);
@@ -74,6 +73,26 @@ public final class LatencyDayReaderBenchmark {
             }
         }
         System.out.printf("%-6s best: %,.0f rows/s%n", label, best);
+    }
+
+    /** Reads a file as attributeStep does: the fast lane's rows as a batch, the reference chain's as objects. */
+    private static final class Count implements Consumer<LatencyFileReader> {
+        long measurements;
+        long rejects;
+
+        @Override
+        public void accept(LatencyFileReader reader) {
+            for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
+                    found = reader.advance()) {
+                if (found == LatencyFileReader.Found.MEASUREMENT_BATCH) {
+                    measurements += reader.measurementBatch().size();
+                } else if (reader.row() instanceof Measurement) {
+                    measurements++;
+                } else {
+                    rejects++;
+                }
+            }
+        }
     }
 
     /** Realistic rows: mixed IPv4/IPv6, offsets and fractions, ~1 % rejects, a few quoted fields. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,38 +43,38 @@ class LatencyReaderFuzzTest {
     void randomBytesGiveRowsRejectsOrBadFilesOnly(long seed) throws IOException {
         DayFolder folder = folder(root, seed);
 
-        Read skipping = read(folder, true);
-        Read stopping = read(folder, false);
+        LatencyDayRows skipping = read(folder, true);
+        LatencyDayRows stopping = read(folder, false);
 
-        assertThat(skipping.failure).as("nothing escapes when bad files are skipped").isNull();
-        assertWellFormed(skipping.rows);
-        assertWellFormed(stopping.rows);
-        if (stopping.failure != null) {
-            assertThat(skipping.skipped).extracting(SkippedFile::name, SkippedFile::reason)
-                    .first().isEqualTo(org.assertj.core.groups.Tuple.tuple(stopping.failure.fileName(),
-                            stopping.failure.reason()));
-            assertThat(stopping.failure.getMessage()).contains(stopping.failure.fileName(),
-                    "(" + stopping.failure.reason().code() + ")");
+        assertThat(skipping.failure()).as("nothing escapes when bad files are skipped").isNull();
+        assertWellFormed(skipping.rows());
+        assertWellFormed(stopping.rows());
+        if (stopping.failure() != null) {
+            assertThat(skipping.skipped()).extracting(SkippedFile::name, SkippedFile::reason)
+                    .first().isEqualTo(org.assertj.core.groups.Tuple.tuple(stopping.failure().fileName(),
+                            stopping.failure().reason()));
+            assertThat(stopping.failure().getMessage()).contains(stopping.failure().fileName(),
+                    "(" + stopping.failure().reason().code() + ")");
         } else {
-            assertThat(skipping.skipped).isEmpty();
-            assertThat(stopping.rows).isEqualTo(skipping.rows);
+            assertThat(skipping.skipped()).isEmpty();
+            assertThat(stopping.rows()).isEqualTo(skipping.rows());
         }
         Map<String, Long> rowsPerFile = new HashMap<>();
-        skipping.rows.forEach(row -> rowsPerFile.merge(row.file(), 1L, Long::sum));
-        for (InputFile file : skipping.files) {
-            boolean skipped = skipping.skipped.stream().anyMatch(s -> s.name().equals(file.name()));
+        skipping.rows().forEach(row -> rowsPerFile.merge(row.file(), 1L, Long::sum));
+        for (InputFile file : skipping.files()) {
+            boolean skipped = skipping.skipped().stream().anyMatch(s -> s.name().equals(file.name()));
             assertThat(file.rows()).as(file.name()).isEqualTo(skipped ? 0 : rowsPerFile.getOrDefault(file.name(), 0L));
         }
-        assertThat(read(folder, true).rows).as("the same bytes give the same rows").isEqualTo(skipping.rows);
+        assertThat(read(folder, true).rows()).as("the same bytes give the same rows").isEqualTo(skipping.rows());
     }
 
     @Test
     void theSeedsReachEveryRejectReasonAndMostKindsOfBadFile() throws IOException {
         Set<String> seen = new TreeSet<>();
         for (long seed : seeds().toList()) {
-            Read read = read(folder(root.resolve("s" + seed), seed), true);
-            read.rows.forEach(row -> seen.add(row instanceof RejectedRow r ? r.reason().code() : "measurement"));
-            read.skipped.forEach(file -> seen.add(file.reason().code()));
+            LatencyDayRows read = read(folder(root.resolve("s" + seed), seed), true);
+            read.rows().forEach(row -> seen.add(row instanceof RejectedRow r ? r.reason().code() : "measurement"));
+            read.skipped().forEach(file -> seen.add(file.reason().code()));
         }
         Set<String> expected = new TreeSet<>(List.of("measurement", "not_gzip", "corrupt_gzip", "truncated_gzip",
                 "bad_header"));
@@ -119,19 +118,7 @@ class LatencyReaderFuzzTest {
         return text.chars().filter(x -> x == c).count();
     }
 
-    private record Read(List<LatencyRow> rows, List<InputFile> files, List<SkippedFile> skipped,
-                        BadInputFileException failure) {
-    }
-
-    private static Read read(DayFolder folder, boolean skip) {
-        List<LatencyRow> rows = new ArrayList<>();
-        try (LatencyDayReader reader = new LatencyDayReader(folder.directory, DayFolder.DAY, LIMITS, skip)) {
-            try {
-                reader.forEachRemaining(rows::add);
-            } catch (BadInputFileException bad) {
-                return new Read(rows, reader.files(), reader.skippedFiles(), bad);
-            }
-            return new Read(rows, reader.files(), reader.skippedFiles(), null);
-        }
+    private static LatencyDayRows read(DayFolder folder, boolean skip) {
+        return LatencyDayRows.read(folder.directory, DayFolder.DAY, LIMITS, skip);
     }
 }

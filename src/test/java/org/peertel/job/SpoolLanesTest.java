@@ -16,7 +16,8 @@ import org.peertel.attribution.ConnectionMatcher;
 import org.peertel.config.IngestSettings;
 import org.peertel.ingest.DayManifest;
 import org.peertel.ingest.IngestLimits;
-import org.peertel.ingest.LatencyDayReader;
+import org.peertel.ingest.InputFile;
+import org.peertel.ingest.LatencyDay;
 import org.peertel.ingest.NearValidLines;
 import org.peertel.registry.RegistryLoader;
 import org.peertel.sample.SampleDataGenerator;
@@ -64,9 +65,9 @@ class SpoolLanesTest {
 
     private void assertSameSpool(Path connections, Path folder, IngestSettings ingest) throws IOException {
         ConnectionMatcher matcher = new ConnectionMatcher(RegistryLoader.load(connections).registry());
-        List<Path> inputs = LatencyDayReader.listInputFiles(folder);
-        DaySpool fast = spool("fast", matcher, inputs, ingest, false);
-        DaySpool reference = spool("reference", matcher, inputs, ingest, true);
+        LatencyDay latency = LatencyDay.of(folder, DAY, ingest.limits(), ingest.skipBadFiles());
+        DaySpool fast = spool("fast", matcher, latency);
+        DaySpool reference = spool("reference", matcher, latency.referenceOnly());
 
         List<Path> fastFiles = files(fast.folder());
         assertThat(fastFiles).isEqualTo(files(reference.folder())).isNotEmpty();
@@ -80,33 +81,26 @@ class SpoolLanesTest {
     }
 
     /** Spools every input file with FileAttribution, then completes the spool as the tasklet does. */
-    private DaySpool spool(String name, ConnectionMatcher matcher, List<Path> inputs, IngestSettings ingest,
-                           boolean referenceOnly) {
+    private DaySpool spool(String name, ConnectionMatcher matcher, LatencyDay latency) {
         DaySpool spool = DaySpool.of(root.resolve(name + "-" + System.nanoTime()).resolve("p.duckdb"), DAY);
         spool.clear();
-        FileAttribution attribution = new FileAttribution(DAY, matcher, new AttributionCounters(), 1_000, ingest);
-        if (referenceOnly) {
-            attribution.referenceOnly();
-        }
-        List<DaySpool.InputFileRow> rows = new ArrayList<>();
+        FileAttribution attribution = new FileAttribution(latency, matcher, new AttributionCounters(), 1_000);
+        List<InputFile> files = new ArrayList<>();
         List<org.peertel.ingest.SkippedFile> skipped = new ArrayList<>();
-        DayManifest manifest = DayManifest.of(inputs.get(0).getParent());
-        for (int fileNo = 0; fileNo < inputs.size(); fileNo++) {
-            Path input = inputs.get(fileNo);
-            FileAttribution.Result result;
+        DayManifest manifest = DayManifest.of(latency.files().get(0).getParent());
+        for (int fileNo = 0; fileNo < latency.files().size(); fileNo++) {
+            LatencyDay.FileResult result;
             try (var out = spool.fileWriter(fileNo)) {
-                result = attribution.run(input, fileNo, sizeOf(input), out);
+                result = attribution.run(fileNo, out);
             }
             if (result.skipped() != null) {
                 spool.discardFile(fileNo);
                 skipped.add(result.skipped());
             }
-            assertThat(result.sha256()).isEqualTo(manifest.find(input.getFileName().toString()).sha256());
-            rows.add(new DaySpool.InputFileRow(result.file().name(), result.file().rows(), result.file().bytes(),
-                    result.sha256()));
+            assertThat(result.file().sha256()).isEqualTo(manifest.find(result.file().name()).sha256());
+            files.add(result.file());
         }
-        spool.complete(java.util.Map.of("file", inputs.stream().map(p -> p.getFileName().toString()).toList()),
-                rows, skipped);
+        spool.complete(java.util.Map.of("file", latency.fileNames()), files, skipped);
         return spool;
     }
 
@@ -124,13 +118,5 @@ class SpoolLanesTest {
             }
         }
         return bytes;
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

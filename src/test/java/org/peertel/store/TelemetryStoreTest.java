@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ingest.BadFileReason;
+import org.peertel.ingest.InputFile;
 import org.peertel.ingest.SkippedFile;
 
 /** Real DuckDB files and real spool files in a temporary folder. */
@@ -47,7 +48,7 @@ class TelemetryStoreTest {
         dictionary.put("file", List.of("fra1.csv"));
         dictionary.put("connection", List.of("c1"));
         dictionary.put("prefix", List.of("192.0.2.0/24"));
-        spool.complete(dictionary, List.of(new DaySpool.InputFileRow("fra1.csv", rttMicros.length + 2, 1234,
+        spool.complete(dictionary, List.of(new InputFile("fra1.csv", rttMicros.length + 2, 1234,
                 "abc")), List.of());
         return spool;
     }
@@ -72,7 +73,7 @@ class TelemetryStoreTest {
             StoreQueries.DayCounts counts = store.queries().counts(DAY);
             assertEquals(6, counts.rowsRead());
             assertEquals(Map.of("bad_rtt", 1L), counts.rejected());
-            assertEquals(List.of(new StoreQueries.FileSummary("fra1.csv", 6, 1234, "abc")), counts.files());
+            assertEquals(List.of(new InputFile("fra1.csv", 6, 1234, "abc")), counts.files());
         }
     }
 
@@ -161,7 +162,7 @@ class TelemetryStoreTest {
         dictionary.put("file", List.of("a \"quoted\", name.csv"));
         dictionary.put("connection", List.of("c,1"));
         dictionary.put("prefix", List.of("2001:db8::/32"));
-        spool.complete(dictionary, List.of(new DaySpool.InputFileRow("a \"quoted\", name.csv", 10, 1, "")),
+        spool.complete(dictionary, List.of(new InputFile("a \"quoted\", name.csv", 10, 1, "")),
                 List.of(new SkippedFile("b,\"c\".csv.gz", BadFileReason.BAD_HEADER, "line 1: \"x\", y\nz")));
 
         // when
@@ -221,8 +222,8 @@ class TelemetryStoreTest {
         // when
         spool.discardFile(1);
         spool.complete(Map.of("file", List.of("a.csv", "b.csv.gz"), "connection", List.of("c1"), "prefix",
-                List.of("192.0.2.0/24")), List.of(new DaySpool.InputFileRow("a.csv", 3, 10, "s1"),
-                new DaySpool.InputFileRow("b.csv.gz", 0, 20, "s2")),
+                List.of("192.0.2.0/24")), List.of(new InputFile("a.csv", 3, 10, "s1"),
+                new InputFile("b.csv.gz", 0, 20, "s2")),
                 List.of(new SkippedFile("b.csv.gz", BadFileReason.TRUNCATED_GZIP, "cut")));
 
         // then

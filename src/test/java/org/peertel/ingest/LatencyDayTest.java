@@ -11,15 +11,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Folder handling: file selection and order, gzip, bad files (stop or skip) and per-file statistics. */
-class LatencyDayReaderTest {
+/**
+ * A day folder read the job's way: file selection and order, gzip, bad files (stop or skip), per-file statistics.
+ */
+class LatencyDayTest {
 
     @TempDir
     Path root;
@@ -50,34 +49,35 @@ class LatencyDayReaderTest {
         DayFolder.Result result = folder.read();
 
         assertThat(result.rows()).hasSize(1002);
-        assertThat(result.files()).containsExactly(
-                new InputFile("a.csv", 2, Files.size(folder.directory.resolve("a.csv"))),
-                new InputFile("b.csv.gz", 1000, Files.size(folder.directory.resolve("b.csv.gz"))),
-                new InputFile("c.csv", 0, HEADER.length() + 1));
+        assertThat(result.files()).extracting(InputFile::name, InputFile::rows, InputFile::bytes).containsExactly(
+                tuple("a.csv", 2L, Files.size(folder.directory.resolve("a.csv"))),
+                tuple("b.csv.gz", 1000L, Files.size(folder.directory.resolve("b.csv.gz"))),
+                tuple("c.csv", 0L, (long) HEADER.length() + 1));
         assertThat(result.files().get(1).bytes()).isLessThan(1000L * VALID_ROW.length());
+        assertThat(result.files()).extracting(InputFile::sha256).as("the checksums the manifest records")
+                .isEqualTo(DayManifest.of(folder.directory).files().stream().map(InputFile::sha256).toList());
     }
 
     @Test
-    void filesListsEveryFileBeforeReadingStarts() {
+    void listsEveryFileBeforeReadingStarts() {
         DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n" + VALID_ROW + "\n")
                 .write("b.csv", HEADER + "\n" + VALID_ROW + "\n");
 
-        try (LatencyDayReader reader = new LatencyDayReader(folder.directory, DayFolder.DAY)) {
-            assertThat(reader.files()).extracting(InputFile::name, InputFile::rows)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("a.csv", 0L),
-                            org.assertj.core.groups.Tuple.tuple("b.csv", 0L));
-            reader.next();
-            assertThat(reader.files()).extracting(InputFile::rows).containsExactly(1L, 0L);
-        }
+        LatencyDay latency = LatencyDay.of(folder.directory, DayFolder.DAY, IngestLimits.DEFAULTS, false);
+
+        assertThat(latency.fileNames()).containsExactly("a.csv", "b.csv");
+        assertThat(latency.read(0, LatencyDayTest::readToTheEnd).file())
+                .extracting(InputFile::name, InputFile::rows).containsExactly("a.csv", 1L);
     }
 
     @Test
     void missingFolderBehavesAsAnEmptyOne() {
-        try (LatencyDayReader reader = new LatencyDayReader(root.resolve("2026-11-19"), DayFolder.DAY)) {
-            assertThat(reader.hasNext()).isFalse();
-            assertThat(reader.files()).isEmpty();
-            assertThatThrownBy(reader::next).isInstanceOf(NoSuchElementException.class);
-        }
+        LatencyDayRows read = LatencyDayRows.read(root.resolve("2026-11-19"), DayFolder.DAY, IngestLimits.DEFAULTS,
+                false);
+
+        assertThat(read.rows()).isEmpty();
+        assertThat(read.files()).isEmpty();
+        assertThat(read.failure()).isNull();
     }
 
     @Test
@@ -85,20 +85,18 @@ class LatencyDayReaderTest {
         DayFolder folder = new DayFolder(root)
                 .writeBytes("a.csv.gz", truncatedGzip(20_000))
                 .write("b.csv", HEADER + "\n" + VALID_ROW + "\n");
-        List<LatencyRow> rows = new ArrayList<>();
 
-        try (LatencyDayReader reader = new LatencyDayReader(folder.directory, DayFolder.DAY)) {
-            assertThatThrownBy(() -> reader.forEachRemaining(rows::add))
-                    .isInstanceOfSatisfying(BadInputFileException.class, bad -> {
-                        assertThat(bad.fileName()).isEqualTo("a.csv.gz");
-                        assertThat(bad.reason()).isEqualTo(BadFileReason.TRUNCATED_GZIP);
-                        assertThat(bad.getMessage()).contains("a.csv.gz (truncated_gzip): truncated gzip data: "
-                                + "the file ends at byte ", "--skip-bad-files");
-                    });
-            assertThat(reader.hasNext()).isFalse();
-        }
-        assertThat(rows.size()).isBetween(1000, 19_999);
-        assertThat(rows).allMatch(row -> row instanceof Measurement && row.file().equals("a.csv.gz"));
+        LatencyDayRows read = LatencyDayRows.read(folder.directory, DayFolder.DAY, IngestLimits.DEFAULTS, false);
+
+        assertThat(read.failure()).isInstanceOfSatisfying(BadInputFileException.class, bad -> {
+            assertThat(bad.fileName()).isEqualTo("a.csv.gz");
+            assertThat(bad.reason()).isEqualTo(BadFileReason.TRUNCATED_GZIP);
+            assertThat(bad.getMessage()).contains("a.csv.gz (truncated_gzip): truncated gzip data: "
+                    + "the file ends at byte ", "--skip-bad-files");
+        });
+        assertThat(read.files()).as("no file after the bad one is read").isEmpty();
+        assertThat(read.rows().size()).isBetween(1000, 19_999);
+        assertThat(read.rows()).allMatch(row -> row instanceof Measurement && row.file().equals("a.csv.gz"));
     }
 
     @Test
@@ -108,21 +106,17 @@ class LatencyDayReaderTest {
                 .write("b.csv", HEADER + "\n" + VALID_ROW + "\n")
                 .writeBytes("c.csv.gz", (HEADER + "\n" + VALID_ROW + "\n").getBytes(StandardCharsets.UTF_8))
                 .write("d.csv", "timestamp,client_ip,country,edge_pop,rtt_ms\n" + VALID_ROW + "\n");
-        List<LatencyRow> rows = new ArrayList<>();
 
-        try (LatencyDayReader reader = new LatencyDayReader(folder.directory, DayFolder.DAY, IngestLimits.DEFAULTS,
-                true)) {
-            reader.forEachRemaining(rows::add);
+        LatencyDayRows read = LatencyDayRows.read(folder.directory, DayFolder.DAY, IngestLimits.DEFAULTS, true);
 
-            assertThat(reader.skippedFiles()).extracting(SkippedFile::name, SkippedFile::reason).containsExactly(
-                    tuple("a.csv.gz", BadFileReason.TRUNCATED_GZIP), tuple("c.csv.gz", BadFileReason.NOT_GZIP),
-                    tuple("d.csv", BadFileReason.BAD_HEADER));
-            assertThat(reader.skippedFiles().get(2).message()).isEqualTo("line 1: the header lacks the required "
-                    + "column state (it needs timestamp,client_ip,country,state,edge_pop,rtt_ms, in any order)");
-            assertThat(reader.files()).extracting(InputFile::name, InputFile::rows).containsExactly(
-                    tuple("a.csv.gz", 0L), tuple("b.csv", 1L), tuple("c.csv.gz", 0L), tuple("d.csv", 0L));
-        }
-        assertThat(rows.stream().filter(row -> row.file().equals("b.csv"))).hasSize(1);
+        assertThat(read.skipped()).extracting(SkippedFile::name, SkippedFile::reason).containsExactly(
+                tuple("a.csv.gz", BadFileReason.TRUNCATED_GZIP), tuple("c.csv.gz", BadFileReason.NOT_GZIP),
+                tuple("d.csv", BadFileReason.BAD_HEADER));
+        assertThat(read.skipped().get(2).message()).isEqualTo("line 1: the header lacks the required "
+                + "column state (it needs timestamp,client_ip,country,state,edge_pop,rtt_ms, in any order)");
+        assertThat(read.files()).extracting(InputFile::name, InputFile::rows).containsExactly(
+                tuple("a.csv.gz", 0L), tuple("b.csv", 1L), tuple("c.csv.gz", 0L), tuple("d.csv", 0L));
+        assertThat(read.rows().stream().filter(row -> row.file().equals("b.csv"))).hasSize(1);
     }
 
     @Test
@@ -166,14 +160,9 @@ class LatencyDayReaderTest {
         assertThat(((Measurement) row).edgePop()).isEqualTo("Zürich-1");
     }
 
-    @Test
-    void closedReaderHasNoMoreRows() {
-        DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n" + VALID_ROW + "\n" + VALID_ROW + "\n");
-
-        LatencyDayReader reader = new LatencyDayReader(folder.directory, DayFolder.DAY);
-        reader.next();
-        reader.close();
-
-        assertThat(reader.hasNext()).isFalse();
+    private static void readToTheEnd(LatencyFileReader reader) {
+        while (reader.advance() != LatencyFileReader.Found.END) {
+            // every row, for its count
+        }
     }
 }
