@@ -11,12 +11,12 @@ import org.peertel.prefix.IpAddress;
  * other line is left to that reference chain, which gives the exact reject (or the measurement) for it.
  *
  * <p>What it takes: printable ASCII only (bytes 0x20..0x7E: no invalid UTF-8, NUL, BOM or inner CR), no quote
- * (so the reference splits at every comma), an optional CR before the LF, no more than the record limit, as many
- * fields as the header, and fields that pass the reference's own parsers run on the bytes ({@link AsciiView}):
- * the timestamp on the folder's day, a client address in its canonical text (the address's {@code toString()}:
- * a dotted quad, or RFC 5952 IPv6 that is not an IPv4-mapped address), a country and for the US a state, a non-empty edge PoP, and an rtt with at most 6
- * decimals and 18 digits, in range. Fields are trimmed of spaces as the reference trims them (on such a line the
- * only character up to U+0020 is the space itself).
+ * (so the reference splits at every comma), an optional CR before the LF, no more than the record limit, as many fields
+ * as the header, and fields that pass the reference's own parsers run on the bytes ({@link AsciiView}): the timestamp
+ * on the folder's day, a client address in its canonical text (the address's {@code toString()}: a dotted quad, or RFC
+ * 5952 IPv6 that is not an IPv4-mapped address), a country and for the US a state, a non-empty edge PoP, and an rtt
+ * with at most 6 decimals and 18 digits, in range. Fields are trimmed of spaces as the reference trims them (on such a
+ * line the only character up to U+0020 is the space itself).
  */
 final class FastLineParser {
 

@@ -15,7 +15,8 @@ import org.peertel.prefix.IpAddress;
  * @param country   ISO 3166-1 alpha-2 code, upper case
  * @param state     USPS code, upper case, for country {@code US}; empty for every other country
  * @param edgePop   the edge point of presence, trimmed, never empty
- * @param rttMs     round-trip time in milliseconds, 0 &lt; rtt &lt;= 60000, at most 6 decimals, scale as written
+ * @param rttMs     round-trip time in milliseconds, 0 &lt; rtt &lt;= 60000, scale as written, or 6 when more
+ *                  decimals were written (rounded half-up)
  */
 public record Measurement(String file, long line, Instant timestamp, IpAddress clientIp, String country,
                           String state, String edgePop, BigDecimal rttMs) implements LatencyRow {

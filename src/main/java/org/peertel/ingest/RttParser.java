@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Parser for rtt_ms: a plain decimal {@code DIGITS[.DIGITS]} (no sign, no exponent), kept exactly.
+ * Parser for rtt_ms: a plain decimal {@code DIGITS[.DIGITS]} (no sign, no exponent), kept exactly up to 6 decimals;
+ * more are rounded half-up.
  *
  * <p>The static {@link #parse} gives a {@link BigDecimal}; an instance ({@link #read}) gives the digits as a
  * {@code long} and a scale without allocating, for the byte-level fast lane, which runs this very code so that it

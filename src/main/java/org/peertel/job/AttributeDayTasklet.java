@@ -30,11 +30,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * attributeStep: reads every latency file of the day, matches each row and writes it to the day's spool, with one
  * worker thread per core taking the files one at a time (a file is read by one thread from start to end, so line
  * numbers and per-file counts need no coordination). The step starts by clearing whatever an interrupted attempt
- * spooled, so a restart reads the day from its first row; it ends by completing the spool (dictionary, input
- * files with the SHA-256 each worker computed while reading the file, files skipped as bad, marker), which publishStep loads into DuckDB in one transaction. A bad input file
- * fails the step (and the day) unless the ingest settings skip bad files: then whatever was spooled of it is
- * discarded ({@link DaySpool#discardFile}) and it is listed as skipped. The ingest settings are those of the running
- * process, not job parameters, so that restarting a failed day with {@code --skip-bad-files} does skip.
+ * spooled, so a restart reads the day from its first row; it ends by completing the spool (dictionary, input files with
+ * the SHA-256 each worker computed while reading the file, files skipped as bad, marker), which publishStep loads into
+ * DuckDB in one transaction. A bad input file fails the step (and the day) unless the ingest settings skip bad files:
+ * then whatever was spooled of it is discarded ({@link DaySpool#discardFile}) and it is listed as skipped. The ingest
+ * settings are those of the running process, not job parameters, so that restarting a failed day with
+ * {@code --skip-bad-files} does skip.
  *
  * <p>Why a tasklet and not a chunk-oriented step: a chunk step hands every row through reader, processor and
  * writer as objects, one thread at a time; that machinery alone cost more than the parsing (BENCHMARKS.md).

@@ -52,12 +52,15 @@ public final class DayRun implements AutoCloseable {
         return new OutputLayout(parameters.out());
     }
 
-    /** The prefix trie over the registry. */
+    /**
+     * The registry's connection matcher: longest-prefix match in a {@link org.peertel.prefix.PrefixTable}, then the
+     * connection's location.
+     */
     public ConnectionMatcher matcher() {
         return matcher;
     }
 
-    /** The day's spool: its attributed rows on their way into DuckDB. */
+    /** The day's spool: every row of the day (measurements, unattributed rows, rejects) on its way into DuckDB. */
     public DaySpool spool() {
         return DaySpool.of(parameters.db(), parameters.date());
     }

@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
  * The progress line of a long step: files done/total, rows, rows/s and elapsed time. On a terminal it is
  * rewritten in place ({@code \r}) at most once a second; otherwise (a log file, a pipe, systemd's journal) it is a
  * plain line every 10 seconds. Nothing is printed for a step that ends before the first interval, so short runs
- * stay quiet. The caller decides how often to call {@link #update} (per chunk, not per row); each call costs one
- * clock read.
+ * stay quiet. The caller decides how often to call {@link #update} (attributeStep: every 200 ms from its
+ * coordinating thread, never per row); each call costs one clock read.
  */
 public final class Progress {
 
@@ -43,7 +43,7 @@ public final class Progress {
         return new Progress(new PrintWriter(System.err, true), System.console() != null, System::nanoTime);
     }
 
-    /** Starts timing a new step; {@code label} (e.g. the day) starts each line. */
+    /** Starts timing a new step; {@code newLabel} (e.g. the day) starts each line. */
     public void start(String newLabel) {
         label = newLabel;
         startedAt = nanoClock.getAsLong();

@@ -14,13 +14,13 @@ import org.peertel.registry.RegistryLoadResult;
 import org.peertel.registry.RegistryLoader;
 
 /**
- * The registry and its prefix trie, kept between the job executions of one process (a range of days, or the days
- * of a schedule pass) while the registry file is unchanged (same path, size and modification time): a large
- * registry is then parsed, validated and turned into a trie once, not once per day.
+ * The registry and its matcher (a PrefixTable over its prefixes), kept between the job executions of one process (a
+ * range of days, or the days of a schedule pass) while the registry file is unchanged (same path, size and modification
+ * time): a large registry is then parsed, validated and turned into a matcher once, not once per day.
  *
  * <p>A command that checks the registry before it starts the job ({@code run}, a {@code schedule} pass) loads it
  * through {@link #load}, hands the cache to its launch session, and the job reuses that registry instead of
- * reading the file a second time. {@link #prepareMatcher()} then builds the trie on another thread while the
+ * reading the file a second time. {@link #prepareMatcher()} then builds the matcher on another thread while the
  * Spring context starts.
  */
 public final class RegistryCache {

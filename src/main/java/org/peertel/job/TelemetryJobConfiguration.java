@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The telemetry job: one UTC day from latency files to alert files and customer reports.
- * attributeStep (read, match, spool) → publishStep (load the spool into DuckDB, aggregate) → alertStep → reportStep.
+ * The telemetry job: one UTC day from latency files to alert files and customer reports. attributeStep (read,
+ * match, spool) → publishStep (load the spool into DuckDB, aggregate) → alertStep → reportStep.
  */
 @Configuration(proxyBeanMethods = false)
 public class TelemetryJobConfiguration {

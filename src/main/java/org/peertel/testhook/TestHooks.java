@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The system properties that arm a test hook, read once. Two arm a {@link CrashPoint}: {@value #CRASH_AT} names a point: there the
- * process prints {@value #CRASH_MARKER} and the point's name on stdout, flushes, and blocks until the test kills it
- * (SIGKILL). {@value #PAUSE_AT} ({@code name:millis}) prints {@value #PAUSE_MARKER} and the name there and pauses,
- * so that a test can signal a run in the middle of a step. {@value #NOW} (an ISO instant) starts the clock of
- * {@code schedule}'s passes at that instant ({@link #clock()}). Production runs set none; {@link #warnIfArmed} makes
+ * The system properties that arm a test hook, read once. Two arm a {@link CrashPoint}: {@value #CRASH_AT} names a
+ * point: there the process prints {@value #CRASH_MARKER} and the point's name on stdout, flushes, and blocks until the
+ * test kills it (SIGKILL). {@value #PAUSE_AT} ({@code name:millis}) prints {@value #PAUSE_MARKER} and the name there
+ * and pauses, so that a test can signal a run in the middle of a step. {@value #NOW} (an ISO instant) starts the clock
+ * of {@code schedule}'s passes at that instant ({@link #clock()}). Production runs set none; {@link #warnIfArmed} makes
  * a leftover one loud at start-up, and a value that names no point is refused rather than ignored.
  */
 public final class TestHooks {
