@@ -40,7 +40,7 @@ class ConnectionMatcherTest {
             "2001:db8:1::9, DE, '', location_mismatch, -, 2001:db8:1::/48", // the /48 wins over de-1's /32
             "203.0.113.7, FR, '', attributed, fr-1, 203.0.113.7/32",
             "203.0.113.8, FR, '', no_prefix, -, -",
-            "2001:db9::1, DE, '', no_prefix, -, -",
+            "2001:db9::1, DE, '', no_prefix, -, -", // just past 2001:db8::/32, the widest prefix registered
             "::c000:205, DE, '', no_prefix, -, -"}) // IPv4-compatible IPv6 is not IPv4
     void choosesTheOwnerOfTheLongestPrefix(String client, String country, String state, String outcome,
                                            String connectionId, String prefix) {

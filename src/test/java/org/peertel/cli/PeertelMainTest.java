@@ -129,7 +129,7 @@ class PeertelMainTest {
         Files.writeString(registry, "connection_id,customer_id,name,partner,country,state,prefixes\n"
                 + "a,acme,A,ISP,DE,,192.0.2.0/24\n"
                 + "b,acme,B,ISP,XX,,198.51.100.0/24\n"
-                + "c,acme,C,ISP,DE,,10.0.0.0/8\n");
+                + "c,acme,C,ISP,DE,,10.0.0.0/8\n"); // private space: the second error
         Result result = peertel("validate", "--connections", registry.toString());
         assertEquals(2, result.code());
         assertTrue(result.out().contains(registry + ":3: error:"), result.out());

@@ -20,11 +20,11 @@ class ClientIpSpellingTest {
     @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
             // IPv4: exactly four decimal octets 0-255, no leading zero
             "192.0.2.1|192.0.2.1",
-            "0.0.0.0|0.0.0.0",
+            "0.0.0.0|0.0.0.0",                        // the lowest and highest IPv4 addresses
             "255.255.255.255|255.255.255.255",
             "192.0.2.010|bad_client_ip",              // leading zero (octal in some parsers)
             "192.0.2.00|bad_client_ip",
-            "10.1|bad_client_ip",                     // shorthand
+            "10.1|bad_client_ip",                     // shorthand (for 10.0.0.1: a refused text, no address)
             "3221225985|bad_client_ip",               // a 32-bit integer
             "0xC0.0.2.1|bad_client_ip",               // hex octet
             "0300.0.2.1|bad_client_ip",               // octal octet
@@ -40,11 +40,11 @@ class ClientIpSpellingTest {
             "2001:db8::1|2001:db8::1",
             "2001:DB8::A|2001:db8::a",
             "2001:0db8:0000:0000:0000:0000:0000:0001|2001:db8::1",
-            "::|::",
+            "::|::",                                  // the unspecified and loopback addresses
             "::1|::1",
-            "1::|1::",
-            "1:2:3:4:5:6:7::|1:2:3:4:5:6:7:0",
-            "::2:3:4:5:6:7:8|0:2:3:4:5:6:7:8",
+            "2001:db8::|2001:db8::",
+            "2001:db8:3:4:5:6:7::|2001:db8:3:4:5:6:7:0",
+            "::2:3:4:5:6:7:8|0:2:3:4:5:6:7:8",        // a lone leading zero group: no room for 2001:db8
             "64:ff9b::192.0.2.1|64:ff9b::c000:201",   // NAT64: stays IPv6
             "::192.0.2.1|::c000:201",                 // IPv4-compatible (deprecated): stays IPv6
             "::ffff:0:192.0.2.1|::ffff:0:c000:201",   // IPv4-translated: stays IPv6
@@ -54,6 +54,7 @@ class ClientIpSpellingTest {
             "::ffff:c000:201|192.0.2.1",
             "0:0:0:0:0:ffff:c000:0201|192.0.2.1",
             "::ffff:192.0.2.010|bad_client_ip",       // the IPv4 tail follows the IPv4 rules
+            // refused texts below: their digits carry the syntax error, not an address space
             "1::2:3:4:5:6:7:8|bad_client_ip",         // :: must stand for at least one group
             "1:2:3:4:5:6:7:8:9|bad_client_ip",
             "1:2:3:4:5:6:7|bad_client_ip",

@@ -61,6 +61,8 @@ class FastLaneFieldsTest {
                 time("spaces around", "  2026-11-19T10:00:00Z ", true),
                 time("tab before: the reference trims it, the fast lane leaves it", "\t2026-11-19T10:00:00Z", false),
                 time("30 November has no 31st", "2026-11-31T10:00:00Z", false),
+                // beside documentation space: the ends of IPv4, ::, ::1, a zone (link-local only), zero runs that
+                // leave no room for 2001:db8, and refused texts whose digits carry only the syntax error
                 ip("highest address", "255.255.255.255", true),
                 ip("lowest address", "0.0.0.0", true),
                 ip("octet 256", "256.0.0.1", false),

@@ -25,7 +25,7 @@ class RegistryCacheTest {
 
     private static final String ONE = "a,acme,A,ISP,DE,,192.0.2.0/24\n";
     private static final String TWO = ONE + "b,acme,B,ISP,FR,,198.51.100.0/24\n";
-    private static final String BAD = "a,acme,A,ISP,DE,,10.0.0.0/8\n";
+    private static final String BAD = "a,acme,A,ISP,DE,,10.0.0.0/8\n"; // private space, which the loader refuses
 
     @TempDir
     Path folder;

@@ -28,11 +28,12 @@ class PrefixOrderTest {
         assertArrayEquals(stableSortByCompareTo(stored), PrefixOrder.sorted(stored.toArray(new Prefix[0])));
     }
 
+    // the default routes cover every block; ::fffe:0:0/95 borders on IPv4, ::ffff:0:0/97 is 0.0.0.0/1
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             both families around ::ffff:0:0/96  | 192.0.2.0/24 ::/0 ::fffe:0:0/95 0.0.0.0/0 2001:db8::/32 ::ffff:0:0/97
-            equal prefixes keep their positions | 10.0.0.0/8 2001:db8::/32 10.0.0.0/8 10.0.0.0/16 2001:db8::/32
-            a covering block before its inside  | 10.1.0.0/16 10.0.0.0/8 10.0.0.0/16 10.1.2.0/24 ::/0
+            equal prefixes keep their positions | 192.0.2.0/24 2001:db8::/32 192.0.2.0/24 192.0.2.0/26 2001:db8::/32
+            a covering block before its inside  | 192.0.2.64/26 192.0.2.0/24 192.0.2.0/26 192.0.2.80/28 ::/0
             empty                               | ''
             """)
     void sortsTheEdgeCases(String name, String prefixes) {

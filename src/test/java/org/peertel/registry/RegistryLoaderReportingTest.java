@@ -102,6 +102,7 @@ class RegistryLoaderReportingTest {
         List<Integer> order = new ArrayList<>(IntStream.range(0, 100_000).boxed().toList());
         Collections.shuffle(order, new Random(7));
         for (int i : order) {
+            // 100,000 distinct /24s: documentation space holds three, so from 20.0.0.0/24 on
             String v4 = (20 + i / 65_536) + "." + (i / 256 % 256) + "." + (i % 256) + ".0/24";
             String v6 = "2001:db8:" + Integer.toHexString(i / 65_536) + ":" + Integer.toHexString(i % 65_536) + "::/64";
             csv.append(row("conn-" + i, "cust-" + (i % 5000), "US", "VA", v4 + " " + v6));

@@ -31,7 +31,11 @@ class ScaleOptionsTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 5, 4);
 
-    /** A table with nesting (a parent whose first /24 is taken, one wholly covered) and every kind of bad line. */
+    /**
+     * A table with nesting (a parent whose first /24 is taken, one wholly covered) and every kind of bad line. It
+     * stands for a routing table, so it is public space: /8 to /23 blocks are wider than documentation space, and the
+     * generator keeps 198.51.100.0/24 and 2001:db8:ffff::/48 for its no_prefix clients.
+     */
     private static final String TABLE = String.join("\n",
             "# a comment, then a blank line", "",
             "1.0.0.0/16", "1.0.0.0/24", "1.0.1.0/24", "1.0.128.0/17",

@@ -91,12 +91,12 @@ class MeasurementNamesTest {
         try (TelemetryStore store = TelemetryStore.open(db)) {
             publish(store, db, MONDAY, List.of("c1", "c2"), List.of("192.0.2.0/25", "192.0.2.128/25"));
             // the day again, after the registry changed: other order, another prefix
-            publish(store, db, MONDAY, List.of("c2", "c1"), List.of("198.18.0.0/15", "192.0.2.0/25"));
+            publish(store, db, MONDAY, List.of("c2", "c1"), List.of("198.51.100.0/24", "192.0.2.0/25"));
         }
         assertEquals(List.of("[c2, c1]"), rows(db, "SELECT connections FROM registry_names"));
-        assertEquals(List.of("2|c2|198.18.0.0/15", "3|c1|192.0.2.0/25"),
+        assertEquals(List.of("2|c2|198.51.100.0/24", "3|c1|192.0.2.0/25"),
                 rows(db, "SELECT line, connection_id, prefix FROM measurements ORDER BY line"));
-        assertEquals(List.of("c1|192.0.2.0/25|1", "c2|198.18.0.0/15|1"),
+        assertEquals(List.of("c1|192.0.2.0/25|1", "c2|198.51.100.0/24|1"),
                 rows(db, "SELECT connection_id, prefix, samples FROM prefix_daily ORDER BY connection_id"));
     }
 
@@ -107,21 +107,22 @@ class MeasurementNamesTest {
         spool.clear();
         long midnight = MONDAY.toEpochDay() * 86_400L * 1_000_000L;
         try (SpoolFileWriter out = spool.fileWriter(0)) {
+            // the lowest and highest IPv4 values
             out.measurement(0, 2, midnight, "0.0.0.0", "AA", "", "ams1", 1, 0, 0, null);
             out.measurement(0, 3, midnight, "255.255.255.255", "ZZ", "", "ams2", 1, 0, 0, null);
-            out.measurement(0, 4, midnight, "10.1.2.3", "US", "WY", "ams1", 1, 0, 0, null);
+            out.measurement(0, 4, midnight, "192.0.2.123", "US", "WY", "ams1", 1, 0, 0, null);
         }
         try (SpoolFileWriter out = spool.fileWriter(1)) {
             out.measurement(1, 2, midnight, "198.51.100.7", "US", "AK", "no", 7_000_000, -1, -1, "no_prefix");
         }
         try (SpoolFileWriter out = spool.fileWriter(2)) {
             out.measurement(2, 7, midnight, "2001:db8::1", "DE", "", "fra,\"1\"", 1, 0, 0, null);
-            out.measurement(2, 8, midnight, "1.2.3.4", "US", "CA", "ams1", 1, 0, 0, null);
+            out.measurement(2, 8, midnight, "203.0.113.4", "US", "CA", "ams1", 1, 0, 0, null);
         }
         Map<String, List<String>> dictionary = new LinkedHashMap<>();
         dictionary.put("file", List.of("a.csv", "b.csv", "c.csv"));
         dictionary.put("connection", List.of("c1"));
-        dictionary.put("prefix", List.of("0.0.0.0/0"));
+        dictionary.put("prefix", List.of("0.0.0.0/0")); // covers the IPv4 clients, the lowest and highest among them
         spool.complete(dictionary, List.of(), List.of());
         try (TelemetryStore store = TelemetryStore.open(db)) {
             assertTrue(store.publishDay(MONDAY, spool));
@@ -129,9 +130,9 @@ class MeasurementNamesTest {
         assertEquals(List.of(
                         "a.csv|2|0.0.0.0|AA||ams1",
                         "a.csv|3|255.255.255.255|ZZ||ams2",
-                        "a.csv|4|10.1.2.3|US|WY|ams1",
+                        "a.csv|4|192.0.2.123|US|WY|ams1",
                         "c.csv|7|2001:db8::1|DE||fra,\"1\"",
-                        "c.csv|8|1.2.3.4|US|CA|ams1"),
+                        "c.csv|8|203.0.113.4|US|CA|ams1"),
                 rows(db, "SELECT file, line, client_ip, country, state, edge_pop FROM measurements ORDER BY file, line"));
         assertEquals(List.of("[[ams1, ams2], [], ['fra,\"1\"', ams1]]"),
                 rows(db, "SELECT edge_pops FROM day_names"), "per file in first-appearance order, none for b.csv");
@@ -144,7 +145,7 @@ class MeasurementNamesTest {
                 "('2026-03-02', 'fra1.csv', 2, TIMESTAMP '2026-03-02 00:00:01', '192.0.2.1', 'DE', '', 'fra1', 1.5, 'c2', '192.0.2.0/24')",
                 "('2026-03-02', 'ams1.csv', 9, TIMESTAMP '2026-03-02 10:00:00', '2001:db8::1', 'US', 'CA', 'ams1', 2.25, 'c1', '2001:db8::/32')",
                 "('2026-03-02', 'fra1.csv', 3, TIMESTAMP '2026-03-02 23:59:59.999', '192.0.2.2', 'DE', '', 'fra1', 3, 'c1', '192.0.2.0/24')",
-                "('2026-03-03', 'x.csv', 2, TIMESTAMP '2026-03-03 00:00:00', '192.0.2.3', 'FR', '', 'cdg1', 4.125, 'c3', '198.18.0.0/15')"};
+                "('2026-03-03', 'x.csv', 2, TIMESTAMP '2026-03-03 00:00:00', '192.0.2.3', 'FR', '', 'cdg1', 4.125, 'c3', '198.51.100.0/24')"};
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
              Statement statement = connection.createStatement()) {
             // the table as schema.sql made it until 2026-11
