@@ -245,43 +245,7 @@ public final class TelemetryStore implements AutoCloseable {
 
     /** Replaces the day's alerts and records the day as evaluated. */
     public void replaceAlerts(LocalDate day, List<org.peertel.alert.Alert> alerts) {
-        inTransaction("store the alerts of " + day, () -> {
-            execute(List.of("DELETE FROM alerts WHERE day = ?", "INSERT OR IGNORE INTO evaluated_days VALUES (?)"),
-                    day);
-            // many rows per statement: one statement per alert cost 0.6 s for the 1,000 NO_DATA alerts of an empty day
-            for (int from = 0; from < alerts.size(); from += ALERTS_PER_INSERT) {
-                insertAlerts(day, alerts.subList(from, Math.min(alerts.size(), from + ALERTS_PER_INSERT)));
-            }
-        });
-    }
-
-    private static final int ALERTS_PER_INSERT = 200;
-
-    private void insertAlerts(LocalDate day, List<org.peertel.alert.Alert> alerts) throws SQLException {
-        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO alerts VALUES " + String.join(", ", java.util.Collections.nCopies(alerts.size(), row)))) {
-            int p = 0;
-            for (var alert : alerts) {
-                insert.setObject(++p, day);
-                insert.setString(++p, alert.alertId());
-                insert.setString(++p, alert.customerId());
-                insert.setString(++p, alert.connectionId());
-                insert.setString(++p, alert.connectionName());
-                insert.setString(++p, alert.rule().name());
-                insert.setString(++p, alert.severity().name());
-                insert.setObject(++p, asDouble(alert.observedMs()));
-                insert.setObject(++p, asDouble(alert.thresholdMs()));
-                insert.setObject(++p, asDouble(alert.baselineMs()));
-                insert.setLong(++p, alert.samples());
-                insert.setString(++p, alert.message());
-            }
-            insert.executeUpdate();
-        }
-    }
-
-    private static Double asDouble(java.math.BigDecimal value) {
-        return value == null ? null : value.doubleValue();
+        inTransaction("store the alerts of " + day, () -> StoredAlerts.replace(connection, day, alerts));
     }
 
     /** Work inside a transaction. */
