@@ -1,9 +1,9 @@
 -- The measurements of a spool written by a peertel from before the binary records (store/DaySpool): such a spool
 -- is left when that version stopped between attributeStep and publishStep and was then upgraded, and its restart
 -- publishes it as it is. Runs in the publish transaction after publish-day.sql (which deleted the day's rows),
--- with the variable spool_measurements holding the CSV files; every ? is the day.
+-- with the variable spool_measurements holding the CSV files and day the day.
 INSERT INTO measurement_rows
-SELECT CAST(? AS DATE), file_no, line, make_timestamp(ts_us), client_ipv4, client_ipv6, country_code, state_code,
+SELECT getvariable('day'), file_no, line, make_timestamp(ts_us), client_ipv4, client_ipv6, country_code, state_code,
        edge_pop_no, rtt_ms, connection_no, prefix_no
 FROM read_csv(getvariable('spool_measurements'), header = false, auto_detect = false, new_line = '\n', delim = ',',
               quote = '"', escape = '"', nullstr = '\N', allow_quoted_nulls = false,

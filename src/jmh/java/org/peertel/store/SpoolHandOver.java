@@ -18,7 +18,7 @@ import java.sql.PreparedStatement;
 final class SpoolHandOver {
 
     static final int WRITERS = 2;
-    private static final String INSERT = SqlScript.load("publish-csv-measurements.sql").get(0);
+    private static final SqlScript INSERT = SqlScript.load("publish-csv-measurements.sql");
 
     private SpoolHandOver() {
     }
@@ -40,10 +40,11 @@ final class SpoolHandOver {
                 set.setArray(1, store.createArrayOf("VARCHAR", spool.paths(DaySpool.Kind.MEASUREMENTS).toArray()));
                 set.execute();
             }
-            try (PreparedStatement insert = store.prepareStatement(INSERT)) {
-                insert.setObject(1, HandOverRows.DAY);
-                insert.execute();
+            try (PreparedStatement set = store.prepareStatement("SET VARIABLE day = ?")) {
+                set.setObject(1, HandOverRows.DAY);
+                set.execute();
             }
+            INSERT.run(store);
         });
         System.out.printf("%ncsvSpool: files written in %.2f s, read_csv insert and commit %.2f s%n",
                 (written - start) / 1e9, (System.nanoTime() - written) / 1e9);

@@ -21,12 +21,12 @@ import org.peertel.config.DuckDbSettings;
  */
 public final class TelemetryStore implements AutoCloseable {
 
-    private static final List<String> SCHEMA = SqlScript.load("schema.sql");
-    private static final List<String> PUBLISH_DAY = SqlScript.load("publish-day.sql");
-    private static final List<String> AGGREGATE_BATCH = SqlScript.load("aggregate-batch.sql");
+    private static final SqlScript SCHEMA = SqlScript.load("schema.sql");
+    private static final SqlScript PUBLISH_DAY = SqlScript.load("publish-day.sql");
+    private static final SqlScript AGGREGATE_BATCH = SqlScript.load("aggregate-batch.sql");
     /** A spool's measurements in the CSV files of a peertel from before the binary records (DaySpool). */
-    private static final List<String> PUBLISH_CSV_MEASUREMENTS = SqlScript.load("publish-csv-measurements.sql");
-    private static final List<String> MIGRATE_MEASUREMENTS = SqlScript.load("migrate-measurements.sql");
+    private static final SqlScript PUBLISH_CSV_MEASUREMENTS = SqlScript.load("publish-csv-measurements.sql");
+    private static final SqlScript MIGRATE_MEASUREMENTS = SqlScript.load("migrate-measurements.sql");
 
     private final Connection connection;
     private final Path file;
@@ -125,13 +125,9 @@ public final class TelemetryStore implements AutoCloseable {
             if (oldMeasurements) {
                 statement.execute("ALTER TABLE measurements RENAME TO measurements_before_2026_12");
             }
-            for (String sql : SCHEMA) {
-                statement.execute(sql);
-            }
+            SCHEMA.run(connection);
             if (oldMeasurements) {
-                for (String sql : MIGRATE_MEASUREMENTS) {
-                    statement.execute(sql);
-                }
+                MIGRATE_MEASUREMENTS.run(connection);
             }
             connection.commit();
         } catch (SQLException e) {
@@ -166,6 +162,7 @@ public final class TelemetryStore implements AutoCloseable {
         }
         List<String> csvMeasurements = spool.csvMeasurementPaths();
         try {
+            setVariable("day", day);
             setVariable("spool_dictionary", List.of(spool.dictionaryPath()));
             setVariable("spool_input_files", List.of(spool.inputFilesPath()));
             setVariable("spool_skipped_files", List.of(spool.skippedFilesPath()));
@@ -180,13 +177,15 @@ public final class TelemetryStore implements AutoCloseable {
         }
         List<Path> measurements = spool.measurementFiles();
         return inTransaction("publish " + day, () -> {
-            execute(PUBLISH_DAY, day);
+            PUBLISH_DAY.run(connection);
             if (!csvMeasurements.isEmpty()) {
-                execute(PUBLISH_CSV_MEASUREMENTS, day);
+                PUBLISH_CSV_MEASUREMENTS.run(connection);
             }
             ArrowMeasurementLoad.insert(connection, day, measurements);
             aggregateInBatches(day);
-            execute(List.of("DROP TABLE spool_dictionary"), day);
+            try (Statement drop = connection.createStatement()) {
+                drop.execute("DROP TABLE spool_dictionary");
+            }
             CrashPoints.reach("publish-before-commit");
         });
     }
@@ -213,7 +212,7 @@ public final class TelemetryStore implements AutoCloseable {
         for (AggregateBatches.Batch batch : AggregateBatches.of(numbers, rows, aggregateBatchRows)) {
             setVariable("first_connection", batch.first());
             setVariable("last_connection", batch.last());
-            execute(AGGREGATE_BATCH, day);
+            AGGREGATE_BATCH.run(connection);
         }
     }
 
@@ -226,6 +225,13 @@ public final class TelemetryStore implements AutoCloseable {
     private void setVariable(String name, int value) throws SQLException {
         try (PreparedStatement set = connection.prepareStatement("SET VARIABLE " + name + " = ?")) {
             set.setInt(1, value);
+            set.execute();
+        }
+    }
+
+    private void setVariable(String name, LocalDate value) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SET VARIABLE " + name + " = ?")) {
+            set.setObject(1, value); // a DATE
             set.execute();
         }
     }
@@ -265,19 +271,6 @@ public final class TelemetryStore implements AutoCloseable {
             throw new StoreException("unable to " + what + " in " + file + ": " + e.getMessage(), e);
         } finally {
             autoCommit();
-        }
-    }
-
-    /** Runs the statements; every ? of every statement is the day. */
-    private void execute(List<String> statements, LocalDate day) throws SQLException {
-        for (String sql : statements) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int parameters = (int) sql.chars().filter(c -> c == '?').count();
-                for (int i = 1; i <= parameters; i++) {
-                    statement.setObject(i, day);
-                }
-                statement.execute();
-            }
         }
     }
 
