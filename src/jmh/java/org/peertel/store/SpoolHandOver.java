@@ -7,8 +7,8 @@ import java.sql.PreparedStatement;
 /**
  * What main did before the binary spool (and still does for a CSV spool an older peertel left): the rows written to
  * spool files as CSV by two threads (one file per input file, as attributeStep's workers wrote them), then loaded by
- * publish-csv-measurements.sql's {@code INSERT INTO measurement_rows ... FROM read_csv(getvariable(
- * 'spool_measurements'), ...)} in one transaction.
+ * publish-csv-measurements.sql's {@code INSERT INTO measurement_rows ... FROM spool_csv(getvariable(
+ * 'spool_measurements'), ...)} (read_csv through the macro the store made when it opened) in one transaction.
  *
  * <p>The files are written through the spool's own writing parts ({@link DaySpool#open}, which syncs each file as it
  * closes, and {@link SpoolCsvOut}) with the fields that {@link SpoolFileWriter#measurements} wrote as CSV, in that

@@ -22,6 +22,8 @@ import org.peertel.config.DuckDbSettings;
 public final class TelemetryStore implements AutoCloseable {
 
     private static final SqlScript SCHEMA = SqlScript.load("schema.sql");
+    /** The macro spool_csv: the spool's CSV files as DuckDB reads them, made once per connection. */
+    private static final SqlScript SPOOL_CSV = SqlScript.load("spool-csv.sql");
     private static final SqlScript PUBLISH_DAY = SqlScript.load("publish-day.sql");
     private static final SqlScript AGGREGATE_BATCH = SqlScript.load("aggregate-batch.sql");
     /** A spool's measurements in the CSV files of a peertel from before the binary records (DaySpool). */
@@ -75,6 +77,7 @@ public final class TelemetryStore implements AutoCloseable {
                     statement.execute("SET preserve_insertion_order = false");
                 }
                 createSchema(connection);
+                SPOOL_CSV.run(connection);
                 return new TelemetryStore(file, connection, AggregateBatches.maxRows(memoryLimitBytes(connection)));
             } catch (SQLException | RuntimeException e) {
                 connection.close(); // else it keeps the database file locked
