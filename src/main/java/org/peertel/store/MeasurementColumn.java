@@ -15,8 +15,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * The columns of {@code measurement_rows}, in table order: the one declaration of the row. The Arrow schema the spool
  * is handed over in, the publish's INSERT and the typed vectors of a batch are derived from it;
- * MeasurementColumnTest compares it with the table a fresh database gets from schema.sql. Each column but the day
- * (one value for the whole insert) has the Arrow type DuckDB maps to its SQL type without a cast.
+ * MeasurementColumnTest compares it with the table a fresh database gets from the migrations (which are frozen
+ * text: a change of the row is a new migration and a change here). Each column but the day (one value for the whole
+ * insert) has the Arrow type DuckDB maps to its SQL type without a cast.
  */
 enum MeasurementColumn {
 

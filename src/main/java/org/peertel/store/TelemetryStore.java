@@ -21,14 +21,12 @@ import org.peertel.config.DuckDbSettings;
  */
 public final class TelemetryStore implements AutoCloseable {
 
-    private static final SqlScript SCHEMA = SqlScript.load("schema.sql");
     /** The macro spool_csv: the spool's CSV files as DuckDB reads them, made once per connection. */
     private static final SqlScript SPOOL_CSV = SqlScript.load("spool-csv.sql");
     private static final SqlScript PUBLISH_DAY = SqlScript.load("publish-day.sql");
     private static final SqlScript AGGREGATE_BATCH = SqlScript.load("aggregate-batch.sql");
     /** A spool's measurements in the CSV files of a peertel from before the binary records (DaySpool). */
     private static final SqlScript PUBLISH_CSV_MEASUREMENTS = SqlScript.load("publish-csv-measurements.sql");
-    private static final SqlScript MIGRATE_MEASUREMENTS = SqlScript.load("migrate-measurements.sql");
 
     private final Connection connection;
     private final Path file;
@@ -41,14 +39,18 @@ public final class TelemetryStore implements AutoCloseable {
         this.aggregateBatchRows = aggregateBatchRows;
     }
 
-    /** Opens (creating if needed) the database file and its tables, with the built-in DuckDB limits. */
+    /**
+     * Opens (creating if needed) the database file and brings its tables up to date ({@link SchemaMigrations}), with
+     * the built-in DuckDB limits.
+     */
     public static TelemetryStore open(Path file) {
         return open(file, DuckDbSettings.defaults());
     }
 
     /**
-     * Opens (creating if needed) the database file and its tables, with DuckDB's memory limit, spill folder and
-     * threads set from {@code settings} before anything else runs on the connection.
+     * Opens (creating if needed) the database file and brings its tables up to date ({@link SchemaMigrations}), with
+     * DuckDB's memory limit, spill folder and threads set from {@code settings} before anything else runs on the
+     * connection. A database written by a newer peertel is refused.
      */
     public static TelemetryStore open(Path file, DuckDbSettings settings) {
         if (file.toAbsolutePath().toString().contains(";")) {
@@ -76,7 +78,7 @@ public final class TelemetryStore implements AutoCloseable {
                     // DuckDB keeps the order of a parallel read_csv, which costs memory and time on large inserts.
                     statement.execute("SET preserve_insertion_order = false");
                 }
-                createSchema(connection);
+                SchemaMigrations.apply(connection, file);
                 SPOOL_CSV.run(connection);
                 return new TelemetryStore(file, connection, AggregateBatches.maxRows(memoryLimitBytes(connection)));
             } catch (SQLException | RuntimeException e) {
@@ -110,34 +112,6 @@ public final class TelemetryStore implements AutoCloseable {
             String limit = rs.getString(1);
             return DuckDbSettings.sizeInBytes(limit).orElseThrow(() -> new SQLException(
                     "DuckDB reported a memory limit peertel cannot read: " + limit));
-        }
-    }
-
-    /**
-     * Creates what is missing of the schema, in one transaction. A database made before 2026-12 holds
-     * {@code measurements} as a table with the texts in every row: its rows move to {@code measurement_rows}.
-     */
-    private static void createSchema(Connection connection) throws SQLException {
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            boolean oldMeasurements;
-            try (var rs = statement.executeQuery("SELECT count(*) FROM information_schema.tables "
-                    + "WHERE table_name = 'measurements' AND table_type = 'BASE TABLE'")) {
-                oldMeasurements = rs.next() && rs.getLong(1) > 0;
-            }
-            if (oldMeasurements) {
-                statement.execute("ALTER TABLE measurements RENAME TO measurements_before_2026_12");
-            }
-            SCHEMA.run(connection);
-            if (oldMeasurements) {
-                MIGRATE_MEASUREMENTS.run(connection);
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
     }
 

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link MeasurementColumn}, the one declaration of measurement_rows, against what DuckDB makes of the schema and of
- * the Arrow schema derived from it.
+ * {@link MeasurementColumn}, the one declaration of measurement_rows, against what DuckDB makes of the migrations
+ * and of the Arrow schema derived from it.
  */
 class MeasurementColumnTest {
 
@@ -48,7 +48,7 @@ class MeasurementColumnTest {
 
     @Test
     void theDeclarationIsTheTableAFreshDatabaseGets() throws Exception {
-        // given: a database made by the schema alone
+        // given: a database made by the migrations alone
         try (TelemetryStore store = TelemetryStore.open(folder.resolve("fresh.duckdb"))) {
             // when
             List<String> table = rows(store.connection(), "SELECT column_name || ' ' || data_type || "
