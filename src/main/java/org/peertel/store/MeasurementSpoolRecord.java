@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <p>{@link MeasurementSpoolOut} writes and {@link MeasurementSpoolReader} reads the fields in this order by hand,
  * one statement a field (the hot path: no loop over a field list per row); MeasurementSpoolRecordTest holds both to
- * {@link #FIXED_FIELDS} and reads a spool file written by the release before this declaration.
+ * {@link #FIXED_FIELDS}, and the golden package's UpgradeTest publishes a spool that release 3fa2256 wrote before
+ * this declaration existed.
  */
 final class MeasurementSpoolRecord {
 
