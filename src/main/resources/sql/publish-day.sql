@@ -1,25 +1,21 @@
--- Replaces one day (every ? is that day) with the rows of its spool (store/DaySpool), and recomputes the day's
--- aggregates. TelemetryStore runs these statements in one transaction, after setting the variables spool_*
--- to the spool's CSV file lists: readers see the old day or the new day, never a mix. Publishing the same complete
--- spool twice gives the same day, so a crash after the commit (before the spool is removed) costs nothing.
--- The read options: \N is NULL, a quoted empty string stays an empty string (SpoolCsvOut writes the files).
+-- Replaces one day, the session variable day (a DATE), with the rows of its spool (store/DaySpool), and recomputes
+-- the day's aggregates. TelemetryStore runs this script in one transaction, after setting the variables spool_*
+-- to the spool's CSV file lists (read by spool_csv, spool-csv.sql): readers see the old day or the new day, never a
+-- mix. Publishing the same complete spool twice gives the same day, so a crash after the commit (before the spool
+-- is removed) costs nothing.
 
 -- The dictionary as three lists (file names, connection ids, prefixes): a row's number n is the list's
 -- element n + 1. Looking texts up in lists measured 3 to 4 times faster than joining a dictionary table.
 -- The registry's version is the SHA-256 of its two lists (ids and prefixes hold no line feed).
 CREATE OR REPLACE TEMP TABLE spool_names AS
-SELECT * FROM read_csv(getvariable('spool_dictionary'), header = false, auto_detect = false, new_line = '\n',
-                       delim = ',', quote = '"', escape = '"', nullstr = '\N', allow_quoted_nulls = false,
-                       columns = {'kind': 'VARCHAR', 'no': 'INTEGER', 'text': 'VARCHAR'});
+SELECT * FROM spool_csv(getvariable('spool_dictionary'), {'kind': 'VARCHAR', 'no': 'INTEGER', 'text': 'VARCHAR'});
 
 -- The edge PoPs of each file (SpoolFileWriter numbers them per file), a list for every file, empty for some.
 CREATE OR REPLACE TEMP TABLE spool_edge_pops AS
 SELECT coalesce(list(coalesce(e.names, []::VARCHAR[]) ORDER BY f.no), []::VARCHAR[][]) AS edge_pops
 FROM (SELECT no FROM spool_names WHERE kind = 'file') f
 LEFT JOIN (SELECT file_no, list(text ORDER BY no) AS names
-           FROM read_csv(getvariable('spool_edge_pops'), header = false, auto_detect = false, new_line = '\n',
-                         delim = ',', quote = '"', escape = '"', nullstr = '\N', allow_quoted_nulls = false,
-                         columns = {'file_no': 'INTEGER', 'no': 'INTEGER', 'text': 'VARCHAR'})
+           FROM spool_csv(getvariable('spool_edge_pops'), {'file_no': 'INTEGER', 'no': 'INTEGER', 'text': 'VARCHAR'})
            GROUP BY file_no) e ON e.file_no = f.no;
 
 CREATE OR REPLACE TEMP TABLE spool_dictionary AS
@@ -34,51 +30,47 @@ CROSS JOIN spool_edge_pops;
 DROP TABLE spool_names;
 DROP TABLE spool_edge_pops;
 
-DELETE FROM day_names WHERE day = ?;
+DELETE FROM day_names WHERE day = getvariable('day');
 INSERT INTO registry_names
 SELECT registry_version, connections, prefixes FROM spool_dictionary
 WHERE registry_version NOT IN (SELECT registry_version FROM registry_names);
-INSERT INTO day_names SELECT CAST(? AS DATE), files, edge_pops, registry_version FROM spool_dictionary;
+INSERT INTO day_names SELECT getvariable('day'), files, edge_pops, registry_version FROM spool_dictionary;
 DELETE FROM registry_names WHERE registry_version NOT IN (SELECT registry_version FROM day_names);
 
 -- The measurements are not read here: TelemetryStore inserts them after this script, in the same transaction,
 -- from the spool's binary files as Arrow batches (store/ArrowMeasurementLoad).
-DELETE FROM measurement_rows WHERE day = ?;
+DELETE FROM measurement_rows WHERE day = getvariable('day');
 
-DELETE FROM unattributed WHERE day = ?;
+DELETE FROM unattributed WHERE day = getvariable('day');
 INSERT INTO unattributed
-SELECT CAST(? AS DATE), d.files[s.file_no + 1], s.line, make_timestamp(s.ts_us), s.client_ip, s.country, s.state,
-       s.edge_pop, s.rtt_ms, s.reason, d.prefixes[s.prefix_no + 1]
-FROM read_csv(getvariable('spool_unattributed'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
-              nullstr = '\N', allow_quoted_nulls = false,
-              columns = {'file_no': 'INTEGER', 'line': 'BIGINT', 'ts_us': 'BIGINT', 'client_ip': 'VARCHAR',
-                         'country': 'VARCHAR', 'state': 'VARCHAR', 'edge_pop': 'VARCHAR',
-                         'rtt_ms': 'DECIMAL(15,6)', 'reason': 'VARCHAR', 'prefix_no': 'INTEGER'}) s
+SELECT getvariable('day'), d.files[s.file_no + 1], s.line, make_timestamp(s.ts_us), s.client_ip, s.country,
+       s.state, s.edge_pop, s.rtt_ms, s.reason, d.prefixes[s.prefix_no + 1]
+FROM spool_csv(getvariable('spool_unattributed'),
+               {'file_no': 'INTEGER', 'line': 'BIGINT', 'ts_us': 'BIGINT', 'client_ip': 'VARCHAR',
+                'country': 'VARCHAR', 'state': 'VARCHAR', 'edge_pop': 'VARCHAR', 'rtt_ms': 'DECIMAL(15,6)',
+                'reason': 'VARCHAR', 'prefix_no': 'INTEGER'}) s
 CROSS JOIN spool_dictionary d;
 
-DELETE FROM rejects WHERE day = ?;
+DELETE FROM rejects WHERE day = getvariable('day');
 INSERT INTO rejects
-SELECT CAST(? AS DATE), d.files[s.file_no + 1], s.line, s.reason, s.raw
-FROM read_csv(getvariable('spool_rejects'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
-              nullstr = '\N', allow_quoted_nulls = false, parallel = false,
-              columns = {'file_no': 'INTEGER', 'line': 'BIGINT', 'reason': 'VARCHAR', 'raw': 'VARCHAR'}) s
+SELECT getvariable('day'), d.files[s.file_no + 1], s.line, s.reason, s.raw
+FROM spool_csv(getvariable('spool_rejects'),
+               {'file_no': 'INTEGER', 'line': 'BIGINT', 'reason': 'VARCHAR', 'raw': 'VARCHAR'},
+               parallel_read := false) s
 CROSS JOIN spool_dictionary d;
 
-DELETE FROM input_files WHERE day = ?;
+DELETE FROM input_files WHERE day = getvariable('day');
 INSERT INTO input_files
-SELECT CAST(? AS DATE), name, rows, bytes, sha256
-FROM read_csv(getvariable('spool_input_files'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
-              nullstr = '\N', allow_quoted_nulls = false,
-              columns = {'name': 'VARCHAR', 'rows': 'BIGINT', 'bytes': 'BIGINT', 'sha256': 'VARCHAR'});
+SELECT getvariable('day'), name, rows, bytes, sha256
+FROM spool_csv(getvariable('spool_input_files'),
+               {'name': 'VARCHAR', 'rows': 'BIGINT', 'bytes': 'BIGINT', 'sha256': 'VARCHAR'});
 
-DELETE FROM skipped_files WHERE day = ?;
+DELETE FROM skipped_files WHERE day = getvariable('day');
 INSERT INTO skipped_files
-SELECT CAST(? AS DATE), name, reason, message
-FROM read_csv(getvariable('spool_skipped_files'), header = false, auto_detect = false, new_line = '\n', delim = ',', quote = '"', escape = '"',
-              nullstr = '\N', allow_quoted_nulls = false,
-              columns = {'name': 'VARCHAR', 'reason': 'VARCHAR', 'message': 'VARCHAR'});
+SELECT getvariable('day'), name, reason, message
+FROM spool_csv(getvariable('spool_skipped_files'), {'name': 'VARCHAR', 'reason': 'VARCHAR', 'message': 'VARCHAR'});
 
 -- The day's aggregates are inserted by aggregate-batch.sql, once per batch of connections.
-DELETE FROM connection_daily WHERE day = ?;
-DELETE FROM connection_hourly WHERE day = ?;
-DELETE FROM prefix_daily WHERE day = ?;
+DELETE FROM connection_daily WHERE day = getvariable('day');
+DELETE FROM connection_hourly WHERE day = getvariable('day');
+DELETE FROM prefix_daily WHERE day = getvariable('day');

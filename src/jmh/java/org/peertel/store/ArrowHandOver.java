@@ -51,9 +51,8 @@ final class ArrowHandOver {
                 ((DuckDBConnection) store).registerArrowStream(VIEW, stream);
                 try {
                     HandOverTransaction.run(store, () -> {
-                        try (PreparedStatement insert = store.prepareStatement("INSERT INTO measurement_rows "
-                                + "SELECT CAST(? AS DATE), file_no, line, ts, client_ipv4, client_ipv6, country_code, "
-                                + "state_code, edge_pop_no, rtt_ms, connection_no, prefix_no FROM " + VIEW)) {
+                        try (PreparedStatement insert = store.prepareStatement(
+                                MeasurementColumn.insertFrom(VIEW, "CAST(? AS DATE)"))) {
                             insert.setObject(1, HandOverRows.DAY);
                             insert.execute();
                         }

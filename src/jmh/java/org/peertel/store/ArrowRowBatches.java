@@ -4,14 +4,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * The rows as Arrow record batches whose columns DuckDB takes without a cast: the columns of measurement_rows but
- * the day (one value for all, given by the INSERT), each in the Arrow type DuckDB maps to its column type
- * (UInt32 → UINTEGER, Timestamp(µs) → TIMESTAMP, Decimal128(15, 6) → DECIMAL(15,6), Utf8 → VARCHAR): the
- * schema the publish step's {@link MeasurementSpoolReader} hands over.
+ * The rows as Arrow record batches whose columns DuckDB takes without a cast: {@link MeasurementColumn#ARROW_SCHEMA},
+ * the schema the publish step's {@link MeasurementSpoolReader} hands over.
  */
 final class ArrowRowBatches {
 
-    static final Schema SCHEMA = MeasurementSpoolReader.SCHEMA;
+    static final Schema SCHEMA = MeasurementColumn.ARROW_SCHEMA;
 
     private ArrowRowBatches() {
     }

@@ -7,8 +7,8 @@ import java.sql.PreparedStatement;
 /**
  * What main did before the binary spool (and still does for a CSV spool an older peertel left): the rows written to
  * spool files as CSV by two threads (one file per input file, as attributeStep's workers wrote them), then loaded by
- * publish-csv-measurements.sql's {@code INSERT INTO measurement_rows ... FROM read_csv(getvariable(
- * 'spool_measurements'), ...)} in one transaction.
+ * publish-csv-measurements.sql's {@code INSERT INTO measurement_rows ... FROM spool_csv(getvariable(
+ * 'spool_measurements'), ...)} (read_csv through the macro the store made when it opened) in one transaction.
  *
  * <p>The files are written through the spool's own writing parts ({@link DaySpool#open}, which syncs each file as it
  * closes, and {@link SpoolCsvOut}) with the fields that {@link SpoolFileWriter#measurements} wrote as CSV, in that
@@ -18,7 +18,7 @@ import java.sql.PreparedStatement;
 final class SpoolHandOver {
 
     static final int WRITERS = 2;
-    private static final String INSERT = SqlScript.load("publish-csv-measurements.sql").get(0);
+    private static final SqlScript INSERT = SqlScript.load("publish-csv-measurements.sql");
 
     private SpoolHandOver() {
     }
@@ -40,10 +40,11 @@ final class SpoolHandOver {
                 set.setArray(1, store.createArrayOf("VARCHAR", spool.paths(DaySpool.Kind.MEASUREMENTS).toArray()));
                 set.execute();
             }
-            try (PreparedStatement insert = store.prepareStatement(INSERT)) {
-                insert.setObject(1, HandOverRows.DAY);
-                insert.execute();
+            try (PreparedStatement set = store.prepareStatement("SET VARIABLE day = ?")) {
+                set.setObject(1, HandOverRows.DAY);
+                set.execute();
             }
+            INSERT.run(store);
         });
         System.out.printf("%ncsvSpool: files written in %.2f s, read_csv insert and commit %.2f s%n",
                 (written - start) / 1e9, (System.nanoTime() - written) / 1e9);

@@ -23,9 +23,7 @@ import org.duckdb.DuckDBConnection;
 final class ArrowMeasurementLoad {
 
     private static final String VIEW = "spool_measurement_batches";
-    private static final String INSERT = "INSERT INTO measurement_rows SELECT CAST(? AS DATE), file_no, line, ts, "
-            + "client_ipv4, client_ipv6, country_code, state_code, edge_pop_no, rtt_ms, connection_no, prefix_no "
-            + "FROM " + VIEW;
+    private static final String INSERT = MeasurementColumn.insertFrom(VIEW, "CAST(? AS DATE)");
 
     private ArrowMeasurementLoad() {
     }

@@ -201,7 +201,7 @@ public final class DaySpool {
      * The CSV measurement files of a spool written by a peertel from before the binary records, in name order,
      * usually none: such a spool is left when that version stopped between attributeStep and publishStep and was
      * then upgraded. The restart publishes it as it is (the day resumes at publishStep, so the spool cannot be
-     * written again), hence these are still read.
+     * written again), hence these are still read (publish-csv-measurements.sql says until when).
      */
     List<String> csvMeasurementPaths() {
         return filesEndingWith(OLD_MEASUREMENTS).stream().map(Path::toString).toList();

@@ -8,24 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes one spool file of attributed measurements in the binary record format that
- * {@link MeasurementSpoolReader} reads: little-endian, one record per row, no header. A record is
- * <pre>
- *   int file_no, long line, long ts (µs since the epoch), short country_code, short state_code, int edge_pop_no,
- *   long rtt (unscaled, 6 decimals), int connection_no, int prefix_no,
- *   byte n: 0 → int client_ipv4 (its 32-bit value) follows; 1..45 → n ASCII bytes of the canonical IPv6 text follow
- * </pre>
- * so 49 bytes for an IPv4 row. Fixed-width numbers cost no digit conversion on either side; the record's layout is
- * the same whichever reader lane wrote it, so spools still compare byte for byte. Synced to disk on close, like
- * the CSV spool files ({@link DaySpool#open}).
+ * Writes one spool file of attributed measurements, one record per row in the layout of
+ * {@link MeasurementSpoolRecord}, which {@link MeasurementSpoolReader} reads. Synced to disk on close, like the CSV
+ * spool files ({@link DaySpool#open}).
  */
 final class MeasurementSpoolOut implements AutoCloseable {
-
-    /** The bytes of a record before its client address. */
-    static final int FIXED_BYTES = 4 + 8 + 8 + 2 + 2 + 4 + 8 + 4 + 4 + 1;
-    /** The longest canonical IPv6 text (an IPv4-mapped address written in full). */
-    static final int MAX_IPV6_BYTES = 45;
-    static final int MAX_RECORD_BYTES = FIXED_BYTES + MAX_IPV6_BYTES;
 
     private static final int BUFFER_BYTES = 1 << 16;
 
@@ -37,10 +24,13 @@ final class MeasurementSpoolOut implements AutoCloseable {
                 StandardOpenOption.WRITE);
     }
 
-    /** The fields of a record up to its client address; follow with {@link #ipv4} or {@link #ipv6}. */
+    /**
+     * The fixed fields of a record, in the order of {@link MeasurementSpoolRecord#FIXED_FIELDS}; follow with
+     * {@link #ipv4} or {@link #ipv6}.
+     */
     MeasurementSpoolOut row(int fileNo, long line, long epochMicros, int countryCode, int stateCode, int edgePopNo,
                             long rttMicros, int connectionNo, int prefixNo) throws IOException {
-        if (buffer.remaining() < MAX_RECORD_BYTES) {
+        if (buffer.remaining() < MeasurementSpoolRecord.MAX_RECORD_BYTES) {
             drain();
         }
         buffer.putInt(fileNo).putLong(line).putLong(epochMicros).putShort((short) countryCode)
@@ -50,7 +40,7 @@ final class MeasurementSpoolOut implements AutoCloseable {
     }
 
     void ipv4(long value) {
-        buffer.put((byte) 0).putInt((int) value);
+        buffer.put(MeasurementSpoolRecord.IPV4_TAG).putInt((int) value);
     }
 
     /** The canonical IPv6 text, as ASCII bytes text[from, to). */
@@ -67,7 +57,7 @@ final class MeasurementSpoolOut implements AutoCloseable {
     }
 
     private static byte ipv6Length(int length) {
-        if (length < 1 || length > MAX_IPV6_BYTES) {
+        if (length < 1 || length > MeasurementSpoolRecord.MAX_IPV6_BYTES) {
             throw new IllegalArgumentException("not a canonical IPv6 text length: " + length);
         }
         return (byte) length;

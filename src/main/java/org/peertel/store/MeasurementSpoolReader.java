@@ -10,33 +10,15 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
-import org.apache.arrow.vector.types.TimeUnit;
-import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * The binary measurement files of a spool ({@link MeasurementSpoolOut}) as Arrow record batches, one file after
+ * The binary measurement files of a spool ({@link MeasurementSpoolRecord}) as Arrow record batches, one file after
  * the other, each batch filled when DuckDB asks for it (on DuckDB's thread: filling ahead on other threads measured
- * no faster, BENCHMARKS.md "Hand-over to DuckDB"). The columns are those of measurement_rows but the day, each in
- * the Arrow type DuckDB maps to its column type without a cast (UInt32 → UINTEGER, Timestamp(µs) → TIMESTAMP,
- * Decimal128(15, 6) → DECIMAL(15,6), Utf8 → VARCHAR).
+ * no faster, BENCHMARKS.md "Hand-over to DuckDB"). The batches have {@link MeasurementColumn#ARROW_SCHEMA}: the
+ * columns of measurement_rows but the day, each in the Arrow type DuckDB maps to its column type without a cast.
  */
 final class MeasurementSpoolReader extends ArrowReader {
-
-    static final Schema SCHEMA = new Schema(List.of(
-            column("file_no", new ArrowType.Int(32, true), false),
-            column("line", new ArrowType.Int(64, true), false),
-            column("ts", new ArrowType.Timestamp(TimeUnit.MICROSECOND, null), false),
-            column("client_ipv4", new ArrowType.Int(32, false), true),
-            column("client_ipv6", ArrowType.Utf8.INSTANCE, true),
-            column("country_code", new ArrowType.Int(16, true), false),
-            column("state_code", new ArrowType.Int(16, true), false),
-            column("edge_pop_no", new ArrowType.Int(32, true), false),
-            column("rtt_ms", new ArrowType.Decimal(15, 6, 128), false),
-            column("connection_no", new ArrowType.Int(32, true), false),
-            column("prefix_no", new ArrowType.Int(32, true), false)));
 
     static final int BATCH_ROWS = 1 << 16;
     private static final int READ_BYTES = 1 << 20;
@@ -53,13 +35,9 @@ final class MeasurementSpoolReader extends ArrowReader {
         buffer.limit(0);
     }
 
-    private static Field column(String name, ArrowType type, boolean nullable) {
-        return new Field(name, new FieldType(nullable, type, null), null);
-    }
-
     @Override
     protected Schema readSchema() {
-        return SCHEMA;
+        return MeasurementColumn.ARROW_SCHEMA;
     }
 
     /**
@@ -75,10 +53,10 @@ final class MeasurementSpoolReader extends ArrowReader {
             vector.setInitialCapacity(BATCH_ROWS);
             vector.allocateNew(); // zeroed validity: every value null until set
         }
-        byte[] text = new byte[MeasurementSpoolOut.MAX_IPV6_BYTES];
+        byte[] text = new byte[MeasurementSpoolRecord.MAX_IPV6_BYTES];
         int r = 0;
         while (r < BATCH_ROWS && nextRecord()) {
-            ByteBuffer b = buffer;
+            ByteBuffer b = buffer; // the fields in the order of MeasurementSpoolRecord.FIXED_FIELDS
             columns.fileNo().set(r, b.getInt());
             columns.line().set(r, b.getLong());
             columns.ts().set(r, b.getLong());
@@ -88,11 +66,11 @@ final class MeasurementSpoolReader extends ArrowReader {
             columns.rtt().set(r, b.getLong()); // the unscaled value
             columns.connection().set(r, b.getInt());
             columns.prefix().set(r, b.getInt());
-            int ipv6Length = b.get();
-            if (ipv6Length == 0) {
+            byte ipv6Length = b.get();
+            if (ipv6Length == MeasurementSpoolRecord.IPV4_TAG) {
                 columns.ipv4().set(r, b.getInt()); // client_ipv6 stays null
             } else {
-                if (ipv6Length < 0 || ipv6Length > text.length) {
+                if (MeasurementSpoolRecord.size(ipv6Length) < 0) {
                     throw corrupt("an IPv6 text of " + ipv6Length + " bytes");
                 }
                 b.get(text, 0, ipv6Length);
@@ -110,7 +88,7 @@ final class MeasurementSpoolReader extends ArrowReader {
      */
     private boolean nextRecord() throws IOException {
         while (true) {
-            if (buffer.remaining() >= MeasurementSpoolOut.MAX_RECORD_BYTES) {
+            if (buffer.remaining() >= MeasurementSpoolRecord.MAX_RECORD_BYTES) {
                 return true;
             }
             if (channel == null) {
@@ -137,12 +115,11 @@ final class MeasurementSpoolReader extends ArrowReader {
     /** At a file's end: true when what is left of it is one whole record or more, else it is corrupt. */
     private boolean wholeRecordLeft() throws IOException {
         int position = buffer.position();
-        if (buffer.remaining() < MeasurementSpoolOut.FIXED_BYTES) {
+        if (buffer.remaining() < MeasurementSpoolRecord.FIXED_BYTES) {
             throw corrupt("a cut record at its end");
         }
-        int ipv6Length = buffer.get(position + MeasurementSpoolOut.FIXED_BYTES - 1);
-        int size = MeasurementSpoolOut.FIXED_BYTES + (ipv6Length == 0 ? 4 : ipv6Length);
-        if (ipv6Length < 0 || buffer.remaining() < size) {
+        int size = MeasurementSpoolRecord.size(buffer.get(position + MeasurementSpoolRecord.FIXED_BYTES - 1));
+        if (size < 0 || buffer.remaining() < size) {
             throw corrupt("a cut record at its end");
         }
         return true;

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A small CSV writer for spool files, straight to bytes: numbers are written digit by digit, text is written
  * quoted (a quote doubled) only where it may hold a comma, quote or line break. No per-field objects. DuckDB reads
- * the result back with the options of {@code DaySpool#READ_OPTIONS}: {@code \N} is NULL, a quoted empty string is
+ * the result back through the macro {@code spool_csv} (spool-csv.sql): {@code \N} is NULL, a quoted empty string is
  * an empty string.
  */
 final class SpoolCsvOut implements AutoCloseable {

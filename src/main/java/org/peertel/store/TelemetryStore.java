@@ -21,12 +21,12 @@ import org.peertel.testhook.CrashPoint;
  */
 public final class TelemetryStore implements AutoCloseable {
 
-    private static final List<String> SCHEMA = SqlScript.load("schema.sql");
-    private static final List<String> PUBLISH_DAY = SqlScript.load("publish-day.sql");
-    private static final List<String> AGGREGATE_BATCH = SqlScript.load("aggregate-batch.sql");
+    /** The macro spool_csv: the spool's CSV files as DuckDB reads them, made once per connection. */
+    private static final SqlScript SPOOL_CSV = SqlScript.load("spool-csv.sql");
+    private static final SqlScript PUBLISH_DAY = SqlScript.load("publish-day.sql");
+    private static final SqlScript AGGREGATE_BATCH = SqlScript.load("aggregate-batch.sql");
     /** A spool's measurements in the CSV files of a peertel from before the binary records (DaySpool). */
-    private static final List<String> PUBLISH_CSV_MEASUREMENTS = SqlScript.load("publish-csv-measurements.sql");
-    private static final List<String> MIGRATE_MEASUREMENTS = SqlScript.load("migrate-measurements.sql");
+    private static final SqlScript PUBLISH_CSV_MEASUREMENTS = SqlScript.load("publish-csv-measurements.sql");
 
     private final Connection connection;
     private final Path file;
@@ -39,14 +39,18 @@ public final class TelemetryStore implements AutoCloseable {
         this.aggregateBatchRows = aggregateBatchRows;
     }
 
-    /** Opens (creating if needed) the database file and its tables, with the built-in DuckDB limits. */
+    /**
+     * Opens (creating if needed) the database file and brings its tables up to date ({@link SchemaMigrations}), with
+     * the built-in DuckDB limits.
+     */
     public static TelemetryStore open(Path file) {
         return open(file, DuckDbSettings.defaults());
     }
 
     /**
-     * Opens (creating if needed) the database file and its tables, with DuckDB's memory limit, spill folder and
-     * threads set from {@code settings} before anything else runs on the connection.
+     * Opens (creating if needed) the database file and brings its tables up to date ({@link SchemaMigrations}), with
+     * DuckDB's memory limit, spill folder and threads set from {@code settings} before anything else runs on the
+     * connection. A database written by a newer peertel is refused.
      */
     public static TelemetryStore open(Path file, DuckDbSettings settings) {
         if (file.toAbsolutePath().toString().contains(";")) {
@@ -74,7 +78,8 @@ public final class TelemetryStore implements AutoCloseable {
                     // DuckDB keeps the order of a parallel read_csv, which costs memory and time on large inserts.
                     statement.execute("SET preserve_insertion_order = false");
                 }
-                createSchema(connection);
+                SchemaMigrations.apply(connection, file);
+                SPOOL_CSV.run(connection);
                 return new TelemetryStore(file, connection, AggregateBatches.maxRows(memoryLimitBytes(connection)));
             } catch (SQLException | RuntimeException e) {
                 connection.close(); // else it keeps the database file locked
@@ -110,38 +115,6 @@ public final class TelemetryStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Creates what is missing of the schema, in one transaction. A database made before 2026-12 holds
-     * {@code measurements} as a table with the texts in every row: its rows move to {@code measurement_rows}.
-     */
-    private static void createSchema(Connection connection) throws SQLException {
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            boolean oldMeasurements;
-            try (var rs = statement.executeQuery("SELECT count(*) FROM information_schema.tables "
-                    + "WHERE table_name = 'measurements' AND table_type = 'BASE TABLE'")) {
-                oldMeasurements = rs.next() && rs.getLong(1) > 0;
-            }
-            if (oldMeasurements) {
-                statement.execute("ALTER TABLE measurements RENAME TO measurements_before_2026_12");
-            }
-            for (String sql : SCHEMA) {
-                statement.execute(sql);
-            }
-            if (oldMeasurements) {
-                for (String sql : MIGRATE_MEASUREMENTS) {
-                    statement.execute(sql);
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-    }
-
     public Path file() {
         return file;
     }
@@ -166,6 +139,7 @@ public final class TelemetryStore implements AutoCloseable {
         }
         List<String> csvMeasurements = spool.csvMeasurementPaths();
         try {
+            setVariable("day", day);
             setVariable("spool_dictionary", List.of(spool.dictionaryPath()));
             setVariable("spool_input_files", List.of(spool.inputFilesPath()));
             setVariable("spool_skipped_files", List.of(spool.skippedFilesPath()));
@@ -180,13 +154,15 @@ public final class TelemetryStore implements AutoCloseable {
         }
         List<Path> measurements = spool.measurementFiles();
         return inTransaction("publish " + day, () -> {
-            execute(PUBLISH_DAY, day);
+            PUBLISH_DAY.run(connection);
             if (!csvMeasurements.isEmpty()) {
-                execute(PUBLISH_CSV_MEASUREMENTS, day);
+                PUBLISH_CSV_MEASUREMENTS.run(connection);
             }
             ArrowMeasurementLoad.insert(connection, day, measurements);
             aggregateInBatches(day);
-            execute(List.of("DROP TABLE spool_dictionary"), day);
+            try (Statement drop = connection.createStatement()) {
+                drop.execute("DROP TABLE spool_dictionary");
+            }
             CrashPoint.PUBLISH_BEFORE_COMMIT.reach();
         });
     }
@@ -213,7 +189,7 @@ public final class TelemetryStore implements AutoCloseable {
         for (AggregateBatches.Batch batch : AggregateBatches.of(numbers, rows, aggregateBatchRows)) {
             setVariable("first_connection", batch.first());
             setVariable("last_connection", batch.last());
-            execute(AGGREGATE_BATCH, day);
+            AGGREGATE_BATCH.run(connection);
         }
     }
 
@@ -226,6 +202,13 @@ public final class TelemetryStore implements AutoCloseable {
     private void setVariable(String name, int value) throws SQLException {
         try (PreparedStatement set = connection.prepareStatement("SET VARIABLE " + name + " = ?")) {
             set.setInt(1, value);
+            set.execute();
+        }
+    }
+
+    private void setVariable(String name, LocalDate value) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SET VARIABLE " + name + " = ?")) {
+            set.setObject(1, value); // a DATE
             set.execute();
         }
     }
@@ -245,43 +228,7 @@ public final class TelemetryStore implements AutoCloseable {
 
     /** Replaces the day's alerts and records the day as evaluated. */
     public void replaceAlerts(LocalDate day, List<org.peertel.alert.Alert> alerts) {
-        inTransaction("store the alerts of " + day, () -> {
-            execute(List.of("DELETE FROM alerts WHERE day = ?", "INSERT OR IGNORE INTO evaluated_days VALUES (?)"),
-                    day);
-            // many rows per statement: one statement per alert cost 0.6 s for the 1,000 NO_DATA alerts of an empty day
-            for (int from = 0; from < alerts.size(); from += ALERTS_PER_INSERT) {
-                insertAlerts(day, alerts.subList(from, Math.min(alerts.size(), from + ALERTS_PER_INSERT)));
-            }
-        });
-    }
-
-    private static final int ALERTS_PER_INSERT = 200;
-
-    private void insertAlerts(LocalDate day, List<org.peertel.alert.Alert> alerts) throws SQLException {
-        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO alerts VALUES " + String.join(", ", java.util.Collections.nCopies(alerts.size(), row)))) {
-            int p = 0;
-            for (var alert : alerts) {
-                insert.setObject(++p, day);
-                insert.setString(++p, alert.alertId());
-                insert.setString(++p, alert.customerId());
-                insert.setString(++p, alert.connectionId());
-                insert.setString(++p, alert.connectionName());
-                insert.setString(++p, alert.rule().name());
-                insert.setString(++p, alert.severity().name());
-                insert.setObject(++p, asDouble(alert.observedMs()));
-                insert.setObject(++p, asDouble(alert.thresholdMs()));
-                insert.setObject(++p, asDouble(alert.baselineMs()));
-                insert.setLong(++p, alert.samples());
-                insert.setString(++p, alert.message());
-            }
-            insert.executeUpdate();
-        }
-    }
-
-    private static Double asDouble(java.math.BigDecimal value) {
-        return value == null ? null : value.doubleValue();
+        inTransaction("store the alerts of " + day, () -> StoredAlerts.replace(connection, day, alerts));
     }
 
     /** Work inside a transaction. */
@@ -301,19 +248,6 @@ public final class TelemetryStore implements AutoCloseable {
             throw new StoreException("unable to " + what + " in " + file + ": " + e.getMessage(), e);
         } finally {
             autoCommit();
-        }
-    }
-
-    /** Runs the statements; every ? of every statement is the day. */
-    private void execute(List<String> statements, LocalDate day) throws SQLException {
-        for (String sql : statements) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int parameters = (int) sql.chars().filter(c -> c == '?').count();
-                for (int i = 1; i <= parameters; i++) {
-                    statement.setObject(i, day);
-                }
-                statement.execute();
-            }
         }
     }
 
