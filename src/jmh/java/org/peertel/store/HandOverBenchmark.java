@@ -28,9 +28,10 @@ import org.peertel.config.DuckDbSettings;
 /**
  * Seconds to hand one day of attributed rows ({@link HandOverRows}, generated once per fork, not timed) to DuckDB
  * and commit them, the ways of the parameter {@code handOver}: one Appender ({@code appender}); two Appenders on two
- * threads, a connection each ({@code appenders2}); the CSV spool that main uses, two threads writing the files and
- * publish-csv-measurements.sql's INSERT reading them with read_csv ({@code csvSpool}); Arrow record batches through the C data
- * interface, filled on DuckDB's request ({@code arrow}) or ahead by two producer threads ({@code arrow2Producers}).
+ * threads, a connection each ({@code appenders2}); the CSV spool that main used before the binary spool, two threads
+ * writing the files and publish-csv-measurements.sql's INSERT reading them with read_csv ({@code csvSpool}); Arrow
+ * record batches through the C data interface, filled on DuckDB's request ({@code arrow}, what main does) or ahead by
+ * two producer threads ({@code arrow2Producers}).
  *
  * <p>Every invocation starts from a fresh database file made by {@link TelemetryStore} (the real schema and the
  * job's DuckDB settings as jobs/telemetry/telemetry.properties ships them: 2GB memory limit, one thread per core;

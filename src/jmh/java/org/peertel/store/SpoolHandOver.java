@@ -37,7 +37,7 @@ final class SpoolHandOver {
         long written = System.nanoTime();
         HandOverTransaction.run(store, () -> {
             try (PreparedStatement set = store.prepareStatement("SET VARIABLE spool_measurements = ?")) {
-                set.setArray(1, store.createArrayOf("VARCHAR", spool.paths(DaySpool.Kind.MEASUREMENTS).toArray()));
+                set.setArray(1, store.createArrayOf("VARCHAR", spool.csvMeasurementPaths().toArray()));
                 set.execute();
             }
             try (PreparedStatement set = store.prepareStatement("SET VARIABLE day = ?")) {
@@ -51,7 +51,9 @@ final class SpoolHandOver {
     }
 
     private static void write(DaySpool spool, HandOverRows rows, int fileNo, int from, int to) throws Exception {
-        try (SpoolCsvOut out = spool.open(SpoolFileWriter.spoolFileName(fileNo, DaySpool.Kind.MEASUREMENTS))) {
+        // named as the releases before the binary spool named them, so that the spool finds them as it would find
+        // theirs (DaySpool.csvMeasurementPaths)
+        try (SpoolCsvOut out = spool.open(String.format("%06d-measurements.csv", fileNo))) {
             for (int i = from; i < to; i++) {
                 out.number(rows.fileNo[i]).number(rows.line[i]).number(rows.epochMicros[i]);
                 byte[] ipv6 = rows.ipv6[i];

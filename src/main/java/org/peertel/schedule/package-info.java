@@ -1,6 +1,7 @@
 /**
  * schedule: which days are due (nightly, catch-up, late data) and the passes of {@code peertel schedule}. Runs
  * days through launch, which also tells which days completed; compares each completed day's folder with the
- * manifest store recorded for it (late data); describes what it ran through history; writes no output itself.
+ * manifest store recorded for it (late data); describes what it ran through history. Also uses config, registry
+ * (the registry a pass checks), ingest (the folders' manifests) and job (its parameters); writes no output itself.
  */
 package org.peertel.schedule;

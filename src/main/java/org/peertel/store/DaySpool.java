@@ -21,13 +21,13 @@ import org.peertel.ingest.InputFile;
 import org.peertel.ingest.SkippedFile;
 
 /**
- * The attributed rows of one day on their way into DuckDB: files in {@code <db>.spool/<day>/}, written by
- * attributeStep (one set of files per input file, so that several threads write at once) and read by the publish
- * transaction. The attributed measurements, nearly all the rows, are binary records ({@link MeasurementSpoolOut})
- * handed to DuckDB as Arrow batches ({@link MeasurementSpoolReader}); the rest is CSV read with DuckDB's CSV reader
- * ({@code read_csv}). Both are many times faster than appending row by row. Text that repeats on every row (file
- * names, connection ids, prefixes) is written once,
- * in {@code dictionary.csv}, and rows carry its numbers.
+ * Every row of one day (attributed and unattributed measurements, rejects) on its way into DuckDB: files in
+ * {@code <db>.spool/<day>/}, written by attributeStep (one set of files per input file, so that several threads write
+ * at once) and read by the publish transaction. The attributed measurements, nearly all the rows, are binary records
+ * ({@link MeasurementSpoolOut}) handed to DuckDB as Arrow batches ({@link MeasurementSpoolReader}); the rest is CSV
+ * read with DuckDB's CSV reader ({@code read_csv}). Both are many times faster than appending row by row. Text that
+ * repeats on every row (file names, connection ids, prefixes) is written once, in {@code dictionary.csv}, and rows
+ * carry its numbers.
  *
  * <p>The {@code complete} marker is written last, after every other file is synced: a day is published only from
  * a complete spool, and the spool is deleted only after the publish committed. A spool without the marker is

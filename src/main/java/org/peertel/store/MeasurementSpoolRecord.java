@@ -44,7 +44,10 @@ final class MeasurementSpoolRecord {
     /** An IPv4 client: its 32-bit value, as an int. */
     static final int IPV4_BYTES = Integer.BYTES;
 
-    /** The longest canonical IPv6 text (an IPv4-mapped address written in full); the tag is its length. */
+    /**
+     * A bound on a record's IPv6 text, whose length the tag is: canonical text is at most 39 bytes; 45 also fits the
+     * longest form with an embedded dotted quad.
+     */
     static final int MAX_IPV6_BYTES = 45;
 
     /** The bytes of a record before its client address: the fixed fields and the tag. */

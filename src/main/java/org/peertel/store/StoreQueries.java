@@ -16,7 +16,10 @@ import org.peertel.alert.DailyStats;
 import org.peertel.ingest.DayManifest;
 import org.peertel.ingest.InputFile;
 
-/** The reads that alerts, reports and run summaries need. Each result comes back in its output order. */
+/**
+ * The reads that alerts, reports, run summaries and the scheduler's late-data check ({@link #manifest}) need. Each
+ * result comes back in its output order.
+ */
 public final class StoreQueries {
 
     /** A connection's statistics for one day. */

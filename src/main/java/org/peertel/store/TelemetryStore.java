@@ -221,7 +221,7 @@ public final class TelemetryStore implements AutoCloseable {
         }
     }
 
-    /** Read access for alerts, reports and run summaries. */
+    /** Read access for alerts, reports, run summaries and the scheduler's late-data check. */
     public StoreQueries queries() {
         return new StoreQueries(connection);
     }

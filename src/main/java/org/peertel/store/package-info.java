@@ -1,5 +1,7 @@
 /**
- * store: the DuckDB file and every SQL statement: the schema and its migrations, the day's spool, the publish
- * transaction and the queries. Nothing above job opens a DuckDB connection; store knows nothing of Spring Batch.
+ * store: the DuckDB file and every SQL statement: the numbered schema migrations, the day's spool, the publish
+ * transaction and the queries. Uses config (DuckDB's settings), ingest and alert (the records it stores), geo and
+ * testhook. Opened by job's steps and by schedule (to read the manifests of completed days); knows nothing of
+ * Spring Batch.
  */
 package org.peertel.store;
