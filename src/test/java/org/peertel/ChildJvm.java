@@ -6,6 +6,5 @@ public final class ChildJvm {
     /** Arrow's memory reads java.nio internals (pom.xml: the jar's Add-Opens, surefire's argLine). */
     public static final String ARROW_OPENS = "--add-opens=java.base/java.nio=ALL-UNNAMED";
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 }

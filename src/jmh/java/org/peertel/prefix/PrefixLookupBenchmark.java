@@ -36,7 +36,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 public class PrefixLookupBenchmark {
 
     static final int BATCH = 1024; // lookups per benchmark call; JMH reports per lookup
@@ -47,8 +49,10 @@ public class PrefixLookupBenchmark {
     public abstract static class Workload {
         @Param({"ipv4", "ipv6"})
         public String family;
+
         @Param({"generated-100k", "full-1.06M"})
         public String table;
+
         @Param({"hit", "miss"})
         public String traffic;
 
@@ -64,7 +68,8 @@ public class PrefixLookupBenchmark {
             } else {
                 throw new IllegalStateException("not found: " + BenchmarkPrefixes.FULL_TABLE.toAbsolutePath());
             }
-            addresses = traffic.equals("hit") ? BenchmarkPrefixes.inside(prefixes, ipv4(), POOL, 4)
+            addresses = traffic.equals("hit")
+                    ? BenchmarkPrefixes.inside(prefixes, ipv4(), POOL, 4)
                     : BenchmarkPrefixes.outside(PrefixTable.of(prefixes), ipv4(), POOL, 6);
         }
 
@@ -91,8 +96,9 @@ public class PrefixLookupBenchmark {
             load();
             long start = System.nanoTime();
             prefixTable = PrefixTable.of(prefixes);
-            System.out.printf("%nPrefixTable of %,d prefixes: built in %.0f ms, %,d bytes (%s)%n", prefixes.size(),
-                    (System.nanoTime() - start) / 1e6, prefixTable.memoryBytes(), prefixTable.shape());
+            System.out.printf(
+                    "%nPrefixTable of %,d prefixes: built in %.0f ms, %,d bytes (%s)%n",
+                    prefixes.size(), (System.nanoTime() - start) / 1e6, prefixTable.memoryBytes(), prefixTable.shape());
             ipv4Bits = new int[POOL];
             high = new long[POOL];
             low = new long[POOL];

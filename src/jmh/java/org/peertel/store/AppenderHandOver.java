@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -16,8 +15,7 @@ import org.duckdb.DuckDBConnection;
  */
 final class AppenderHandOver {
 
-    private AppenderHandOver() {
-    }
+    private AppenderHandOver() {}
 
     static void load(Connection store, HandOverRows rows, int threads) throws Exception {
         if (threads == 1) {
@@ -31,8 +29,13 @@ final class AppenderHandOver {
                 connections.add(connection);
                 connection.setAutoCommit(false);
             }
-            HandOverThreads.run(threads, t -> append(connections.get(t), rows,
-                    HandOverThreads.from(rows.size, threads, t), HandOverThreads.from(rows.size, threads, t + 1)));
+            HandOverThreads.run(
+                    threads,
+                    t -> append(
+                            connections.get(t),
+                            rows,
+                            HandOverThreads.from(rows.size, threads, t),
+                            HandOverThreads.from(rows.size, threads, t + 1)));
             HandOverTransaction.commit(connections);
         } finally {
             for (Connection connection : connections) {
@@ -43,8 +46,8 @@ final class AppenderHandOver {
 
     /** Rows [from, to) through one appender of {@code connection}. */
     private static void append(Connection connection, HandOverRows rows, int from, int to) throws SQLException {
-        try (DuckDBAppender appender = ((DuckDBConnection) connection)
-                .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "measurement_rows")) {
+        try (DuckDBAppender appender =
+                ((DuckDBConnection) connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "measurement_rows")) {
             for (int i = from; i < to; i++) {
                 appender.beginRow()
                         .appendEpochDays(rows.epochDay)

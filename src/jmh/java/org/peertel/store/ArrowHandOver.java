@@ -9,7 +9,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -38,21 +37,21 @@ final class ArrowHandOver {
     private static final int QUEUED_BATCHES = 4;
     private static final String VIEW = "handover_rows";
 
-    private ArrowHandOver() {
-    }
+    private ArrowHandOver() {}
 
     static void load(Connection store, HandOverRows rows, int producers) throws Exception {
         ExecutorService pool = producers > 0 ? Executors.newFixedThreadPool(producers) : null;
         try (BufferAllocator allocator = new RootAllocator()) {
             try (ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-                ArrowReader reader = producers > 0 ? new QueuedBatches(allocator, rows, producers, pool)
+                ArrowReader reader = producers > 0
+                        ? new QueuedBatches(allocator, rows, producers, pool)
                         : new FilledOnDemand(allocator, rows);
                 Data.exportArrayStream(allocator, reader, stream); // the stream owns the reader from here on
                 ((DuckDBConnection) store).registerArrowStream(VIEW, stream);
                 try {
                     HandOverTransaction.run(store, () -> {
-                        try (PreparedStatement insert = store.prepareStatement(
-                                MeasurementColumn.insertFrom(VIEW, "CAST(? AS DATE)"))) {
+                        try (PreparedStatement insert =
+                                store.prepareStatement(MeasurementColumn.insertFrom(VIEW, "CAST(? AS DATE)"))) {
                             insert.setObject(1, HandOverRows.DAY);
                             insert.execute();
                         }
@@ -83,8 +82,7 @@ final class ArrowHandOver {
         }
 
         @Override
-        protected void closeReadSource() {
-        }
+        protected void closeReadSource() {}
 
         @Override
         protected Schema readSchema() {

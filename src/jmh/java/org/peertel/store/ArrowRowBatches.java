@@ -11,8 +11,7 @@ final class ArrowRowBatches {
 
     static final Schema SCHEMA = MeasurementColumn.ARROW_SCHEMA;
 
-    private ArrowRowBatches() {
-    }
+    private ArrowRowBatches() {}
 
     /**
      * Fills {@code root} with rows [from, to) in fresh buffers: the buffers of an earlier batch may still be held by

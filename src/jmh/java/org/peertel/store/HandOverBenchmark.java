@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,7 +44,9 @@ import org.peertel.config.DuckDbSettings;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "--add-opens=java.base/java.nio=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms3g", "-Xmx3g", "--add-opens=java.base/java.nio=ALL-UNNAMED"})
 public class HandOverBenchmark {
 
     /** The rows and, per invocation, a fresh store. */
@@ -53,6 +54,7 @@ public class HandOverBenchmark {
     public static class Day {
         @Param({"appender", "appenders2", "csvSpool", "arrow", "arrow2Producers"})
         public String handOver;
+
         @Param({"10000000"})
         public int rows;
         /** DuckDB's threads; 0 for the job's default, one per core (-p duckdbThreads=1 shows what parallelism gives). */
@@ -78,7 +80,8 @@ public class HandOverBenchmark {
         public void openFreshStore() throws IOException {
             folder = Files.createTempDirectory("peertel-handover");
             db = folder.resolve("peertel.duckdb");
-            DuckDbSettings settings = new DuckDbSettings(DuckDbSettings.DEFAULT_MEMORY_LIMIT, null, duckdbThreads, null);
+            DuckDbSettings settings =
+                    new DuckDbSettings(DuckDbSettings.DEFAULT_MEMORY_LIMIT, null, duckdbThreads, null);
             store = TelemetryStore.open(db, settings);
             machineAtStart = machineTicks();
             cpuAtStart = processCpuNanos();
@@ -94,13 +97,21 @@ public class HandOverBenchmark {
             double wall = (System.nanoTime() - wallAtStart) / 1e9;
             double cpu = (processCpuNanos() - cpuAtStart) / 1e9;
             long[] machine = machineTicks();
-            double machineBusy = Runtime.getRuntime().availableProcessors() * (double) (machine[0] - machineAtStart[0])
+            double machineBusy = Runtime.getRuntime().availableProcessors()
+                    * (double) (machine[0] - machineAtStart[0])
                     / Math.max(1, machine[1] - machineAtStart[1]);
             try {
                 data.check(store.connection(), handOver);
-                System.out.printf("%n%s: %.2f s wall, %.2f s CPU (%.1f cores busy; the whole machine %.1f of %d), "
-                        + "%.1f M rows/s, sums checked%n", handOver, wall, cpu, cpu / wall, machineBusy,
-                        Runtime.getRuntime().availableProcessors(), data.size / wall / 1e6);
+                System.out.printf(
+                        "%n%s: %.2f s wall, %.2f s CPU (%.1f cores busy; the whole machine %.1f of %d), "
+                                + "%.1f M rows/s, sums checked%n",
+                        handOver,
+                        wall,
+                        cpu,
+                        cpu / wall,
+                        machineBusy,
+                        Runtime.getRuntime().availableProcessors(),
+                        data.size / wall / 1e6);
             } finally {
                 store.close();
                 delete(folder);
@@ -118,7 +129,8 @@ public class HandOverBenchmark {
          */
         private static long[] machineTicks() {
             try {
-                String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                String[] fields =
+                        Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
                 long total = 0;
                 for (int i = 1; i < Math.min(fields.length, 9); i++) { // user .. steal
                     total += Long.parseLong(fields[i]);

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
-
 import org.peertel.geo.Locations;
 import org.peertel.prefix.IpAddress;
 
@@ -28,8 +27,20 @@ final class HandOverRows {
     static final int PREFIXES = 100_000;
     static final double IPV6_SHARE = 0.3;
     private static final long SEED = 20261116L;
-    private static final String[][] LOCATIONS = {{"US", "CA"}, {"DE", ""}, {"US", "NY"}, {"NL", ""}, {"US", "VA"},
-            {"GB", ""}, {"US", "TX"}, {"FR", ""}, {"JP", ""}, {"SG", ""}, {"BR", ""}, {"IN", ""}};
+    private static final String[][] LOCATIONS = {
+        {"US", "CA"},
+        {"DE", ""},
+        {"US", "NY"},
+        {"NL", ""},
+        {"US", "VA"},
+        {"GB", ""},
+        {"US", "TX"},
+        {"FR", ""},
+        {"JP", ""},
+        {"SG", ""},
+        {"BR", ""},
+        {"IN", ""}
+    };
 
     final int size;
     final int epochDay = (int) DAY.toEpochDay();
@@ -40,11 +51,13 @@ final class HandOverRows {
     final int[] ipv4;
     /** The IPv6 client's canonical text in ASCII, null for an IPv4 client. */
     final byte[][] ipv6;
+
     final short[] country;
     final short[] state;
     final int[] edgePopNo;
     /** The rtt in millionths of a millisecond: the unscaled value of DECIMAL(15,6). */
     final long[] rttMicros;
+
     final int[] connectionNo;
     final int[] prefixNo;
 
@@ -75,7 +88,8 @@ final class HandOverRows {
             prefixNo[i] = prefix;
             connectionNo[i] = connection;
             if (random.nextDouble() < IPV6_SHARE) {
-                IpAddress client = new IpAddress(0x2001_0db8_0000_0000L | (long) prefix << 16 | random.nextInt(1 << 16),
+                IpAddress client = new IpAddress(
+                        0x2001_0db8_0000_0000L | (long) prefix << 16 | random.nextInt(1 << 16),
                         random.nextLong() & 0xFFFFL);
                 ipv6[i] = client.toString().getBytes(StandardCharsets.US_ASCII);
             } else {
@@ -123,19 +137,32 @@ final class HandOverRows {
             connections += connectionNo[i];
             prefixes += prefixNo[i];
         }
-        return String.join(" ", DAY.toString(), DAY.toString(), Long.toString(size), Long.toString(files),
-                Long.toString(lines), Long.toString(micros), Long.toString(ipv4Sum), Long.toString(ipv6Count),
-                Long.toString(ipv6Bytes), Long.toString(countries), Long.toString(states), Long.toString(edgePops),
-                BigDecimal.valueOf(rtt, 6).toPlainString(), Long.toString(connections), Long.toString(prefixes));
+        return String.join(
+                " ",
+                DAY.toString(),
+                DAY.toString(),
+                Long.toString(size),
+                Long.toString(files),
+                Long.toString(lines),
+                Long.toString(micros),
+                Long.toString(ipv4Sum),
+                Long.toString(ipv6Count),
+                Long.toString(ipv6Bytes),
+                Long.toString(countries),
+                Long.toString(states),
+                Long.toString(edgePops),
+                BigDecimal.valueOf(rtt, 6).toPlainString(),
+                Long.toString(connections),
+                Long.toString(prefixes));
     }
 
     /** The same sums over measurement_rows as the database holds it. */
     private static String stored(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT min(day), max(day), count(*), sum(file_no), sum(line), "
-                     + "sum(epoch_us(ts) - epoch_us(CAST(day AS TIMESTAMP))), sum(client_ipv4), count(client_ipv6), "
-                     + "sum(length(client_ipv6)), sum(country_code), sum(state_code), sum(edge_pop_no), "
-                     + "sum(rtt_ms), sum(connection_no), sum(prefix_no) FROM measurement_rows")) {
+                ResultSet rs = statement.executeQuery("SELECT min(day), max(day), count(*), sum(file_no), sum(line), "
+                        + "sum(epoch_us(ts) - epoch_us(CAST(day AS TIMESTAMP))), sum(client_ipv4), count(client_ipv6), "
+                        + "sum(length(client_ipv6)), sum(country_code), sum(state_code), sum(edge_pop_no), "
+                        + "sum(rtt_ms), sum(connection_no), sum(prefix_no) FROM measurement_rows")) {
             rs.next();
             StringBuilder sums = new StringBuilder();
             for (int column = 1; column <= 15; column++) {
@@ -160,7 +187,7 @@ final class HandOverRows {
     /** Throws unless measurement_rows holds {@link #size} rows; what each timed hand-over ends with. */
     void checkCount(Connection connection, String handOver) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*) FROM measurement_rows")) {
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM measurement_rows")) {
             rs.next();
             if (rs.getLong(1) != size) {
                 throw new IllegalStateException(handOver + " committed " + rs.getLong(1) + " rows, not " + size);

@@ -15,8 +15,7 @@ final class HandOverThreads {
         void run(int part) throws Exception;
     }
 
-    private HandOverThreads() {
-    }
+    private HandOverThreads() {}
 
     /** Runs parts 0 .. parts - 1 at once, one thread each; throws the first part's failure after all ended. */
     static void run(int parts, Part part) throws Exception {

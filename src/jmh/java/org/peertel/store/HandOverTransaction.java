@@ -11,8 +11,7 @@ final class HandOverTransaction {
         void run() throws Exception;
     }
 
-    private HandOverTransaction() {
-    }
+    private HandOverTransaction() {}
 
     static void run(Connection connection, Work work) throws Exception {
         connection.setAutoCommit(false);

@@ -20,8 +20,7 @@ final class SpoolHandOver {
     static final int WRITERS = 2;
     private static final SqlScript INSERT = SqlScript.load("publish-csv-measurements.sql");
 
-    private SpoolHandOver() {
-    }
+    private SpoolHandOver() {}
 
     static void load(Connection store, Path db, HandOverRows rows) throws Exception {
         long start = System.nanoTime();
@@ -30,14 +29,21 @@ final class SpoolHandOver {
         // writer w takes the input files w, w + WRITERS, ...: rows [from, to) of each
         HandOverThreads.run(WRITERS, writer -> {
             for (int file = writer; file < HandOverRows.FILES; file += WRITERS) {
-                write(spool, rows, file, HandOverThreads.from(rows.size, HandOverRows.FILES, file),
+                write(
+                        spool,
+                        rows,
+                        file,
+                        HandOverThreads.from(rows.size, HandOverRows.FILES, file),
                         HandOverThreads.from(rows.size, HandOverRows.FILES, file + 1));
             }
         });
         long written = System.nanoTime();
         HandOverTransaction.run(store, () -> {
             try (PreparedStatement set = store.prepareStatement("SET VARIABLE spool_measurements = ?")) {
-                set.setArray(1, store.createArrayOf("VARCHAR", spool.csvMeasurementPaths().toArray()));
+                set.setArray(
+                        1,
+                        store.createArrayOf(
+                                "VARCHAR", spool.csvMeasurementPaths().toArray()));
                 set.execute();
             }
             try (PreparedStatement set = store.prepareStatement("SET VARIABLE day = ?")) {
@@ -46,7 +52,8 @@ final class SpoolHandOver {
             }
             INSERT.run(store);
         });
-        System.out.printf("%ncsvSpool: files written in %.2f s, read_csv insert and commit %.2f s%n",
+        System.out.printf(
+                "%ncsvSpool: files written in %.2f s, read_csv insert and commit %.2f s%n",
                 (written - start) / 1e9, (System.nanoTime() - written) / 1e9);
     }
 
@@ -62,8 +69,13 @@ final class SpoolHandOver {
                 } else {
                     out.nullValue().plainAscii(ipv6, 0, ipv6.length);
                 }
-                out.number(rows.country[i]).number(rows.state[i]).number(rows.edgePopNo[i]).micros(rows.rttMicros[i])
-                        .number(rows.connectionNo[i]).number(rows.prefixNo[i]).endRow();
+                out.number(rows.country[i])
+                        .number(rows.state[i])
+                        .number(rows.edgePopNo[i])
+                        .micros(rows.rttMicros[i])
+                        .number(rows.connectionNo[i])
+                        .number(rows.prefixNo[i])
+                        .endRow();
             }
         }
     }

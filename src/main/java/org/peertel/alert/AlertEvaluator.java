@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.peertel.output.Millis;
 import org.peertel.registry.Connection;
 
@@ -28,8 +27,10 @@ public final class AlertEvaluator {
 
     /** How many days before the evaluated day the REGRESSION baselines may reach back. */
     public int historyDays(List<Connection> connections) {
-        return connections.stream().mapToInt(c -> settings.rulesFor(c.connectionId()).regressionBaselineDays())
-                .max().orElse(0);
+        return connections.stream()
+                .mapToInt(c -> settings.rulesFor(c.connectionId()).regressionBaselineDays())
+                .max()
+                .orElse(0);
     }
 
     /**
@@ -39,18 +40,23 @@ public final class AlertEvaluator {
      * @param history    statistics of earlier days (at least {@link #historyDays} back), any order
      * @return the alerts, sorted by customer, connection, rule
      */
-    public List<Alert> evaluate(LocalDate day, List<Connection> connections, List<DailyStats> today,
-                                List<DailyStats> history) {
-        Map<String, DailyStats> byConnection = today.stream()
-                .collect(Collectors.toMap(DailyStats::connectionId, Function.identity()));
-        Map<String, List<DailyStats>> historyByConnection = history.stream()
-                .collect(Collectors.groupingBy(DailyStats::connectionId));
+    public List<Alert> evaluate(
+            LocalDate day, List<Connection> connections, List<DailyStats> today, List<DailyStats> history) {
+        Map<String, DailyStats> byConnection =
+                today.stream().collect(Collectors.toMap(DailyStats::connectionId, Function.identity()));
+        Map<String, List<DailyStats>> historyByConnection =
+                history.stream().collect(Collectors.groupingBy(DailyStats::connectionId));
         List<Alert> alerts = new ArrayList<>();
         for (Connection connection : connections) {
             AlertRules rules = settings.rulesFor(connection.connectionId());
             DailyStats stats = byConnection.get(connection.connectionId());
-            RuleContext context = new RuleContext(day, connection, rules, stats,
-                    historyByConnection.getOrDefault(connection.connectionId(), List.of()), alerts);
+            RuleContext context = new RuleContext(
+                    day,
+                    connection,
+                    rules,
+                    stats,
+                    historyByConnection.getOrDefault(connection.connectionId(), List.of()),
+                    alerts);
             if (stats == null || stats.samples() == 0) {
                 context.noData();
             } else if (stats.samples() >= rules.minSamples()) {
@@ -59,14 +65,20 @@ public final class AlertEvaluator {
                 context.regression();
             }
         }
-        alerts.sort(Comparator.comparing(Alert::customerId).thenComparing(Alert::connectionId)
+        alerts.sort(Comparator.comparing(Alert::customerId)
+                .thenComparing(Alert::connectionId)
                 .thenComparing(Alert::rule));
         return alerts;
     }
 
     /** One connection's day under evaluation; each method adds the alert of one rule when it fires. */
-    private record RuleContext(LocalDate day, Connection connection, AlertRules rules, DailyStats stats,
-                               List<DailyStats> history, List<Alert> alerts) {
+    private record RuleContext(
+            LocalDate day,
+            Connection connection,
+            AlertRules rules,
+            DailyStats stats,
+            List<DailyStats> history,
+            List<Alert> alerts) {
 
         void noData() {
             if (rules.noDataEnabled()) {
@@ -80,11 +92,21 @@ public final class AlertEvaluator {
             }
             BigDecimal median = new BigDecimal(stats.medianMs());
             if (median.compareTo(rules.highMedianCriticalMs()) > 0) {
-                add(AlertRule.HIGH_MEDIAN, Severity.CRITICAL, median, rules.highMedianCriticalMs(), null,
+                add(
+                        AlertRule.HIGH_MEDIAN,
+                        Severity.CRITICAL,
+                        median,
+                        rules.highMedianCriticalMs(),
+                        null,
                         "median " + Millis.format(median) + " ms is above the "
                                 + Millis.format(rules.highMedianCriticalMs()) + " ms CRITICAL threshold");
             } else if (median.compareTo(rules.highMedianWarningMs()) > 0) {
-                add(AlertRule.HIGH_MEDIAN, Severity.WARNING, median, rules.highMedianWarningMs(), null,
+                add(
+                        AlertRule.HIGH_MEDIAN,
+                        Severity.WARNING,
+                        median,
+                        rules.highMedianWarningMs(),
+                        null,
                         "median " + Millis.format(median) + " ms is above the "
                                 + Millis.format(rules.highMedianWarningMs()) + " ms WARNING threshold");
             }
@@ -93,7 +115,12 @@ public final class AlertEvaluator {
         void highP95() {
             BigDecimal p95 = new BigDecimal(stats.p95Ms());
             if (rules.highP95Enabled() && p95.compareTo(rules.highP95WarningMs()) > 0) {
-                add(AlertRule.HIGH_P95, Severity.WARNING, p95, rules.highP95WarningMs(), null,
+                add(
+                        AlertRule.HIGH_P95,
+                        Severity.WARNING,
+                        p95,
+                        rules.highP95WarningMs(),
+                        null,
                         "p95 " + Millis.format(p95) + " ms is above the " + Millis.format(rules.highP95WarningMs())
                                 + " ms threshold");
             }
@@ -107,7 +134,9 @@ public final class AlertEvaluator {
             double[] medians = history.stream()
                     .filter(h -> !h.date().isBefore(first) && h.date().isBefore(day))
                     .filter(h -> h.samples() >= rules.minSamples())
-                    .mapToDouble(DailyStats::medianMs).sorted().toArray();
+                    .mapToDouble(DailyStats::medianMs)
+                    .sorted()
+                    .toArray();
             if (medians.length < rules.regressionMinBaselineDays()) {
                 return;
             }
@@ -115,17 +144,37 @@ public final class AlertEvaluator {
             BigDecimal threshold = baseline.multiply(rules.regressionFactor());
             BigDecimal median = new BigDecimal(stats.medianMs());
             if (median.compareTo(threshold) > 0) {
-                add(AlertRule.REGRESSION, Severity.WARNING, median, threshold, baseline,
+                add(
+                        AlertRule.REGRESSION,
+                        Severity.WARNING,
+                        median,
+                        threshold,
+                        baseline,
                         "median " + Millis.format(median) + " ms is above "
                                 + rules.regressionFactor().toPlainString() + " x the baseline "
                                 + Millis.format(baseline) + " ms (median of " + medians.length + " previous days)");
             }
         }
 
-        private void add(AlertRule rule, Severity severity, BigDecimal observed, BigDecimal threshold,
-                         BigDecimal baseline, String message) {
-            alerts.add(new Alert(day, connection.customerId(), connection.connectionId(), connection.name(), rule,
-                    severity, observed, threshold, baseline, stats == null ? 0 : stats.samples(), message));
+        private void add(
+                AlertRule rule,
+                Severity severity,
+                BigDecimal observed,
+                BigDecimal threshold,
+                BigDecimal baseline,
+                String message) {
+            alerts.add(new Alert(
+                    day,
+                    connection.customerId(),
+                    connection.connectionId(),
+                    connection.name(),
+                    rule,
+                    severity,
+                    observed,
+                    threshold,
+                    baseline,
+                    stats == null ? 0 : stats.samples(),
+                    message));
         }
     }
 }

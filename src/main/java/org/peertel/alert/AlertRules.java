@@ -8,18 +8,30 @@ import java.math.BigDecimal;
  */
 public record AlertRules(
         int minSamples,
-        boolean highMedianEnabled, BigDecimal highMedianWarningMs, BigDecimal highMedianCriticalMs,
-        boolean highP95Enabled, BigDecimal highP95WarningMs,
-        boolean regressionEnabled, BigDecimal regressionFactor, int regressionBaselineDays,
+        boolean highMedianEnabled,
+        BigDecimal highMedianWarningMs,
+        BigDecimal highMedianCriticalMs,
+        boolean highP95Enabled,
+        BigDecimal highP95WarningMs,
+        boolean regressionEnabled,
+        BigDecimal regressionFactor,
+        int regressionBaselineDays,
         int regressionMinBaselineDays,
         boolean noDataEnabled) {
 
     /** The defaults the product ships with (the same values as jobs/telemetry/alerts.properties). */
     public static AlertRules defaults() {
-        return new AlertRules(30,
-                true, new BigDecimal("100"), new BigDecimal("200"),
-                true, new BigDecimal("250"),
-                true, new BigDecimal("1.5"), 7, 3,
+        return new AlertRules(
+                30,
+                true,
+                new BigDecimal("100"),
+                new BigDecimal("200"),
+                true,
+                new BigDecimal("250"),
+                true,
+                new BigDecimal("1.5"),
+                7,
+                3,
                 true);
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.peertel.config.SettingsFile;
 
 /**
@@ -17,9 +16,18 @@ import org.peertel.config.SettingsFile;
  */
 public final class AlertSettings {
 
-    static final List<String> SETTINGS = List.of("min_samples", "high_median.enabled", "high_median.warning_ms",
-            "high_median.critical_ms", "high_p95.enabled", "high_p95.warning_ms", "regression.enabled",
-            "regression.factor", "regression.baseline_days", "regression.min_baseline_days", "no_data.enabled");
+    static final List<String> SETTINGS = List.of(
+            "min_samples",
+            "high_median.enabled",
+            "high_median.warning_ms",
+            "high_median.critical_ms",
+            "high_p95.enabled",
+            "high_p95.warning_ms",
+            "regression.enabled",
+            "regression.factor",
+            "regression.baseline_days",
+            "regression.min_baseline_days",
+            "no_data.enabled");
 
     private static final String CONNECTION = "connection.";
 
@@ -28,8 +36,8 @@ public final class AlertSettings {
     private final Map<String, AlertRules> overrides;
     private final Map<String, Integer> overrideLines;
 
-    private AlertSettings(Path file, AlertRules defaults, Map<String, AlertRules> overrides,
-                          Map<String, Integer> overrideLines) {
+    private AlertSettings(
+            Path file, AlertRules defaults, Map<String, AlertRules> overrides, Map<String, Integer> overrideLines) {
         this.file = file;
         this.defaults = defaults;
         this.overrides = overrides;
@@ -49,17 +57,25 @@ public final class AlertSettings {
             String key = entry.key();
             if (key.startsWith(CONNECTION)) {
                 String rest = key.substring(CONNECTION.length());
-                String setting = SETTINGS.stream().filter(s -> rest.endsWith("." + s)).findFirst()
-                        .orElseThrow(() -> settings.error(entry, "unknown setting; write connection.<connection_id>."
-                                + "<setting> with a setting among " + SETTINGS));
+                String setting = SETTINGS.stream()
+                        .filter(s -> rest.endsWith("." + s))
+                        .findFirst()
+                        .orElseThrow(() -> settings.error(
+                                entry,
+                                "unknown setting; write connection.<connection_id>." + "<setting> with a setting among "
+                                        + SETTINGS));
                 String connectionId = rest.substring(0, rest.length() - setting.length() - 1);
-                perConnection.computeIfAbsent(connectionId, id -> new LinkedHashMap<>()).put(setting, entry);
+                perConnection
+                        .computeIfAbsent(connectionId, id -> new LinkedHashMap<>())
+                        .put(setting, entry);
                 firstLines.merge(connectionId, entry.line(), Math::min);
             } else if (SETTINGS.contains(key)) {
                 defaultEntries.put(key, entry);
             } else {
-                throw settings.error(entry, "unknown setting; known settings are " + SETTINGS
-                        + ", or connection.<connection_id>.<setting> for one connection");
+                throw settings.error(
+                        entry,
+                        "unknown setting; known settings are " + SETTINGS
+                                + ", or connection.<connection_id>.<setting> for one connection");
             }
         }
         AlertRules defaults = rules(settings, AlertRules.defaults(), defaultEntries);

@@ -3,8 +3,7 @@ package org.peertel.alert;
 /** The same linear interpolation as DuckDB's quantile_cont, to the last bit, for values computed in Java. */
 final class Quantiles {
 
-    private Quantiles() {
-    }
+    private Quantiles() {}
 
     /** @param sorted ascending, not empty */
     static double cont(double[] sorted, double quantile) {

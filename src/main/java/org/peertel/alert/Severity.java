@@ -1,5 +1,6 @@
 package org.peertel.alert;
 
 public enum Severity {
-    WARNING, CRITICAL
+    WARNING,
+    CRITICAL
 }

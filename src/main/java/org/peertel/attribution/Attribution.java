@@ -12,7 +12,9 @@ import org.peertel.registry.Connection;
 public record Attribution(Outcome outcome, Connection connection, String prefix, int prefixNo, int connectionNo) {
 
     public enum Outcome {
-        ATTRIBUTED("attributed"), NO_PREFIX("no_prefix"), LOCATION_MISMATCH("location_mismatch");
+        ATTRIBUTED("attributed"),
+        NO_PREFIX("no_prefix"),
+        LOCATION_MISMATCH("location_mismatch");
 
         private final String code;
 

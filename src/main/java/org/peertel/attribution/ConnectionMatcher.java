@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.peertel.geo.Locations;
 import org.peertel.prefix.IpAddress;
 import org.peertel.prefix.Prefix;
@@ -40,6 +39,7 @@ public final class ConnectionMatcher {
     private final Attribution[] mismatches; // by prefix number
     /** Locations that are not plain upper-case codes (none in a checked registry), numbered below NO_LOCATION. */
     private final Map<String, Integer> otherLocations = new HashMap<>();
+
     private final List<String> prefixes; // text of each prefix number
     private final List<String> connectionIds = new ArrayList<>(); // id of each connection number
 
@@ -92,16 +92,16 @@ public final class ConnectionMatcher {
             }
             distinct[prefixNo] = registered[first];
             texts[prefixNo] = registered[first].toString();
-            mismatches[prefixNo] = new Attribution(Attribution.Outcome.LOCATION_MISMATCH, null, texts[prefixNo],
-                    prefixNo, -1);
+            mismatches[prefixNo] =
+                    new Attribution(Attribution.Outcome.LOCATION_MISMATCH, null, texts[prefixNo], prefixNo, -1);
             ownersStart[prefixNo] = owner;
             for (int k = groupStart[group]; k < groupStart[group + 1]; k++) {
                 int connectionNo = connectionOf[sorted[k]];
                 Connection connection = connections.get(connectionNo);
                 long location = ownerLocation(connection.country(), connection.state());
                 owners[owner] = location << 32 | connectionNo;
-                attributions[owner++] = new Attribution(Attribution.Outcome.ATTRIBUTED, connection,
-                        texts[prefixNo], prefixNo, connectionNo);
+                attributions[owner++] = new Attribution(
+                        Attribution.Outcome.ATTRIBUTED, connection, texts[prefixNo], prefixNo, connectionNo);
             }
             prefixNo++;
         }
@@ -205,9 +205,10 @@ public final class ConnectionMatcher {
 
     private int ownerLocation(String country, String state) {
         int location = codeLocation(country, state);
-        return location != NO_LOCATION ? location
-                : otherLocations.computeIfAbsent(otherKey(country, state), key -> NO_LOCATION - 1
-                        - otherLocations.size());
+        return location != NO_LOCATION
+                ? location
+                : otherLocations.computeIfAbsent(
+                        otherKey(country, state), key -> NO_LOCATION - 1 - otherLocations.size());
     }
 
     private static int codeLocation(String country, String state) {

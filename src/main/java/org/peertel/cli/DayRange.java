@@ -11,8 +11,7 @@ final class DayRange {
 
     static final int MAX_DAYS = 3660;
 
-    private DayRange() {
-    }
+    private DayRange() {}
 
     /** @throws IllegalArgumentException with a message for the user */
     static List<LocalDate> of(String date, String from, String to, LocalDate todayUtc) {
@@ -23,8 +22,8 @@ final class DayRange {
             return List.of(day(date, "--date", todayUtc));
         }
         if (from == null || to == null) {
-            throw new IllegalArgumentException("give --date DAY, or --from DAY and --to DAY "
-                    + "(DAY is YYYY-MM-DD, today or yesterday, in UTC)");
+            throw new IllegalArgumentException(
+                    "give --date DAY, or --from DAY and --to DAY " + "(DAY is YYYY-MM-DD, today or yesterday, in UTC)");
         }
         LocalDate first = day(from, "--from", todayUtc);
         LocalDate last = day(to, "--to", todayUtc);
@@ -55,8 +54,8 @@ final class DayRange {
                 try {
                     return LocalDate.parse(text);
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException(option + " '" + text
-                            + "' is not a day: write YYYY-MM-DD, today or yesterday (UTC)");
+                    throw new IllegalArgumentException(
+                            option + " '" + text + "' is not a day: write YYYY-MM-DD, today or yesterday (UTC)");
                 }
         }
     }

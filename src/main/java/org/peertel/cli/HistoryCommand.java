@@ -6,14 +6,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.peertel.config.JobSettings;
+import org.peertel.history.TelemetryExecution;
+import org.peertel.history.TelemetryHistory;
 import org.peertel.job.ExecutionRecord;
 import org.peertel.launch.JobRepositoryDatabase;
 import org.peertel.launch.RunLock;
 import org.peertel.launch.TelemetryApplication;
-import org.peertel.history.TelemetryExecution;
-import org.peertel.history.TelemetryHistory;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -22,11 +21,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code peertel history}: one line per job execution, from the job repository only. */
-@Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"List the telemetry job's executions, oldest day first, then in execution order: day, attempt, "
-                + "status, start (UTC), duration, rows read, attributed, rejected, alerts fired and why it ran "
-                + "(manual, nightly, catch-up, late data; 'restart (...)' when it restarted a failed attempt).",
-                "Reads only the job repository named by --db or the setting job-repository.url; creates nothing."},
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List the telemetry job's executions, oldest day first, then in execution order: day, attempt, "
+                    + "status, start (UTC), duration, rows read, attributed, rejected, alerts fired and why it ran "
+                    + "(manual, nightly, catch-up, late data; 'restart (...)' when it restarted a failed attempt).",
+            "Reads only the job repository named by --db or the setting job-repository.url; creates nothing."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:history listed (also when empty)", "2:bad usage or bad configuration"})
 public final class HistoryCommand implements Callable<Integer> {
@@ -59,8 +62,8 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         JobSettings settings = paths.resolve();
         PrintWriter out = spec.commandLine().getOut();
-        Path repository = JobRepositoryDatabase.localFile(JobRepositoryDatabase.url(settings.jobRepository(),
-                settings.db()));
+        Path repository =
+                JobRepositoryDatabase.localFile(JobRepositoryDatabase.url(settings.jobRepository(), settings.db()));
         if (repository != null && !Files.isRegularFile(repository)) {
             // Starting the job repository would create the database (and its folder): report instead.
             out.println("No history yet: there is no job repository at " + repository
@@ -70,7 +73,7 @@ public final class HistoryCommand implements Callable<Integer> {
         List<TelemetryExecution> executions;
         // An H2 file repository admits one process at a time: wait for no run, by taking the run lock briefly.
         try (RunLock lock = repository == null ? null : RunLock.acquire(settings.db(), "peertel history");
-             ConfigurableApplicationContext context = TelemetryApplication.start(settings, settings.db())) {
+                ConfigurableApplicationContext context = TelemetryApplication.start(settings, settings.db())) {
             executions = new TelemetryHistory(context.getBean(JobRepository.class)).executions(first, last);
         }
         if (executions.isEmpty()) {
@@ -82,13 +85,30 @@ public final class HistoryCommand implements Callable<Integer> {
     }
 
     static void print(List<TelemetryExecution> executions, PrintWriter out) {
-        TextTable table = new TextTable("day", ">attempt", "status", "started (UTC)", ">duration", ">rows read",
-                ">attributed", ">rejected", ">alerts", "why");
+        TextTable table = new TextTable(
+                "day",
+                ">attempt",
+                "status",
+                "started (UTC)",
+                ">duration",
+                ">rows read",
+                ">attributed",
+                ">rejected",
+                ">alerts",
+                "why");
         for (TelemetryExecution e : executions) {
             ExecutionRecord.Counts c = e.counts();
-            table.row(e.day(), e.attempt(), e.status(), TextFormat.utc(e.start()), TextFormat.duration(e.duration()),
-                    c == null ? null : c.rowsRead(), c == null ? null : c.attributed(),
-                    c == null ? null : c.rejected(), c == null ? null : c.alerts(), e.why());
+            table.row(
+                    e.day(),
+                    e.attempt(),
+                    e.status(),
+                    TextFormat.utc(e.start()),
+                    TextFormat.duration(e.duration()),
+                    c == null ? null : c.rowsRead(),
+                    c == null ? null : c.attributed(),
+                    c == null ? null : c.rejected(),
+                    c == null ? null : c.alerts(),
+                    e.why());
         }
         table.lines().forEach(out::println);
     }

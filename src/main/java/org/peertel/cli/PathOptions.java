@@ -2,15 +2,18 @@ package org.peertel.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.peertel.config.JobSettings;
 import picocli.CommandLine.Option;
 
 /** The path options shared by commands; each one's default comes from the job settings file. */
 final class PathOptions {
 
-    @Option(names = "--settings", paramLabel = "FILE", description = "Job settings with the defaults of every "
-            + "option (default: jobs/telemetry/telemetry.properties when it exists, else the built-in defaults).")
+    @Option(
+            names = "--settings",
+            paramLabel = "FILE",
+            description =
+                    "Job settings with the defaults of every "
+                            + "option (default: jobs/telemetry/telemetry.properties when it exists, else the built-in defaults).")
     Path settings;
 
     @Option(names = "--connections", paramLabel = "FILE", description = "Connections registry (CSV).")
@@ -27,8 +30,9 @@ final class PathOptions {
 
     /** The settings file in use: --settings, else the default file when it exists, else null (built-in). */
     Path settingsFile() {
-        return settings != null ? settings : Files.isRegularFile(JobSettings.DEFAULT_FILE) ? JobSettings.DEFAULT_FILE
-                : null;
+        return settings != null
+                ? settings
+                : Files.isRegularFile(JobSettings.DEFAULT_FILE) ? JobSettings.DEFAULT_FILE : null;
     }
 
     /**
@@ -38,10 +42,17 @@ final class PathOptions {
     JobSettings resolve() {
         Path file = settingsFile();
         JobSettings s = file != null ? JobSettings.load(file) : JobSettings.builtIn();
-        JobSettings resolved = new JobSettings(connections != null ? connections : s.connections(),
-                input != null ? input : s.input(), out != null ? out : s.out(), db != null ? db : s.db(),
-                s.alerts(), s.chunkSize(), s.jobRepository(), s.ingest(),
-                s.duckDb()).withEnvironment(System.getenv());
+        JobSettings resolved = new JobSettings(
+                        connections != null ? connections : s.connections(),
+                        input != null ? input : s.input(),
+                        out != null ? out : s.out(),
+                        db != null ? db : s.db(),
+                        s.alerts(),
+                        s.chunkSize(),
+                        s.jobRepository(),
+                        s.ingest(),
+                        s.duckDb())
+                .withEnvironment(System.getenv());
         Preflight.databaseFile(resolved.db());
         return resolved;
     }

@@ -1,7 +1,6 @@
 package org.peertel.cli;
 
 import java.io.PrintWriter;
-
 import org.peertel.config.ConfigurationException;
 import org.peertel.testhook.TestHooks;
 import picocli.CommandLine;
@@ -11,9 +10,18 @@ import picocli.CommandLine.Command;
  * The {@code peertel} command. Exit codes: 0 success, 1 the job failed, 2 bad usage or bad configuration; every
  * failure ends with one message on stderr that says what to do.
  */
-@Command(name = "peertel", mixinStandardHelpOptions = true, version = "peertel 0.1.0",
+@Command(
+        name = "peertel",
+        mixinStandardHelpOptions = true,
+        version = "peertel 0.1.0",
         description = "Peering-service connection telemetry: latency files in, alerts and customer reports out.",
-        subcommands = {RunCommand.class, ScheduleCommand.class, HistoryCommand.class, ValidateCommand.class, GenerateCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ScheduleCommand.class,
+            HistoryCommand.class,
+            ValidateCommand.class,
+            GenerateCommand.class
+        })
 public final class PeertelMain implements Runnable {
 
     public static final int OK = 0;
@@ -54,7 +62,7 @@ public final class PeertelMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "choose a command: run, schedule, history, validate or generate (see --help)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "choose a command: run, schedule, history, validate or generate (see --help)");
     }
 }

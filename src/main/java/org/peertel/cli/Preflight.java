@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.peertel.alert.AlertSettings;
 import org.peertel.config.ConfigurationException;
 import org.peertel.job.RegistryCache;
@@ -17,8 +16,7 @@ import org.peertel.report.OutputLayout;
 /** Checks that stop a run before it touches any output. */
 final class Preflight {
 
-    private Preflight() {
-    }
+    private Preflight() {}
 
     /**
      * The registry, or a ConfigurationException after printing every error. Warnings are only counted. It is loaded

@@ -7,16 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import org.peertel.alert.AlertSettings;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
-import org.peertel.launch.JobFailure;
-import org.peertel.launch.JobSession;
+import org.peertel.history.TelemetryExecution;
 import org.peertel.job.Progress;
 import org.peertel.job.RegistryCache;
-import org.peertel.history.TelemetryExecution;
 import org.peertel.job.TelemetryJobParameters;
+import org.peertel.launch.JobFailure;
+import org.peertel.launch.JobSession;
 import org.peertel.registry.ConnectionRegistry;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,13 +25,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code peertel run}: processes one UTC day or a range of days, oldest first. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Process one UTC day (--date) or each day of a range (--from, --to), oldest first.",
-                "Every check of the settings, the registry and the input folders happens before any output is "
-                        + "touched. Re-running a day replaces that day's rows and files."},
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Process one UTC day (--date) or each day of a range (--from, --to), oldest first.",
+            "Every check of the settings, the registry and the input folders happens before any output is "
+                    + "touched. Re-running a day replaces that day's rows and files."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every day completed", "1:a day's job failed (later days are not run)",
-                "2:bad usage or bad configuration (nothing was written)"})
+        exitCodeList = {
+            "0:every day completed",
+            "1:a day's job failed (later days are not run)",
+            "2:bad usage or bad configuration (nothing was written)"
+        })
 public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -63,13 +69,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         JobSettings settings = skipBadFiles.applyTo(paths.resolve());
         RegistryCache registries = new RegistryCache();
-        ConnectionRegistry registry = Preflight.registry(settings.connections(), registries,
-                spec.commandLine().getErr());
+        ConnectionRegistry registry = Preflight.registry(
+                settings.connections(), registries, spec.commandLine().getErr());
         Preflight.alertSettings(AlertSettings.load(settings.alerts()), registry);
         for (LocalDate day : days) {
             if (!Files.isDirectory(settings.input().resolve(day.toString()))) {
-                throw new ConfigurationException("no input folder " + settings.input().resolve(day.toString())
-                        + " for " + day + ": the day's latency files must be there (check --input)");
+                throw new ConfigurationException(
+                        "no input folder " + settings.input().resolve(day.toString()) + " for " + day
+                                + ": the day's latency files must be there (check --input)");
             }
         }
         Preflight.outputFolder(settings.out(), registry);
@@ -77,8 +84,12 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();
         try (StopOnSignal signal = new StopOnSignal(err);
-             JobSession session = JobSession.open(settings, "peertel " + String.join(" ",
-                     spec.commandLine().getParseResult().originalArgs()), registries)) {
+                JobSession session = JobSession.open(
+                        settings,
+                        "peertel "
+                                + String.join(
+                                        " ", spec.commandLine().getParseResult().originalArgs()),
+                        registries)) {
             signal.watch(session);
             session.reportProgressTo(new Progress(err, System.console() != null, System::nanoTime));
             for (LocalDate day : days) {
@@ -87,8 +98,14 @@ public final class RunCommand implements Callable<Integer> {
                     err.println("peertel: stopped before " + day + "; run the same command again to go on");
                     return PeertelMain.JOB_FAILED;
                 }
-                JobExecution execution = session.run(new TelemetryJobParameters(day, 0, settings.connections(),
-                        settings.input(), settings.out(), settings.db(), settings.alerts()));
+                JobExecution execution = session.run(new TelemetryJobParameters(
+                        day,
+                        0,
+                        settings.connections(),
+                        settings.input(),
+                        settings.out(),
+                        settings.db(),
+                        settings.alerts()));
                 executions.put(day, TelemetryExecution.of(execution, false));
                 if (execution.getStatus() == BatchStatus.STOPPED) {
                     RunSummaryPrinter.print(days, executions, settings.out(), out);

@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import org.peertel.job.ExecutionRecord;
 import org.peertel.history.TelemetryExecution;
+import org.peertel.job.ExecutionRecord;
 import org.springframework.batch.core.BatchStatus;
 
 /**
@@ -20,14 +19,22 @@ import org.springframework.batch.core.BatchStatus;
  */
 final class RunSummaryPrinter {
 
-    private RunSummaryPrinter() {
-    }
+    private RunSummaryPrinter() {}
 
     /** @param executions the executions of the days that ran, in day order; missing days were not run */
-    static void print(List<LocalDate> days, Map<LocalDate, TelemetryExecution> executions, Path out,
-                      PrintWriter writer) {
-        TextTable table = new TextTable("day", "status", ">duration", ">rows read", ">attributed", ">no_prefix",
-                ">loc_mismatch", ">rejected", ">alerts", "why");
+    static void print(
+            List<LocalDate> days, Map<LocalDate, TelemetryExecution> executions, Path out, PrintWriter writer) {
+        TextTable table = new TextTable(
+                "day",
+                "status",
+                ">duration",
+                ">rows read",
+                ">attributed",
+                ">no_prefix",
+                ">loc_mismatch",
+                ">rejected",
+                ">alerts",
+                "why");
         long completed = 0;
         Duration total = Duration.ZERO;
         long[] sums = new long[6];
@@ -44,15 +51,33 @@ final class RunSummaryPrinter {
             total = e.duration() == null ? total : total.plus(e.duration());
             ExecutionRecord.Counts c = e.counts();
             if (c == null) {
-                table.row(day, e.status(), TextFormat.duration(e.duration()), null, null, null, null, null, null,
+                table.row(
+                        day,
+                        e.status(),
+                        TextFormat.duration(e.duration()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
                         e.why());
                 continue;
             }
-            table.row(day, e.status(), TextFormat.duration(e.duration()), c.rowsRead(), c.attributed(), c.noPrefix(),
-                    c.locationMismatch(), c.rejected(), c.alerts(), e.why());
+            table.row(
+                    day,
+                    e.status(),
+                    TextFormat.duration(e.duration()),
+                    c.rowsRead(),
+                    c.attributed(),
+                    c.noPrefix(),
+                    c.locationMismatch(),
+                    c.rejected(),
+                    c.alerts(),
+                    e.why());
             note(table, c.rejectedSorted(), c.alertsSorted(), c.skippedFiles());
-            long[] values = {c.rowsRead(), c.attributed(), c.noPrefix(), c.locationMismatch(), c.rejected(),
-                    c.alerts()};
+            long[] values = {c.rowsRead(), c.attributed(), c.noPrefix(), c.locationMismatch(), c.rejected(), c.alerts()
+            };
             for (int i = 0; i < values.length; i++) {
                 sums[i] += values[i];
             }
@@ -60,20 +85,29 @@ final class RunSummaryPrinter {
             c.alertsBySeverity().forEach((k, v) -> alerts.merge(k, v, Long::sum));
             skippedFiles += c.skippedFiles();
         }
-        table.row("total", completed + " of " + days.size() + " ok", TextFormat.duration(total), sums[0], sums[1],
-                sums[2], sums[3], sums[4], sums[5], "");
+        table.row(
+                "total",
+                completed + " of " + days.size() + " ok",
+                TextFormat.duration(total),
+                sums[0],
+                sums[1],
+                sums[2],
+                sums[3],
+                sums[4],
+                sums[5],
+                "");
         note(table, rejected, alerts, skippedFiles);
         writer.println("Run summary: " + days.size() + (days.size() == 1 ? " day" : " days")
-                + (days.size() == 1 ? " (" + days.get(0) + ")"
-                : " (" + days.get(0) + " to " + days.get(days.size() - 1) + ")")
+                + (days.size() == 1
+                        ? " (" + days.get(0) + ")"
+                        : " (" + days.get(0) + " to " + days.get(days.size() - 1) + ")")
                 + ", " + completed + " completed");
         table.lines().forEach(line -> writer.println(line.stripTrailing()));
         writer.println("Outputs in " + out.toAbsolutePath() + ": alerts/<day>.csv, reports/<customer>/<day>.csv and "
                 + "<day>-prefixes.csv, rejects/<day>.csv, runs/<day>.json");
     }
 
-    private static void note(TextTable table, Map<String, Long> rejected, Map<String, Long> alerts,
-                             long skippedFiles) {
+    private static void note(TextTable table, Map<String, Long> rejected, Map<String, Long> alerts, long skippedFiles) {
         List<String> parts = new ArrayList<>();
         if (skippedFiles > 0) {
             parts.add("PARTIAL: " + skippedFiles + " bad file" + (skippedFiles == 1 ? "" : "s")

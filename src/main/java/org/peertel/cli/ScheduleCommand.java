@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.peertel.config.JobSettings;
 import org.peertel.schedule.NightlyScheduler;
 import org.peertel.schedule.ScheduleSettings;
@@ -19,14 +18,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code peertel schedule}: the nightly run as a long-lived foreground process. */
-@Command(name = "schedule", mixinStandardHelpOptions = true,
-        description = {"Run in the foreground and process the previous UTC day on a cron schedule (default 02:30 "
-                + "UTC, from the job settings).",
-                "On start and at every tick it catches up every day since the last one processed successfully "
-                        + "(up to the horizon, default 7 days), oldest first, and processes again the days whose "
-                        + "input files changed since they ran (late data). Older missed days are named, never "
-                        + "skipped in silence.",
-                "SIGTERM or Ctrl-C stops the running day at its next chunk; the next start resumes it."},
+@Command(
+        name = "schedule",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run in the foreground and process the previous UTC day on a cron schedule (default 02:30 "
+                    + "UTC, from the job settings).",
+            "On start and at every tick it catches up every day since the last one processed successfully "
+                    + "(up to the horizon, default 7 days), oldest first, and processes again the days whose "
+                    + "input files changed since they ran (late data). Older missed days are named, never "
+                    + "skipped in silence.",
+            "SIGTERM or Ctrl-C stops the running day at its next chunk; the next start resumes it."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped on request (or --once finished)", "2:bad usage or bad configuration"})
 public final class ScheduleCommand implements Callable<Integer> {
@@ -40,12 +43,17 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Mixin
     SkipBadFilesOption skipBadFiles;
 
-    @Option(names = "--cron", paramLabel = "EXPR", description = "Cron expression in UTC, six fields "
-            + "(second minute hour day-of-month month day-of-week); overrides schedule.cron.")
+    @Option(
+            names = "--cron",
+            paramLabel = "EXPR",
+            description = "Cron expression in UTC, six fields "
+                    + "(second minute hour day-of-month month day-of-week); overrides schedule.cron.")
     String cron;
 
-    @Option(names = "--horizon-days", paramLabel = "N", description = "How many days back a catch-up reaches; "
-            + "overrides schedule.horizon-days.")
+    @Option(
+            names = "--horizon-days",
+            paramLabel = "N",
+            description = "How many days back a catch-up reaches; " + "overrides schedule.horizon-days.")
     String horizonDays;
 
     @Option(names = "--once", description = "Run the start-up pass only (catch-up and late data), then exit.")

@@ -3,7 +3,6 @@ package org.peertel.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.peertel.launch.JobSession;
 
 /**
@@ -23,21 +22,23 @@ final class StopOnSignal implements AutoCloseable {
     private volatile boolean signalled;
 
     StopOnSignal(PrintWriter err) {
-        hook = new Thread(() -> {
-            signalled = true;
-            err.println("peertel: stop requested: finishing the current chunk, then exiting; run the same "
-                    + "command again to resume");
-            err.flush();
-            JobSession current = session;
-            if (current != null) {
-                current.requestStop();
-            }
-            try {
-                closed.await(GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "peertel-stop");
+        hook = new Thread(
+                () -> {
+                    signalled = true;
+                    err.println("peertel: stop requested: finishing the current chunk, then exiting; run the same "
+                            + "command again to resume");
+                    err.flush();
+                    JobSession current = session;
+                    if (current != null) {
+                        current.requestStop();
+                    }
+                    try {
+                        closed.await(GRACE_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "peertel-stop");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 

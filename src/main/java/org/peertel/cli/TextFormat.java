@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
 /** How durations, times and per-key counts read on the console. */
 final class TextFormat {
 
-    private TextFormat() {
-    }
+    private TextFormat() {}
 
     /** {@code 0.4s}, {@code 59.9s}, {@code 3m07s}, {@code 2h05m}; "-" when unknown. */
     static String duration(Duration duration) {
@@ -36,7 +35,8 @@ final class TextFormat {
 
     /** {@code bad_rtt 3, wrong_day 2} in the map's order. */
     static String counts(Map<String, Long> counts) {
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        return counts.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 }

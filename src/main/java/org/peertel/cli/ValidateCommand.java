@@ -2,7 +2,6 @@ package org.peertel.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-
 import org.peertel.alert.AlertSettings;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
@@ -13,9 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code peertel validate}: checks a connections registry (and the alert settings) and lists every finding. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a connections registry and print every error and warning with its file and line.",
-                "The alert settings named by the job settings are checked against it too."},
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check a connections registry and print every error and warning with its file and line.",
+            "The alert settings named by the job settings are checked against it too."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no error (warnings allowed)", "2:at least one error, or bad usage"})
 public final class ValidateCommand implements Callable<Integer> {
@@ -42,10 +45,11 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
         String counts = result.ok()
-                ? result.registry().connections().size() + " connections of " + result.registry().customerIds().size()
-                + " customers, " : "";
-        out.println(settings.connections() + ": " + counts + errors + " error(s), " + result.warnings().size()
-                + " warning(s)");
+                ? result.registry().connections().size() + " connections of "
+                        + result.registry().customerIds().size() + " customers, "
+                : "";
+        out.println(settings.connections() + ": " + counts + errors + " error(s), "
+                + result.warnings().size() + " warning(s)");
         return errors == 0 ? PeertelMain.OK : PeertelMain.BAD_USAGE;
     }
 }

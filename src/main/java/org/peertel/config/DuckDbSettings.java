@@ -7,9 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +33,7 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
     public static final String MAX_TEMP_SIZE_KEY = "duckdb.max-temp-size";
     /** Fits the 2-core / 24 GiB machines the job runs on beside other processes, and is plenty for a day. */
     public static final String DEFAULT_MEMORY_LIMIT = "2GB";
+
     public static final int MAX_THREADS = 256;
 
     /**
@@ -42,7 +43,9 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
      * arrive as Arrow batches; the unattributed, rejects and dictionary spool files are still read that way.
      */
     private static final long MIN_MEMORY_BYTES = 150_000_000L;
-    private static final Pattern SIZE = Pattern.compile("([0-9]{1,9}(?:\\.[0-9]{1,6})?) ?(KB|MB|GB|TB|KIB|MIB|GIB|TIB)");
+
+    private static final Pattern SIZE =
+            Pattern.compile("([0-9]{1,9}(?:\\.[0-9]{1,6})?) ?(KB|MB|GB|TB|KIB|MIB|GIB|TIB)");
     private static final Pattern PERCENT = Pattern.compile("([0-9]{1,3})%");
     private static final String MEMORY_HINT = "give a size with a unit, e.g. 2GB or 1.5GiB (KB, MB, GB, TB count "
             + "1000s, KiB, MiB, GiB, TiB 1024s), of at least 150MB, or a share of the machine's memory such as 50%";
@@ -53,8 +56,8 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
             throw new IllegalArgumentException(MEMORY_LIMIT_KEY + " '" + memoryLimit + "': " + problem);
         }
         if (maxTempSize != null && maxTempSizeProblem(maxTempSize) != null) {
-            throw new IllegalArgumentException(MAX_TEMP_SIZE_KEY + " '" + maxTempSize + "': "
-                    + maxTempSizeProblem(maxTempSize));
+            throw new IllegalArgumentException(
+                    MAX_TEMP_SIZE_KEY + " '" + maxTempSize + "': " + maxTempSizeProblem(maxTempSize));
         }
         if (threads < 0 || threads > MAX_THREADS) {
             throw new IllegalArgumentException(THREADS_KEY + " must be in 0.." + MAX_THREADS + ", was " + threads);
@@ -82,22 +85,29 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
         SettingsFile.Entry temp = file.entries().get(TEMP_DIRECTORY_KEY);
         if (temp != null) {
             if (temp.value().isEmpty()) {
-                throw file.error(temp, "empty path; give a folder DuckDB may spill to, or remove the line to use "
-                        + "<db file>.tmp beside the database");
+                throw file.error(
+                        temp,
+                        "empty path; give a folder DuckDB may spill to, or remove the line to use "
+                                + "<db file>.tmp beside the database");
             }
             tempDirectory = Path.of(temp.value());
             if (Files.exists(tempDirectory) && !Files.isDirectory(tempDirectory)) {
-                throw file.error(temp, "this is a file, not a folder; give a folder DuckDB may spill to (it is "
-                        + "created when missing), or remove the line to use <db file>.tmp beside the database");
+                throw file.error(
+                        temp,
+                        "this is a file, not a folder; give a folder DuckDB may spill to (it is "
+                                + "created when missing), or remove the line to use <db file>.tmp beside the database");
             }
         }
         int threads = 0;
         SettingsFile.Entry threadsEntry = file.entries().get(THREADS_KEY);
         if (threadsEntry != null) {
-            if (!threadsEntry.value().matches("[0-9]{1,3}") || Integer.parseInt(threadsEntry.value()) < 1
+            if (!threadsEntry.value().matches("[0-9]{1,3}")
+                    || Integer.parseInt(threadsEntry.value()) < 1
                     || Integer.parseInt(threadsEntry.value()) > MAX_THREADS) {
-                throw file.error(threadsEntry, "expected a whole number of threads from 1 to " + MAX_THREADS
-                        + ", or remove the line for one thread per core");
+                throw file.error(
+                        threadsEntry,
+                        "expected a whole number of threads from 1 to " + MAX_THREADS
+                                + ", or remove the line for one thread per core");
             }
             threads = Integer.parseInt(threadsEntry.value());
         }
@@ -106,8 +116,8 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
         if (maxTemp != null) {
             String problem = maxTempSizeProblem(maxTemp.value());
             if (problem != null) {
-                throw file.error(maxTemp, problem + ", or remove the line to let DuckDB spill up to 90% of the "
-                        + "free disk");
+                throw file.error(
+                        maxTemp, problem + ", or remove the line to let DuckDB spill up to 90% of the " + "free disk");
             }
             maxTempSize = maxTemp.value();
         }
@@ -143,7 +153,7 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
      */
     public void apply(Connection connection, Path db) throws SQLException {
         try (PreparedStatement variable = connection.prepareStatement("SET VARIABLE peertel_setting = ?");
-             Statement set = connection.createStatement()) {
+                Statement set = connection.createStatement()) {
             for (Map.Entry<String, Object> setting : values(db).entrySet()) {
                 variable.setObject(1, setting.getValue());
                 variable.execute();
@@ -169,8 +179,10 @@ public record DuckDbSettings(String memoryLimit, Path tempDirectory, int threads
 
     /** Why {@code text} is no spill limit DuckDB takes, or null when it is one. */
     private static String maxTempSizeProblem(String text) {
-        return bytes(text) != null ? null : "not a size; give a size with a unit, e.g. 20GB or 1.5TiB (KB, MB, GB, "
-                + "TB count 1000s, KiB, MiB, GiB, TiB 1024s)";
+        return bytes(text) != null
+                ? null
+                : "not a size; give a size with a unit, e.g. 20GB or 1.5TiB (KB, MB, GB, "
+                        + "TB count 1000s, KiB, MiB, GiB, TiB 1024s)";
     }
 
     /** {@code text} as bytes when it is a size with a unit ({@code 2GB}, {@code 488.2 MiB}); empty otherwise. */

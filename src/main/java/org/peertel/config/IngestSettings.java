@@ -3,7 +3,6 @@ package org.peertel.config;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.peertel.ingest.IngestLimits;
 
 /**
@@ -43,8 +42,8 @@ public record IngestSettings(IngestLimits limits, boolean skipBadFiles) {
         int maxRecordBytes = IngestLimits.DEFAULT_MAX_RECORD_BYTES;
         SettingsFile.Entry recordEntry = settings.entries().get(MAX_RECORD_BYTES_KEY);
         if (recordEntry != null) {
-            maxRecordBytes = (int) size(settings, recordEntry, IngestLimits.MIN_RECORD_BYTES,
-                    IngestLimits.MAX_RECORD_BYTES);
+            maxRecordBytes =
+                    (int) size(settings, recordEntry, IngestLimits.MIN_RECORD_BYTES, IngestLimits.MAX_RECORD_BYTES);
         }
         boolean skip = false;
         SettingsFile.Entry skipEntry = settings.entries().get(SKIP_BAD_FILES_KEY);
@@ -77,7 +76,9 @@ public record IngestSettings(IngestLimits limits, boolean skipBadFiles) {
                 // reported below
             }
         }
-        throw settings.error(entry, "expected a size from " + min + " to " + max + " bytes: a whole number, "
-                + "optionally followed by KiB, MiB, GiB or TiB, e.g. 64KiB");
+        throw settings.error(
+                entry,
+                "expected a size from " + min + " to " + max + " bytes: a whole number, "
+                        + "optionally followed by KiB, MiB, GiB or TiB, e.g. 64KiB");
     }
 }

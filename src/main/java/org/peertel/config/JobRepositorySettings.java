@@ -43,8 +43,10 @@ public record JobRepositorySettings(Value url, Value user, Value password) {
 
     /** Only a URL (no user, no password), as if set by default. */
     public static JobRepositorySettings ofUrl(String url) {
-        return new JobRepositorySettings(new Value(url, URL_KEY + " (default)"),
-                new Value("", USER_KEY + " (default)"), new Value("", PASSWORD_KEY + " (default)"));
+        return new JobRepositorySettings(
+                new Value(url, URL_KEY + " (default)"),
+                new Value("", USER_KEY + " (default)"),
+                new Value("", PASSWORD_KEY + " (default)"));
     }
 
     /** The three settings of a settings file; an unset key keeps its default. */
@@ -52,11 +54,15 @@ public record JobRepositorySettings(Value url, Value user, Value password) {
         JobRepositorySettings defaults = defaults();
         SettingsFile.Entry url = file.entries().get(URL_KEY);
         if (url != null && !url.value().isEmpty() && !url.value().startsWith("jdbc:")) {
-            throw file.error(url, "expected a JDBC URL such as jdbc:postgresql://db.example.net:5432/peertel, "
-                    + "or nothing for the H2 file beside the DuckDB file");
+            throw file.error(
+                    url,
+                    "expected a JDBC URL such as jdbc:postgresql://db.example.net:5432/peertel, "
+                            + "or nothing for the H2 file beside the DuckDB file");
         }
-        return new JobRepositorySettings(fromFile(file, URL_KEY, defaults.url()),
-                fromFile(file, USER_KEY, defaults.user()), fromFile(file, PASSWORD_KEY, defaults.password()));
+        return new JobRepositorySettings(
+                fromFile(file, URL_KEY, defaults.url()),
+                fromFile(file, USER_KEY, defaults.user()),
+                fromFile(file, PASSWORD_KEY, defaults.password()));
     }
 
     private static Value fromFile(SettingsFile file, String key, Value fallback) {
@@ -69,13 +75,17 @@ public record JobRepositorySettings(Value url, Value user, Value password) {
      * a URL must be a JDBC URL, and a user or password without a URL is refused (it would be silently ignored).
      */
     public JobRepositorySettings withEnvironment(Map<String, String> environment) {
-        JobRepositorySettings applied = new JobRepositorySettings(fromEnvironment(environment, URL_ENV, url),
-                fromEnvironment(environment, USER_ENV, user), fromEnvironment(environment, PASSWORD_ENV, password));
+        JobRepositorySettings applied = new JobRepositorySettings(
+                fromEnvironment(environment, URL_ENV, url),
+                fromEnvironment(environment, USER_ENV, user),
+                fromEnvironment(environment, PASSWORD_ENV, password));
         if (applied.url().isSet() && !applied.url().text().startsWith("jdbc:")) {
-            throw new ConfigurationException(applied.url().source() + ": '" + applied.mask(applied.url().text())
-                    + "' is not a JDBC URL; expected e.g. jdbc:postgresql://db.example.net:5432/peertel");
+            throw new ConfigurationException(
+                    applied.url().source() + ": '" + applied.mask(applied.url().text())
+                            + "' is not a JDBC URL; expected e.g. jdbc:postgresql://db.example.net:5432/peertel");
         }
-        if (!applied.url().isSet() && (applied.user().isSet() || applied.password().isSet())) {
+        if (!applied.url().isSet()
+                && (applied.user().isSet() || applied.password().isSet())) {
             Value stray = applied.user().isSet() ? applied.user() : applied.password();
             throw new ConfigurationException(stray.source() + " is set but the job repository URL is not, so the "
                     + "H2 file beside the DuckDB file would be used; set " + URL_KEY + " (or " + URL_ENV

@@ -14,28 +14,63 @@ import java.util.Set;
  * <p>Precedence, highest first: command-line options, environment variables ({@code PEERTEL_JOB_REPOSITORY_URL},
  * {@code _USER}, {@code _PASSWORD}, applied by {@link #withEnvironment}), the settings file, the built-in default.
  */
-public record JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
-                          JobRepositorySettings jobRepository, IngestSettings ingest,
-                          DuckDbSettings duckDb) {
+public record JobSettings(
+        Path connections,
+        Path input,
+        Path out,
+        Path db,
+        Path alerts,
+        int chunkSize,
+        JobRepositorySettings jobRepository,
+        IngestSettings ingest,
+        DuckDbSettings duckDb) {
 
     public static final Path DEFAULT_FILE = Path.of("jobs", "telemetry", "telemetry.properties");
 
-    private static final Set<String> KEYS = Set.of("connections", "input", "out", "db", "alerts", "chunk-size",
-            JobRepositorySettings.URL_KEY, JobRepositorySettings.USER_KEY, JobRepositorySettings.PASSWORD_KEY,
-            "schedule.cron", "schedule.horizon-days", IngestSettings.MAX_FILE_BYTES_KEY,
-            IngestSettings.MAX_RECORD_BYTES_KEY, IngestSettings.SKIP_BAD_FILES_KEY, DuckDbSettings.MEMORY_LIMIT_KEY,
-            DuckDbSettings.TEMP_DIRECTORY_KEY, DuckDbSettings.THREADS_KEY, DuckDbSettings.MAX_TEMP_SIZE_KEY);
+    private static final Set<String> KEYS = Set.of(
+            "connections",
+            "input",
+            "out",
+            "db",
+            "alerts",
+            "chunk-size",
+            JobRepositorySettings.URL_KEY,
+            JobRepositorySettings.USER_KEY,
+            JobRepositorySettings.PASSWORD_KEY,
+            "schedule.cron",
+            "schedule.horizon-days",
+            IngestSettings.MAX_FILE_BYTES_KEY,
+            IngestSettings.MAX_RECORD_BYTES_KEY,
+            IngestSettings.SKIP_BAD_FILES_KEY,
+            DuckDbSettings.MEMORY_LIMIT_KEY,
+            DuckDbSettings.TEMP_DIRECTORY_KEY,
+            DuckDbSettings.THREADS_KEY,
+            DuckDbSettings.MAX_TEMP_SIZE_KEY);
 
     /** Settings with the default ingest settings and DuckDB's built-in limits ({@link DuckDbSettings#defaults()}). */
-    public JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
-                       JobRepositorySettings jobRepository) {
-        this(connections, input, out, db, alerts, chunkSize, jobRepository, IngestSettings.DEFAULTS,
+    public JobSettings(
+            Path connections,
+            Path input,
+            Path out,
+            Path db,
+            Path alerts,
+            int chunkSize,
+            JobRepositorySettings jobRepository) {
+        this(
+                connections,
+                input,
+                out,
+                db,
+                alerts,
+                chunkSize,
+                jobRepository,
+                IngestSettings.DEFAULTS,
                 DuckDbSettings.defaults());
     }
 
     /** Settings whose job repository is given by URL only (no user, no password). */
-    public JobSettings(Path connections, Path input, Path out, Path db, Path alerts, int chunkSize,
-                       String jobRepositoryUrl) {
+    public JobSettings(
+            Path connections, Path input, Path out, Path db, Path alerts, int chunkSize, String jobRepositoryUrl) {
         this(connections, input, out, db, alerts, chunkSize, JobRepositorySettings.ofUrl(jobRepositoryUrl));
     }
 
@@ -46,8 +81,16 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
 
     /** These settings with the PEERTEL_JOB_REPOSITORY_* variables of {@code environment} applied over them. */
     public JobSettings withEnvironment(Map<String, String> environment) {
-        return new JobSettings(connections, input, out, db, alerts, chunkSize,
-                jobRepository.withEnvironment(environment), ingest, duckDb);
+        return new JobSettings(
+                connections,
+                input,
+                out,
+                db,
+                alerts,
+                chunkSize,
+                jobRepository.withEnvironment(environment),
+                ingest,
+                duckDb);
     }
 
     /** These settings with other ingest settings. */
@@ -60,16 +103,24 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
      * folder without a settings file; the alert rules are the built-in ones.
      */
     public static JobSettings builtIn() {
-        return new JobSettings(Path.of("sample-data", "connections.csv"), Path.of("sample-data", "latency"),
-                Path.of("out"), Path.of("out", "peertel.duckdb"), null, 10_000, "");
+        return new JobSettings(
+                Path.of("sample-data", "connections.csv"),
+                Path.of("sample-data", "latency"),
+                Path.of("out"),
+                Path.of("out", "peertel.duckdb"),
+                null,
+                10_000,
+                "");
     }
 
     public static JobSettings load(Path file) {
         SettingsFile settings = SettingsFile.read(file);
         for (SettingsFile.Entry entry : settings.entries().values()) {
             if (!KEYS.contains(entry.key())) {
-                throw settings.error(entry, "unknown setting; known settings are " + String.join(", ",
-                        KEYS.stream().sorted().toList()));
+                throw settings.error(
+                        entry,
+                        "unknown setting; known settings are "
+                                + String.join(", ", KEYS.stream().sorted().toList()));
             }
         }
         Path folder = file.toAbsolutePath().getParent();
@@ -81,7 +132,8 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
                 folder.resolve(path(settings, "alerts", Path.of("alerts.properties"))),
                 chunkSize(settings),
                 JobRepositorySettings.read(settings),
-                IngestSettings.read(settings), DuckDbSettings.read(settings));
+                IngestSettings.read(settings),
+                DuckDbSettings.read(settings));
     }
 
     private static Path path(SettingsFile settings, String key, Path fallback) {
@@ -90,8 +142,7 @@ public record JobSettings(Path connections, Path input, Path out, Path db, Path 
             return fallback;
         }
         if (entry.value().isEmpty()) {
-            throw settings.error(entry, "empty path; give a file or folder, or remove the line to use "
-                    + fallback);
+            throw settings.error(entry, "empty path; give a file or folder, or remove the line to use " + fallback);
         }
         return Path.of(entry.value());
     }

@@ -16,8 +16,7 @@ import java.util.Map;
 public final class SettingsFile {
 
     /** One setting and the line it came from. */
-    public record Entry(String key, String value, int line) {
-    }
+    public record Entry(String key, String value, int line) {}
 
     private final Path file;
     private final Map<String, Entry> entries;
@@ -47,11 +46,12 @@ public final class SettingsFile {
             }
             int equals = line.indexOf('=');
             if (equals <= 0) {
-                throw new ConfigurationException(file + ":" + (i + 1) + ": expected 'key = value' but found '"
-                        + line + "'");
+                throw new ConfigurationException(
+                        file + ":" + (i + 1) + ": expected 'key = value' but found '" + line + "'");
             }
             String key = line.substring(0, equals).strip();
-            Entry previous = entries.put(key, new Entry(key, line.substring(equals + 1).strip(), i + 1));
+            Entry previous =
+                    entries.put(key, new Entry(key, line.substring(equals + 1).strip(), i + 1));
             if (previous != null) {
                 throw new ConfigurationException(file + ":" + (i + 1) + ": '" + key + "' is already set on line "
                         + previous.line() + "; keep one of them");

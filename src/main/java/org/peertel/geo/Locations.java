@@ -15,6 +15,7 @@ public final class Locations {
 
     /** Canonical upper-case codes indexed by {@link #slot(char, char)}; null where no code exists. */
     private static final String[] COUNTRIES = new String[26 * 26];
+
     private static final String[] STATES = new String[26 * 26];
 
     static {
@@ -29,8 +30,7 @@ public final class Locations {
     /** The country whose connections and clients also carry a state. */
     public static final String UNITED_STATES = "US";
 
-    private Locations() {
-    }
+    private Locations() {}
 
     /** The codes of two upper-case ASCII letters, as numbered by {@link #letterCode}: 26 * 26. */
     public static final int LETTER_CODES = 26 * 26;

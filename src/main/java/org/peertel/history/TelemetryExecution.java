@@ -1,14 +1,13 @@
 package org.peertel.history;
 
-import org.peertel.job.ExecutionRecord;
-import org.peertel.job.RunReason;
-import org.peertel.job.TelemetryJobParameters;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-
+import org.peertel.job.ExecutionRecord;
+import org.peertel.job.RunReason;
+import org.peertel.job.TelemetryJobParameters;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
@@ -21,8 +20,16 @@ import org.springframework.batch.core.job.JobExecution;
  * @param restart true when it restarted an earlier (failed or stopped) execution of the same instance
  * @param counts  null when it did not reach reportStep
  */
-public record TelemetryExecution(long executionId, LocalDate day, long attempt, BatchStatus status, Instant start,
-                                 Instant end, RunReason reason, boolean restart, ExecutionRecord.Counts counts) {
+public record TelemetryExecution(
+        long executionId,
+        LocalDate day,
+        long attempt,
+        BatchStatus status,
+        Instant start,
+        Instant end,
+        RunReason reason,
+        boolean restart,
+        ExecutionRecord.Counts counts) {
 
     /**
      * @param restartIfUnrecorded whether to call it a restart when the execution recorded nothing about that
@@ -32,11 +39,15 @@ public record TelemetryExecution(long executionId, LocalDate day, long attempt, 
         var parameters = execution.getJobParameters();
         var context = execution.getExecutionContext();
         Long attempt = parameters.getLong(TelemetryJobParameters.ATTEMPT);
-        return new TelemetryExecution(execution.getId(), parameters.getLocalDate(TelemetryJobParameters.DATE),
-                attempt == null ? 1 : attempt, execution.getStatus(), instant(execution.getStartTime()),
+        return new TelemetryExecution(
+                execution.getId(),
+                parameters.getLocalDate(TelemetryJobParameters.DATE),
+                attempt == null ? 1 : attempt,
+                execution.getStatus(),
+                instant(execution.getStartTime()),
                 instant(execution.getEndTime()),
-                ExecutionRecord.reason(context).orElseGet(() ->
-                        RunReason.ofCode(parameters.getString(TelemetryJobParameters.REASON))),
+                ExecutionRecord.reason(context)
+                        .orElseGet(() -> RunReason.ofCode(parameters.getString(TelemetryJobParameters.REASON))),
                 ExecutionRecord.restart(context).orElse(restartIfUnrecorded),
                 ExecutionRecord.counts(context).orElse(null));
     }

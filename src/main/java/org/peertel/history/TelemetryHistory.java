@@ -1,11 +1,10 @@
 package org.peertel.history;
 
-import org.peertel.job.TelemetryJobConfiguration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
+import org.peertel.job.TelemetryJobConfiguration;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -36,8 +35,8 @@ public final class TelemetryHistory {
                 }
             }
         }
-        executions.sort(Comparator.comparing(TelemetryExecution::day)
-                .thenComparingLong(TelemetryExecution::executionId));
+        executions.sort(
+                Comparator.comparing(TelemetryExecution::day).thenComparingLong(TelemetryExecution::executionId));
         return executions;
     }
 }

@@ -21,6 +21,7 @@ final class ByteLines {
     private int limit;
     /** No line feed in [position, scanned). */
     private int scanned;
+
     private boolean endOfInput;
     private IOException failure;
 

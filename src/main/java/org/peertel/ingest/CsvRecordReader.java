@@ -3,7 +3,6 @@ package org.peertel.ingest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
-
 import org.peertel.ingest.CsvRecord.Shape;
 
 /**
@@ -57,8 +56,10 @@ final class CsvRecordReader implements Closeable {
             }
         } while (line.isEmpty());
         long startLine = lines.lineNumber();
-        if (line.indexOf('"') < 0 && !lines.isCut() && ((long) line.length() * 3 <= maxBytes
-                || Utf8Text.bytes(line, 0, line.length(), (char) 0) <= maxBytes)) {
+        if (line.indexOf('"') < 0
+                && !lines.isCut()
+                && ((long) line.length() * 3 <= maxBytes
+                        || Utf8Text.bytes(line, 0, line.length(), (char) 0) <= maxBytes)) {
             splitPlain(line, startLine);
             return record;
         }
@@ -130,8 +131,11 @@ final class CsvRecordReader implements Closeable {
                     }
                     return unbalanced(firstLine, startLine, following);
                 }
-                return cutAtLimit(inQuotes && !quoteInQuotes ? Shape.UNBALANCED_QUOTES : Shape.TOO_LONG, startLine,
-                        raw, bytes + Utf8Text.bytes(line, i, line.length(), previous));
+                return cutAtLimit(
+                        inQuotes && !quoteInQuotes ? Shape.UNBALANCED_QUOTES : Shape.TOO_LONG,
+                        startLine,
+                        raw,
+                        bytes + Utf8Text.bytes(line, i, line.length(), previous));
             }
             bytes += size;
             previous = c;
@@ -187,8 +191,7 @@ final class CsvRecordReader implements Closeable {
      * @param kept       the record's text before the byte that passed the limit
      * @param bytesKnown the record's bytes up to the end of what was kept of the current line
      */
-    private CsvRecord cutAtLimit(Shape shape, long startLine, StringBuilder kept, long bytesKnown)
-            throws IOException {
+    private CsvRecord cutAtLimit(Shape shape, long startLine, StringBuilder kept, long bytesKnown) throws IOException {
         long total = bytesKnown + (lines.isCut() ? lines.skipRestOfLine() : 0);
         if (kept.length() > 0 && Character.isHighSurrogate(kept.charAt(kept.length() - 1))) {
             kept.setLength(kept.length() - 1); // a whole character only

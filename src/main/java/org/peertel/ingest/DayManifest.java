@@ -58,7 +58,10 @@ public record DayManifest(List<InputFile> files) {
 
     /** The file named {@code name}, or null. */
     public InputFile find(String name) {
-        return files.stream().filter(file -> file.name().equals(name)).findFirst().orElse(null);
+        return files.stream()
+                .filter(file -> file.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     /** What changed from {@code recorded} (then) to this manifest (now). */

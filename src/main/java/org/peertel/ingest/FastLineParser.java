@@ -1,7 +1,6 @@
 package org.peertel.ingest;
 
 import java.nio.charset.StandardCharsets;
-
 import org.peertel.geo.Locations;
 import org.peertel.prefix.IpAddress;
 
@@ -72,8 +71,8 @@ final class FastLineParser {
         if (ipv4 < 0 && ipv6 == null) {
             return REFERENCE;
         }
-        String country = Locations.countryCode(text, trimmedStart(bytes, header.country),
-                trimmedEnd(bytes, header.country));
+        String country =
+                Locations.countryCode(text, trimmedStart(bytes, header.country), trimmedEnd(bytes, header.country));
         if (country == null) {
             return REFERENCE;
         }
@@ -148,7 +147,8 @@ final class FastLineParser {
     /** An rtt the reference keeps as written (at most 6 decimals, 18 digits), 0 &lt; rtt &lt;= 60000. */
     private boolean rttInRange(byte[] bytes) {
         if (!rtt.read(text, trimmedStart(bytes, header.rttMs), trimmedEnd(bytes, header.rttMs))
-                || !rtt.fitsLong() || rtt.scale() > RttParser.MAX_SCALE) {
+                || !rtt.fitsLong()
+                || rtt.scale() > RttParser.MAX_SCALE) {
             return false;
         }
         return RttParser.inRange(rtt.unscaled(), rtt.scale());

@@ -26,8 +26,7 @@ public final class LatencyDay {
      * @param file    its rows, size and SHA-256 ({@link LatencyFileReader#sha256()}); 0 rows for a skipped file
      * @param skipped why it was left out, or null when it was read
      */
-    public record FileResult(InputFile file, SkippedFile skipped) {
-    }
+    public record FileResult(InputFile file, SkippedFile skipped) {}
 
     private final List<Path> files;
     private final LocalDate day;
@@ -35,8 +34,7 @@ public final class LatencyDay {
     private final boolean skipBadFiles;
     private final boolean fastLane;
 
-    private LatencyDay(List<Path> files, LocalDate day, IngestLimits limits, boolean skipBadFiles,
-                       boolean fastLane) {
+    private LatencyDay(List<Path> files, LocalDate day, IngestLimits limits, boolean skipBadFiles, boolean fastLane) {
         this.files = files;
         this.day = day;
         this.limits = limits;
@@ -92,7 +90,8 @@ public final class LatencyDay {
                 if (!skipBadFiles) {
                     throw bad;
                 }
-                return new FileResult(new InputFile(name, 0, bytes, reader.sha256()),
+                return new FileResult(
+                        new InputFile(name, 0, bytes, reader.sha256()),
                         new SkippedFile(bad.fileName(), bad.reason(), bad.detail()));
             }
         }
@@ -113,8 +112,7 @@ public final class LatencyDay {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(dayDirectory)) {
-            return entries
-                    .filter(path -> isInputFileName(path.getFileName().toString()) && Files.isRegularFile(path))
+            return entries.filter(path -> isInputFileName(path.getFileName().toString()) && Files.isRegularFile(path))
                     .sorted(Comparator.comparing(path -> path.getFileName().toString()))
                     .toList();
         } catch (NoSuchFileException vanished) {

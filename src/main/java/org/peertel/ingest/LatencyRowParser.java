@@ -3,7 +3,6 @@ package org.peertel.ingest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.peertel.geo.Locations;
 import org.peertel.prefix.IpAddress;
 
@@ -25,8 +24,8 @@ final class LatencyRowParser {
     /** The measurement or the reject (with the first reason that applies) for {@code record}. */
     LatencyRow parse(CsvRecord record) {
         if (record.badEncoding()) {
-            return new RejectedRow(file, record.line(), RejectReason.BAD_ENCODING,
-                    Utf8Text.replaceInvalidBytesAndNul(record.raw()));
+            return new RejectedRow(
+                    file, record.line(), RejectReason.BAD_ENCODING, Utf8Text.replaceInvalidBytesAndNul(record.raw()));
         }
         if (record.shape() == CsvRecord.Shape.TOO_LONG) {
             return reject(record, RejectReason.RECORD_TOO_LONG);

@@ -18,8 +18,16 @@ import org.peertel.prefix.IpAddress;
  * @param rttMs     round-trip time in milliseconds, 0 &lt; rtt &lt;= 60000, scale as written, or 6 when more
  *                  decimals were written (rounded half-up)
  */
-public record Measurement(String file, long line, Instant timestamp, IpAddress clientIp, String country,
-                          String state, String edgePop, BigDecimal rttMs) implements LatencyRow {
+public record Measurement(
+        String file,
+        long line,
+        Instant timestamp,
+        IpAddress clientIp,
+        String country,
+        String state,
+        String edgePop,
+        BigDecimal rttMs)
+        implements LatencyRow {
 
     /** The time as microseconds since the epoch (UTC), as the spool and DuckDB store it. */
     public long epochMicros() {
@@ -28,7 +36,9 @@ public record Measurement(String file, long line, Instant timestamp, IpAddress c
 
     /** The round-trip time in millionths of a millisecond, as the spool and DuckDB store it. */
     public long rttMicros() {
-        return rttMs.setScale(RttParser.MAX_SCALE, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+        return rttMs.setScale(RttParser.MAX_SCALE, RoundingMode.HALF_UP)
+                .unscaledValue()
+                .longValueExact();
     }
 
     /** Microseconds since the epoch of an instant given as epoch seconds and nanoseconds. */

@@ -16,6 +16,7 @@ public final class MeasurementBatch {
 
     /** The most rows of one stretch. */
     public static final int CAPACITY = 256;
+
     private static final long[] MICROS_PER_UNIT = {1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     byte[] bytes;
@@ -34,8 +35,7 @@ public final class MeasurementBatch {
     final long[] rttUnscaled = new long[CAPACITY];
     final int[] rttScale = new int[CAPACITY];
 
-    MeasurementBatch() {
-    }
+    MeasurementBatch() {}
 
     /** The number of rows, at least 1 after {@link LatencyFileReader#advance()} found some. */
     public int size() {

@@ -57,14 +57,16 @@ final class PhysicalLineReader implements Closeable {
             int scanEnd = Math.min(limit, position + room);
             for (int i = position; i < scanEnd; i++) {
                 if (buffer[i] == '\n') {
-                    String line = carry == null ? new String(buffer, position, i - position)
+                    String line = carry == null
+                            ? new String(buffer, position, i - position)
                             : carry.append(buffer, position, i - position).toString();
                     position = i + 1;
                     return finish(line, true);
                 }
             }
             if (scanEnd - position == room) {
-                String kept = carry == null ? new String(buffer, position, room)
+                String kept = carry == null
+                        ? new String(buffer, position, room)
                         : carry.append(buffer, position, room).toString();
                 position += room;
                 cut = true;

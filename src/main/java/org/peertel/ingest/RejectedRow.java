@@ -11,5 +11,4 @@ package org.peertel.ingest;
  *               only; for a record cut at the length limit its first bytes and {@code " [truncated: N bytes in
  *               all]"}
  */
-public record RejectedRow(String file, long line, RejectReason reason, String raw) implements LatencyRow {
-}
+public record RejectedRow(String file, long line, RejectReason reason, String raw) implements LatencyRow {}

@@ -15,6 +15,7 @@ final class RttParser {
 
     /** At most this many decimals are kept; more are rounded half-up. */
     static final int MAX_SCALE = 6;
+
     private static final BigDecimal MAX_RTT_MS = BigDecimal.valueOf(60_000);
     /** By scale: the largest unscaled value in range, 60000 with that many decimals. */
     private static final long[] MAX_UNSCALED = new long[MAX_SCALE + 1];
@@ -24,6 +25,7 @@ final class RttParser {
             MAX_UNSCALED[scale] = MAX_RTT_MS.movePointRight(scale).longValueExact();
         }
     }
+
     private static final int MAX_LONG_DIGITS = 18;
 
     private long unscaled;

@@ -6,8 +6,7 @@ import java.io.InputStream;
 /** {@link InputStream#read()} for the streams of this package, which do their work in the block read only. */
 final class SingleByteRead {
 
-    private SingleByteRead() {
-    }
+    private SingleByteRead() {}
 
     /** One byte read through {@code in}'s block read: 0-255, or -1 at the end. */
     static int of(InputStream in) throws IOException {

@@ -42,8 +42,10 @@ final class SizeLimitedInputStream extends FilterInputStream {
     private void counted(int n) throws InputFileProblem {
         count += n;
         if (count > maxBytes) {
-            throw new InputFileProblem(BadFileReason.TOO_LARGE, "more than " + maxBytes
-                    + " bytes of content (ingest.max-file-bytes; the decompressed size for .gz files)");
+            throw new InputFileProblem(
+                    BadFileReason.TOO_LARGE,
+                    "more than " + maxBytes
+                            + " bytes of content (ingest.max-file-bytes; the decompressed size for .gz files)");
         }
     }
 

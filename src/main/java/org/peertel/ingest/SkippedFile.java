@@ -7,5 +7,4 @@ package org.peertel.ingest;
  * @param reason  why it was refused
  * @param message what is wrong (the {@link BadInputFileException#detail()})
  */
-public record SkippedFile(String name, BadFileReason reason, String message) {
-}
+public record SkippedFile(String name, BadFileReason reason, String message) {}

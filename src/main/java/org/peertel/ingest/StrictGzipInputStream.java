@@ -36,9 +36,11 @@ final class StrictGzipInputStream extends InputStream {
     private int limit;
     /** File offset of buffer[0]. */
     private long bufferOffset;
+
     private boolean endOfFile;
     /** File offset where the current member starts. */
     private long memberStart;
+
     private long memberBytes;
     private boolean inMember;
     private boolean done;
@@ -104,11 +106,14 @@ final class StrictGzipInputStream extends InputStream {
         int id2 = nextByte();
         if (id1 != 0x1F || (id2 >= 0 && id2 != 0x8B)) {
             if (firstMember) {
-                throw new InputFileProblem(BadFileReason.NOT_GZIP,
+                throw new InputFileProblem(
+                        BadFileReason.NOT_GZIP,
                         "named .gz but not gzip data: it does not start with the gzip signature 1f 8b");
             }
-            throw new InputFileProblem(BadFileReason.CORRUPT_GZIP, "corrupt gzip data: the bytes from byte "
-                    + memberStart + " on, after the last gzip member, are not another gzip member");
+            throw new InputFileProblem(
+                    BadFileReason.CORRUPT_GZIP,
+                    "corrupt gzip data: the bytes from byte " + memberStart
+                            + " on, after the last gzip member, are not another gzip member");
         }
         if (id2 < 0) {
             throw truncated();
@@ -220,13 +225,16 @@ final class StrictGzipInputStream extends InputStream {
     }
 
     private InputFileProblem truncated() {
-        return new InputFileProblem(BadFileReason.TRUNCATED_GZIP, "truncated gzip data: the file ends at byte "
-                + offset() + ", inside the gzip member that starts at byte " + memberStart);
+        return new InputFileProblem(
+                BadFileReason.TRUNCATED_GZIP,
+                "truncated gzip data: the file ends at byte " + offset()
+                        + ", inside the gzip member that starts at byte " + memberStart);
     }
 
     private InputFileProblem corrupt(String what) {
-        return new InputFileProblem(BadFileReason.CORRUPT_GZIP, "corrupt gzip data in the member that starts at "
-                + "byte " + memberStart + ": " + what);
+        return new InputFileProblem(
+                BadFileReason.CORRUPT_GZIP,
+                "corrupt gzip data in the member that starts at " + "byte " + memberStart + ": " + what);
     }
 
     @Override

@@ -49,9 +49,18 @@ final class TimestampParser {
         int hour = digits(text, from + 11, 2);
         int minute = digits(text, from + 14, 2);
         char separator = text.charAt(from + 10);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || text.charAt(from + 4) != '-' || text.charAt(from + 7) != '-' || text.charAt(from + 13) != ':'
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > lengthOfMonth(year, month)
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || text.charAt(from + 4) != '-'
+                || text.charAt(from + 7) != '-'
+                || text.charAt(from + 13) != ':'
                 || (separator != 'T' && separator != 't' && separator != ' ')) {
             return false;
         }
@@ -83,8 +92,8 @@ final class TimestampParser {
         if (offsetSeconds == Integer.MIN_VALUE) {
             return false;
         }
-        epochSecond = epochDay(year, month, day) * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second
-                - offsetSeconds;
+        epochSecond =
+                epochDay(year, month, day) * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second - offsetSeconds;
         this.nanos = nanos;
         return true;
     }

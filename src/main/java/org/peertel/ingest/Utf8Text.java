@@ -11,8 +11,7 @@ final class Utf8Text {
     /** What an invalid byte and a NUL become in the rejects file. */
     static final char REPLACEMENT = '\uFFFD';
 
-    private Utf8Text() {
-    }
+    private Utf8Text() {}
 
     /** The escape of an invalid byte. */
     static char escape(byte invalid) {

@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.peertel.config.IngestSettings;
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.LatencyDay;
@@ -53,8 +52,8 @@ public final class AttributeDayTasklet implements StoppableTasklet {
     private final IngestSettings ingest;
     private volatile AttributionCounters counters;
 
-    public AttributeDayTasklet(CurrentDay current, ProgressListener progress, int checkEvery, int threads,
-                               IngestSettings ingest) {
+    public AttributeDayTasklet(
+            CurrentDay current, ProgressListener progress, int checkEvery, int threads, IngestSettings ingest) {
         this.current = current;
         this.progress = progress;
         this.checkEvery = checkEvery;
@@ -69,8 +68,8 @@ public final class AttributeDayTasklet implements StoppableTasklet {
         counters = count;
         DaySpool spool = run.spool();
         spool.clear();
-        LatencyDay latency = LatencyDay.of(run.parameters().dayFolder(), run.day(), ingest.limits(),
-                ingest.skipBadFiles());
+        LatencyDay latency =
+                LatencyDay.of(run.parameters().dayFolder(), run.day(), ingest.limits(), ingest.skipBadFiles());
         FileAttribution attribution = new FileAttribution(latency, run.matcher(), count, checkEvery);
         List<LatencyDay.FileResult> results = attributeAll(latency.files().size(), spool, attribution, count);
         List<InputFile> files = new ArrayList<>(results.size());
@@ -97,8 +96,8 @@ public final class AttributeDayTasklet implements StoppableTasklet {
         return dictionary;
     }
 
-    private List<LatencyDay.FileResult> attributeAll(int fileCount, DaySpool spool, FileAttribution attribution,
-                                                     AttributionCounters count) throws Exception {
+    private List<LatencyDay.FileResult> attributeAll(
+            int fileCount, DaySpool spool, FileAttribution attribution, AttributionCounters count) throws Exception {
         int workers = Math.max(1, Math.min(threads, fileCount));
         ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, "peertel-attribute");
@@ -141,8 +140,8 @@ public final class AttributeDayTasklet implements StoppableTasklet {
     }
 
     /** Waits for one file, ticking the progress line meanwhile; a worker's failure fails the step. */
-    private LatencyDay.FileResult await(Future<LatencyDay.FileResult> result, int fileCount,
-                                        AttributionCounters count) throws Exception {
+    private LatencyDay.FileResult await(Future<LatencyDay.FileResult> result, int fileCount, AttributionCounters count)
+            throws Exception {
         while (true) {
             try {
                 return result.get(PROGRESS_TICK_MILLIS, TimeUnit.MILLISECONDS);

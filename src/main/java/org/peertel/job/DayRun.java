@@ -1,7 +1,6 @@
 package org.peertel.job;
 
 import java.time.LocalDate;
-
 import org.peertel.alert.AlertSettings;
 import org.peertel.attribution.ConnectionMatcher;
 import org.peertel.config.DuckDbSettings;

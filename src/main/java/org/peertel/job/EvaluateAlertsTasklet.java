@@ -2,7 +2,6 @@ package org.peertel.job;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.peertel.alert.Alert;
 import org.peertel.alert.AlertEvaluator;
 import org.peertel.report.AlertFile;
@@ -57,7 +56,10 @@ public final class EvaluateAlertsTasklet implements Tasklet {
     private static List<Alert> evaluate(DayRun run, AlertEvaluator evaluator, LocalDate day) {
         var connections = run.registry().connections();
         StoreQueries queries = run.store().queries();
-        return evaluator.evaluate(day, connections, queries.dailyStats(day, day),
+        return evaluator.evaluate(
+                day,
+                connections,
+                queries.dailyStats(day, day),
                 queries.dailyStats(day.minusDays(evaluator.historyDays(connections)), day.minusDays(1)));
     }
 }

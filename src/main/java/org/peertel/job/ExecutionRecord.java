@@ -3,7 +3,6 @@ package org.peertel.job;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.peertel.store.StoreQueries.DayCounts;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -36,13 +35,19 @@ public final class ExecutionRecord {
     static final String REJECTED_PREFIX = "rejected.";
     static final String ALERTS_PREFIX = "alerts.";
 
-    private ExecutionRecord() {
-    }
+    private ExecutionRecord() {}
 
     /** The counts of a day, as reportStep records them. */
-    public record Counts(long rowsRead, long attributed, long noPrefix, long locationMismatch, long rejected,
-                         long alerts, Map<String, Long> rejectedByReason, Map<String, Long> alertsBySeverity,
-                         long skippedFiles) {
+    public record Counts(
+            long rowsRead,
+            long attributed,
+            long noPrefix,
+            long locationMismatch,
+            long rejected,
+            long alerts,
+            Map<String, Long> rejectedByReason,
+            Map<String, Long> alertsBySeverity,
+            long skippedFiles) {
         public Counts {
             rejectedByReason = Map.copyOf(rejectedByReason);
             alertsBySeverity = Map.copyOf(alertsBySeverity);
@@ -59,10 +64,21 @@ public final class ExecutionRecord {
         }
 
         public static Counts of(DayCounts day, Map<String, Long> alertsBySeverity) {
-            long rejected = day.rejected().values().stream().mapToLong(Long::longValue).sum();
-            long alerts = alertsBySeverity.values().stream().mapToLong(Long::longValue).sum();
-            return new Counts(day.rowsRead(), day.attributed(), day.noPrefix(), day.locationMismatch(), rejected,
-                    alerts, day.rejected(), alertsBySeverity, day.skippedFiles().size());
+            long rejected =
+                    day.rejected().values().stream().mapToLong(Long::longValue).sum();
+            long alerts = alertsBySeverity.values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+            return new Counts(
+                    day.rowsRead(),
+                    day.attributed(),
+                    day.noPrefix(),
+                    day.locationMismatch(),
+                    rejected,
+                    alerts,
+                    day.rejected(),
+                    alertsBySeverity,
+                    day.skippedFiles().size());
         }
     }
 
@@ -103,28 +119,42 @@ public final class ExecutionRecord {
                 alerts.put(entry.getKey().substring(ALERTS_PREFIX.length()), number(entry.getValue()));
             }
         }
-        return Optional.of(new Counts(number(context.get(ROWS_READ)), number(context.get(ATTRIBUTED)),
-                number(context.get(NO_PREFIX)), number(context.get(LOCATION_MISMATCH)),
-                number(context.get(REJECTED)), number(context.get(ALERTS)), rejected, alerts,
+        return Optional.of(new Counts(
+                number(context.get(ROWS_READ)),
+                number(context.get(ATTRIBUTED)),
+                number(context.get(NO_PREFIX)),
+                number(context.get(LOCATION_MISMATCH)),
+                number(context.get(REJECTED)),
+                number(context.get(ALERTS)),
+                rejected,
+                alerts,
                 context.containsKey(SKIPPED_FILES) ? number(context.get(SKIPPED_FILES)) : 0));
     }
 
     /** The reason recorded when the execution started, if any. */
     public static Optional<RunReason> reason(ExecutionContext context) {
-        return context.containsKey(REASON) ? Optional.of(RunReason.ofCode(String.valueOf(context.get(REASON))))
+        return context.containsKey(REASON)
+                ? Optional.of(RunReason.ofCode(String.valueOf(context.get(REASON))))
                 : Optional.empty();
     }
 
     /** Whether the execution was recorded as a restart; empty for executions that recorded nothing. */
     public static Optional<Boolean> restart(ExecutionContext context) {
-        return context.containsKey(RESTART) ? Optional.of(Boolean.parseBoolean(String.valueOf(context.get(RESTART))))
+        return context.containsKey(RESTART)
+                ? Optional.of(Boolean.parseBoolean(String.valueOf(context.get(RESTART))))
                 : Optional.empty();
     }
 
     private static boolean isCountKey(String key) {
-        return key.equals(ROWS_READ) || key.equals(ATTRIBUTED) || key.equals(NO_PREFIX)
-                || key.equals(LOCATION_MISMATCH) || key.equals(REJECTED) || key.equals(ALERTS)
-                || key.equals(SKIPPED_FILES) || key.startsWith(REJECTED_PREFIX) || key.startsWith(ALERTS_PREFIX);
+        return key.equals(ROWS_READ)
+                || key.equals(ATTRIBUTED)
+                || key.equals(NO_PREFIX)
+                || key.equals(LOCATION_MISMATCH)
+                || key.equals(REJECTED)
+                || key.equals(ALERTS)
+                || key.equals(SKIPPED_FILES)
+                || key.startsWith(REJECTED_PREFIX)
+                || key.startsWith(ALERTS_PREFIX);
     }
 
     /** Serializers may give back an Integer for a small Long; read any number. */

@@ -31,7 +31,8 @@ public class ExecutionRecordListener implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
-        RunReason reason = expected != null ? expected
+        RunReason reason = expected != null
+                ? expected
                 : RunReason.ofCode(jobExecution.getJobParameters().getString(TelemetryJobParameters.REASON));
         expected = null;
         boolean restart = jobRepository.getJobExecutions(jobExecution.getJobInstance()).stream()

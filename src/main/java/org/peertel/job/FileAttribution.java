@@ -49,15 +49,15 @@ final class FileAttribution {
     private void read(LatencyFileReader reader, int fileNo, SpoolFileWriter out) {
         Stretch stretch = new Stretch();
         long sinceCheck = 0;
-        for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
+        for (LatencyFileReader.Found found = reader.advance();
+                found != LatencyFileReader.Found.END;
                 found = reader.advance()) {
             if (found == LatencyFileReader.Found.MEASUREMENT_BATCH) {
                 MeasurementBatch rows = reader.measurementBatch();
                 stretch.match(matcher, rows);
                 for (int from = 0; from < rows.size(); ) {
                     int to = (int) Math.min(rows.size(), from + checkEvery - sinceCheck);
-                    out.measurements(fileNo, rows, from, to, stretch.connectionNos, stretch.prefixNos,
-                            stretch.reasons);
+                    out.measurements(fileNo, rows, from, to, stretch.connectionNos, stretch.prefixNos, stretch.reasons);
                     sinceCheck = rowsDone(sinceCheck, to - from);
                     from = to;
                 }
@@ -84,13 +84,14 @@ final class FileAttribution {
         void match(ConnectionMatcher matcher, MeasurementBatch rows) {
             // all lookups first, one after the other, so that their cache misses overlap
             for (int i = 0; i < rows.size(); i++) {
-                matches[i] = matcher.matchNumbers(rows.clientHigh(i), rows.clientLow(i), rows.country(i),
-                        rows.state(i));
+                matches[i] =
+                        matcher.matchNumbers(rows.clientHigh(i), rows.clientLow(i), rows.country(i), rows.state(i));
             }
             for (int i = 0; i < rows.size(); i++) {
                 prefixNos[i] = ConnectionMatcher.prefixNo(matches[i]);
                 connectionNos[i] = ConnectionMatcher.connectionNo(matches[i]);
-                reasons[i] = prefixNos[i] < 0 ? Attribution.Outcome.NO_PREFIX.code()
+                reasons[i] = prefixNos[i] < 0
+                        ? Attribution.Outcome.NO_PREFIX.code()
                         : connectionNos[i] < 0 ? Attribution.Outcome.LOCATION_MISMATCH.code() : null;
             }
         }
@@ -113,12 +114,24 @@ final class FileAttribution {
     }
 
     private void spool(SpoolFileWriter out, int fileNo, Measurement m, Attribution a) {
-        out.measurement(fileNo, m.line(), m.epochMicros(), m.clientIp().toString(), m.country(), m.state(),
-                m.edgePop(), m.rttMicros(), a.connectionNo(), a.prefixNo(), reason(a));
+        out.measurement(
+                fileNo,
+                m.line(),
+                m.epochMicros(),
+                m.clientIp().toString(),
+                m.country(),
+                m.state(),
+                m.edgePop(),
+                m.rttMicros(),
+                a.connectionNo(),
+                a.prefixNo(),
+                reason(a));
     }
 
     /** The spool's reason: null for an attributed measurement, else why it is not. */
     private static String reason(Attribution a) {
-        return a.outcome() == Attribution.Outcome.ATTRIBUTED ? null : a.outcome().code();
+        return a.outcome() == Attribution.Outcome.ATTRIBUTED
+                ? null
+                : a.outcome().code();
     }
 }

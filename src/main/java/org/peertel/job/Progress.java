@@ -76,8 +76,9 @@ public final class Progress {
     String line(int filesDone, int fileCount, long rows, long elapsedNanos) {
         double seconds = elapsedNanos / 1e9;
         long perSecond = seconds > 0 ? Math.round(rows / seconds) : 0;
-        return String.format("%s: %d/%d files, %,d rows, %,d rows/s, %s elapsed", label, filesDone, fileCount,
-                rows, perSecond, elapsed(elapsedNanos));
+        return String.format(
+                "%s: %d/%d files, %,d rows, %,d rows/s, %s elapsed",
+                label, filesDone, fileCount, rows, perSecond, elapsed(elapsedNanos));
     }
 
     /** {@code 0:00:07}: hours, minutes, seconds. */

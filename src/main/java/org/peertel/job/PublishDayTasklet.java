@@ -3,8 +3,8 @@ package org.peertel.job;
 import org.peertel.store.DaySpool;
 import org.peertel.testhook.CrashPoint;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 

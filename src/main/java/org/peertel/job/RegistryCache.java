@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
 import org.peertel.attribution.ConnectionMatcher;
 import org.peertel.config.ConfigurationException;
 import org.peertel.registry.ConnectionRegistry;
@@ -26,11 +25,9 @@ import org.peertel.registry.RegistryLoader;
 public final class RegistryCache {
 
     /** A loaded registry and its matcher. */
-    record Loaded(ConnectionRegistry registry, ConnectionMatcher matcher) {
-    }
+    record Loaded(ConnectionRegistry registry, ConnectionMatcher matcher) {}
 
-    private record Key(Path file, long size, long modified) {
-    }
+    private record Key(Path file, long size, long modified) {}
 
     private Key key;
     private ConnectionRegistry registry;
@@ -66,8 +63,9 @@ public final class RegistryCache {
         if (registry == null || now == null || !now.equals(key)) {
             RegistryLoadResult result = RegistryLoader.load(file);
             if (!result.ok()) {
-                throw new ConfigurationException(file + ": the connections registry has " + result.errors().size()
-                        + " error(s); the first: " + result.errors().get(0));
+                throw new ConfigurationException(file + ": the connections registry has "
+                        + result.errors().size() + " error(s); the first: "
+                        + result.errors().get(0));
             }
             keep(now, result.registry());
         }
@@ -116,7 +114,10 @@ public final class RegistryCache {
     private static Key keyOf(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Key(file.toAbsolutePath(), attributes.size(), attributes.lastModifiedTime().toMillis());
+            return new Key(
+                    file.toAbsolutePath(),
+                    attributes.size(),
+                    attributes.lastModifiedTime().toMillis());
         } catch (IOException e) {
             return null; // the loader reports the unreadable file
         }

@@ -20,8 +20,14 @@ public class TelemetryJobConfiguration {
     public static final String JOB_NAME = "telemetryJob";
 
     @Bean
-    public Job telemetryJob(JobRepository jobRepository, CurrentDay currentDay, ExecutionRecordListener record,
-                            Step attributeStep, Step publishStep, Step alertStep, Step reportStep) {
+    public Job telemetryJob(
+            JobRepository jobRepository,
+            CurrentDay currentDay,
+            ExecutionRecordListener record,
+            Step attributeStep,
+            Step publishStep,
+            Step alertStep,
+            Step reportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(currentDay)
                 .listener(record)
@@ -40,34 +46,43 @@ public class TelemetryJobConfiguration {
 
     /** One worker per core; {@code chunk-size} rows between two stop checks and progress counts of a worker. */
     @Bean
-    public Step attributeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                              CurrentDay currentDay, JobSettings settings, ProgressListener progressListener) {
+    public Step attributeStep(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            CurrentDay currentDay,
+            JobSettings settings,
+            ProgressListener progressListener) {
         int threads = Runtime.getRuntime().availableProcessors();
         return new StepBuilder("attributeStep", jobRepository)
-                .tasklet(new AttributeDayTasklet(currentDay, progressListener, settings.chunkSize(), threads,
-                        settings.ingest()), transactionManager)
+                .tasklet(
+                        new AttributeDayTasklet(
+                                currentDay, progressListener, settings.chunkSize(), threads, settings.ingest()),
+                        transactionManager)
                 .listener(progressListener)
                 .build();
     }
 
     @Bean
-    public Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            CurrentDay currentDay) {
+    public Step publishStep(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, CurrentDay currentDay) {
         return new StepBuilder("publishStep", jobRepository)
-                .tasklet(new PublishDayTasklet(currentDay), transactionManager).build();
+                .tasklet(new PublishDayTasklet(currentDay), transactionManager)
+                .build();
     }
 
     @Bean
-    public Step alertStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                          CurrentDay currentDay) {
+    public Step alertStep(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, CurrentDay currentDay) {
         return new StepBuilder("alertStep", jobRepository)
-                .tasklet(new EvaluateAlertsTasklet(currentDay), transactionManager).build();
+                .tasklet(new EvaluateAlertsTasklet(currentDay), transactionManager)
+                .build();
     }
 
     @Bean
-    public Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           CurrentDay currentDay) {
+    public Step reportStep(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, CurrentDay currentDay) {
         return new StepBuilder("reportStep", jobRepository)
-                .tasklet(new WriteReportsTasklet(currentDay), transactionManager).build();
+                .tasklet(new WriteReportsTasklet(currentDay), transactionManager)
+                .build();
     }
 }

@@ -2,7 +2,6 @@ package org.peertel.job;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -12,8 +11,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * restarted as the same instance. The paths and {@code reason} (why the run was started) do not identify the
  * instance; {@code alerts} is null for the built-in alert rules.
  */
-public record TelemetryJobParameters(LocalDate date, long attempt, Path connections, Path input, Path out, Path db,
-                                     Path alerts, RunReason reason) {
+public record TelemetryJobParameters(
+        LocalDate date, long attempt, Path connections, Path input, Path out, Path db, Path alerts, RunReason reason) {
 
     public static final String DATE = "date";
     public static final String ATTEMPT = "attempt";
@@ -29,8 +28,8 @@ public record TelemetryJobParameters(LocalDate date, long attempt, Path connecti
     }
 
     /** A manual run (what {@code peertel run} starts). */
-    public TelemetryJobParameters(LocalDate date, long attempt, Path connections, Path input, Path out, Path db,
-                                  Path alerts) {
+    public TelemetryJobParameters(
+            LocalDate date, long attempt, Path connections, Path input, Path out, Path db, Path alerts) {
         this(date, attempt, connections, input, out, db, alerts, RunReason.MANUAL);
     }
 
@@ -58,13 +57,20 @@ public record TelemetryJobParameters(LocalDate date, long attempt, Path connecti
 
     /** The identifying part only, to look up the job instance of a given day and attempt. */
     public static JobParameters identifying(LocalDate date, long attempt) {
-        return new JobParametersBuilder().addLocalDate(DATE, date).addLong(ATTEMPT, attempt).toJobParameters();
+        return new JobParametersBuilder()
+                .addLocalDate(DATE, date)
+                .addLong(ATTEMPT, attempt)
+                .toJobParameters();
     }
 
     public static TelemetryJobParameters from(JobParameters parameters) {
-        return new TelemetryJobParameters(parameters.getLocalDate(DATE), parameters.getLong(ATTEMPT),
-                Path.of(parameters.getString(CONNECTIONS)), Path.of(parameters.getString(INPUT)),
-                Path.of(parameters.getString(OUT)), Path.of(parameters.getString(DB)),
+        return new TelemetryJobParameters(
+                parameters.getLocalDate(DATE),
+                parameters.getLong(ATTEMPT),
+                Path.of(parameters.getString(CONNECTIONS)),
+                Path.of(parameters.getString(INPUT)),
+                Path.of(parameters.getString(OUT)),
+                Path.of(parameters.getString(DB)),
                 parameters.getString(ALERTS).isEmpty() ? null : Path.of(parameters.getString(ALERTS)),
                 RunReason.ofCode(parameters.getString(REASON)));
     }

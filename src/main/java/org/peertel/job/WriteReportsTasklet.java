@@ -3,14 +3,13 @@ package org.peertel.job;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import org.peertel.report.CustomerReports;
 import org.peertel.report.OutputLayout;
 import org.peertel.report.RejectsFile;
 import org.peertel.report.RunSummary;
 import org.peertel.store.StoreQueries;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -34,16 +33,27 @@ public final class WriteReportsTasklet implements Tasklet {
         OutputLayout layout = run.layout();
         StoreQueries queries = run.store().queries();
         StoreQueries.DayCounts dayCounts = queries.counts(day);
-        CustomerReports.write(layout, day, run.registry(), queries.connectionDay(day), queries.prefixDay(day),
-                dayCounts.partial());
+        CustomerReports.write(
+                layout, day, run.registry(), queries.connectionDay(day), queries.prefixDay(day), dayCounts.partial());
         RejectsFile.write(layout.rejects(day), day, queries);
-        var jobStart = chunkContext.getStepContext().getStepExecution().getJobExecution().getStartTime();
-        Instant startedAt = jobStart == null ? Instant.now() : jobStart.atZone(ZoneId.systemDefault()).toInstant();
+        var jobStart = chunkContext
+                .getStepContext()
+                .getStepExecution()
+                .getJobExecution()
+                .getStartTime();
+        Instant startedAt = jobStart == null
+                ? Instant.now()
+                : jobStart.atZone(ZoneId.systemDefault()).toInstant();
         ExecutionRecord.Counts counts = ExecutionRecord.Counts.of(dayCounts, queries.alertsBySeverity(day));
         RunSummary.write(layout.runSummary(day), day, dayCounts, (int) counts.alerts(), startedAt, Instant.now());
         // For history and the run summary: read from the job repository, not from DuckDB or runs/.
-        ExecutionRecord.counted(chunkContext.getStepContext().getStepExecution().getJobExecution()
-                .getExecutionContext(), counts);
+        ExecutionRecord.counted(
+                chunkContext
+                        .getStepContext()
+                        .getStepExecution()
+                        .getJobExecution()
+                        .getExecutionContext(),
+                counts);
         return RepeatStatus.FINISHED;
     }
 }

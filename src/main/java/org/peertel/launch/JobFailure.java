@@ -1,15 +1,13 @@
 package org.peertel.launch;
 
 import java.util.List;
-
 import org.peertel.ingest.BadInputFileException;
 import org.springframework.batch.core.job.JobExecution;
 
 /** One line that says why a job execution failed, for the command line. */
 public final class JobFailure {
 
-    private JobFailure() {
-    }
+    private JobFailure() {}
 
     /**
      * The message of a bad input file when one failed the execution (it names the file and how to go on), else the

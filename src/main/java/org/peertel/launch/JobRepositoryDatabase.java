@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
-
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobRepositorySettings;
 import org.springframework.boot.jdbc.DatabaseDriver;
@@ -34,15 +33,16 @@ public final class JobRepositoryDatabase {
 
     static final String PROBE_TABLE = "BATCH_JOB_INSTANCE";
 
-    private JobRepositoryDatabase() {
-    }
+    private JobRepositoryDatabase() {}
 
     /**
      * The JDBC URL for these settings: the configured one, or the H2 file beside {@code db}. A configured H2 URL
      * gets the same two options as the default one where it does not set them itself (see {@link #defaultUrl}).
      */
     public static String url(JobRepositorySettings settings, Path db) {
-        return settings.isDefault() ? defaultUrl(db) : withSafeH2Options(settings.url().text());
+        return settings.isDefault()
+                ? defaultUrl(db)
+                : withSafeH2Options(settings.url().text());
     }
 
     /**
@@ -159,7 +159,8 @@ public final class JobRepositoryDatabase {
     /** Whether {@code table} exists in the connection's current schema, in the case the database stores names. */
     static boolean hasTable(Connection connection, String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        String name = meta.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT)
+        String name = meta.storesLowerCaseIdentifiers()
+                ? table.toLowerCase(Locale.ROOT)
                 : meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
         try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), name, null)) {
             return tables.next();
@@ -173,7 +174,8 @@ public final class JobRepositoryDatabase {
         String where = "the job repository " + settings.describe();
         if (reason != null && reason.startsWith("No suitable driver")) {
             return new ConfigurationException(where + ": no JDBC driver for this URL; peertel includes PostgreSQL "
-                    + "(jdbc:postgresql://host:5432/database) and H2; fix " + settings.url().source());
+                    + "(jdbc:postgresql://host:5432/database) and H2; fix "
+                    + settings.url().source());
         }
         if (state.startsWith("28")) {
             return new ConfigurationException(where + " refused the login (" + reason + "); fix "

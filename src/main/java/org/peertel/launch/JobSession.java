@@ -1,16 +1,15 @@
 package org.peertel.launch;
 
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+import org.peertel.config.JobSettings;
 import org.peertel.job.CurrentDay;
 import org.peertel.job.Progress;
 import org.peertel.job.ProgressListener;
 import org.peertel.job.RegistryCache;
 import org.peertel.job.TelemetryJobConfiguration;
 import org.peertel.job.TelemetryJobParameters;
-import java.time.LocalDate;
-import java.util.Set;
-import java.util.TreeSet;
-
-import org.peertel.config.JobSettings;
 import org.peertel.store.DuckDbLibrary;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;

@@ -1,11 +1,10 @@
 package org.peertel.launch;
 
-import org.peertel.job.RegistryCache;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.peertel.config.JobSettings;
+import org.peertel.job.RegistryCache;
 import org.peertel.job.TelemetryJobConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,8 +17,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * repository is opened and its schema created by {@link JobRepositoryDatabase} before the context starts.
  */
 // the job's beans live in package job, the launcher here: scan both
-@SpringBootApplication(proxyBeanMethods = false, scanBasePackageClasses = {TelemetryApplication.class,
-        TelemetryJobConfiguration.class})
+@SpringBootApplication(
+        proxyBeanMethods = false,
+        scanBasePackageClasses = {TelemetryApplication.class, TelemetryJobConfiguration.class})
 public class TelemetryApplication {
 
     /** Starts the context for one command-line invocation. */
@@ -57,10 +57,14 @@ public class TelemetryApplication {
         properties.put("spring.batch.jdbc.initialize-schema", "never");
         properties.put("spring.datasource.url", JobRepositoryDatabase.url(settings.jobRepository(), db));
         if (settings.jobRepository().user().isSet()) {
-            properties.put("spring.datasource.username", settings.jobRepository().user().text());
+            properties.put(
+                    "spring.datasource.username",
+                    settings.jobRepository().user().text());
         }
         if (settings.jobRepository().password().isSet()) {
-            properties.put("spring.datasource.password", settings.jobRepository().password().text());
+            properties.put(
+                    "spring.datasource.password",
+                    settings.jobRepository().password().text());
         }
         properties.put("logging.level.root", "WARN");
         // A failed step is reported once, by the command line, with its cause; the full stack trace stays in

@@ -1,12 +1,11 @@
 package org.peertel.launch;
 
+import java.time.LocalDate;
 import org.peertel.job.ExecutionRecord;
 import org.peertel.job.ExecutionRecordListener;
 import org.peertel.job.RunReason;
 import org.peertel.job.TelemetryJobConfiguration;
 import org.peertel.job.TelemetryJobParameters;
-import java.time.LocalDate;
-
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -28,8 +27,8 @@ public class TelemetryLauncher {
     private final Job telemetryJob;
     private final ExecutionRecordListener record;
 
-    public TelemetryLauncher(JobOperator jobOperator, JobRepository jobRepository, Job telemetryJob,
-                             ExecutionRecordListener record) {
+    public TelemetryLauncher(
+            JobOperator jobOperator, JobRepository jobRepository, Job telemetryJob, ExecutionRecordListener record) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.telemetryJob = telemetryJob;
@@ -52,8 +51,9 @@ public class TelemetryLauncher {
         long attempt = 1;
         JobInstance last = null;
         JobInstance instance;
-        while ((instance = jobRepository.getJobInstance(TelemetryJobConfiguration.JOB_NAME,
-                TelemetryJobParameters.identifying(day, attempt))) != null) {
+        while ((instance = jobRepository.getJobInstance(
+                        TelemetryJobConfiguration.JOB_NAME, TelemetryJobParameters.identifying(day, attempt)))
+                != null) {
             last = instance;
             attempt++;
         }
@@ -63,8 +63,8 @@ public class TelemetryLauncher {
                 // Left STARTED by a process that died: mark it failed so that it can be restarted.
                 previous = jobOperator.recover(previous);
             }
-            if (previous != null && (previous.getStatus() == BatchStatus.FAILED
-                    || previous.getStatus() == BatchStatus.STOPPED)) {
+            if (previous != null
+                    && (previous.getStatus() == BatchStatus.FAILED || previous.getStatus() == BatchStatus.STOPPED)) {
                 record.expect(parameters.reason());
                 try {
                     return jobOperator.restart(previous);
@@ -75,7 +75,8 @@ public class TelemetryLauncher {
         }
         record.expect(parameters.reason());
         try {
-            return jobOperator.start(telemetryJob, parameters.withAttempt(attempt).toJobParameters());
+            return jobOperator.start(
+                    telemetryJob, parameters.withAttempt(attempt).toJobParameters());
         } finally {
             record.expect(null);
         }

@@ -17,7 +17,6 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-
 import org.peertel.testhook.CrashPoint;
 
 /**
@@ -33,8 +32,7 @@ public final class AtomicFiles {
         void writeTo(Writer writer) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     public static void writeString(Path target, String content) {
         write(target, writer -> writer.write(content));
@@ -55,10 +53,15 @@ public final class AtomicFiles {
         Path temporary = folder.resolve("." + target.getFileName() + ".tmp");
         try {
             Files.createDirectories(folder);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-                 Writer writer = new BufferedWriter(new OutputStreamWriter(
-                         java.nio.channels.Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16)) {
+            try (FileChannel channel = FileChannel.open(
+                            temporary,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.TRUNCATE_EXISTING,
+                            StandardOpenOption.WRITE);
+                    Writer writer = new BufferedWriter(
+                            new OutputStreamWriter(
+                                    java.nio.channels.Channels.newOutputStream(channel), StandardCharsets.UTF_8),
+                            1 << 16)) {
                 content.writeTo(writer);
                 writer.flush();
                 channel.force(true);

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class CsvLine {
 
-    private CsvLine() {
-    }
+    private CsvLine() {}
 
     public static String of(List<String> fields) {
         StringBuilder line = new StringBuilder(16 * fields.size());

@@ -11,8 +11,7 @@ package org.peertel.output;
  */
 public final class FormulaGuard {
 
-    private FormulaGuard() {
-    }
+    private FormulaGuard() {}
 
     /** {@code value} as a text cell that no spreadsheet evaluates; null stays null (an empty cell). */
     public static String text(String value) {
@@ -25,7 +24,12 @@ public final class FormulaGuard {
             return false;
         }
         char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+        return first == '='
+                || first == '+'
+                || first == '-'
+                || first == '@'
+                || first == '\t'
+                || first == '\r'
                 || first == '\0';
     }
 }

@@ -6,8 +6,7 @@ import java.math.RoundingMode;
 /** Formats milliseconds for every output: exactly 3 decimals, rounded half-up from the exact value. */
 public final class Millis {
 
-    private Millis() {
-    }
+    private Millis() {}
 
     /** Text of a double (from its exact binary value), or "" for null / NaN. */
     public static String format(Double value) {

@@ -3,8 +3,7 @@ package org.peertel.prefix;
 /** Hand-written address text parsing and formatting: strict, allocation-light, no DNS. */
 final class IpTextParser {
 
-    private IpTextParser() {
-    }
+    private IpTextParser() {}
 
     /** Parses a dotted quad in text[from, to); returns the unsigned value or -1 when malformed. */
     static long parseIpv4(CharSequence text, int from, int to) {
@@ -137,7 +136,8 @@ final class IpTextParser {
     }
 
     static String formatIpv4(int bits) {
-        return ((bits >>> 24) & 0xFF) + "." + ((bits >>> 16) & 0xFF) + "." + ((bits >>> 8) & 0xFF) + "." + (bits & 0xFF);
+        return ((bits >>> 24) & 0xFF) + "." + ((bits >>> 16) & 0xFF) + "." + ((bits >>> 8) & 0xFF) + "."
+                + (bits & 0xFF);
     }
 
     /** RFC 5952: lower case, no leading zeros, the longest run (first if tied) of two or more zero groups as "::". */

@@ -59,9 +59,11 @@ final class Poptrie {
         int position = directBits;
         long[] nodes = this.nodes;
         while (true) {
-            long bits = position < 64 ? high >>> (64 - STRIDE - position)
-                    : position <= 128 - STRIDE ? low >>> (128 - STRIDE - position)
-                    : low << (position - (128 - STRIDE)); // the last slot reaches past bit 127: zeros
+            long bits = position < 64
+                    ? high >>> (64 - STRIDE - position)
+                    : position <= 128 - STRIDE
+                            ? low >>> (128 - STRIDE - position)
+                            : low << (position - (128 - STRIDE)); // the last slot reaches past bit 127: zeros
             int slot = (int) bits & 63;
             int at = node * NODE_LONGS;
             long internal = nodes[at];

@@ -68,7 +68,11 @@ final class PoptrieBuilder {
             direct[slot] = Poptrie.NODE_FLAG | node;
             i = end;
         }
-        return new Poptrie(directBits, direct, Arrays.copyOf(nodes, nodeCount * Poptrie.NODE_LONGS), nodeCount,
+        return new Poptrie(
+                directBits,
+                direct,
+                Arrays.copyOf(nodes, nodeCount * Poptrie.NODE_LONGS),
+                nodeCount,
                 Arrays.copyOf(leaves, leafCount));
     }
 

@@ -70,8 +70,8 @@ public record Prefix(IpAddress network, int length) implements Comparable<Prefix
         int length = network.isIpv4() ? keyLength - 96 : keyLength;
         if (!network.equals(address)) {
             // below /96 an IPv4-mapped address always has host bits (the ffff), so the suggestion is IPv6 there
-            throw new IllegalArgumentException("'" + text + "' has host bits set; did you mean "
-                    + network + "/" + length + "?");
+            throw new IllegalArgumentException(
+                    "'" + text + "' has host bits set; did you mean " + network + "/" + length + "?");
         }
         return new Prefix(network, length);
     }

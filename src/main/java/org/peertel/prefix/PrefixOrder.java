@@ -14,8 +14,7 @@ public final class PrefixOrder {
     /** The most IPv4 positions one packed-key sort takes: the key keeps 26 bits for the position. */
     private static final int MAX_IPV4_PREFIXES = 1 << 26;
 
-    private PrefixOrder() {
-    }
+    private PrefixOrder() {}
 
     /** The positions of {@code prefixes} in sorted order; equal prefixes in position order. */
     public static int[] sorted(Prefix[] prefixes) {
@@ -68,8 +67,11 @@ public final class PrefixOrder {
 
     /** {@code order}, positions of IPv6 prefixes, sorted stably by prefix. */
     private static int[] sortIpv6(Prefix[] all, int[] order) {
-        return Arrays.stream(order).boxed().sorted((a, b) -> all[a].compareTo(all[b]))
-                .mapToInt(Integer::intValue).toArray();
+        return Arrays.stream(order)
+                .boxed()
+                .sorted((a, b) -> all[a].compareTo(all[b]))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** The two sorted runs as one; a prefix of one family never equals one of the other. */

@@ -1,6 +1,5 @@
 package org.peertel.prefix;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,7 +53,8 @@ public final class PrefixTable {
      */
     public static PrefixTable of(List<Prefix> prefixes) {
         long ipv6Count = prefixes.stream().filter(prefix -> !prefix.isIpv4()).count();
-        return of(prefixes, IPV4_DIRECT_BITS, ipv6Count >= IPV6_LARGE_TABLE ? IPV6_DIRECT_BITS_LARGE : IPV6_DIRECT_BITS);
+        return of(
+                prefixes, IPV4_DIRECT_BITS, ipv6Count >= IPV6_LARGE_TABLE ? IPV6_DIRECT_BITS_LARGE : IPV6_DIRECT_BITS);
     }
 
     /**
@@ -130,7 +130,8 @@ public final class PrefixTable {
         int best = NO_MATCH;
         for (int position : v6Order) {
             Prefix prefix = all[position];
-            if (prefix.keyLength() < 96 && prefix.contains(firstIpv4)
+            if (prefix.keyLength() < 96
+                    && prefix.contains(firstIpv4)
                     && (best == NO_MATCH || prefix.keyLength() > all[best].keyLength())) {
                 best = position;
             }

@@ -16,8 +16,15 @@ import org.peertel.prefix.Prefix;
  * @param prefixes     the registered prefixes in file order, at least one, no duplicates
  * @param line         the physical line of the registry file where the row starts (header = 1)
  */
-public record Connection(String connectionId, String customerId, String name, String partner, String country,
-                         String state, List<Prefix> prefixes, int line) {
+public record Connection(
+        String connectionId,
+        String customerId,
+        String name,
+        String partner,
+        String country,
+        String state,
+        List<Prefix> prefixes,
+        int line) {
 
     public Connection {
         Objects.requireNonNull(connectionId, "connectionId");

@@ -28,7 +28,9 @@ public final class ConnectionRegistry {
             if (ids.putIfAbsent(connection.connectionId(), connection) != null) {
                 throw new IllegalArgumentException("duplicate connection_id '" + connection.connectionId() + "'");
             }
-            customers.computeIfAbsent(connection.customerId(), id -> new ArrayList<>()).add(connection);
+            customers
+                    .computeIfAbsent(connection.customerId(), id -> new ArrayList<>())
+                    .add(connection);
         }
         customers.replaceAll((id, list) -> List.copyOf(list));
         this.byId = Map.copyOf(ids);

@@ -2,7 +2,6 @@ package org.peertel.registry;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.peertel.geo.Locations;
 import org.peertel.prefix.Prefix;
 import org.peertel.registry.RegistryHeader.Column;
@@ -18,11 +17,9 @@ final class ConnectionRowChecker {
      * @param valid      true when no field of the row had an error
      * @param idValid    true when the connection id is well formed (the cross-row checks name rows by it)
      */
-    record CheckedRow(Connection connection, boolean valid, boolean idValid) {
-    }
+    record CheckedRow(Connection connection, boolean valid, boolean idValid) {}
 
-    private ConnectionRowChecker() {
-    }
+    private ConnectionRowChecker() {}
 
     /** Checks every field of {@code values} (already trimmed) and reports each problem found. */
     static CheckedRow check(RowValues values, IssueList issues) {
@@ -37,8 +34,15 @@ final class ConnectionRowChecker {
         checkCountry(country, line, issues);
         checkState(country, state, line, issues);
         List<Prefix> prefixes = PrefixListParser.parse(values.get(Column.PREFIXES), line, issues);
-        Connection connection = new Connection(values.get(Column.CONNECTION_ID), values.get(Column.CUSTOMER_ID),
-                values.get(Column.NAME), values.get(Column.PARTNER), country, state, prefixes, line);
+        Connection connection = new Connection(
+                values.get(Column.CONNECTION_ID),
+                values.get(Column.CUSTOMER_ID),
+                values.get(Column.NAME),
+                values.get(Column.PARTNER),
+                country,
+                state,
+                prefixes,
+                line);
         return new CheckedRow(connection, issues.errorCount() == errorsBefore, idValid);
     }
 
@@ -48,8 +52,8 @@ final class ConnectionRowChecker {
         if (problem == null) {
             return true;
         }
-        issues.error(line, column + (id.isEmpty() ? " " : " '" + id + "' ") + problem
-                + "; use " + FileNameRule.DESCRIPTION);
+        issues.error(
+                line, column + (id.isEmpty() ? " " : " '" + id + "' ") + problem + "; use " + FileNameRule.DESCRIPTION);
         return false;
     }
 
@@ -62,11 +66,15 @@ final class ConnectionRowChecker {
     private static void checkCountry(String country, int line, IssueList issues) {
         String upper = country.toUpperCase(Locale.ROOT);
         if (country.isEmpty()) {
-            issues.error(line, "country is empty; use the ISO 3166-1 alpha-2 code of the connection's country, "
-                    + "e.g. US or DE");
+            issues.error(
+                    line,
+                    "country is empty; use the ISO 3166-1 alpha-2 code of the connection's country, "
+                            + "e.g. US or DE");
         } else if (!Locations.isCountry(upper)) {
-            issues.error(line, "country '" + country + "' is not an ISO 3166-1 alpha-2 code; use a two-letter "
-                    + "country code such as US, DE or GB");
+            issues.error(
+                    line,
+                    "country '" + country + "' is not an ISO 3166-1 alpha-2 code; use a two-letter "
+                            + "country code such as US, DE or GB");
         } else if (!upper.equals(country)) {
             issues.error(line, "country '" + country + "' must be upper case; use '" + upper + "'");
         }
@@ -81,15 +89,21 @@ final class ConnectionRowChecker {
         if (!unitedStates) {
             if (!state.isEmpty()) {
                 // Only US locations carry a state; a value here would silently never match any client.
-                issues.error(line, "state '" + state + "' is given for country '" + country + "'; leave state "
-                        + "empty outside the US");
+                issues.error(
+                        line,
+                        "state '" + state + "' is given for country '" + country + "'; leave state "
+                                + "empty outside the US");
             }
         } else if (state.isEmpty()) {
-            issues.error(line, "state is empty; US connections need the two-letter USPS code of their state, "
-                    + "DC or territory, e.g. VA");
+            issues.error(
+                    line,
+                    "state is empty; US connections need the two-letter USPS code of their state, "
+                            + "DC or territory, e.g. VA");
         } else if (!Locations.isUsState(upper)) {
-            issues.error(line, "state '" + state + "' is not a USPS code of a US state, DC or territory; use a "
-                    + "two-letter code such as VA, CA or DC");
+            issues.error(
+                    line,
+                    "state '" + state + "' is not a USPS code of a US state, DC or territory; use a "
+                            + "two-letter code such as VA, CA or DC");
         } else if (!upper.equals(state)) {
             issues.error(line, "state '" + state + "' must be upper case; use '" + upper + "'");
         }

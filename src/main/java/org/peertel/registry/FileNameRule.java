@@ -24,11 +24,10 @@ public final class FileNameRule {
             + "letter or digit, not ending with '.'";
 
     private static final Pattern ALPHABET = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WINDOWS_DEVICE =
+            Pattern.compile("(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?", Pattern.CASE_INSENSITIVE);
 
-    private FileNameRule() {
-    }
+    private FileNameRule() {}
 
     /**
      * What is wrong with {@code id} as a file name, phrased to follow the id ("is empty", "contains '/'"), or null
@@ -45,8 +44,8 @@ public final class FileNameRule {
             return "contains " + describe(firstBadCodePoint(id));
         }
         if (!Character.isLetterOrDigit(id.charAt(0))) {
-            return "starts with '" + id.charAt(0) + "'" + (id.equals(".") || id.equals("..")
-                    ? " (it names a folder, not a file)" : "");
+            return "starts with '" + id.charAt(0) + "'"
+                    + (id.equals(".") || id.equals("..") ? " (it names a folder, not a file)" : "");
         }
         if (id.endsWith(".")) {
             return "ends with '.', which Windows drops from file names";
@@ -91,18 +90,27 @@ public final class FileNameRule {
 
     private static boolean isInvisible(int c) {
         int type = Character.getType(c);
-        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || (type == Character.SPACE_SEPARATOR && c != ' ')
-                || type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+        return Character.isISOControl(c)
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || (type == Character.SPACE_SEPARATOR && c != ' ')
+                || type == Character.UNASSIGNED
+                || type == Character.PRIVATE_USE
+                || type == Character.SURROGATE;
     }
 
     private static int firstBadCodePoint(String id) {
-        return id.codePoints().filter(c -> c > 0x7f || !ALPHABET.matcher(Character.toString(c)).matches())
-                .findFirst().orElse('?');
+        return id.codePoints()
+                .filter(c ->
+                        c > 0x7f || !ALPHABET.matcher(Character.toString(c)).matches())
+                .findFirst()
+                .orElse('?');
     }
 
     private static String describe(int c) {
-        return isInvisible(c) ? "the invisible character " + printable(Character.toString(c))
+        return isInvisible(c)
+                ? "the invisible character " + printable(Character.toString(c))
                 : "'" + Character.toString(c) + "'";
     }
 }

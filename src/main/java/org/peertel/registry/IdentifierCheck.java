@@ -12,8 +12,7 @@ import org.peertel.registry.ConnectionRowChecker.CheckedRow;
 /** Checks across rows on the ids: unique connection ids, and ids that differ only in letter case. */
 final class IdentifierCheck {
 
-    private IdentifierCheck() {
-    }
+    private IdentifierCheck() {}
 
     /**
      * Reports duplicate connection ids (on the later row) and returns the rows whose connection id is well formed
@@ -29,8 +28,10 @@ final class IdentifierCheck {
             Connection connection = row.connection();
             Connection first = byId.putIfAbsent(connection.connectionId(), connection);
             if (first != null) {
-                issues.error(connection.line(), "connection_id '" + connection.connectionId()
-                        + "' is already used on line " + first.line() + "; give every connection its own id");
+                issues.error(
+                        connection.line(),
+                        "connection_id '" + connection.connectionId() + "' is already used on line " + first.line()
+                                + "; give every connection its own id");
             } else {
                 unique.add(row);
             }
@@ -52,9 +53,12 @@ final class IdentifierCheck {
             String connectionId = connection.connectionId();
             Connection clash = connectionSpelling.putIfAbsent(connectionId.toLowerCase(Locale.ROOT), connection);
             if (clash != null) {
-                issues.warning(connection.line(), "connection_id '" + connectionId + "' differs from '"
-                        + clash.connectionId() + "' (line " + clash.line() + ") only in letter case; their files "
-                        + "collide on case-insensitive file systems, so choose ids that differ in more than case");
+                issues.warning(
+                        connection.line(),
+                        "connection_id '" + connectionId + "' differs from '"
+                                + clash.connectionId() + "' (line " + clash.line()
+                                + ") only in letter case; their files "
+                                + "collide on case-insensitive file systems, so choose ids that differ in more than case");
             }
             String customerId = connection.customerId();
             if (FileNameRule.problem(customerId) != null || !customerSpellingsSeen.add(customerId)) {
@@ -62,10 +66,13 @@ final class IdentifierCheck {
             }
             Connection first = customerSpelling.putIfAbsent(customerId.toLowerCase(Locale.ROOT), connection);
             if (first != null) {
-                issues.warning(connection.line(), "customer_id '" + customerId + "' differs from '"
-                        + first.customerId() + "' (line " + first.line() + ") only in letter case; their report "
-                        + "folders collide on case-insensitive file systems; if it is the same customer, spell it '"
-                        + first.customerId() + "'");
+                issues.warning(
+                        connection.line(),
+                        "customer_id '" + customerId + "' differs from '"
+                                + first.customerId() + "' (line " + first.line()
+                                + ") only in letter case; their report "
+                                + "folders collide on case-insensitive file systems; if it is the same customer, spell it '"
+                                + first.customerId() + "'");
             }
         }
     }

@@ -97,18 +97,25 @@ final class PrefixConflictCheck {
             String head = "prefix '" + prefix + "' of connection '" + connection.connectionId() + "' is also "
                     + "registered by connection '" + first.connectionId() + "' (line " + first.line() + ")";
             if (!connection.customerId().equals(first.customerId())) {
-                issues.error(connection.line(), head + " of another customer ('" + first.customerId()
-                        + "', not '" + connection.customerId() + "'); only one customer's connections in different "
-                        + "locations (geo-redundant sites) may share a prefix, so remove it from one of them");
+                issues.error(
+                        connection.line(),
+                        head + " of another customer ('" + first.customerId()
+                                + "', not '" + connection.customerId()
+                                + "'); only one customer's connections in different "
+                                + "locations (geo-redundant sites) may share a prefix, so remove it from one of them");
                 continue;
             }
             Connection sameLocation = byLocation.putIfAbsent(connection.location(), connection);
             if (sameLocation != null) {
-                issues.error(connection.line(), "prefix '" + prefix + "' of connection '"
-                        + connection.connectionId() + "' is also registered by connection '"
-                        + sameLocation.connectionId() + "' (line " + sameLocation.line() + ") in the same location "
-                        + connection.location() + "; clients there could not be told apart, so remove the prefix "
-                        + "from one of them");
+                issues.error(
+                        connection.line(),
+                        "prefix '" + prefix + "' of connection '"
+                                + connection.connectionId() + "' is also registered by connection '"
+                                + sameLocation.connectionId() + "' (line " + sameLocation.line()
+                                + ") in the same location "
+                                + connection.location()
+                                + "; clients there could not be told apart, so remove the prefix "
+                                + "from one of them");
             }
         }
     }
@@ -140,18 +147,26 @@ final class PrefixConflictCheck {
         Connection innerConnection = owners[inner];
         Prefix outerPrefix = prefixOf(outerGroup);
         if (registers(outerGroup, innerConnection.connectionId())) {
-            issues.warning(innerConnection.line(), "prefix '" + innerPrefix + "' lies inside prefix '" + outerPrefix
-                    + "' of the same connection '" + innerConnection.connectionId() + "'; its clients are counted "
-                    + "under the more specific prefix only, so drop it unless the split per-prefix statistics are "
-                    + "wanted");
+            issues.warning(
+                    innerConnection.line(),
+                    "prefix '" + innerPrefix + "' lies inside prefix '" + outerPrefix
+                            + "' of the same connection '" + innerConnection.connectionId()
+                            + "'; its clients are counted "
+                            + "under the more specific prefix only, so drop it unless the split per-prefix statistics are "
+                            + "wanted");
             return;
         }
         Connection other = owners[sorted[groupStarts[outerGroup]]];
-        issues.warning(Math.max(innerConnection.line(), other.line()), "prefix '" + innerPrefix + "' of connection '"
-                + innerConnection.connectionId() + "' (line " + innerConnection.line() + ") lies inside prefix '"
-                + outerPrefix + "' of connection '" + other.connectionId() + "' (line " + other.line() + "); clients "
-                + "in '" + innerPrefix + "' are attributed to '" + innerConnection.connectionId() + "' (longest-prefix "
-                + "match), check that this is intended");
+        issues.warning(
+                Math.max(innerConnection.line(), other.line()),
+                "prefix '" + innerPrefix + "' of connection '"
+                        + innerConnection.connectionId() + "' (line " + innerConnection.line()
+                        + ") lies inside prefix '"
+                        + outerPrefix + "' of connection '" + other.connectionId() + "' (line " + other.line()
+                        + "); clients "
+                        + "in '" + innerPrefix + "' are attributed to '" + innerConnection.connectionId()
+                        + "' (longest-prefix "
+                        + "match), check that this is intended");
     }
 
     /** Whether the connection {@code connectionId} is one of those that registered the group's prefix. */

@@ -17,8 +17,7 @@ final class PrefixListParser {
     private static final String FORMAT_HINT = "write each prefix as address/length, e.g. 198.51.100.0/24 or "
             + "2001:db8::/32, separated by spaces or semicolons";
 
-    private PrefixListParser() {
-    }
+    private PrefixListParser() {}
 
     /** The valid, distinct prefixes of {@code field} in the order written; problems go to {@code issues}. */
     static List<Prefix> parse(String field, int line, IssueList issues) {
@@ -46,16 +45,19 @@ final class PrefixListParser {
             }
             String earlier = writtenAs.putIfAbsent(prefix, token);
             if (earlier != null) {
-                issues.error(line, "prefix '" + token + "' is listed twice"
-                        + (earlier.equals(token) ? "" : " (as '" + earlier + "' and '" + token + "')")
-                        + " in this connection; remove the duplicate");
+                issues.error(
+                        line,
+                        "prefix '" + token + "' is listed twice"
+                                + (earlier.equals(token) ? "" : " (as '" + earlier + "' and '" + token + "')")
+                                + " in this connection; remove the duplicate");
             } else {
                 prefixes.add(prefix);
             }
         }
         if (tokens == 0) {
-            issues.error(line, "prefixes is empty; list at least one CIDR block the connection serves ("
-                    + FORMAT_HINT + ")");
+            issues.error(
+                    line,
+                    "prefixes is empty; list at least one CIDR block the connection serves (" + FORMAT_HINT + ")");
         }
         return prefixes;
     }
@@ -90,12 +92,13 @@ final class PrefixListParser {
     private static String specialPurposeMessage(String token, SpecialPurposeSpace.Overlap overlap) {
         SpecialPurposeSpace.Block block = overlap.block();
         if (overlap.inside()) {
-            return "prefix '" + token + "' is " + block.kind() + " address space (" + block.rfc() + ", "
-                    + block.block() + "); register the public prefix the connection uses";
+            return "prefix '" + token + "' is " + block.kind() + " address space (" + block.rfc() + ", " + block.block()
+                    + "); register the public prefix the connection uses";
         }
         return "prefix '" + token + "' includes " + block.describe()
-                + (overlap.others() > 0 ? " and " + overlap.others() + " more special-purpose block"
-                + (overlap.others() > 1 ? "s" : "") : "")
+                + (overlap.others() > 0
+                        ? " and " + overlap.others() + " more special-purpose block" + (overlap.others() > 1 ? "s" : "")
+                        : "")
                 + "; register only the public prefixes the connection uses";
     }
 }

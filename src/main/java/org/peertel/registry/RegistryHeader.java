@@ -12,7 +12,13 @@ final class RegistryHeader {
 
     /** The required columns, in the order the contract lists them. */
     enum Column {
-        CONNECTION_ID, CUSTOMER_ID, NAME, PARTNER, COUNTRY, STATE, PREFIXES;
+        CONNECTION_ID,
+        CUSTOMER_ID,
+        NAME,
+        PARTNER,
+        COUNTRY,
+        STATE,
+        PREFIXES;
 
         String headerName() {
             return name().toLowerCase(Locale.ROOT);
@@ -42,9 +48,12 @@ final class RegistryHeader {
             String name = header.get(i).trim();
             Column column = columnNamed(name);
             if (column == null) {
-                issues.warning(line, name.isEmpty()
-                        ? "column " + (i + 1) + " has no name and is ignored; remove it or name it"
-                        : "unknown column '" + name + "' is ignored; the registry columns are " + EXPECTED_HEADER);
+                issues.warning(
+                        line,
+                        name.isEmpty()
+                                ? "column " + (i + 1) + " has no name and is ignored; remove it or name it"
+                                : "unknown column '" + name + "' is ignored; the registry columns are "
+                                        + EXPECTED_HEADER);
             } else if (indexes.putIfAbsent(column, i) != null) {
                 repeated.add(column.headerName());
             }
@@ -56,14 +65,18 @@ final class RegistryHeader {
             }
         }
         if (!missing.isEmpty()) {
-            issues.error(line, "the header lacks the column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + "; the first row must name every registry column: "
-                    + EXPECTED_HEADER);
+            issues.error(
+                    line,
+                    "the header lacks the column" + (missing.size() > 1 ? "s " : " ")
+                            + String.join(", ", missing) + "; the first row must name every registry column: "
+                            + EXPECTED_HEADER);
             return null;
         }
         if (!repeated.isEmpty()) {
-            issues.error(line, "the header names the column" + (repeated.size() > 1 ? "s " : " ")
-                    + String.join(", ", repeated) + " more than once; keep one column of each name");
+            issues.error(
+                    line,
+                    "the header names the column" + (repeated.size() > 1 ? "s " : " ") + String.join(", ", repeated)
+                            + " more than once; keep one column of each name");
             return null;
         }
         return new RegistryHeader(indexes, header.size());

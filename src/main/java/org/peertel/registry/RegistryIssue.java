@@ -16,7 +16,8 @@ public record RegistryIssue(Path file, int line, Severity severity, String messa
 
     /** An error makes the registry unusable; a warning is reported and loading goes on. */
     public enum Severity {
-        ERROR, WARNING
+        ERROR,
+        WARNING
     }
 
     public RegistryIssue {

@@ -9,8 +9,8 @@ import java.util.List;
  * @param errors   every error, sorted by line
  * @param warnings every warning, sorted by line
  */
-public record RegistryLoadResult(ConnectionRegistry registry, List<RegistryIssue> errors,
-                                 List<RegistryIssue> warnings) {
+public record RegistryLoadResult(
+        ConnectionRegistry registry, List<RegistryIssue> errors, List<RegistryIssue> warnings) {
 
     public RegistryLoadResult {
         errors = List.copyOf(errors);

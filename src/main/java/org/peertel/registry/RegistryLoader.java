@@ -19,12 +19,10 @@ import org.peertel.registry.ConnectionRowChecker.CheckedRow;
  */
 public final class RegistryLoader {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(true)
-            .get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
-    private RegistryLoader() {
-    }
+    private RegistryLoader() {}
 
     /**
      * Reads and checks the registry file. Never throws for bad content: a missing or unreadable file, a file that
@@ -71,9 +69,11 @@ public final class RegistryLoader {
                 } catch (UncheckedIOException | IllegalStateException e) {
                     // Not CSV from here on (e.g. an unterminated quote): report it and stop, as nothing after it
                     // can be split into fields reliably.
-                    issues.error((int) endOfPreviousRecord + 1, "malformed CSV: " + rootMessage(e) + "; check the "
-                            + "quoting (a field with a comma, quote or line break must be in double quotes, with "
-                            + "quotes inside doubled)");
+                    issues.error(
+                            (int) endOfPreviousRecord + 1,
+                            "malformed CSV: " + rootMessage(e) + "; check the "
+                                    + "quoting (a field with a comma, quote or line break must be in double quotes, with "
+                                    + "quotes inside doubled)");
                     break;
                 }
                 if (isBlank(record)) {
@@ -86,17 +86,22 @@ public final class RegistryLoader {
                         return List.of();
                     }
                 } else if (record.size() != header.fieldCount()) {
-                    issues.error(line, "the row has " + record.size() + " fields but the header has "
-                            + header.fieldCount() + (record.size() > header.fieldCount()
-                            ? "; put a field that contains a comma in double quotes"
-                            : "; give every column a field, empty ones included"));
+                    issues.error(
+                            line,
+                            "the row has " + record.size() + " fields but the header has "
+                                    + header.fieldCount()
+                                    + (record.size() > header.fieldCount()
+                                            ? "; put a field that contains a comma in double quotes"
+                                            : "; give every column a field, empty ones included"));
                 } else {
                     rows.add(ConnectionRowChecker.check(new RowValues(header, record, line), issues));
                 }
             }
             if (header == null) {
-                issues.error(1, "the registry file is empty; its first row must be the header "
-                        + RegistryHeader.EXPECTED_HEADER);
+                issues.error(
+                        1,
+                        "the registry file is empty; its first row must be the header "
+                                + RegistryHeader.EXPECTED_HEADER);
             }
         } catch (IOException e) {
             issues.error(0, "cannot parse the registry file: " + e.getMessage());

@@ -49,8 +49,8 @@ final class RegistryText {
         } catch (NoSuchFileException e) {
             throw new UnreadableException(0, "registry file not found; check the path");
         } catch (IOException | SecurityException e) {
-            throw new UnreadableException(0, "cannot read the registry file (" + e + "); check the path and its "
-                    + "permissions");
+            throw new UnreadableException(
+                    0, "cannot read the registry file (" + e + "); check the path and its " + "permissions");
         }
         String text = decodeUtf8(bytes);
         return new RegistryText(text.startsWith("\uFEFF") ? text.substring(1) : text);
@@ -79,7 +79,8 @@ final class RegistryText {
     }
 
     private static String decodeUtf8(byte[] bytes) throws UnreadableException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -87,9 +88,11 @@ final class RegistryText {
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             int badByte = in.position();
-            throw new UnreadableException(lineOfByte(bytes, badByte), "the registry file is not valid UTF-8 (bad "
-                    + "byte 0x" + Integer.toHexString(bytes[badByte] & 0xFF) + " at offset " + badByte
-                    + "); save it as UTF-8");
+            throw new UnreadableException(
+                    lineOfByte(bytes, badByte),
+                    "the registry file is not valid UTF-8 (bad "
+                            + "byte 0x" + Integer.toHexString(bytes[badByte] & 0xFF) + " at offset " + badByte
+                            + "); save it as UTF-8");
         }
         decoder.flush(out);
         return out.flip().toString();

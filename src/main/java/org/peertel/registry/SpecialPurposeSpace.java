@@ -35,8 +35,7 @@ public final class SpecialPurposeSpace {
      *               contains it
      * @param others how many further special-purpose blocks the (larger) prefix contains
      */
-    public record Overlap(Block block, boolean inside, int others) {
-    }
+    public record Overlap(Block block, boolean inside, int others) {}
 
     // Ordered by address; the broadcast /32 sits inside 240.0.0.0/4 and wins as the more specific block.
     private static final List<Block> BLOCKS = List.of(
@@ -56,8 +55,7 @@ public final class SpecialPurposeSpace {
             block("fe80::/10", "link-local", "RFC 4291"),
             block("ff00::/8", "multicast", "RFC 4291"));
 
-    private SpecialPurposeSpace() {
-    }
+    private SpecialPurposeSpace() {}
 
     /** Every special-purpose block, ordered by address. */
     public static List<Block> blocks() {
@@ -71,7 +69,8 @@ public final class SpecialPurposeSpace {
         int held = 0;
         for (Block candidate : BLOCKS) {
             if (candidate.block().covers(prefix)) {
-                if (holder == null || candidate.block().keyLength() > holder.block().keyLength()) {
+                if (holder == null
+                        || candidate.block().keyLength() > holder.block().keyLength()) {
                     holder = candidate;
                 }
             } else if (prefix.covers(candidate.block())) {

@@ -1,5 +1,7 @@
 package org.peertel.report;
 
+import static org.peertel.output.FormulaGuard.text;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -7,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.peertel.output.FormulaGuard.text;
-
 import org.peertel.output.AtomicFiles;
 import org.peertel.output.CsvLine;
 import org.peertel.output.Millis;
@@ -28,28 +27,45 @@ import org.peertel.testhook.CrashPoint;
  */
 public final class CustomerReports {
 
-    static final String CONNECTION_HEADER = CsvLine.of("date", "connection_id", "connection_name", "partner",
-            "country", "state", "samples", "median_ms", "p95_ms", "p99_ms", "min_ms", "max_ms", "mean_ms", "coverage");
-    static final String PREFIX_HEADER = CsvLine.of("date", "connection_id", "prefix", "samples", "median_ms",
-            "p95_ms", "coverage");
+    static final String CONNECTION_HEADER = CsvLine.of(
+            "date",
+            "connection_id",
+            "connection_name",
+            "partner",
+            "country",
+            "state",
+            "samples",
+            "median_ms",
+            "p95_ms",
+            "p99_ms",
+            "min_ms",
+            "max_ms",
+            "mean_ms",
+            "coverage");
+    static final String PREFIX_HEADER =
+            CsvLine.of("date", "connection_id", "prefix", "samples", "median_ms", "p95_ms", "coverage");
     static final String COMPLETE = "complete";
     static final String PARTIAL = "partial";
 
-    private CustomerReports() {
-    }
+    private CustomerReports() {}
 
     /**
      * Writes both report files of every customer in the registry.
      *
      * @param partial true when input files of the day were left out
      */
-    public static void write(OutputLayout layout, LocalDate day, ConnectionRegistry registry,
-                             List<ConnectionDay> connectionDays, List<PrefixDay> prefixDays, boolean partial) {
+    public static void write(
+            OutputLayout layout,
+            LocalDate day,
+            ConnectionRegistry registry,
+            List<ConnectionDay> connectionDays,
+            List<PrefixDay> prefixDays,
+            boolean partial) {
         String coverage = partial ? PARTIAL : COMPLETE;
-        Map<String, ConnectionDay> statsById = connectionDays.stream()
-                .collect(Collectors.toMap(ConnectionDay::connectionId, Function.identity()));
-        Map<String, List<PrefixDay>> prefixesById = prefixDays.stream()
-                .collect(Collectors.groupingBy(PrefixDay::connectionId));
+        Map<String, ConnectionDay> statsById =
+                connectionDays.stream().collect(Collectors.toMap(ConnectionDay::connectionId, Function.identity()));
+        Map<String, List<PrefixDay>> prefixesById =
+                prefixDays.stream().collect(Collectors.groupingBy(PrefixDay::connectionId));
         boolean first = true;
         for (String customerId : registry.customerIds()) {
             if (!first) {
@@ -67,8 +83,13 @@ public final class CustomerReports {
                 writer.write(PREFIX_HEADER);
                 for (Connection connection : connections) {
                     for (PrefixDay p : prefixesById.getOrDefault(connection.connectionId(), List.of())) {
-                        writer.write(CsvLine.of(day.toString(), text(p.connectionId()), text(p.prefix()),
-                                Long.toString(p.samples()), Millis.format(p.medianMs()), Millis.format(p.p95Ms()),
+                        writer.write(CsvLine.of(
+                                day.toString(),
+                                text(p.connectionId()),
+                                text(p.prefix()),
+                                Long.toString(p.samples()),
+                                Millis.format(p.medianMs()),
+                                Millis.format(p.p95Ms()),
                                 coverage));
                     }
                 }
@@ -79,14 +100,37 @@ public final class CustomerReports {
     private static String connectionRow(LocalDate day, Connection c, ConnectionDay stats, String coverage) {
         // Text cells go through FormulaGuard (CSV injection); the numbers are written from numbers.
         if (stats == null) {
-            return CsvLine.of(day.toString(), text(c.connectionId()), text(c.name()), text(c.partner()),
-                    text(c.country()), text(c.state()), "0", "", "", "", "", "", "", coverage);
+            return CsvLine.of(
+                    day.toString(),
+                    text(c.connectionId()),
+                    text(c.name()),
+                    text(c.partner()),
+                    text(c.country()),
+                    text(c.state()),
+                    "0",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    coverage);
         }
         BigDecimal mean = stats.sumMs().divide(BigDecimal.valueOf(stats.samples()), 3, RoundingMode.HALF_UP);
-        return CsvLine.of(day.toString(), text(c.connectionId()), text(c.name()), text(c.partner()),
-                text(c.country()), text(c.state()),
-                Long.toString(stats.samples()), Millis.format(stats.medianMs()), Millis.format(stats.p95Ms()),
-                Millis.format(stats.p99Ms()), Millis.format(stats.minMs()), Millis.format(stats.maxMs()),
-                Millis.format(mean), coverage);
+        return CsvLine.of(
+                day.toString(),
+                text(c.connectionId()),
+                text(c.name()),
+                text(c.partner()),
+                text(c.country()),
+                text(c.state()),
+                Long.toString(stats.samples()),
+                Millis.format(stats.medianMs()),
+                Millis.format(stats.p95Ms()),
+                Millis.format(stats.p99Ms()),
+                Millis.format(stats.minMs()),
+                Millis.format(stats.maxMs()),
+                Millis.format(mean),
+                coverage);
     }
 }

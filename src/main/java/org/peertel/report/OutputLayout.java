@@ -3,7 +3,6 @@ package org.peertel.report;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.peertel.registry.FileNameRule;
 
 /** Where each output file of a day lives under {@code --out}. The paths are part of the data contract. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-
 import org.peertel.output.AtomicFiles;
 import org.peertel.output.CsvLine;
 import org.peertel.store.StoreQueries;
@@ -14,8 +13,7 @@ public final class RejectsFile {
 
     static final String HEADER = CsvLine.of("file", "line", "reason", "raw");
 
-    private RejectsFile() {
-    }
+    private RejectsFile() {}
 
     public static void write(Path file, LocalDate day, StoreQueries queries) {
         AtomicFiles.write(file, writer -> {
@@ -23,8 +21,8 @@ public final class RejectsFile {
             try {
                 queries.forEachReject(day, reject -> {
                     try {
-                        writer.write(CsvLine.of(reject.file(), Long.toString(reject.line()), reject.reason(),
-                                reject.raw()));
+                        writer.write(
+                                CsvLine.of(reject.file(), Long.toString(reject.line()), reject.reason(), reject.raw()));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

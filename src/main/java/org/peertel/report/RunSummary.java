@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
 import org.peertel.output.AtomicFiles;
 import org.peertel.store.StoreQueries.DayCounts;
 
@@ -24,11 +23,10 @@ public final class RunSummary {
 
     private static final Pattern ALERTS = Pattern.compile("\"alerts\": \\d+,");
 
-    private RunSummary() {
-    }
+    private RunSummary() {}
 
-    public static void write(Path file, LocalDate day, DayCounts counts, int alerts, Instant startedAt,
-                             Instant finishedAt) {
+    public static void write(
+            Path file, LocalDate day, DayCounts counts, int alerts, Instant startedAt, Instant finishedAt) {
         StringBuilder json = new StringBuilder(512);
         json.append("{\n");
         json.append("  \"date\": ").append(quote(day.toString())).append(",\n");
@@ -36,25 +34,46 @@ public final class RunSummary {
         json.append("  \"rows_read\": ").append(counts.rowsRead()).append(",\n");
         json.append("  \"attributed\": ").append(counts.attributed()).append(",\n");
         json.append("  \"no_prefix\": ").append(counts.noPrefix()).append(",\n");
-        json.append("  \"location_mismatch\": ").append(counts.locationMismatch()).append(",\n");
-        block(json, "rejected", '{', '}', counts.rejected().entrySet(),
-                reason -> quote(reason.getKey()) + ": " + reason.getValue());
-        block(json, "files", '[', ']', counts.files(), f -> "{\"name\": " + quote(f.name()) + ", \"rows\": "
-                + f.rows() + ", \"bytes\": " + f.bytes() + ", \"sha256\": " + quote(f.sha256()) + "}");
-        block(json, "skipped_files", '[', ']', counts.skippedFiles(), f -> "{\"name\": " + quote(f.name())
-                + ", \"reason\": " + quote(f.reason()) + ", \"message\": " + quote(f.message()) + "}");
-        json.append("  \"alerts\": ").append(alerts).append(",\n");
-        json.append("  \"started_at\": ").append(quote(startedAt.truncatedTo(ChronoUnit.MILLIS).toString()))
+        json.append("  \"location_mismatch\": ")
+                .append(counts.locationMismatch())
                 .append(",\n");
-        json.append("  \"finished_at\": ").append(quote(finishedAt.truncatedTo(ChronoUnit.MILLIS).toString()))
+        block(
+                json,
+                "rejected",
+                '{',
+                '}',
+                counts.rejected().entrySet(),
+                reason -> quote(reason.getKey()) + ": " + reason.getValue());
+        block(
+                json,
+                "files",
+                '[',
+                ']',
+                counts.files(),
+                f -> "{\"name\": " + quote(f.name()) + ", \"rows\": " + f.rows() + ", \"bytes\": " + f.bytes()
+                        + ", \"sha256\": " + quote(f.sha256()) + "}");
+        block(
+                json,
+                "skipped_files",
+                '[',
+                ']',
+                counts.skippedFiles(),
+                f -> "{\"name\": " + quote(f.name()) + ", \"reason\": " + quote(f.reason()) + ", \"message\": "
+                        + quote(f.message()) + "}");
+        json.append("  \"alerts\": ").append(alerts).append(",\n");
+        json.append("  \"started_at\": ")
+                .append(quote(startedAt.truncatedTo(ChronoUnit.MILLIS).toString()))
+                .append(",\n");
+        json.append("  \"finished_at\": ")
+                .append(quote(finishedAt.truncatedTo(ChronoUnit.MILLIS).toString()))
                 .append('\n');
         json.append("}\n");
         AtomicFiles.writeString(file, json.toString());
     }
 
     /** {@code "key": [} one item per line {@code ],} (or {@code {...}}); {@code []} when there is none. */
-    private static <T> void block(StringBuilder json, String key, char open, char close, Iterable<T> items,
-                                  Function<T, String> item) {
+    private static <T> void block(
+            StringBuilder json, String key, char open, char close, Iterable<T> items, Function<T, String> item) {
         json.append("  ").append(quote(key)).append(": ").append(open);
         int i = 0;
         for (T t : items) {

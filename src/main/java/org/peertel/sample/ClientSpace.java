@@ -35,8 +35,7 @@ final class ClientSpace {
     }
 
     /** One registration: a prefix and the connection (index) that registered it. */
-    private record Registration(Prefix prefix, int connection) {
-    }
+    private record Registration(Prefix prefix, int connection) {}
 
     /**
      * A prefix being walked: {@code next} is the lowest address inside it not known to be covered by a child;
@@ -169,7 +168,8 @@ final class ClientSpace {
         IpAddress start = child.network();
         if (compare(parent.nextHigh, parent.nextLow, start) < 0) {
             parent.done = true; // the gap before this child
-            parent.lastOfRange = start.low() != 0 ? new IpAddress(start.high(), start.low() - 1)
+            parent.lastOfRange = start.low() != 0
+                    ? new IpAddress(start.high(), start.low() - 1)
                     : new IpAddress(start.high() - 1, -1L);
             return;
         }
@@ -189,7 +189,8 @@ final class ClientSpace {
     /** Addresses in the range of {@code o}, capped at {@link #MAX_SPAN}. */
     private static long span(Open o) {
         long low = o.lastOfRange.low() - o.nextLow;
-        long high = o.lastOfRange.high() - o.nextHigh - (Long.compareUnsigned(o.lastOfRange.low(), o.nextLow) < 0 ? 1 : 0);
+        long high =
+                o.lastOfRange.high() - o.nextHigh - (Long.compareUnsigned(o.lastOfRange.low(), o.nextLow) < 0 ? 1 : 0);
         return high != 0 || low < 0 || low >= MAX_SPAN - 1 ? MAX_SPAN : low + 1;
     }
 

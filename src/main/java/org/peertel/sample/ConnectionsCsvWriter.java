@@ -12,8 +12,7 @@ final class ConnectionsCsvWriter {
 
     static final String HEADER = "connection_id,customer_id,name,partner,country,state,prefixes";
 
-    private ConnectionsCsvWriter() {
-    }
+    private ConnectionsCsvWriter() {}
 
     /**
      * Writes {@code connections} in the given order.
@@ -26,8 +25,18 @@ final class ConnectionsCsvWriter {
             out.write(HEADER);
             out.write('\n');
             for (SampleConnection c : connections) {
-                out.write(field(c.connectionId()) + ',' + field(c.customerId()) + ',' + field(c.name()) + ','
-                        + field(c.partner()) + ',' + field(c.country()) + ',' + field(c.state()) + ','
+                out.write(field(c.connectionId())
+                        + ','
+                        + field(c.customerId())
+                        + ','
+                        + field(c.name())
+                        + ','
+                        + field(c.partner())
+                        + ','
+                        + field(c.country())
+                        + ','
+                        + field(c.state())
+                        + ','
                         + field(String.join(prefixSeparator, c.prefixes())));
                 out.write('\n');
             }
@@ -36,8 +45,10 @@ final class ConnectionsCsvWriter {
 
     /** The value quoted only when it holds a comma, a quote, CR or LF (quotes doubled). */
     static String field(String value) {
-        boolean needsQuotes = value.indexOf(',') >= 0 || value.indexOf('"') >= 0
-                || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0;
+        boolean needsQuotes = value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\r') >= 0
+                || value.indexOf('\n') >= 0;
         return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 }

@@ -21,8 +21,7 @@ import org.peertel.prefix.Prefix;
  */
 final class PrefixTableFile {
 
-    private PrefixTableFile() {
-    }
+    private PrefixTableFile() {}
 
     static PrefixPlan read(Path file, int ipv4Wanted, int ipv6Wanted, long seed) throws IOException {
         List<Prefix> prefixes = new ArrayList<>();
@@ -64,14 +63,22 @@ final class PrefixTableFile {
         }
         List<Prefix> usedIpv4 = sample(ipv4, ipv4Wanted, "--ipv4-prefixes", file, SplitMix64.forStream(seed, -3, 4));
         List<Prefix> usedIpv6 = sample(ipv6, ipv6Wanted, "--ipv6-prefixes", file, SplitMix64.forStream(seed, -3, 6));
-        PrefixTableReport report = new PrefixTableReport(file, lines, ipv4.size(), ipv6.size(), usedIpv4.size(),
-                usedIpv6.size(), invalid, special, noPrefix, duplicates);
+        PrefixTableReport report = new PrefixTableReport(
+                file,
+                lines,
+                ipv4.size(),
+                ipv6.size(),
+                usedIpv4.size(),
+                usedIpv6.size(),
+                invalid,
+                special,
+                noPrefix,
+                duplicates);
         return new PrefixPlan(PrefixPlan.Family.basesOnly(usedIpv4), PrefixPlan.Family.basesOnly(usedIpv6), report);
     }
 
     /** {@code wanted} of the sorted {@code usable} prefixes (all for {@link ScaleSettings#ALL}), still sorted. */
-    private static List<Prefix> sample(List<Prefix> usable, int wanted, String option, Path file,
-                                       SplitMix64 random) {
+    private static List<Prefix> sample(List<Prefix> usable, int wanted, String option, Path file, SplitMix64 random) {
         if (wanted == ScaleSettings.ALL || wanted == usable.size()) {
             return usable;
         }

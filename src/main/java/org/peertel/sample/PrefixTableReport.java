@@ -16,8 +16,17 @@ import java.nio.file.Path;
  * @param noPrefixSpace  prefixes overlapping the blocks kept free for no_prefix clients
  * @param duplicates     prefixes listed before (also as IPv4-mapped IPv6), which one registry cannot hold twice
  */
-public record PrefixTableReport(Path file, long lines, int usableIpv4, int usableIpv6, int usedIpv4, int usedIpv6,
-                                long invalid, long specialPurpose, long noPrefixSpace, long duplicates) {
+public record PrefixTableReport(
+        Path file,
+        long lines,
+        int usableIpv4,
+        int usableIpv6,
+        int usedIpv4,
+        int usedIpv6,
+        long invalid,
+        long specialPurpose,
+        long noPrefixSpace,
+        long duplicates) {
 
     /** Lines that name a prefix but were not used because the registry would refuse them. */
     public long skipped() {
@@ -26,10 +35,22 @@ public record PrefixTableReport(Path file, long lines, int usableIpv4, int usabl
 
     /** One line for stderr. */
     public String describe() {
-        return String.format("prefix table %s: %,d lines, %,d IPv4 + %,d IPv6 prefixes usable, %,d IPv4 + %,d IPv6 "
+        return String.format(
+                "prefix table %s: %,d lines, %,d IPv4 + %,d IPv6 prefixes usable, %,d IPv4 + %,d IPv6 "
                         + "registered; %,d skipped (%,d invalid, %,d special-purpose space, %,d in the no_prefix test "
-                        + "blocks %s and %s, %,d duplicates)", file, lines, usableIpv4, usableIpv6, usedIpv4,
-                usedIpv6, skipped(), invalid, specialPurpose, noPrefixSpace, UnregisteredSpace.NO_PREFIX_IPV4,
-                UnregisteredSpace.NO_PREFIX_IPV6, duplicates);
+                        + "blocks %s and %s, %,d duplicates)",
+                file,
+                lines,
+                usableIpv4,
+                usableIpv6,
+                usedIpv4,
+                usedIpv6,
+                skipped(),
+                invalid,
+                specialPurpose,
+                noPrefixSpace,
+                UnregisteredSpace.NO_PREFIX_IPV4,
+                UnregisteredSpace.NO_PREFIX_IPV6,
+                duplicates);
     }
 }

@@ -29,8 +29,7 @@ final class SampleBadRows {
             new String[] {"rtt_out_of_range", "2026-11-18T19:05:12Z,203.0.113.201,DE,,fra1,0"},
             new String[] {"rtt_out_of_range", "2026-11-18T21:33:57Z,2001:db8:100::a,DE,,fra1,60000.5"});
 
-    private SampleBadRows() {
-    }
+    private SampleBadRows() {}
 
     /** The bad rows to mix into the file of {@code edgePop} on {@code day} (empty for every other file). */
     static List<String> forFile(LocalDate day, String edgePop) {

@@ -13,8 +13,14 @@ import java.util.List;
  * @param state        USPS state code for US, empty elsewhere
  * @param prefixes     CIDR blocks in canonical text
  */
-record SampleConnection(String connectionId, String customerId, String name, String partner, String country,
-                        String state, List<String> prefixes) {
+record SampleConnection(
+        String connectionId,
+        String customerId,
+        String name,
+        String partner,
+        String country,
+        String state,
+        List<String> prefixes) {
 
     SampleConnection {
         prefixes = List.copyOf(prefixes);

@@ -14,8 +14,7 @@ import java.nio.file.Path;
  */
 public final class SampleDataGenerator {
 
-    private SampleDataGenerator() {
-    }
+    private SampleDataGenerator() {}
 
     /**
      * Writes the fixed sample week (2026-11-16 .. 2026-11-22: nine connections of four customers, four edge PoP
@@ -42,13 +41,21 @@ public final class SampleDataGenerator {
      * @param registrations (connection, prefix) pairs: the distinct prefixes plus the geo-redundant second sites
      * @param table         what was read from the prefix table and what was skipped, or null without one
      */
-    public record ScaleSummary(int connections, int customers, int ipv4Prefixes, int ipv6Prefixes, int nested,
-                               long registrations, PrefixTableReport table) {
+    public record ScaleSummary(
+            int connections,
+            int customers,
+            int ipv4Prefixes,
+            int ipv6Prefixes,
+            int nested,
+            long registrations,
+            PrefixTableReport table) {
 
         /** One line for stderr. */
         public String describe() {
-            return String.format("%,d connections of %,d customers, %,d IPv4 + %,d IPv6 prefixes (%,d nested), "
-                    + "%,d registrations", connections, customers, ipv4Prefixes, ipv6Prefixes, nested, registrations);
+            return String.format(
+                    "%,d connections of %,d customers, %,d IPv4 + %,d IPv6 prefixes (%,d nested), "
+                            + "%,d registrations",
+                    connections, customers, ipv4Prefixes, ipv6Prefixes, nested, registrations);
         }
     }
 
@@ -66,9 +73,14 @@ public final class SampleDataGenerator {
         try {
             ScaleScenario.Written written = ScaleScenario.write(outDir, settings);
             PrefixPlan plan = written.plan();
-            return new ScaleSummary(settings.connections(), settings.customers(), plan.ipv4().size(),
-                    plan.ipv6().size(), plan.ipv4().nested().size() + plan.ipv6().nested().size(),
-                    written.registrations(), plan.table());
+            return new ScaleSummary(
+                    settings.connections(),
+                    settings.customers(),
+                    plan.ipv4().size(),
+                    plan.ipv6().size(),
+                    plan.ipv4().nested().size() + plan.ipv6().nested().size(),
+                    written.registrations(),
+                    plan.table());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the scale data under " + outDir + ": " + e.getMessage(), e);
         }

@@ -45,12 +45,11 @@ final class SampleScenario {
 
     /** Clients inside a registered prefix but at a location no connection of that prefix has. */
     private static final List<String[]> MISMATCH_CLIENTS = List.of(
-            new String[] {"198.51.100.12", "US,TX", "iad1"},   // acme geo pair is CA and NY only
-            new String[] {"203.0.113.71", "DE,", "fra1"},      // longest match is initech-par-1's /26 (FR)
-            new String[] {"2001:db8:b::5", "BE,", "ams1"});    // acme-ams-1 is NL
+            new String[] {"198.51.100.12", "US,TX", "iad1"}, // acme geo pair is CA and NY only
+            new String[] {"203.0.113.71", "DE,", "fra1"}, // longest match is initech-par-1's /26 (FR)
+            new String[] {"2001:db8:b::5", "BE,", "ams1"}); // acme-ams-1 is NL
 
-    private SampleScenario() {
-    }
+    private SampleScenario() {}
 
     /** The registry rows, in file order. */
     static List<SampleConnection> connections() {
@@ -84,8 +83,8 @@ final class SampleScenario {
                     writer.writeLine(badRows.get(nextBad++));
                 }
                 Row row = rows.get(i);
-                writer.writeRow(row.secondOfDay * 1000L, LatencyCsvWriter.ascii(row.clientAndLocation),
-                        row.rttThousandths);
+                writer.writeRow(
+                        row.secondOfDay * 1000L, LatencyCsvWriter.ascii(row.clientAndLocation), row.rttThousandths);
             }
             while (nextBad < badRows.size()) {
                 writer.writeLine(badRows.get(nextBad++));
@@ -107,13 +106,15 @@ final class SampleScenario {
                 int second = random.nextInt(86_400);
                 String client = site.clients().get(random.nextInt(site.clients().size()));
                 boolean otherPop = random.chance(OTHER_POP_SHARE);
-                double rtt = random.nextLogNormal(median * (otherPop ? OTHER_POP_FACTOR : 1.0), SIGMA)
-                        * dailyCycle(second);
+                double rtt =
+                        random.nextLogNormal(median * (otherPop ? OTHER_POP_FACTOR : 1.0), SIGMA) * dailyCycle(second);
                 if (spiky && random.chance(SPIKE_SHARE)) {
                     rtt = 280 + 140 * random.nextDouble();
                 }
                 String pop = otherPop ? site.otherPop() : site.homePop();
-                rowsByPop.get(pop).add(new Row(second, client + "," + site.registry().location(), thousandths(rtt)));
+                rowsByPop
+                        .get(pop)
+                        .add(new Row(second, client + "," + site.registry().location(), thousandths(rtt)));
             }
         }
         for (List<String[]> clients : List.of(NO_PREFIX_CLIENTS, MISMATCH_CLIENTS)) {
@@ -148,6 +149,5 @@ final class SampleScenario {
         return Math.max(1, Math.min(60_000_000L, Math.round(rttMs * 1000)));
     }
 
-    private record Row(int secondOfDay, String clientAndLocation, long rttThousandths) {
-    }
+    private record Row(int secondOfDay, String clientAndLocation, long rttThousandths) {}
 }

@@ -11,8 +11,7 @@ import java.util.List;
  * @param otherPop   the edge PoP the rest go to (slower)
  * @param medianMs   typical median rtt at the home PoP
  */
-record SampleSite(SampleConnection registry, List<String> clients, String homePop, String otherPop,
-                  double medianMs) {
+record SampleSite(SampleConnection registry, List<String> clients, String homePop, String otherPop, double medianMs) {
 
     SampleSite {
         clients = List.copyOf(clients);

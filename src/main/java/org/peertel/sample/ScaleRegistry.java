@@ -21,20 +21,34 @@ final class ScaleRegistry {
 
     /** (country, state) pairs; consecutive connections always get different locations. */
     static final List<String[]> LOCATIONS = List.of(
-            new String[] {"US", "CA"}, new String[] {"DE", ""}, new String[] {"US", "NY"}, new String[] {"NL", ""},
-            new String[] {"US", "VA"}, new String[] {"GB", ""}, new String[] {"US", "TX"}, new String[] {"FR", ""},
-            new String[] {"US", "WA"}, new String[] {"JP", ""}, new String[] {"US", "IL"}, new String[] {"SG", ""},
-            new String[] {"US", "FL"}, new String[] {"AU", ""}, new String[] {"US", "GA"}, new String[] {"BR", ""},
-            new String[] {"SE", ""}, new String[] {"CA", ""}, new String[] {"PL", ""}, new String[] {"IN", ""},
+            new String[] {"US", "CA"},
+            new String[] {"DE", ""},
+            new String[] {"US", "NY"},
+            new String[] {"NL", ""},
+            new String[] {"US", "VA"},
+            new String[] {"GB", ""},
+            new String[] {"US", "TX"},
+            new String[] {"FR", ""},
+            new String[] {"US", "WA"},
+            new String[] {"JP", ""},
+            new String[] {"US", "IL"},
+            new String[] {"SG", ""},
+            new String[] {"US", "FL"},
+            new String[] {"AU", ""},
+            new String[] {"US", "GA"},
+            new String[] {"BR", ""},
+            new String[] {"SE", ""},
+            new String[] {"CA", ""},
+            new String[] {"PL", ""},
+            new String[] {"IN", ""},
             new String[] {"ZA", ""});
     /** A country no connection is registered in: clients there are location_mismatch. */
     static final byte[] MISMATCH_LOCATION = LatencyCsvWriter.ascii(",IS,");
 
-    private static final List<String> PARTNERS = List.of("Equinix", "DE-CIX", "AMS-IX", "LINX", "Megaport",
-            "Console Connect", "Lumen", "Telia", "Cogent", "Zayo");
+    private static final List<String> PARTNERS = List.of(
+            "Equinix", "DE-CIX", "AMS-IX", "LINX", "Megaport", "Console Connect", "Lumen", "Telia", "Cogent", "Zayo");
 
-    private ScaleRegistry() {
-    }
+    private ScaleRegistry() {}
 
     /** The connections of {@code settings}, in registry order, holding the prefixes of {@code plan}. */
     static List<ScaleSite> build(ScaleSettings settings, PrefixPlan plan) {
@@ -98,9 +112,14 @@ final class ScaleRegistry {
     private static ScaleSite site(int i, List<Prefix> prefixes, ScaleSettings settings, SplitMix64 random) {
         String[] where = LOCATIONS.get(i % LOCATIONS.size());
         String customer = "customer-" + (customer(i, settings) + 1);
-        SampleConnection registry = new SampleConnection("conn-" + (i + 1), customer,
-                "Connection " + (i + 1) + " of " + customer, PARTNERS.get(random.nextInt(PARTNERS.size())),
-                where[0], where[1], prefixes.stream().map(Prefix::toString).toList());
+        SampleConnection registry = new SampleConnection(
+                "conn-" + (i + 1),
+                customer,
+                "Connection " + (i + 1) + " of " + customer,
+                PARTNERS.get(random.nextInt(PARTNERS.size())),
+                where[0],
+                where[1],
+                prefixes.stream().map(Prefix::toString).toList());
         double medianMs = 8 + 60 * random.nextDouble();
         return new ScaleSite(registry, List.copyOf(prefixes), location(where), medianMs, i % 50 == 13);
     }

@@ -27,8 +27,8 @@ final class ScaleScenario {
     static final double MISMATCH_SHARE = 0.015;
     static final double REGRESSION_FACTOR = 2.5;
 
-    private static final List<String> NAMED_POPS = List.of("ams1", "fra1", "iad1", "sjc1", "lhr1", "cdg1", "nrt1",
-            "sin1", "syd1", "gru1", "ord1", "dfw1");
+    private static final List<String> NAMED_POPS =
+            List.of("ams1", "fra1", "iad1", "sjc1", "lhr1", "cdg1", "nrt1", "sin1", "syd1", "gru1", "ord1", "dfw1");
     private static final double SIGMA = 0.25;
     private static final double[] LOG_NORMAL_FACTORS = logNormalFactors();
     private static final int NO_PREFIX_CLIENTS = 64;
@@ -42,12 +42,10 @@ final class ScaleScenario {
     }
 
     /** The registry and client ranges shared by every file of a run. */
-    private record World(List<ScaleSite> sites, ClientSpace ipv4, ClientSpace ipv6, byte[][] noPrefixIpv4,
-                         byte[][] noPrefixIpv6) {
-    }
+    private record World(
+            List<ScaleSite> sites, ClientSpace ipv4, ClientSpace ipv6, byte[][] noPrefixIpv4, byte[][] noPrefixIpv6) {}
 
-    private ScaleScenario() {
-    }
+    private ScaleScenario() {}
 
     /** The edge PoP names of a run with {@code files} files per day. */
     static List<String> edgePops(int files) {
@@ -65,10 +63,10 @@ final class ScaleScenario {
      */
     static PrefixPlan plan(ScaleSettings settings) throws IOException {
         PrefixPlan plan = settings.prefixTable() != null
-                ? PrefixTableFile.read(settings.prefixTable(), settings.ipv4Prefixes(), settings.ipv6Prefixes(),
-                        settings.seed())
-                : SyntheticPrefixes.plan(settings.ipv4Prefixes(), settings.ipv6Prefixes(), settings.nestedShare(),
-                        settings.seed());
+                ? PrefixTableFile.read(
+                        settings.prefixTable(), settings.ipv4Prefixes(), settings.ipv6Prefixes(), settings.seed())
+                : SyntheticPrefixes.plan(
+                        settings.ipv4Prefixes(), settings.ipv6Prefixes(), settings.nestedShare(), settings.seed());
         if (settings.ipv6Share() > 0 && plan.ipv6().size() == 0) {
             throw new IllegalArgumentException("--ipv6-share " + settings.ipv6Share() + " asks for IPv6 clients but "
                     + "no IPv6 prefix is registered; give --ipv6-share 0 or a table with IPv6 prefixes");
@@ -84,10 +82,16 @@ final class ScaleScenario {
     static Written write(Path outDir, ScaleSettings settings) throws IOException {
         PrefixPlan plan = plan(settings);
         List<ScaleSite> sites = ScaleRegistry.build(settings, plan);
-        World world = new World(sites, ClientSpace.of(sites, true), ClientSpace.of(sites, false),
-                noPrefixClients(settings.seed(), true), noPrefixClients(settings.seed(), false));
-        ConnectionsCsvWriter.write(outDir.resolve("connections.csv"),
-                sites.stream().map(ScaleSite::registry).toList(), " ");
+        World world = new World(
+                sites,
+                ClientSpace.of(sites, true),
+                ClientSpace.of(sites, false),
+                noPrefixClients(settings.seed(), true),
+                noPrefixClients(settings.seed(), false));
+        ConnectionsCsvWriter.write(
+                outDir.resolve("connections.csv"),
+                sites.stream().map(ScaleSite::registry).toList(),
+                " ");
         List<String> pops = edgePops(settings.files());
         try {
             IntStream.range(0, settings.days() * settings.files()).parallel().forEach(task -> {
@@ -110,8 +114,9 @@ final class ScaleScenario {
         return base + (file < settings.rowsPerDay() % settings.files() ? 1 : 0);
     }
 
-    private static void writeFile(Path outDir, ScaleSettings settings, int dayIndex, int fileIndex, String pop,
-                                  World world) throws IOException {
+    private static void writeFile(
+            Path outDir, ScaleSettings settings, int dayIndex, int fileIndex, String pop, World world)
+            throws IOException {
         LocalDate day = settings.from().plusDays(dayIndex);
         SplitMix64 random = SplitMix64.forStream(settings.seed(), dayIndex, fileIndex);
         long rows = rowsOfFile(settings, fileIndex);
@@ -120,8 +125,8 @@ final class ScaleScenario {
         double bad = settings.badShare();
         double noPrefix = bad + (1 - bad) * NO_PREFIX_SHARE;
         double mismatch = noPrefix + (1 - bad) * MISMATCH_SHARE;
-        Path file = outDir.resolve("latency").resolve(day.toString())
-                .resolve(pop + (settings.gzip() ? ".csv.gz" : ".csv"));
+        Path file =
+                outDir.resolve("latency").resolve(day.toString()).resolve(pop + (settings.gzip() ? ".csv.gz" : ".csv"));
         try (LatencyCsvWriter writer = LatencyCsvWriter.open(file, day, pop, true)) {
             for (long k = 0; k < rows; k++) {
                 long millisOfDay = k * 86_400_000L / rows;
@@ -133,7 +138,9 @@ final class ScaleScenario {
                 boolean ipv6 = random.chance(settings.ipv6Share());
                 if (kind < noPrefix) {
                     byte[][] clients = ipv6 ? world.noPrefixIpv6() : world.noPrefixIpv4();
-                    writer.writeRow(millisOfDay, clients[random.nextInt(clients.length)],
+                    writer.writeRow(
+                            millisOfDay,
+                            clients[random.nextInt(clients.length)],
                             rtt(world.sites().get(random.nextInt(world.sites().size())), false, random));
                     continue;
                 }
@@ -142,7 +149,11 @@ final class ScaleScenario {
                 long offset = space.offset(entry, random);
                 ScaleSite site = world.sites().get(space.connection(entry));
                 byte[] location = kind < mismatch ? ScaleRegistry.MISMATCH_LOCATION : site.location();
-                writer.writeRow(millisOfDay, space.high(entry, offset), space.low(entry, offset), location,
+                writer.writeRow(
+                        millisOfDay,
+                        space.high(entry, offset),
+                        space.low(entry, offset),
+                        location,
                         rtt(site, regressed, random));
             }
         }
@@ -161,7 +172,8 @@ final class ScaleScenario {
         byte[][] clients = new byte[NO_PREFIX_CLIENTS][];
         for (int k = 0; k < clients.length; k++) {
             IpAddress network = (ipv4 ? UnregisteredSpace.NO_PREFIX_IPV4 : UnregisteredSpace.NO_PREFIX_IPV6).network();
-            IpAddress client = ipv4 ? IpAddress.ofIpv4(network.ipv4Bits() | (1 + random.nextInt(254)))
+            IpAddress client = ipv4
+                    ? IpAddress.ofIpv4(network.ipv4Bits() | (1 + random.nextInt(254)))
                     : new IpAddress(network.high() | random.nextInt(0x10000), 1 + random.nextInt(0xffff));
             String[] where = ScaleRegistry.LOCATIONS.get(random.nextInt(ScaleRegistry.LOCATIONS.size()));
             clients[k] = LatencyCsvWriter.ascii(client + "," + where[0] + "," + where[1]);

@@ -25,9 +25,21 @@ import java.util.Objects;
  * @param prefixTable  a file with one CIDR per line (gzip when its name ends with {@code .gz}) whose prefixes are
  *                     registered instead of generated ones; null to generate them
  */
-public record ScaleSettings(LocalDate from, int days, int customers, int connections, int ipv4Prefixes,
-                            int ipv6Prefixes, double nestedShare, long rowsPerDay, int files, double ipv6Share,
-                            double badShare, long seed, boolean gzip, Path prefixTable) {
+public record ScaleSettings(
+        LocalDate from,
+        int days,
+        int customers,
+        int connections,
+        int ipv4Prefixes,
+        int ipv6Prefixes,
+        double nestedShare,
+        long rowsPerDay,
+        int files,
+        double ipv6Share,
+        double badShare,
+        long seed,
+        boolean gzip,
+        Path prefixTable) {
 
     /** Upper bound on connections. */
     public static final int MAX_CONNECTIONS = 200_000;
@@ -87,10 +99,23 @@ public record ScaleSettings(LocalDate from, int days, int customers, int connect
      * connections, one IPv4 and one IPv6 prefix per connection, 5 % of them nested, 30 % IPv6 clients, 1 % bad
      * rows.
      */
-    public ScaleSettings(LocalDate from, int days, int connections, long rowsPerDay, int files, long seed,
-                         boolean gzip) {
-        this(from, days, defaultCustomers(connections), connections, connections, connections, DEFAULT_NESTED_SHARE,
-                rowsPerDay, files, DEFAULT_IPV6_SHARE, DEFAULT_BAD_SHARE, seed, gzip, null);
+    public ScaleSettings(
+            LocalDate from, int days, int connections, long rowsPerDay, int files, long seed, boolean gzip) {
+        this(
+                from,
+                days,
+                defaultCustomers(connections),
+                connections,
+                connections,
+                connections,
+                DEFAULT_NESTED_SHARE,
+                rowsPerDay,
+                files,
+                DEFAULT_IPV6_SHARE,
+                DEFAULT_BAD_SHARE,
+                seed,
+                gzip,
+                null);
     }
 
     /** About one customer per ten connections, at least one. */
@@ -116,8 +141,8 @@ public record ScaleSettings(LocalDate from, int days, int customers, int connect
 
     private static void requireShare(String option, double value, double max) {
         if (!(value >= 0 && value <= max)) {
-            throw new IllegalArgumentException(option + " is a share from 0 to " + max + " (e.g. 0.05 for 5 %), was "
-                    + value);
+            throw new IllegalArgumentException(
+                    option + " is a share from 0 to " + max + " (e.g. 0.05 for 5 %), was " + value);
         }
     }
 }

@@ -13,6 +13,5 @@ import org.peertel.prefix.Prefix;
  * @param regresses true when the median jumps {@link ScaleScenario#REGRESSION_FACTOR}x for the last two days of a
  *                  run of four or more days
  */
-record ScaleSite(SampleConnection registry, List<Prefix> prefixes, byte[] location, double medianMs,
-                 boolean regresses) {
-}
+record ScaleSite(
+        SampleConnection registry, List<Prefix> prefixes, byte[] location, double medianMs, boolean regresses) {}

@@ -21,9 +21,11 @@ final class SyntheticPrefixes {
 
     /** IPv4 plan in /24 units: 1.0.0.0/24 .. 223.255.255.0/24. */
     private static final long V4_FIRST_SLOT = 1L << 16;
+
     private static final long V4_END_SLOT = 224L << 16;
     /** IPv6 plan in /48 units inside 2000::/3. */
     private static final long V6_END_SLOT = 1L << 45;
+
     private static final long V6_BASE_HIGH = 0x2000_0000_0000_0000L;
 
     private static final int[] V4_LENGTHS = {24, 23, 22, 21, 20, 19};
@@ -31,13 +33,14 @@ final class SyntheticPrefixes {
     private static final int[] V6_LENGTHS = {48, 44, 40, 36, 32};
     private static final double[] V6_WEIGHTS = {0.55, 0.10, 0.10, 0.10, 0.15};
 
-    private SyntheticPrefixes() {
-    }
+    private SyntheticPrefixes() {}
 
     /** {@code ipv4} and {@code ipv6} distinct prefixes, {@code nestedShare} of each family nested. */
     static PrefixPlan plan(int ipv4, int ipv6, double nestedShare, long seed) {
-        return new PrefixPlan(family(true, ipv4, nestedShare, SplitMix64.forStream(seed, -4, 4)),
-                family(false, ipv6, nestedShare, SplitMix64.forStream(seed, -4, 6)), null);
+        return new PrefixPlan(
+                family(true, ipv4, nestedShare, SplitMix64.forStream(seed, -4, 4)),
+                family(false, ipv6, nestedShare, SplitMix64.forStream(seed, -4, 6)),
+                null);
     }
 
     private static PrefixPlan.Family family(boolean v4, int count, double nestedShare, SplitMix64 random) {
@@ -65,8 +68,8 @@ final class SyntheticPrefixes {
             long start = alignUp(Math.max(cursor, firstSlot + (long) (k * spacing)), size);
             while (true) {
                 if (start + size > endSlot) {
-                    throw new IllegalArgumentException("the synthetic address plan has no room for "
-                            + count + (v4 ? " IPv4" : " IPv6") + " prefixes; ask for fewer");
+                    throw new IllegalArgumentException("the synthetic address plan has no room for " + count
+                            + (v4 ? " IPv4" : " IPv6") + " prefixes; ask for fewer");
                 }
                 Prefix prefix = prefixAtSlot(v4, start, length);
                 var blocker = UnregisteredSpace.blocking(prefix);
@@ -96,7 +99,8 @@ final class SyntheticPrefixes {
         int keyLength = prefix.keyLength();
         long highHost = keyLength >= 64 ? 0 : -1L >>> keyLength;
         long lowHost = keyLength >= 128 ? 0 : keyLength <= 64 ? -1L : -1L >>> (keyLength - 64);
-        return new IpAddress(prefix.network().high() | highHost, prefix.network().low() | lowHost);
+        return new IpAddress(
+                prefix.network().high() | highHost, prefix.network().low() | lowHost);
     }
 
     private static Prefix prefixAtSlot(boolean v4, long slot, int length) {

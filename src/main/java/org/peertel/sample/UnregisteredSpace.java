@@ -13,16 +13,17 @@ final class UnregisteredSpace {
 
     /** Where no_prefix clients live: inside no registered prefix. */
     static final Prefix NO_PREFIX_IPV4 = Prefix.parse("198.51.100.0/24");
+
     static final Prefix NO_PREFIX_IPV6 = Prefix.parse("2001:db8:ffff::/48");
 
     private static final List<Prefix> NO_PREFIX = List.of(NO_PREFIX_IPV4, NO_PREFIX_IPV6);
 
-    private UnregisteredSpace() {
-    }
+    private UnregisteredSpace() {}
 
     /** The special-purpose block {@code prefix} meets, or empty (the registry refuses a prefix that meets one). */
     static Optional<Prefix> specialPurpose(Prefix prefix) {
-        return SpecialPurposeSpace.overlap(prefix).map(overlap -> overlap.block().block());
+        return SpecialPurposeSpace.overlap(prefix)
+                .map(overlap -> overlap.block().block());
     }
 
     /** The no_prefix block {@code prefix} overlaps, or empty. */

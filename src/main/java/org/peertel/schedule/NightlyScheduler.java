@@ -11,17 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
+import org.peertel.history.TelemetryExecution;
 import org.peertel.ingest.DayManifest;
-import org.peertel.launch.JobFailure;
-import org.peertel.launch.JobSession;
 import org.peertel.job.Progress;
 import org.peertel.job.RegistryCache;
 import org.peertel.job.RunReason;
-import org.peertel.history.TelemetryExecution;
 import org.peertel.job.TelemetryJobParameters;
+import org.peertel.launch.JobFailure;
+import org.peertel.launch.JobSession;
 import org.peertel.registry.RegistryLoadResult;
 import org.peertel.store.TelemetryStore;
 import org.springframework.batch.core.BatchStatus;
@@ -55,8 +54,7 @@ public final class NightlyScheduler {
     }
 
     /** What one pass did: the days that completed, and every execution it ran (for the run summary). */
-    public record Pass(List<LocalDate> completed, Map<LocalDate, TelemetryExecution> executions) {
-    }
+    public record Pass(List<LocalDate> completed, Map<LocalDate, TelemetryExecution> executions) {}
 
     /**
      * Runs one pass at {@code now}.
@@ -72,7 +70,8 @@ public final class NightlyScheduler {
         RegistryLoadResult registry = registries.load(settings.connections());
         if (!registry.ok()) {
             registry.errors().forEach(err::println);
-            err.println("peertel schedule: " + settings.connections() + " has " + registry.errors().size()
+            err.println("peertel schedule: " + settings.connections() + " has "
+                    + registry.errors().size()
                     + " error(s); nothing processed in this pass; fix the registry, the next pass retries");
             return new Pass(List.of(), Map.of());
         }
@@ -82,15 +81,17 @@ public final class NightlyScheduler {
             watch.accept(session);
             session.reportProgressTo(new Progress(err, false, System::nanoTime));
             Set<LocalDate> completed = session.completedDays();
-            LocalDate earliest = completed.isEmpty() ? yesterday : completed.iterator().next();
+            LocalDate earliest =
+                    completed.isEmpty() ? yesterday : completed.iterator().next();
             reportDaysBeyondHorizon(completed, earliest, first);
             for (DueDay due : dueDays(completed, earliest, first, yesterday, startup)) {
                 if (session.stopRequested()) {
                     break;
                 }
                 if (!Files.isDirectory(settings.input().resolve(due.day().toString()))) {
-                    out.println(due.day() + ": waiting for " + settings.input().resolve(due.day().toString())
-                            + " (" + due.reason().label() + "); the next pass tries again");
+                    out.println(due.day() + ": waiting for "
+                            + settings.input().resolve(due.day().toString()) + " ("
+                            + due.reason().label() + "); the next pass tries again");
                     continue;
                 }
                 out.println(due.day() + ": processing (" + due.reason().label()
@@ -114,8 +115,8 @@ public final class NightlyScheduler {
         return new Pass(done, executions);
     }
 
-    private List<DueDay> dueDays(Set<LocalDate> completed, LocalDate earliest, LocalDate first,
-                                 LocalDate yesterday, boolean startup) {
+    private List<DueDay> dueDays(
+            Set<LocalDate> completed, LocalDate earliest, LocalDate first, LocalDate yesterday, boolean startup) {
         List<DueDay> due = new ArrayList<>();
         try (TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {
             for (LocalDate day = first; !day.isAfter(yesterday); day = day.plusDays(1)) {
@@ -123,8 +124,8 @@ public final class NightlyScheduler {
                     continue;
                 }
                 if (!completed.contains(day)) {
-                    due.add(new DueDay(day, day.equals(yesterday) && !startup ? RunReason.NIGHTLY
-                            : RunReason.CATCH_UP, ""));
+                    due.add(new DueDay(
+                            day, day.equals(yesterday) && !startup ? RunReason.NIGHTLY : RunReason.CATCH_UP, ""));
                     continue;
                 }
                 DayManifest.Changes changes = DayManifest.of(settings.input().resolve(day.toString()))
@@ -165,7 +166,14 @@ public final class NightlyScheduler {
     }
 
     private TelemetryJobParameters parameters(DueDay due) {
-        return new TelemetryJobParameters(due.day(), 0, settings.connections(), settings.input(), settings.out(),
-                settings.db(), settings.alerts(), due.reason());
+        return new TelemetryJobParameters(
+                due.day(),
+                0,
+                settings.connections(),
+                settings.input(),
+                settings.out(),
+                settings.db(),
+                settings.alerts(),
+                due.reason());
     }
 }

@@ -2,7 +2,6 @@ package org.peertel.schedule;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.peertel.config.SettingsFile;
 import org.springframework.scheduling.support.CronExpression;
 

@@ -24,11 +24,9 @@ final class AggregateBatches {
     static final long LIMIT_BYTES_PER_ROW = 64;
 
     /** Connection numbers {@code first..last}, both included. */
-    record Batch(int first, int last) {
-    }
+    record Batch(int first, int last) {}
 
-    private AggregateBatches() {
-    }
+    private AggregateBatches() {}
 
     /** The most rows a batch may take under DuckDB's memory limit of {@code memoryLimitBytes}. */
     static long maxRows(long memoryLimitBytes) {

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -25,8 +24,7 @@ final class ArrowMeasurementLoad {
     private static final String VIEW = "spool_measurement_batches";
     private static final String INSERT = MeasurementColumn.insertFrom(VIEW, "CAST(? AS DATE)");
 
-    private ArrowMeasurementLoad() {
-    }
+    private ArrowMeasurementLoad() {}
 
     /**
      * Inserts the rows of {@code files} as the day's. All Arrow memory is freed before this returns, on failure too
@@ -35,7 +33,7 @@ final class ArrowMeasurementLoad {
     static void insert(Connection connection, LocalDate day, List<Path> files) throws SQLException {
         DuckDBConnection duckdb = connection.unwrap(DuckDBConnection.class);
         try (BufferAllocator allocator = new RootAllocator();
-             ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+                ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
             MeasurementSpoolReader reader = new MeasurementSpoolReader(allocator, files);
             try {
                 Data.exportArrayStream(allocator, reader, stream); // the stream owns the reader from here on

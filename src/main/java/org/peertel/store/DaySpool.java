@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.SkippedFile;
 
@@ -37,7 +36,9 @@ public final class DaySpool {
 
     /** The kinds of spool files, each with its file-name suffix: binary records for measurements, else CSV. */
     enum Kind {
-        MEASUREMENTS("measurements", "bin"), UNATTRIBUTED("unattributed", "csv"), REJECTS("rejects", "csv"),
+        MEASUREMENTS("measurements", "bin"),
+        UNATTRIBUTED("unattributed", "csv"),
+        REJECTS("rejects", "csv"),
         EDGE_POPS("edge-pops", "csv");
 
         final String suffix;
@@ -71,7 +72,8 @@ public final class DaySpool {
     /** The spool of {@code day} for the database {@code db}: {@code <db>.spool/<day>/} beside it. */
     public static DaySpool of(Path db, LocalDate day) {
         Path absolute = db.toAbsolutePath();
-        return new DaySpool(absolute.resolveSibling(absolute.getFileName() + ".spool").resolve(day.toString()));
+        return new DaySpool(
+                absolute.resolveSibling(absolute.getFileName() + ".spool").resolve(day.toString()));
     }
 
     public Path folder() {
@@ -117,25 +119,35 @@ public final class DaySpool {
      * @param inputFiles   per input file: name, rows, bytes, sha256 (the day's manifest, skipped files included)
      * @param skippedFiles the files left out by --skip-bad-files, with why
      */
-    public void complete(Map<String, List<String>> dictionary, List<InputFile> inputFiles,
-                         List<SkippedFile> skippedFiles) {
+    public void complete(
+            Map<String, List<String>> dictionary, List<InputFile> inputFiles, List<SkippedFile> skippedFiles) {
         try {
             try (SpoolCsvOut out = open(DICTIONARY)) {
                 for (var kind : dictionary.entrySet()) {
                     List<String> texts = kind.getValue();
                     for (int no = 0; no < texts.size(); no++) {
-                        out.plain(kind.getKey()).number(no).quoted(texts.get(no)).endRow();
+                        out.plain(kind.getKey())
+                                .number(no)
+                                .quoted(texts.get(no))
+                                .endRow();
                     }
                 }
             }
             try (SpoolCsvOut out = open(INPUT_FILES)) {
                 for (InputFile file : inputFiles) {
-                    out.quoted(file.name()).number(file.rows()).number(file.bytes()).plain(file.sha256()).endRow();
+                    out.quoted(file.name())
+                            .number(file.rows())
+                            .number(file.bytes())
+                            .plain(file.sha256())
+                            .endRow();
                 }
             }
             try (SpoolCsvOut out = open(SKIPPED_FILES)) {
                 for (SkippedFile file : skippedFiles) {
-                    out.quoted(file.name()).plain(file.reason().code()).quoted(file.message()).endRow();
+                    out.quoted(file.name())
+                            .plain(file.reason().code())
+                            .quoted(file.message())
+                            .endRow();
                 }
             }
             // every spool file was synced when it was closed (open): only the marker and the folder remain
@@ -213,7 +225,9 @@ public final class DaySpool {
 
     /** The spool's files whose names end with {@code suffix}, in name order. */
     private List<Path> filesEndingWith(String suffix) {
-        return list().stream().filter(file -> file.getFileName().toString().endsWith(suffix)).toList();
+        return list().stream()
+                .filter(file -> file.getFileName().toString().endsWith(suffix))
+                .toList();
     }
 
     String dictionaryPath() {

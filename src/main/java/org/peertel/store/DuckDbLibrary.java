@@ -13,8 +13,7 @@ public final class DuckDbLibrary {
 
     private static final ClassPreload NATIVE = new ClassPreload("org.duckdb.DuckDBNative");
 
-    private DuckDbLibrary() {
-    }
+    private DuckDbLibrary() {}
 
     /** Starts loading the library, once per process. */
     public static void loadInBackground() {

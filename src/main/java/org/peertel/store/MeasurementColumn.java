@@ -3,7 +3,6 @@ package org.peertel.store;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.TimeUnit;
@@ -48,10 +47,12 @@ enum MeasurementColumn {
     static final String TABLE = "measurement_rows";
 
     /** The columns a spool batch carries, in table order: all but the day. */
-    static final List<MeasurementColumn> SPOOLED = Arrays.stream(values()).filter(c -> c.arrowType != null).toList();
+    static final List<MeasurementColumn> SPOOLED =
+            Arrays.stream(values()).filter(c -> c.arrowType != null).toList();
 
     /** The Arrow schema of a spool batch: the {@link #SPOOLED} columns. */
-    static final Schema ARROW_SCHEMA = new Schema(SPOOLED.stream().map(MeasurementColumn::arrowField).toList());
+    static final Schema ARROW_SCHEMA =
+            new Schema(SPOOLED.stream().map(MeasurementColumn::arrowField).toList());
 
     private final String sqlType;
     private final ArrowType arrowType;
@@ -96,7 +97,7 @@ enum MeasurementColumn {
      */
     static String insertFrom(String source, String day) {
         String spooled = SPOOLED.stream().map(MeasurementColumn::columnName).collect(Collectors.joining(", "));
-        return "INSERT INTO " + TABLE + " (" + DAY.columnName() + ", " + spooled + ") SELECT " + day + ", "
-                + spooled + " FROM " + source;
+        return "INSERT INTO " + TABLE + " (" + DAY.columnName() + ", " + spooled + ") SELECT " + day + ", " + spooled
+                + " FROM " + source;
     }
 }

@@ -20,21 +20,36 @@ final class MeasurementSpoolOut implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
 
     MeasurementSpoolOut(Path file) throws IOException {
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     }
 
     /**
      * The fixed fields of a record, in the order of {@link MeasurementSpoolRecord#FIXED_FIELDS}; follow with
      * {@link #ipv4} or {@link #ipv6}.
      */
-    MeasurementSpoolOut row(int fileNo, long line, long epochMicros, int countryCode, int stateCode, int edgePopNo,
-                            long rttMicros, int connectionNo, int prefixNo) throws IOException {
+    MeasurementSpoolOut row(
+            int fileNo,
+            long line,
+            long epochMicros,
+            int countryCode,
+            int stateCode,
+            int edgePopNo,
+            long rttMicros,
+            int connectionNo,
+            int prefixNo)
+            throws IOException {
         if (buffer.remaining() < MeasurementSpoolRecord.MAX_RECORD_BYTES) {
             drain();
         }
-        buffer.putInt(fileNo).putLong(line).putLong(epochMicros).putShort((short) countryCode)
-                .putShort((short) stateCode).putInt(edgePopNo).putLong(rttMicros).putInt(connectionNo)
+        buffer.putInt(fileNo)
+                .putLong(line)
+                .putLong(epochMicros)
+                .putShort((short) countryCode)
+                .putShort((short) stateCode)
+                .putInt(edgePopNo)
+                .putLong(rttMicros)
+                .putInt(connectionNo)
                 .putInt(prefixNo);
         return this;
     }

@@ -23,8 +23,7 @@ import java.util.List;
 final class MeasurementSpoolRecord {
 
     /** A fixed-width field: the value of {@code column} as a little-endian integer of {@code bytes} bytes. */
-    record Field(MeasurementColumn column, int bytes) {
-    }
+    record Field(MeasurementColumn column, int bytes) {}
 
     /** The fields before the client address, in record order. */
     static final List<Field> FIXED_FIELDS = List.of(
@@ -55,8 +54,7 @@ final class MeasurementSpoolRecord {
 
     static final int MAX_RECORD_BYTES = FIXED_BYTES + MAX_IPV6_BYTES;
 
-    private MeasurementSpoolRecord() {
-    }
+    private MeasurementSpoolRecord() {}
 
     /** The size of a record whose tag byte is {@code tag}, or -1 when no record has that tag. */
     static int size(byte tag) {

@@ -13,9 +13,18 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * The typed vectors of a batch of {@link MeasurementColumn#ARROW_SCHEMA}, each found by its column: the vector
  * class is the one Arrow makes for the column's Arrow type.
  */
-record MeasurementVectors(IntVector fileNo, BigIntVector line, TimeStampMicroVector ts, UInt4Vector ipv4,
-                          VarCharVector ipv6, SmallIntVector country, SmallIntVector state, IntVector edgePop,
-                          DecimalVector rtt, IntVector connection, IntVector prefix) {
+record MeasurementVectors(
+        IntVector fileNo,
+        BigIntVector line,
+        TimeStampMicroVector ts,
+        UInt4Vector ipv4,
+        VarCharVector ipv6,
+        SmallIntVector country,
+        SmallIntVector state,
+        IntVector edgePop,
+        DecimalVector rtt,
+        IntVector connection,
+        IntVector prefix) {
 
     static MeasurementVectors of(VectorSchemaRoot root) {
         return new MeasurementVectors(

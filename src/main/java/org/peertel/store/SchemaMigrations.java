@@ -30,10 +30,8 @@ final class SchemaMigrations {
      * stray or misnamed file cannot slip into (or out of) a release unnoticed. SchemaMigrationsTest checks that every
      * file of the folder is listed here and that the numbers have no gap.
      */
-    static final List<String> FILES = List.of(
-            "001-tables-before-2026-12.sql",
-            "002-drop-staging-tables.sql",
-            "003-measurements-as-numbers.sql");
+    static final List<String> FILES =
+            List.of("001-tables-before-2026-12.sql", "002-drop-staging-tables.sql", "003-measurements-as-numbers.sql");
 
     static final String FOLDER = "migrations/";
 
@@ -47,8 +45,7 @@ final class SchemaMigrations {
                 applied_at TIMESTAMP NOT NULL  -- UTC; when the table was added, for migrations found already made
             )""";
 
-    private SchemaMigrations() {
-    }
+    private SchemaMigrations() {}
 
     /** The version the migrations of this release bring a database to. */
     static int latest() {
@@ -65,9 +62,11 @@ final class SchemaMigrations {
         }
         int version = currentVersion(connection);
         if (version > latest()) {
-            throw new StoreException("the DuckDB database " + file + " has schema version " + version
-                    + ", newer than this peertel knows (" + latest() + "): it was written by a newer release. "
-                    + "Run that release or a newer one; there is no downgrade", null);
+            throw new StoreException(
+                    "the DuckDB database " + file + " has schema version " + version
+                            + ", newer than this peertel knows (" + latest() + "): it was written by a newer release. "
+                            + "Run that release or a newer one; there is no downgrade",
+                    null);
         }
         for (int next = version + 1; next <= latest(); next++) {
             String name = FILES.get(next - 1);
@@ -113,7 +112,7 @@ final class SchemaMigrations {
 
     private static int currentVersion(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             var rs = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+                var rs = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -2,7 +2,6 @@ package org.peertel.store;
 
 import java.io.IOException;
 import java.util.List;
-
 import org.peertel.geo.Locations;
 import org.peertel.ingest.MeasurementBatch;
 
@@ -77,20 +76,45 @@ public final class SpoolFileWriter implements AutoCloseable {
      * @param prefixNo     the longest matching prefix, or -1 for no_prefix
      * @param reason       null for an attributed measurement, else no_prefix or location_mismatch
      */
-    public void measurement(int fileNo, long line, long epochMicros, String clientIp, String country, String state,
-                            String edgePop, long rttMicros, int connectionNo, int prefixNo, String reason) {
+    public void measurement(
+            int fileNo,
+            long line,
+            long epochMicros,
+            String clientIp,
+            String country,
+            String state,
+            String edgePop,
+            long rttMicros,
+            int connectionNo,
+            int prefixNo,
+            String reason) {
         try {
             if (reason == null) {
-                measurements.row(fileNo, line, epochMicros, letterCode(country), stateCode(state),
-                        edgePops.number(edgePop), rttMicros, connectionNo, prefixNo);
+                measurements.row(
+                        fileNo,
+                        line,
+                        epochMicros,
+                        letterCode(country),
+                        stateCode(state),
+                        edgePops.number(edgePop),
+                        rttMicros,
+                        connectionNo,
+                        prefixNo);
                 if (clientIp.indexOf(':') < 0) {
                     measurements.ipv4(ipv4Value(clientIp));
                 } else {
                     measurements.ipv6(clientIp);
                 }
             } else {
-                unattributed.number(fileNo).number(line).number(epochMicros).plain(clientIp).plain(country)
-                        .plain(state).quoted(edgePop).micros(rttMicros);
+                unattributed
+                        .number(fileNo)
+                        .number(line)
+                        .number(epochMicros)
+                        .plain(clientIp)
+                        .plain(country)
+                        .plain(state)
+                        .quoted(edgePop)
+                        .micros(rttMicros);
                 endUnattributed(unattributed, prefixNo, reason);
             }
         } catch (IOException e) {
@@ -139,26 +163,43 @@ public final class SpoolFileWriter implements AutoCloseable {
      * @param prefixNos     by row
      * @param reasons       by row: null for an attributed measurement
      */
-    public void measurements(int fileNo, MeasurementBatch rows, int from, int to, int[] connectionNos,
-                             int[] prefixNos, String[] reasons) {
+    public void measurements(
+            int fileNo,
+            MeasurementBatch rows,
+            int from,
+            int to,
+            int[] connectionNos,
+            int[] prefixNos,
+            String[] reasons) {
         try {
             byte[] text = rows.bytes();
             for (int i = from; i < to; i++) {
                 if (reasons[i] == null) {
-                    measurements.row(fileNo, rows.line(i), rows.epochMicros(i), letterCode(rows.country(i)),
+                    measurements.row(
+                            fileNo,
+                            rows.line(i),
+                            rows.epochMicros(i),
+                            letterCode(rows.country(i)),
                             stateCode(rows.state(i)),
-                            edgePops.number(text, rows.edgePopFrom(i), rows.edgePopTo(i)), rows.rttMicros(i),
-                            connectionNos[i], prefixNos[i]);
+                            edgePops.number(text, rows.edgePopFrom(i), rows.edgePopTo(i)),
+                            rows.rttMicros(i),
+                            connectionNos[i],
+                            prefixNos[i]);
                     if (rows.isIpv4(i)) {
                         measurements.ipv4(rows.ipv4Value(i));
                     } else {
                         measurements.ipv6(text, rows.clientIpFrom(i), rows.clientIpTo(i));
                     }
                 } else {
-                    unattributed.number(fileNo).number(rows.line(i)).number(rows.epochMicros(i))
+                    unattributed
+                            .number(fileNo)
+                            .number(rows.line(i))
+                            .number(rows.epochMicros(i))
                             .plainAscii(text, rows.clientIpFrom(i), rows.clientIpTo(i))
-                            .plain(rows.country(i)).plain(rows.state(i))
-                            .quotedAscii(text, rows.edgePopFrom(i), rows.edgePopTo(i)).micros(rows.rttMicros(i));
+                            .plain(rows.country(i))
+                            .plain(rows.state(i))
+                            .quotedAscii(text, rows.edgePopFrom(i), rows.edgePopTo(i))
+                            .micros(rows.rttMicros(i));
                     endUnattributed(unattributed, prefixNos[i], reasons[i]);
                 }
             }
@@ -188,7 +229,10 @@ public final class SpoolFileWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        try (measurements; unattributed; rejects; edgePopNames) {
+        try (measurements;
+                unattributed;
+                rejects;
+                edgePopNames) {
             List<String> names = edgePops.names();
             for (int no = 0; no < names.size(); no++) {
                 edgePopNames.number(fileNo).number(no).quoted(names.get(no)).endRow();

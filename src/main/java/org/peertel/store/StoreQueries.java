@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-
 import org.peertel.alert.DailyStats;
 import org.peertel.ingest.DayManifest;
 import org.peertel.ingest.InputFile;
@@ -23,27 +22,37 @@ import org.peertel.ingest.InputFile;
 public final class StoreQueries {
 
     /** A connection's statistics for one day. */
-    public record ConnectionDay(String connectionId, long samples, BigDecimal minMs, BigDecimal maxMs,
-                                BigDecimal sumMs, double medianMs, double p95Ms, double p99Ms) {
-    }
+    public record ConnectionDay(
+            String connectionId,
+            long samples,
+            BigDecimal minMs,
+            BigDecimal maxMs,
+            BigDecimal sumMs,
+            double medianMs,
+            double p95Ms,
+            double p99Ms) {}
 
     /** A (connection, matched prefix) pair's statistics for one day. */
-    public record PrefixDay(String connectionId, String prefix, long samples, double medianMs, double p95Ms) {
-    }
+    public record PrefixDay(String connectionId, String prefix, long samples, double medianMs, double p95Ms) {}
 
     /** One rejected row. */
-    public record Reject(String file, long line, String reason, String raw) {
-    }
+    public record Reject(String file, long line, String reason, String raw) {}
 
     /** A file left out of the day by --skip-bad-files. */
-    public record SkippedFileSummary(String name, String reason, String message) {
-    }
+    public record SkippedFileSummary(String name, String reason, String message) {}
 
     /** How the day's rows were accounted for, and which files were left out. */
-    public record DayCounts(long attributed, long noPrefix, long locationMismatch, Map<String, Long> rejected,
-                            List<InputFile> files, List<SkippedFileSummary> skippedFiles) {
+    public record DayCounts(
+            long attributed,
+            long noPrefix,
+            long locationMismatch,
+            Map<String, Long> rejected,
+            List<InputFile> files,
+            List<SkippedFileSummary> skippedFiles) {
         public long rowsRead() {
-            return attributed + noPrefix + locationMismatch
+            return attributed
+                    + noPrefix
+                    + locationMismatch
                     + rejected.values().stream().mapToLong(Long::longValue).sum();
         }
 
@@ -61,29 +70,46 @@ public final class StoreQueries {
 
     /** DuckDB's value of one of its settings on this connection, e.g. {@code memory_limit} as {@code 1.8 GiB}. */
     public String duckDbSetting(String name) {
-        return query("SELECT current_setting(?)", List.of(name), rs -> rs.getString(1)).get(0);
+        return query("SELECT current_setting(?)", List.of(name), rs -> rs.getString(1))
+                .get(0);
     }
 
     /** Daily statistics of every connection on the days from {@code first} to {@code last}, inclusive. */
     public List<DailyStats> dailyStats(LocalDate first, LocalDate last) {
-        return query("SELECT day, connection_id, samples, median_ms, p95_ms FROM connection_daily "
-                        + "WHERE day BETWEEN ? AND ? ORDER BY day, connection_id", List.of(first, last),
-                rs -> new DailyStats(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
-                        rs.getDouble(4), rs.getDouble(5)));
+        return query(
+                "SELECT day, connection_id, samples, median_ms, p95_ms FROM connection_daily "
+                        + "WHERE day BETWEEN ? AND ? ORDER BY day, connection_id",
+                List.of(first, last),
+                rs -> new DailyStats(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getDouble(4),
+                        rs.getDouble(5)));
     }
 
     public List<ConnectionDay> connectionDay(LocalDate day) {
-        return query("SELECT connection_id, samples, min_ms, max_ms, sum_ms, median_ms, p95_ms, p99_ms "
-                        + "FROM connection_daily WHERE day = ? ORDER BY connection_id", List.of(day),
-                rs -> new ConnectionDay(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)));
+        return query(
+                "SELECT connection_id, samples, min_ms, max_ms, sum_ms, median_ms, p95_ms, p99_ms "
+                        + "FROM connection_daily WHERE day = ? ORDER BY connection_id",
+                List.of(day),
+                rs -> new ConnectionDay(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4),
+                        rs.getBigDecimal(5),
+                        rs.getDouble(6),
+                        rs.getDouble(7),
+                        rs.getDouble(8)));
     }
 
     public List<PrefixDay> prefixDay(LocalDate day) {
-        return query("SELECT connection_id, prefix, samples, median_ms, p95_ms FROM prefix_daily "
-                        + "WHERE day = ? ORDER BY connection_id, prefix", List.of(day),
-                rs -> new PrefixDay(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4),
-                        rs.getDouble(5)));
+        return query(
+                "SELECT connection_id, prefix, samples, median_ms, p95_ms FROM prefix_daily "
+                        + "WHERE day = ? ORDER BY connection_id, prefix",
+                List.of(day),
+                rs -> new PrefixDay(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5)));
     }
 
     /** Streams the day's rejects in file, line order (there may be many). */
@@ -104,23 +130,28 @@ public final class StoreQueries {
     public DayCounts counts(LocalDate day) {
         long attributed = single("SELECT count(*) FROM measurement_rows WHERE day = ?", day);
         long noPrefix = single("SELECT count(*) FROM unattributed WHERE day = ? AND reason = 'no_prefix'", day);
-        long mismatch = single("SELECT count(*) FROM unattributed WHERE day = ? AND reason = 'location_mismatch'",
-                day);
+        long mismatch = single("SELECT count(*) FROM unattributed WHERE day = ? AND reason = 'location_mismatch'", day);
         Map<String, Long> rejected = new TreeMap<>();
-        query("SELECT reason, count(*) FROM rejects WHERE day = ? GROUP BY reason", List.of(day),
+        query(
+                "SELECT reason, count(*) FROM rejects WHERE day = ? GROUP BY reason",
+                List.of(day),
                 rs -> rejected.put(rs.getString(1), rs.getLong(2)));
         return new DayCounts(attributed, noPrefix, mismatch, rejected, inputFiles(day), skippedFiles(day));
     }
 
     /** The day's input files as last published, by name, skipped files included; empty when it never was. */
     private List<InputFile> inputFiles(LocalDate day) {
-        return query("SELECT name, rows, bytes, sha256 FROM input_files WHERE day = ? ORDER BY name", List.of(day),
+        return query(
+                "SELECT name, rows, bytes, sha256 FROM input_files WHERE day = ? ORDER BY name",
+                List.of(day),
                 rs -> new InputFile(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
     }
 
     /** The files left out of the day, by name; empty for a complete day. */
     public List<SkippedFileSummary> skippedFiles(LocalDate day) {
-        return query("SELECT name, reason, message FROM skipped_files WHERE day = ? ORDER BY name", List.of(day),
+        return query(
+                "SELECT name, reason, message FROM skipped_files WHERE day = ? ORDER BY name",
+                List.of(day),
                 rs -> new SkippedFileSummary(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
@@ -137,7 +168,9 @@ public final class StoreQueries {
     /** The day's alerts per severity, by severity name (CRITICAL, WARNING); severities without alerts are absent. */
     public Map<String, Long> alertsBySeverity(LocalDate day) {
         Map<String, Long> bySeverity = new TreeMap<>();
-        query("SELECT severity, count(*) FROM alerts WHERE day = ? GROUP BY severity", List.of(day),
+        query(
+                "SELECT severity, count(*) FROM alerts WHERE day = ? GROUP BY severity",
+                List.of(day),
                 rs -> bySeverity.put(rs.getString(1), rs.getLong(2)));
         return bySeverity;
     }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
-
 import org.peertel.alert.Alert;
 
 /** The alerts table: a day's alerts replaced as a whole, in the caller's transaction. */
@@ -18,13 +17,12 @@ final class StoredAlerts {
 
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private StoredAlerts() {
-    }
+    private StoredAlerts() {}
 
     /** Replaces the day's alerts and records the day as evaluated. */
     static void replace(Connection connection, LocalDate day, List<Alert> alerts) throws SQLException {
-        for (String sql : List.of("DELETE FROM alerts WHERE day = ?",
-                "INSERT OR IGNORE INTO evaluated_days VALUES (?)")) {
+        for (String sql :
+                List.of("DELETE FROM alerts WHERE day = ?", "INSERT OR IGNORE INTO evaluated_days VALUES (?)")) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setObject(1, day);
                 statement.execute();

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
-
 import org.duckdb.DuckDBDriver;
 import org.peertel.config.DuckDbSettings;
 import org.peertel.testhook.CrashPoint;
@@ -23,6 +22,7 @@ public final class TelemetryStore implements AutoCloseable {
 
     /** The macro spool_csv: the spool's CSV files as DuckDB reads them, made once per connection. */
     private static final SqlScript SPOOL_CSV = SqlScript.load("spool-csv.sql");
+
     private static final SqlScript PUBLISH_DAY = SqlScript.load("publish-day.sql");
     private static final SqlScript AGGREGATE_BATCH = SqlScript.load("aggregate-batch.sql");
     /** A spool's measurements in the CSV files of a peertel from before the binary records (DaySpool). */
@@ -55,8 +55,8 @@ public final class TelemetryStore implements AutoCloseable {
     public static TelemetryStore open(Path file, DuckDbSettings settings) {
         if (file.toAbsolutePath().toString().contains(";")) {
             // DuckDB reads ";key=value" in its JDBC URL as settings (session_init_sql_file runs SQL from a file)
-            throw new StoreException("refusing the DuckDB path " + file + ": ';' would start driver options in "
-                    + "the JDBC URL", null);
+            throw new StoreException(
+                    "refusing the DuckDB path " + file + ": ';' would start driver options in " + "the JDBC URL", null);
         }
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -69,8 +69,8 @@ public final class TelemetryStore implements AutoCloseable {
                 Files.createDirectories(spillParent);
             }
             DuckDbLibrary.awaitLoaded(); // a session may have started loading it
-            Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(),
-                    streamingResults());
+            Connection connection =
+                    DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), streamingResults());
             try {
                 settings.apply(connection, file);
                 try (Statement statement = connection.createStatement()) {
@@ -107,11 +107,12 @@ public final class TelemetryStore implements AutoCloseable {
      */
     private static long memoryLimitBytes(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             var rs = statement.executeQuery("SELECT current_setting('memory_limit')")) {
+                var rs = statement.executeQuery("SELECT current_setting('memory_limit')")) {
             rs.next();
             String limit = rs.getString(1);
-            return DuckDbSettings.sizeInBytes(limit).orElseThrow(() -> new SQLException(
-                    "DuckDB reported a memory limit peertel cannot read: " + limit));
+            return DuckDbSettings.sizeInBytes(limit)
+                    .orElseThrow(
+                            () -> new SQLException("DuckDB reported a memory limit peertel cannot read: " + limit));
         }
     }
 

@@ -42,9 +42,13 @@ public enum CrashPoint {
      * @throws IllegalArgumentException if no point has that name; the message lists the points there are
      */
     public static CrashPoint named(String name) {
-        return Arrays.stream(values()).filter(point -> point.commandLineName.equals(name)).findFirst()
+        return Arrays.stream(values())
+                .filter(point -> point.commandLineName.equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("'" + name + "' is no crash point; the points are "
-                        + Arrays.stream(values()).map(CrashPoint::commandLineName).collect(Collectors.joining(", "))));
+                        + Arrays.stream(values())
+                                .map(CrashPoint::commandLineName)
+                                .collect(Collectors.joining(", "))));
     }
 
     /**

@@ -36,8 +36,7 @@ public final class TestHooks {
 
     private static final long CRASH_WAIT_NANOS = 300_000_000_000L;
 
-    private TestHooks() {
-    }
+    private TestHooks() {}
 
     /**
      * What {@code main} does first, before anything is written: one line on {@code err} for every armed hook
@@ -157,7 +156,8 @@ public final class TestHooks {
                 warnings.add(warning(CRASH_AT + "=" + crashAt.commandLineName(), "stop dead at that point"));
             }
             if (pauseAt != null) {
-                warnings.add(warning(PAUSE_AT + "=" + pauseAt.commandLineName() + ":" + pauseMillis,
+                warnings.add(warning(
+                        PAUSE_AT + "=" + pauseAt.commandLineName() + ":" + pauseMillis,
                         "pause " + pauseMillis + " ms at that point"));
             }
             if (now != null) {

@@ -27,27 +27,34 @@ class ConnectionMatcherTest {
 
     /** client, country, state; expected: outcome, connection ("-" for none), prefix ("-" for none). */
     @ParameterizedTest(name = "{0} {1} {2}")
-    @CsvSource(nullValues = "-", value = {
-            "192.0.2.5, DE, '', attributed, de-1, 192.0.2.0/24",
-            "192.0.2.200, DE, '', attributed, de-2, 192.0.2.128/25",
-            "192.0.2.200, FR, '', location_mismatch, -, 192.0.2.128/25", // no fallback to the /24
-            "::ffff:192.0.2.5, DE, '', attributed, de-1, 192.0.2.0/24",
-            "2001:db8:ff::1, DE, '', attributed, de-1, 2001:db8::/32",
-            "198.51.100.9, US, WA, attributed, us-wa, 198.51.100.0/24",
-            "198.51.100.9, US, OR, attributed, us-or, 198.51.100.0/24",
-            "198.51.100.9, US, CA, location_mismatch, -, 198.51.100.0/24",
-            "2001:db8:1::9, US, OR, attributed, us-or, 2001:db8:1::/48",
-            "2001:db8:1::9, DE, '', location_mismatch, -, 2001:db8:1::/48", // the /48 wins over de-1's /32
-            "203.0.113.7, FR, '', attributed, fr-1, 203.0.113.7/32",
-            "203.0.113.8, FR, '', no_prefix, -, -",
-            "2001:db9::1, DE, '', no_prefix, -, -", // just past 2001:db8::/32, the widest prefix registered
-            "::c000:205, DE, '', no_prefix, -, -"}) // IPv4-compatible IPv6 is not IPv4
-    void choosesTheOwnerOfTheLongestPrefix(String client, String country, String state, String outcome,
-                                           String connectionId, String prefix) {
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "192.0.2.5, DE, '', attributed, de-1, 192.0.2.0/24",
+                "192.0.2.200, DE, '', attributed, de-2, 192.0.2.128/25",
+                "192.0.2.200, FR, '', location_mismatch, -, 192.0.2.128/25", // no fallback to the /24
+                "::ffff:192.0.2.5, DE, '', attributed, de-1, 192.0.2.0/24",
+                "2001:db8:ff::1, DE, '', attributed, de-1, 2001:db8::/32",
+                "198.51.100.9, US, WA, attributed, us-wa, 198.51.100.0/24",
+                "198.51.100.9, US, OR, attributed, us-or, 198.51.100.0/24",
+                "198.51.100.9, US, CA, location_mismatch, -, 198.51.100.0/24",
+                "2001:db8:1::9, US, OR, attributed, us-or, 2001:db8:1::/48",
+                "2001:db8:1::9, DE, '', location_mismatch, -, 2001:db8:1::/48", // the /48 wins over de-1's /32
+                "203.0.113.7, FR, '', attributed, fr-1, 203.0.113.7/32",
+                "203.0.113.8, FR, '', no_prefix, -, -",
+                "2001:db9::1, DE, '', no_prefix, -, -", // just past 2001:db8::/32, the widest prefix registered
+                "::c000:205, DE, '', no_prefix, -, -"
+            }) // IPv4-compatible IPv6 is not IPv4
+    void choosesTheOwnerOfTheLongestPrefix(
+            String client, String country, String state, String outcome, String connectionId, String prefix) {
         IpAddress address = IpAddress.parse(client);
         Attribution attribution = MATCHER.match(address, country, state);
         assertEquals(outcome, attribution.outcome().code());
-        assertEquals(connectionId, attribution.connection() == null ? null : attribution.connection().connectionId());
+        assertEquals(
+                connectionId,
+                attribution.connection() == null
+                        ? null
+                        : attribution.connection().connectionId());
         assertEquals(prefix, attribution.prefix());
         // the primitive entry points answer with the very same (pre-built) object
         assertSame(attribution, MATCHER.matchV6(address.high(), address.low(), country, state));
@@ -61,9 +68,18 @@ class ConnectionMatcherTest {
 
     /** Locations are compared as the strings are, even ones a checked registry never holds. */
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(nullValues = "-", value = {
-            "de, '', odd-de", "DE, '', -", "US, '', odd-us", "US, x, odd-us-x", "US, X, -", "U, '', -",
-            "XY, '', xy", "xy, '', -"})
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "de, '', odd-de",
+                "DE, '', -",
+                "US, '', odd-us",
+                "US, x, odd-us-x",
+                "US, X, -",
+                "U, '', -",
+                "XY, '', xy",
+                "xy, '', -"
+            })
     void locationsOutsideTheCodesAreComparedExactly(String country, String state, String connectionId) {
         ConnectionMatcher odd = new ConnectionMatcher(ConnectionRegistry.of(List.of(
                 connection("odd-de", "de", "", "192.0.2.0/24"),
@@ -71,8 +87,13 @@ class ConnectionMatcherTest {
                 connection("odd-us-x", "US", "x", "192.0.2.0/24"),
                 connection("xy", "XY", "ignored", "192.0.2.0/24"))));
         Attribution attribution = odd.match(IpAddress.parse("192.0.2.1"), country, state);
-        assertEquals(connectionId, attribution.connection() == null ? null : attribution.connection().connectionId());
-        assertEquals(connectionId == null ? -1 : attribution.connectionNo(),
+        assertEquals(
+                connectionId,
+                attribution.connection() == null
+                        ? null
+                        : attribution.connection().connectionId());
+        assertEquals(
+                connectionId == null ? -1 : attribution.connectionNo(),
                 ConnectionMatcher.connectionNo(odd.matchNumbers(0L, IpAddress.ipv4Low(0xC000_0201), country, state)));
     }
 
@@ -80,15 +101,23 @@ class ConnectionMatcherTest {
     void numbersConnectionsInRegistryOrderAndPrefixesByFirstRegistration() {
         // the registry orders connections by id: de-1, de-2, fr-1, us-or, us-wa; a shared prefix is numbered once
         assertEquals(List.of("de-1", "de-2", "fr-1", "us-or", "us-wa"), MATCHER.connectionIds());
-        assertEquals(List.of("192.0.2.0/24", "2001:db8::/32", "192.0.2.128/25", "203.0.113.7/32", "198.51.100.0/24",
-                "2001:db8:1::/48"), MATCHER.prefixes());
+        assertEquals(
+                List.of(
+                        "192.0.2.0/24",
+                        "2001:db8::/32",
+                        "192.0.2.128/25",
+                        "203.0.113.7/32",
+                        "198.51.100.0/24",
+                        "2001:db8:1::/48"),
+                MATCHER.prefixes());
         Attribution wa = MATCHER.match(IpAddress.parse("198.51.100.9"), "US", "WA");
         assertEquals(4, wa.prefixNo());
         assertEquals(4, wa.connectionNo());
         Attribution or = MATCHER.match(IpAddress.parse("2001:db8:1::9"), "US", "OR");
         assertEquals(5, or.prefixNo());
         assertEquals(3, or.connectionNo());
-        assertEquals(5, MATCHER.match(IpAddress.parse("2001:db8:1::9"), "DE", "").prefixNo());
+        assertEquals(
+                5, MATCHER.match(IpAddress.parse("2001:db8:1::9"), "DE", "").prefixNo());
     }
 
     @Test
@@ -103,7 +132,14 @@ class ConnectionMatcherTest {
     }
 
     private static Connection connection(String id, String country, String state, String... prefixes) {
-        return new Connection(id, "acme", "Link " + id, "Partner", country, state,
-                Stream.of(prefixes).map(Prefix::parse).toList(), 2);
+        return new Connection(
+                id,
+                "acme",
+                "Link " + id,
+                "Partner",
+                country,
+                state,
+                Stream.of(prefixes).map(Prefix::parse).toList(),
+                2);
     }
 }

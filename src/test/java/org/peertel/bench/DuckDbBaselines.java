@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.peertel.config.DuckDbSettings;
 import org.peertel.config.JobSettings;
 
@@ -35,8 +34,7 @@ import org.peertel.config.JobSettings;
  */
 public final class DuckDbBaselines {
 
-    private DuckDbBaselines() {
-    }
+    private DuckDbBaselines() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 5 || !List.of("scan", "sql").contains(args[0])) {
@@ -49,13 +47,14 @@ public final class DuckDbBaselines {
         Path registry = Path.of(args[3]);
         Path db = Path.of(args[4]);
         Path settingsFile = args.length > 5 ? Path.of(args[5]) : JobSettings.DEFAULT_FILE;
-        DuckDbSettings settings = Files.isRegularFile(settingsFile) ? JobSettings.load(settingsFile).duckDb()
+        DuckDbSettings settings = Files.isRegularFile(settingsFile)
+                ? JobSettings.load(settingsFile).duckDb()
                 : DuckDbSettings.defaults();
         Files.deleteIfExists(db);
         Files.deleteIfExists(Path.of(db + ".wal"));
         String files = fileList(dayFolder);
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             settings.apply(connection, db);
             // timed from here: the JVM's start and DuckDB's native library load are not the baseline's work
             long start = System.nanoTime();
@@ -108,9 +107,10 @@ public final class DuckDbBaselines {
         double join = seconds(joinStart);
         long attributed = single(statement, "SELECT coalesce(sum(samples), 0) FROM connection_daily");
         long prefixes = single(statement, "SELECT count(*) FROM prefixes");
-        System.out.printf("baseline=sql prefixes=%d ipv4_measurements=%d attributed=%d load_seconds=%.3f "
-                        + "join_aggregate_seconds=%.3f seconds=%.3f%n", prefixes, measurements, attributed, load, join,
-                seconds(start));
+        System.out.printf(
+                "baseline=sql prefixes=%d ipv4_measurements=%d attributed=%d load_seconds=%.3f "
+                        + "join_aggregate_seconds=%.3f seconds=%.3f%n",
+                prefixes, measurements, attributed, load, join, seconds(start));
     }
 
     /** read_csv over the files, every column text, short rows padded (the checks below drop them). */
@@ -129,11 +129,14 @@ public final class DuckDbBaselines {
     private static String fileList(Path dayFolder) throws IOException {
         try (Stream<Path> files = Files.list(dayFolder)) {
             List<String> names = files.map(Path::toString)
-                    .filter(name -> name.endsWith(".csv") || name.endsWith(".csv.gz")).sorted().toList();
+                    .filter(name -> name.endsWith(".csv") || name.endsWith(".csv.gz"))
+                    .sorted()
+                    .toList();
             if (names.isEmpty()) {
                 throw new IllegalArgumentException("no *.csv or *.csv.gz files in " + dayFolder);
             }
-            return names.stream().map(name -> "'" + name.replace("'", "''") + "'")
+            return names.stream()
+                    .map(name -> "'" + name.replace("'", "''") + "'")
                     .collect(Collectors.joining(", ", "[", "]"));
         }
     }

@@ -2,7 +2,6 @@ package org.peertel.bench;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-
 import org.peertel.ingest.IngestLimits;
 import org.peertel.ingest.LatencyDay;
 import org.peertel.ingest.LatencyFileReader;
@@ -16,8 +15,7 @@ import org.peertel.ingest.Measurement;
  */
 public final class ReadOnlyPass {
 
-    private ReadOnlyPass() {
-    }
+    private ReadOnlyPass() {}
 
     public static void main(String[] args) {
         long start = System.nanoTime();
@@ -27,19 +25,22 @@ public final class ReadOnlyPass {
         for (int fileNo = 0; fileNo < latency.files().size(); fileNo++) {
             long[] fileMeasurements = {0};
             rows += latency.read(fileNo, reader -> {
-                for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
-                        found = reader.advance()) {
-                    if (found == LatencyFileReader.Found.MEASUREMENT_BATCH) {
-                        fileMeasurements[0] += reader.measurementBatch().size();
-                    } else if (reader.row() instanceof Measurement) {
-                        fileMeasurements[0]++;
-                    }
-                }
-            }).file().rows();
+                        for (LatencyFileReader.Found found = reader.advance();
+                                found != LatencyFileReader.Found.END;
+                                found = reader.advance()) {
+                            if (found == LatencyFileReader.Found.MEASUREMENT_BATCH) {
+                                fileMeasurements[0] += reader.measurementBatch().size();
+                            } else if (reader.row() instanceof Measurement) {
+                                fileMeasurements[0]++;
+                            }
+                        }
+                    })
+                    .file()
+                    .rows();
             measurements += fileMeasurements[0];
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("rows=%d measurements=%d seconds=%.3f rows_per_s=%.0f%n", rows, measurements, seconds,
-                rows / seconds);
+        System.out.printf(
+                "rows=%d measurements=%d seconds=%.3f rows_per_s=%.0f%n", rows, measurements, seconds, rows / seconds);
     }
 }

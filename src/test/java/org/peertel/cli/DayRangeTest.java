@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,9 +20,17 @@ class DayRangeTest {
                 Arguments.of("one day", "2026-02-10", null, null, List.of("2026-02-10")),
                 Arguments.of("today is the UTC day given", "today", null, null, List.of("2026-03-01")),
                 Arguments.of("yesterday across a month end", "yesterday", null, null, List.of("2026-02-28")),
-                Arguments.of("a range, oldest first", null, "2026-02-27", "2026-03-01",
+                Arguments.of(
+                        "a range, oldest first",
+                        null,
+                        "2026-02-27",
+                        "2026-03-01",
                         List.of("2026-02-27", "2026-02-28", "2026-03-01")),
-                Arguments.of("a range ending yesterday", null, "2026-02-27", "yesterday",
+                Arguments.of(
+                        "a range ending yesterday",
+                        null,
+                        "2026-02-27",
+                        "yesterday",
                         List.of("2026-02-27", "2026-02-28")),
                 Arguments.of("a one-day range", null, "today", "today", List.of("2026-03-01")));
     }
@@ -31,7 +38,11 @@ class DayRangeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("ranges")
     void resolvesTheDays(String description, String date, String from, String to, List<String> expected) {
-        assertEquals(expected, DayRange.of(date, from, to, TODAY).stream().map(LocalDate::toString).toList());
+        assertEquals(
+                expected,
+                DayRange.of(date, from, to, TODAY).stream()
+                        .map(LocalDate::toString)
+                        .toList());
     }
 
     static Stream<Arguments> mistakes() {
@@ -47,8 +58,8 @@ class DayRangeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("mistakes")
     void saysWhatIsWrong(String description, String date, String from, String to, String message) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DayRange.of(date, from, to, TODAY));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> DayRange.of(date, from, to, TODAY));
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 }

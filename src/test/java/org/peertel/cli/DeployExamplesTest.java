@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -23,7 +22,8 @@ class DeployExamplesTest {
 
     @Test
     void theSystemdServiceRunsYesterday() throws IOException {
-        String unit = Files.readString(DEPLOY.resolve("peertel-nightly.service")).replace("\\\n", " ");
+        String unit =
+                Files.readString(DEPLOY.resolve("peertel-nightly.service")).replace("\\\n", " ");
         Matcher exec = Pattern.compile("(?m)^ExecStart=(.*)$").matcher(unit);
         exec.find();
         List<String> words = Arrays.asList(exec.group(1).trim().split("\\s+"));
@@ -36,7 +36,9 @@ class DeployExamplesTest {
         String yaml = Files.readString(DEPLOY.resolve("cronjob.yaml"));
         Matcher args = Pattern.compile("args: \\[(.*?)]", Pattern.DOTALL).matcher(yaml);
         args.find();
-        List<String> words = Arrays.stream(args.group(1).split(",")).map(w -> w.trim().replace("\"", "")).toList();
+        List<String> words = Arrays.stream(args.group(1).split(","))
+                .map(w -> w.trim().replace("\"", ""))
+                .toList();
         assertEquals(List.of("java", "-jar"), words.subList(0, 2));
         assertParsesAsYesterdaysRun(words.subList(3, words.size()));
         assertEquals(1, count(yaml, "\n  concurrencyPolicy: Forbid\n"));

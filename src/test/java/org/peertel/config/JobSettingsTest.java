@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.alert.AlertSettings;
@@ -24,7 +23,9 @@ class JobSettingsTest {
     void everyJobSettingsFileLoads() throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(Path.of("jobs"))) {
-            files = walk.filter(p -> p.toString().endsWith(".properties")).sorted().toList();
+            files = walk.filter(p -> p.toString().endsWith(".properties"))
+                    .sorted()
+                    .toList();
         }
         assertTrue(files.size() >= 2, "jobs/ holds the settings: " + files);
         for (Path file : files) {
@@ -52,9 +53,19 @@ class JobSettingsTest {
     void theBuiltInDefaultsAreTheShippedOnes() {
         JobSettings shipped = JobSettings.load(JobSettings.DEFAULT_FILE);
         JobSettings builtIn = JobSettings.builtIn();
-        assertEquals(new JobSettings(shipped.connections(), shipped.input(), shipped.out(), shipped.db(), null,
-                shipped.chunkSize(), shipped.jobRepositoryUrl()), builtIn);
-        assertEquals(AlertSettings.load(shipped.alerts()).defaults(), AlertSettings.load(builtIn.alerts()).defaults());
+        assertEquals(
+                new JobSettings(
+                        shipped.connections(),
+                        shipped.input(),
+                        shipped.out(),
+                        shipped.db(),
+                        null,
+                        shipped.chunkSize(),
+                        shipped.jobRepositoryUrl()),
+                builtIn);
+        assertEquals(
+                AlertSettings.load(shipped.alerts()).defaults(),
+                AlertSettings.load(builtIn.alerts()).defaults());
     }
 
     @Test
@@ -67,8 +78,8 @@ class JobSettingsTest {
 
     @Test
     void aMissingFileSaysWhatToDo(@TempDir Path folder) {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> JobSettings.load(folder.resolve("nope.properties")));
+        ConfigurationException e =
+                assertThrows(ConfigurationException.class, () -> JobSettings.load(folder.resolve("nope.properties")));
         assertTrue(e.getMessage().contains("--settings"), e.getMessage());
     }
 
@@ -78,42 +89,55 @@ class JobSettingsTest {
         assertTrue(settings.jobRepository().isDefault());
         assertEquals("", settings.jobRepository().user().text());
         assertEquals("", settings.jobRepository().password().text());
-        assertTrue(JobSettings.builtIn().withEnvironment(Map.of()).jobRepository().isDefault());
+        assertTrue(
+                JobSettings.builtIn().withEnvironment(Map.of()).jobRepository().isDefault());
     }
 
     @Test
     void theSettingsFileGivesUrlUserAndPasswordAndSaysWhere(@TempDir Path folder) throws IOException {
         Path file = postgresSettings(folder);
-        JobRepositorySettings repository = JobSettings.load(file).withEnvironment(Map.of()).jobRepository();
-        assertEquals("jdbc:postgresql://db.example.net:5432/peertel", repository.url().text());
+        JobRepositorySettings repository =
+                JobSettings.load(file).withEnvironment(Map.of()).jobRepository();
+        assertEquals(
+                "jdbc:postgresql://db.example.net:5432/peertel",
+                repository.url().text());
         assertEquals("peertel", repository.user().text());
         assertEquals("s3cret-pw", repository.password().text());
         assertEquals("job-repository.url at " + file + ":2", repository.url().source());
-        assertEquals("job-repository.password at " + file + ":4", repository.password().source());
+        assertEquals(
+                "job-repository.password at " + file + ":4",
+                repository.password().source());
         assertFalse(repository.isDefault());
     }
 
     @Test
     void environmentVariablesOverrideTheSettingsFile(@TempDir Path folder) throws IOException {
-        JobSettings settings = JobSettings.load(postgresSettings(folder)).withEnvironment(Map.of(
-                "PEERTEL_JOB_REPOSITORY_URL", "jdbc:postgresql://other:5433/jobs",
-                "PEERTEL_JOB_REPOSITORY_PASSWORD", "from-env",
-                "PEERTEL_JOB_REPOSITORY_USER", ""));
+        JobSettings settings = JobSettings.load(postgresSettings(folder))
+                .withEnvironment(Map.of(
+                        "PEERTEL_JOB_REPOSITORY_URL", "jdbc:postgresql://other:5433/jobs",
+                        "PEERTEL_JOB_REPOSITORY_PASSWORD", "from-env",
+                        "PEERTEL_JOB_REPOSITORY_USER", ""));
         JobRepositorySettings repository = settings.jobRepository();
         assertEquals("jdbc:postgresql://other:5433/jobs", repository.url().text());
         assertEquals("jdbc:postgresql://other:5433/jobs", settings.jobRepositoryUrl());
-        assertEquals("environment variable PEERTEL_JOB_REPOSITORY_URL", repository.url().source());
+        assertEquals(
+                "environment variable PEERTEL_JOB_REPOSITORY_URL",
+                repository.url().source());
         assertEquals("peertel", repository.user().text(), "an empty variable counts as unset");
         assertEquals("from-env", repository.password().text());
-        assertEquals("environment variable PEERTEL_JOB_REPOSITORY_PASSWORD", repository.password().source());
+        assertEquals(
+                "environment variable PEERTEL_JOB_REPOSITORY_PASSWORD",
+                repository.password().source());
     }
 
     @Test
     void environmentVariablesAloneSelectPostgres() {
-        JobRepositorySettings repository = JobSettings.builtIn().withEnvironment(Map.of(
-                "PEERTEL_JOB_REPOSITORY_URL", "jdbc:postgresql://localhost/peertel",
-                "PEERTEL_JOB_REPOSITORY_USER", "batch",
-                "PEERTEL_JOB_REPOSITORY_PASSWORD", "pw-from-env")).jobRepository();
+        JobRepositorySettings repository = JobSettings.builtIn()
+                .withEnvironment(Map.of(
+                        "PEERTEL_JOB_REPOSITORY_URL", "jdbc:postgresql://localhost/peertel",
+                        "PEERTEL_JOB_REPOSITORY_USER", "batch",
+                        "PEERTEL_JOB_REPOSITORY_PASSWORD", "pw-from-env"))
+                .jobRepository();
         assertEquals("jdbc:postgresql://localhost/peertel as user 'batch'", repository.describe());
         assertEquals("batch", repository.user().text());
     }
@@ -124,9 +148,10 @@ class JobSettingsTest {
         assertFalse(settings.toString().contains("s3cret-pw"), settings.toString());
         assertTrue(settings.toString().contains("password=***"), settings.toString());
         assertFalse(settings.jobRepository().password().toString().contains("s3cret-pw"));
-        assertEquals("jdbc:postgresql://h/db?user=u&password=***&ssl=true connect as u:***@ failed: *** wrong",
-                settings.jobRepository().mask(
-                        "jdbc:postgresql://h/db?user=u&password=x1&ssl=true connect as u:s3cret-pw@ failed: "
+        assertEquals(
+                "jdbc:postgresql://h/db?user=u&password=***&ssl=true connect as u:***@ failed: *** wrong",
+                settings.jobRepository()
+                        .mask("jdbc:postgresql://h/db?user=u&password=x1&ssl=true connect as u:s3cret-pw@ failed: "
                                 + "s3cret-pw wrong"));
         assertEquals("jdbc:postgresql://u:***@h/db", settings.jobRepository().mask("jdbc:postgresql://u:pw@h/db"));
     }
@@ -135,12 +160,19 @@ class JobSettingsTest {
     void aUserWithoutUrlIsRefusedNamingTheSetting(@TempDir Path folder) throws IOException {
         Path file = folder.resolve("t.properties");
         Files.writeString(file, "job-repository.url =\njob-repository.user = peertel\n");
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> JobSettings.load(file).withEnvironment(Map.of()));
-        assertTrue(e.getMessage().startsWith("job-repository.user at " + file + ":2 is set but the job repository URL"),
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class, () -> JobSettings.load(file).withEnvironment(Map.of()));
+        assertTrue(
+                e.getMessage().startsWith("job-repository.user at " + file + ":2 is set but the job repository URL"),
                 e.getMessage());
-        assertEquals("peertel", JobSettings.load(file).withEnvironment(Map.of("PEERTEL_JOB_REPOSITORY_URL",
-                "jdbc:postgresql://localhost/peertel")).jobRepository().user().text(), "fine once a URL is given");
+        assertEquals(
+                "peertel",
+                JobSettings.load(file)
+                        .withEnvironment(Map.of("PEERTEL_JOB_REPOSITORY_URL", "jdbc:postgresql://localhost/peertel"))
+                        .jobRepository()
+                        .user()
+                        .text(),
+                "fine once a URL is given");
     }
 
     @Test
@@ -148,24 +180,35 @@ class JobSettingsTest {
         Path file = folder.resolve("t.properties");
         Files.writeString(file, "job-repository.url = postgres://localhost/peertel\n");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> JobSettings.load(file));
-        assertTrue(e.getMessage().startsWith(file + ":1: job-repository.url = 'postgres://localhost/peertel': "
-                + "expected a JDBC URL"), e.getMessage());
-        ConfigurationException fromEnvironment = assertThrows(ConfigurationException.class,
+        assertTrue(
+                e.getMessage()
+                        .startsWith(file + ":1: job-repository.url = 'postgres://localhost/peertel': "
+                                + "expected a JDBC URL"),
+                e.getMessage());
+        ConfigurationException fromEnvironment = assertThrows(
+                ConfigurationException.class,
                 () -> JobSettings.builtIn().withEnvironment(Map.of("PEERTEL_JOB_REPOSITORY_URL", "localhost:5432")));
-        assertTrue(fromEnvironment.getMessage().startsWith("environment variable PEERTEL_JOB_REPOSITORY_URL: "
-                + "'localhost:5432' is not a JDBC URL"), fromEnvironment.getMessage());
+        assertTrue(
+                fromEnvironment
+                        .getMessage()
+                        .startsWith("environment variable PEERTEL_JOB_REPOSITORY_URL: "
+                                + "'localhost:5432' is not a JDBC URL"),
+                fromEnvironment.getMessage());
     }
 
     @Test
     void theIngestSettingsTakeSizesWithBinaryUnits(@TempDir Path folder) throws IOException {
         Path file = folder.resolve("t.properties");
-        Files.writeString(file, "ingest.max-file-bytes = 3 GiB\ningest.max-record-bytes = 1024\n"
-                + "ingest.skip-bad-files = TRUE\n");
+        Files.writeString(
+                file,
+                "ingest.max-file-bytes = 3 GiB\ningest.max-record-bytes = 1024\n" + "ingest.skip-bad-files = TRUE\n");
         IngestSettings ingest = JobSettings.load(file).ingest();
         assertEquals(3L << 30, ingest.limits().maxFileBytes());
         assertEquals(1024, ingest.limits().maxRecordBytes());
         assertTrue(ingest.skipBadFiles());
-        assertEquals(IngestSettings.DEFAULTS, JobSettings.load(JobSettings.DEFAULT_FILE).ingest(),
+        assertEquals(
+                IngestSettings.DEFAULTS,
+                JobSettings.load(JobSettings.DEFAULT_FILE).ingest(),
                 "the shipped file holds the built-in defaults");
         assertEquals(new IngestLimits(16L << 30, 64 << 10), IngestSettings.DEFAULTS.limits());
     }
@@ -173,12 +216,18 @@ class JobSettingsTest {
     @Test
     void aBadIngestSettingIsRefusedWithItsLineAndTheRule(@TempDir Path folder) throws IOException {
         Path file = folder.resolve("t.properties");
-        for (String line : List.of("ingest.max-file-bytes = 16GB", "ingest.max-file-bytes = 0",
-                "ingest.max-record-bytes = 32", "ingest.max-record-bytes = 1GiB", "ingest.max-file-bytes = -1",
-                "ingest.max-file-bytes = 99999999999999999999", "ingest.skip-bad-files = yes")) {
+        for (String line : List.of(
+                "ingest.max-file-bytes = 16GB",
+                "ingest.max-file-bytes = 0",
+                "ingest.max-record-bytes = 32",
+                "ingest.max-record-bytes = 1GiB",
+                "ingest.max-file-bytes = -1",
+                "ingest.max-file-bytes = 99999999999999999999",
+                "ingest.skip-bad-files = yes")) {
             Files.writeString(file, "# comment\n" + line + "\n");
             ConfigurationException e = assertThrows(ConfigurationException.class, () -> JobSettings.load(file), line);
-            assertTrue(e.getMessage().startsWith(file + ":2: " + line.replace(" = ", " = '") + "': expected "),
+            assertTrue(
+                    e.getMessage().startsWith(file + ":2: " + line.replace(" = ", " = '") + "': expected "),
                     e.getMessage());
         }
     }

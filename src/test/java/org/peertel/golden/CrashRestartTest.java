@@ -23,7 +23,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,21 +65,25 @@ class CrashRestartTest {
      * What a kill at one point leaves behind: the output files a reader sees, the temporary file of the write it
      * interrupted (null: none), and the steps the restart runs.
      */
-    record AfterCrash(Set<String> visible, String temporary, String restartedSteps) {
-    }
+    record AfterCrash(Set<String> visible, String temporary, String restartedSteps) {}
 
     /** One row per crash point; the switch has no default, so a new point does not compile until it has its row. */
     static AfterCrash afterCrash(CrashPoint point) {
         return switch (point) {
             case ATTRIBUTE_CHUNK_WRITTEN ->
-                    new AfterCrash(Set.of(), null, "attributeStep publishStep alertStep reportStep");
+                new AfterCrash(Set.of(), null, "attributeStep publishStep alertStep reportStep");
             case PUBLISH_BEFORE_COMMIT, PUBLISH_COMMITTED ->
-                    new AfterCrash(Set.of(), null, "publishStep alertStep reportStep");
+                new AfterCrash(Set.of(), null, "publishStep alertStep reportStep");
             case ATOMIC_FILE_BEFORE_RENAME ->
-                    new AfterCrash(Set.of(), "alerts/." + CRASHED_DAY + ".csv.tmp", "alertStep reportStep");
-            case REPORT_BETWEEN_CUSTOMERS -> new AfterCrash(Set.of("alerts/" + CRASHED_DAY + ".csv",
-                    "reports/acme/" + CRASHED_DAY + ".csv", "reports/acme/" + CRASHED_DAY + "-prefixes.csv"),
-                    null, "reportStep");
+                new AfterCrash(Set.of(), "alerts/." + CRASHED_DAY + ".csv.tmp", "alertStep reportStep");
+            case REPORT_BETWEEN_CUSTOMERS ->
+                new AfterCrash(
+                        Set.of(
+                                "alerts/" + CRASHED_DAY + ".csv",
+                                "reports/acme/" + CRASHED_DAY + ".csv",
+                                "reports/acme/" + CRASHED_DAY + "-prefixes.csv"),
+                        null,
+                        "reportStep");
         };
     }
 
@@ -93,8 +96,10 @@ class CrashRestartTest {
 
         // then: the child said at start-up that a test hook was armed
         String childErr = Files.readString(work.resolve("child.err"));
-        assertTrue(childErr.startsWith("peertel: TEST HOOK ARMED: " + TestHooks.CRASH_AT + "="
-                + point.commandLineName() + ": "), childErr);
+        assertTrue(
+                childErr.startsWith(
+                        "peertel: TEST HOOK ARMED: " + TestHooks.CRASH_AT + "=" + point.commandLineName() + ": "),
+                childErr);
 
         // then: only complete files are visible, and exactly those written before the point
         Map<String, String> visible = visibleOutputs();
@@ -119,27 +124,46 @@ class CrashRestartTest {
             assertEquals(expectedOutputs.get(file), outputs.get(file), file);
         }
         assertEquals(expectedCounts, counts(work.resolve("t.duckdb")), "rows per DuckDB table");
-        assertEquals(List.of(CRASHED_DAY + " attempt 1: FAILED, COMPLETED", DAYS.get(1) + " attempt 1: COMPLETED",
-                DAYS.get(2) + " attempt 1: COMPLETED"), history(), "one job instance per day");
-        assertFalse(stepStatuses(firstExecution(CRASHED_DAY)).contains("STARTED"),
+        assertEquals(
+                List.of(
+                        CRASHED_DAY + " attempt 1: FAILED, COMPLETED",
+                        DAYS.get(1) + " attempt 1: COMPLETED",
+                        DAYS.get(2) + " attempt 1: COMPLETED"),
+                history(),
+                "one job instance per day");
+        assertFalse(
+                stepStatuses(firstExecution(CRASHED_DAY)).contains("STARTED"),
                 "the dead execution's steps are no longer STARTED");
-        assertEquals(List.of(afterCrash.restartedSteps().split(" ")), steps(lastExecution(CRASHED_DAY)),
+        assertEquals(
+                List.of(afterCrash.restartedSteps().split(" ")),
+                steps(lastExecution(CRASHED_DAY)),
                 "the restart ran only the steps that had not completed");
     }
 
     /** Starts the command in a child JVM, waits for the crash point's marker line, and kills it (SIGKILL). */
     private void killAt(CrashPoint point) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                TestHooks.crashAtOption(point), PeertelMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                ChildJvm.ARROW_OPENS,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TestHooks.crashAtOption(point),
+                PeertelMain.class.getName()));
         command.addAll(arguments(work));
-        Process child = new ProcessBuilder(command).redirectError(work.resolve("child.err").toFile()).start();
+        Process child = new ProcessBuilder(command)
+                .redirectError(work.resolve("child.err").toFile())
+                .start();
         try {
             CompletableFuture<String> marker = CompletableFuture.supplyAsync(() -> awaitMarker(child));
             String seen = marker.get(90, TimeUnit.SECONDS);
-            assertEquals(TestHooks.CRASH_MARKER + point.commandLineName(), seen,
-                    "the child ended without reaching the point; stderr: " + Files.readString(work.resolve("child.err")));
+            assertEquals(
+                    TestHooks.CRASH_MARKER + point.commandLineName(),
+                    seen,
+                    "the child ended without reaching the point; stderr: "
+                            + Files.readString(work.resolve("child.err")));
         } finally {
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child died");
@@ -148,8 +172,8 @@ class CrashRestartTest {
     }
 
     private static String awaitMarker(Process child) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith(TestHooks.CRASH_MARKER)) {
@@ -163,14 +187,26 @@ class CrashRestartTest {
     }
 
     private static List<String> arguments(Path work) {
-        return List.of("run", "--from", DAYS.get(0), "--to", DAYS.get(DAYS.size() - 1),
-                "--connections", CASE.resolve("input/connections.csv").toAbsolutePath().toString(),
-                "--input", CASE.resolve("input/latency").toAbsolutePath().toString(),
-                "--out", work.resolve("out").toString(), "--db", work.resolve("t.duckdb").toString());
+        return List.of(
+                "run",
+                "--from",
+                DAYS.get(0),
+                "--to",
+                DAYS.get(DAYS.size() - 1),
+                "--connections",
+                CASE.resolve("input/connections.csv").toAbsolutePath().toString(),
+                "--input",
+                CASE.resolve("input/latency").toAbsolutePath().toString(),
+                "--out",
+                work.resolve("out").toString(),
+                "--db",
+                work.resolve("t.duckdb").toString());
     }
 
     private static int run(Path work, StringWriter err) {
-        return PeertelMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
+        return PeertelMain.execute(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
                 arguments(work).toArray(String[]::new));
     }
 
@@ -189,9 +225,10 @@ class CrashRestartTest {
     private static Map<String, Long> counts(Path db) throws Exception {
         Map<String, Long> counts = new TreeMap<>();
         try (var connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-             var statement = connection.createStatement();
-             ResultSet tables = connection.createStatement().executeQuery(
-                     "SELECT table_name FROM information_schema.tables ORDER BY 1")) {
+                var statement = connection.createStatement();
+                ResultSet tables = connection
+                        .createStatement()
+                        .executeQuery("SELECT table_name FROM information_schema.tables ORDER BY 1")) {
             while (tables.next()) {
                 String table = tables.getString(1);
                 try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
@@ -218,7 +255,8 @@ class CrashRestartTest {
 
     private String execution(String day, String which) throws Exception {
         return query("SELECT " + which + "(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION_PARAMS "
-                + "WHERE PARAMETER_NAME = 'date' AND PARAMETER_VALUE = '" + day + "'").get(0);
+                        + "WHERE PARAMETER_NAME = 'date' AND PARAMETER_VALUE = '" + day + "'")
+                .get(0);
     }
 
     private List<String> steps(String execution) throws Exception {
@@ -227,8 +265,10 @@ class CrashRestartTest {
     }
 
     private List<String> stepStatuses(String execution) throws Exception {
-        return query("SELECT STEP_NAME || ' ' || STATUS FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = "
-                + execution + " ORDER BY STEP_EXECUTION_ID").stream().map(s -> s.substring(s.indexOf(' ') + 1))
+        return query("SELECT STEP_NAME || ' ' || STATUS FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = " + execution
+                        + " ORDER BY STEP_EXECUTION_ID")
+                .stream()
+                .map(s -> s.substring(s.indexOf(' ') + 1))
                 .toList();
     }
 

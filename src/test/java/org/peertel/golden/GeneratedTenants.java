@@ -50,8 +50,8 @@ final class GeneratedTenants {
     /** A prefix; {@code network} has its host bits cleared. */
     record Net(int bits, BigInteger network, int length) {
         boolean contains(Address address) {
-            return address.bits() == bits && address.value().shiftRight(bits - length)
-                    .equals(network.shiftRight(bits - length));
+            return address.bits() == bits
+                    && address.value().shiftRight(bits - length).equals(network.shiftRight(bits - length));
         }
 
         String text() {
@@ -70,25 +70,35 @@ final class GeneratedTenants {
         }
     }
 
-    record Conn(String id, String customer, String name, String partner, Location location, List<Net> nets) {
-    }
+    record Conn(String id, String customer, String name, String partner, Location location, List<Net> nets) {}
 
     /**
      * One latency row; {@code client} is null for a row built to be rejected; {@code drawnFrom} is the customer
      * whose prefix the address was drawn from, if any.
      */
-    record Row(String file, String csv, Address client, Location location, String drawnFrom) {
-    }
+    record Row(String file, String csv, Address client, Location location, String drawnFrom) {}
 
     /** Where every row went, worked out by brute force. */
-    record Expected(Map<String, Long> perConnection, Map<String, Map<Net, Long>> perConnectionPrefix,
-                    long attributed, long noPrefix, long locationMismatch, long rejected, long rows,
-                    long toAnotherCustomer, long toAGeoRedundantSite) {
-    }
+    record Expected(
+            Map<String, Long> perConnection,
+            Map<String, Map<Net, Long>> perConnectionPrefix,
+            long attributed,
+            long noPrefix,
+            long locationMismatch,
+            long rejected,
+            long rows,
+            long toAnotherCustomer,
+            long toAGeoRedundantSite) {}
 
-    private static final List<Location> LOCATIONS = List.of(new Location("DE", ""), new Location("FR", ""),
-            new Location("GB", ""), new Location("NL", ""), new Location("JP", ""), new Location("US", "VA"),
-            new Location("US", "CA"), new Location("US", "NY"));
+    private static final List<Location> LOCATIONS = List.of(
+            new Location("DE", ""),
+            new Location("FR", ""),
+            new Location("GB", ""),
+            new Location("NL", ""),
+            new Location("JP", ""),
+            new Location("US", "VA"),
+            new Location("US", "CA"),
+            new Location("US", "NY"));
     private static final BigInteger V4_BASE = BigInteger.valueOf(20L << 24); // 20.0.0.0/14
     private static final BigInteger V6_BASE = BigInteger.valueOf(0x20010db8L).shiftLeft(96); // 2001:db8::/32
     static final List<String> FILES = List.of("edge-a.csv", "edge-b.csv.gz", "edge-c.csv");
@@ -120,15 +130,17 @@ final class GeneratedTenants {
             }
             if (random.nextInt(100) < 60) {
                 // a geo-redundant site: the same prefixes as one of the customer's connections, elsewhere
-                Conn twin = pick(connections.stream().filter(x -> x.customer().equals(customer)).toList());
+                Conn twin = pick(connections.stream()
+                        .filter(x -> x.customer().equals(customer))
+                        .toList());
                 addConnection(customer, customer + "-geo", pick(LOCATIONS), twin.nets());
             }
         }
         // a customer whose prefixes no row ever comes from: its report lists its connections with 0 samples
         for (int k = 1; k <= 2; k++) {
             Net net = new Net(32, BigInteger.valueOf((21L << 24) | ((long) k << 8)), 24); // 21.0.k.0/24
-            connections.add(new Conn(QUIET_CUSTOMER + "-" + k, QUIET_CUSTOMER, "Quiet " + k, "Partner",
-                    pick(LOCATIONS), List.of(net)));
+            connections.add(new Conn(
+                    QUIET_CUSTOMER + "-" + k, QUIET_CUSTOMER, "Quiet " + k, "Partner", pick(LOCATIONS), List.of(net)));
         }
     }
 
@@ -143,8 +155,11 @@ final class GeneratedTenants {
             candidates.add(randomNet());
         }
         for (Net net : candidates) {
-            boolean allowed = !nets.contains(net) && connections.stream().filter(c -> c.nets().contains(net))
-                    .allMatch(c -> c.customer().equals(customer) && !c.location().equals(location));
+            boolean allowed = !nets.contains(net)
+                    && connections.stream()
+                            .filter(c -> c.nets().contains(net))
+                            .allMatch(c -> c.customer().equals(customer)
+                                    && !c.location().equals(location));
             if (allowed) {
                 nets.add(net);
             }
@@ -161,7 +176,8 @@ final class GeneratedTenants {
     private Net randomNet() {
         if (random.nextBoolean()) {
             int length = 14 + random.nextInt(11); // /14 .. /24 inside 20.0.0.0/14
-            BigInteger bits = BigInteger.valueOf(random.nextInt(1 << (length - 14))).shiftLeft(32 - length);
+            BigInteger bits =
+                    BigInteger.valueOf(random.nextInt(1 << (length - 14))).shiftLeft(32 - length);
             return new Net(32, V4_BASE.or(bits), length);
         }
         int length = 32 + random.nextInt(17); // /32 .. /48 inside 2001:db8::/32
@@ -176,7 +192,9 @@ final class GeneratedTenants {
         Address client;
         String drawnFrom = null;
         if (kind < 75) {
-            Conn target = pick(connections.stream().filter(c -> !c.customer().equals(QUIET_CUSTOMER)).toList());
+            Conn target = pick(connections.stream()
+                    .filter(c -> !c.customer().equals(QUIET_CUSTOMER))
+                    .toList());
             drawnFrom = target.customer();
             client = inside(pick(target.nets()));
             if (random.nextInt(100) < 60) {
@@ -185,7 +203,8 @@ final class GeneratedTenants {
         } else if (kind < 85) {
             client = random.nextBoolean() ? inside(new Net(32, V4_BASE, 14)) : inside(new Net(128, V6_BASE, 32));
         } else if (kind < 92) {
-            client = random.nextBoolean() ? inside(new Net(32, BigInteger.valueOf(0x08080000L), 16))
+            client = random.nextBoolean()
+                    ? inside(new Net(32, BigInteger.valueOf(0x08080000L), 16))
                     : inside(new Net(128, BigInteger.valueOf(0x20010db9L).shiftLeft(96), 32));
         } else {
             return new Row(file, rejectedRow(), null, location, null);
@@ -194,15 +213,19 @@ final class GeneratedTenants {
                 + two(random.nextInt(60)) + "Z";
         String ip = client.bits() == 32 && random.nextInt(10) == 0 ? "::ffff:" + client.text() : client.text();
         String rtt = (1 + random.nextInt(300)) + "." + random.nextInt(1000);
-        return new Row(file, String.join(",", time, ip, location.country(), location.state(), "pop1", rtt), client,
-                location, drawnFrom);
+        return new Row(
+                file,
+                String.join(",", time, ip, location.country(), location.state(), "pop1", rtt),
+                client,
+                location,
+                drawnFrom);
     }
 
     private String rejectedRow() {
         return switch (random.nextInt(3)) {
-            case 0 -> DAY + "T10:00:00Z,20.0.0.1,DE,,pop1,fast";            // bad_rtt
-            case 1 -> DAY.plusDays(1) + "T10:00:00Z,20.0.0.1,DE,,pop1,5";   // wrong_day
-            default -> DAY + "T10:00:00Z,20.0.0.256,DE,,pop1,5";           // bad_client_ip
+            case 0 -> DAY + "T10:00:00Z,20.0.0.1,DE,,pop1,fast"; // bad_rtt
+            case 1 -> DAY.plusDays(1) + "T10:00:00Z,20.0.0.1,DE,,pop1,5"; // wrong_day
+            default -> DAY + "T10:00:00Z,20.0.0.256,DE,,pop1,5"; // bad_client_ip
         };
     }
 
@@ -225,8 +248,16 @@ final class GeneratedTenants {
         Collections.shuffle(shuffled, random);
         StringBuilder csv = new StringBuilder("connection_id,customer_id,name,partner,country,state,prefixes\n");
         for (Conn c : shuffled) {
-            csv.append(String.join(",", c.id(), c.customer(), c.name(), c.partner(), c.location().country(),
-                    c.location().state(), String.join(" ", c.nets().stream().map(Net::text).toList()))).append('\n');
+            csv.append(String.join(
+                            ",",
+                            c.id(),
+                            c.customer(),
+                            c.name(),
+                            c.partner(),
+                            c.location().country(),
+                            c.location().state(),
+                            String.join(" ", c.nets().stream().map(Net::text).toList())))
+                    .append('\n');
         }
         return csv.toString();
     }
@@ -241,7 +272,8 @@ final class GeneratedTenants {
 
     Map<String, List<Conn>> connectionsByCustomer() {
         Map<String, List<Conn>> byCustomer = new TreeMap<>();
-        connections.forEach(c -> byCustomer.computeIfAbsent(c.customer(), k -> new ArrayList<>()).add(c));
+        connections.forEach(c ->
+                byCustomer.computeIfAbsent(c.customer(), k -> new ArrayList<>()).add(c));
         return byCustomer;
     }
 
@@ -274,7 +306,8 @@ final class GeneratedTenants {
             Net matched = longest;
             Conn owner = connections.stream()
                     .filter(c -> c.nets().contains(matched) && c.location().equals(row.location()))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
             if (owner == null) {
                 mismatch++;
                 continue;
@@ -288,8 +321,17 @@ final class GeneratedTenants {
             perConnection.merge(owner.id(), 1L, Long::sum);
             perPrefix.computeIfAbsent(owner.id(), k -> new HashMap<>()).merge(matched, 1L, Long::sum);
         }
-        long attributed = perConnection.values().stream().mapToLong(Long::longValue).sum();
-        return new Expected(perConnection, perPrefix, attributed, noPrefix, mismatch, rejected, rows.size(),
-                toAnotherCustomer, toAGeoRedundantSite);
+        long attributed =
+                perConnection.values().stream().mapToLong(Long::longValue).sum();
+        return new Expected(
+                perConnection,
+                perPrefix,
+                attributed,
+                noPrefix,
+                mismatch,
+                rejected,
+                rows.size(),
+                toAnotherCustomer,
+                toAGeoRedundantSite);
     }
 }

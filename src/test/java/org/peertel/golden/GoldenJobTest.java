@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,10 +97,16 @@ class GoldenJobTest {
     }
 
     static void run(Path caseFolder, Path out, Path db, String... dayOptions) {
-        List<String> args = new ArrayList<>(List.of("run",
-                "--connections", caseFolder.resolve("input/connections.csv").toString(),
-                "--input", caseFolder.resolve("input/latency").toString(),
-                "--out", out.toString(), "--db", db.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--connections",
+                caseFolder.resolve("input/connections.csv").toString(),
+                "--input",
+                caseFolder.resolve("input/latency").toString(),
+                "--out",
+                out.toString(),
+                "--db",
+                db.toString()));
         args.addAll(List.of(dayOptions));
         args.addAll(extraArguments(caseFolder));
         StringWriter stdout = new StringWriter();
@@ -114,7 +119,10 @@ class GoldenJobTest {
     static List<String> extraArguments(Path caseFolder) {
         Path file = caseFolder.resolve("arguments.txt");
         try {
-            return Files.exists(file) ? Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList()
+            return Files.exists(file)
+                    ? Files.readAllLines(file).stream()
+                            .filter(line -> !line.isBlank())
+                            .toList()
                     : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -124,9 +132,17 @@ class GoldenJobTest {
     static Map<String, Long> tableCounts(Path db) throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (var connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-             var statement = connection.createStatement()) {
-            for (String table : List.of("measurements", "unattributed", "rejects", "input_files", "skipped_files",
-                    "connection_daily", "connection_hourly", "prefix_daily", "alerts")) {
+                var statement = connection.createStatement()) {
+            for (String table : List.of(
+                    "measurements",
+                    "unattributed",
+                    "rejects",
+                    "input_files",
+                    "skipped_files",
+                    "connection_daily",
+                    "connection_hourly",
+                    "prefix_daily",
+                    "alerts")) {
                 try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();
                     counts.put(table, rs.getLong(1));
@@ -148,8 +164,10 @@ class GoldenJobTest {
         while (counts.find()) {
             rejected += Long.parseLong(counts.group(1));
         }
-        assertEquals(rowsRead, number(json, "attributed") + number(json, "no_prefix")
-                + number(json, "location_mismatch") + rejected, json);
+        assertEquals(
+                rowsRead,
+                number(json, "attributed") + number(json, "no_prefix") + number(json, "location_mismatch") + rejected,
+                json);
         assertEquals(rejected, csvRecords(files.get("rejects/" + day + ".csv")), "every rejected row is in the file");
         long fileRows = 0;
         Matcher rows = Pattern.compile("\"rows\": (\\d+)").matcher(json);
@@ -160,7 +178,11 @@ class GoldenJobTest {
     }
 
     static long csvRecords(String csv) {
-        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (var parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(new StringReader(csv))) {
             return parser.getRecords().size();
         } catch (IOException e) {

@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.cli.PeertelMain;
@@ -45,10 +44,20 @@ class HostilePathsTest {
         // when: the day twice (the second run replaces it in DuckDB)
         for (int run = 0; run < 2; run++) {
             StringWriter err = new StringWriter();
-            int code = PeertelMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run",
-                    "--connections", input.resolve("connections.csv").toString(),
-                    "--input", input.resolve("latency").toString(), "--out", out.toString(), "--db", db.toString(),
-                    "--date", "2026-03-02");
+            int code = PeertelMain.execute(
+                    new PrintWriter(new StringWriter()),
+                    new PrintWriter(err),
+                    "run",
+                    "--connections",
+                    input.resolve("connections.csv").toString(),
+                    "--input",
+                    input.resolve("latency").toString(),
+                    "--out",
+                    out.toString(),
+                    "--db",
+                    db.toString(),
+                    "--date",
+                    "2026-03-02");
             assertEquals(0, code, err.toString());
         }
 
@@ -66,13 +75,24 @@ class HostilePathsTest {
         Path db = work.resolve("t.duckdb;session_init_sql_file=evil.sql");
         StringWriter err = new StringWriter();
 
-        int code = PeertelMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run",
-                "--connections", CASE.resolve("input/connections.csv").toString(),
-                "--input", CASE.resolve("input/latency").toString(), "--out", work.resolve("out").toString(),
-                "--db", db.toString(), "--date", "2026-03-02");
+        int code = PeertelMain.execute(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "run",
+                "--connections",
+                CASE.resolve("input/connections.csv").toString(),
+                "--input",
+                CASE.resolve("input/latency").toString(),
+                "--out",
+                work.resolve("out").toString(),
+                "--db",
+                db.toString(),
+                "--date",
+                "2026-03-02");
 
         assertEquals(2, code);
-        assertTrue(err.toString().contains("peertel: --db " + db + ": the database path must not contain ';'"),
+        assertTrue(
+                err.toString().contains("peertel: --db " + db + ": the database path must not contain ';'"),
                 err.toString());
         assertFalse(Files.exists(work.resolve("out")));
         try (Stream<Path> files = Files.list(work)) {

@@ -9,8 +9,7 @@ import java.util.List;
 /** Reads the H2 job repository that sits beside a test's DuckDB file ({@code <name>-jobs}). */
 final class JobHistoryTable {
 
-    private JobHistoryTable() {
-    }
+    private JobHistoryTable() {}
 
     /** "day attempt n: status, status" per job instance, in day order. */
     static List<String> instances(Path repository) throws Exception {
@@ -30,7 +29,7 @@ final class JobHistoryTable {
     static List<String> query(Path repository, String sql) throws Exception {
         List<String> rows = new ArrayList<>();
         try (var connection = DriverManager.getConnection("jdbc:h2:file:" + repository);
-             ResultSet rs = connection.createStatement().executeQuery(sql)) {
+                ResultSet rs = connection.createStatement().executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }

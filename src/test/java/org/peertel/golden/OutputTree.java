@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  */
 final class OutputTree {
 
-    private OutputTree() {
-    }
+    private OutputTree() {}
 
     static Map<String, String> read(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();

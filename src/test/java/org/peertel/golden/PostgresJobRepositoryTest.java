@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,12 @@ class PostgresJobRepositoryTest {
     static final String URL_ENV = "PEERTEL_TEST_POSTGRES_URL";
     static final String USER_ENV = "PEERTEL_TEST_POSTGRES_USER";
     static final String PASSWORD_ENV = "PEERTEL_TEST_POSTGRES_PASSWORD";
-    static final List<String> BATCH_TABLES = List.of("batch_job_execution", "batch_job_execution_context",
-            "batch_job_execution_params", "batch_job_instance", "batch_step_execution",
+    static final List<String> BATCH_TABLES = List.of(
+            "batch_job_execution",
+            "batch_job_execution_context",
+            "batch_job_execution_params",
+            "batch_job_instance",
+            "batch_step_execution",
             "batch_step_execution_context");
 
     @TempDir
@@ -94,11 +97,20 @@ class PostgresJobRepositoryTest {
         assertEquals(expected, actual);
 
         // then: the history is in PostgreSQL, not in the H2 file beside the DuckDB file
-        assertEquals(List.of("2026-03-02 attempt 1: COMPLETED", "2026-03-03 attempt 1: COMPLETED",
-                "2026-03-03 attempt 2: COMPLETED"), history());
+        assertEquals(
+                List.of(
+                        "2026-03-02 attempt 1: COMPLETED",
+                        "2026-03-03 attempt 1: COMPLETED",
+                        "2026-03-03 attempt 2: COMPLETED"),
+                history());
         assertEquals(2, instancesOf("2026-03-03"), "two job instances for the day");
-        assertEquals(List.of("attributeStep COMPLETED", "publishStep COMPLETED", "alertStep COMPLETED",
-                "reportStep COMPLETED"), stepsOfLastExecution("2026-03-03"));
+        assertEquals(
+                List.of(
+                        "attributeStep COMPLETED",
+                        "publishStep COMPLETED",
+                        "alertStep COMPLETED",
+                        "reportStep COMPLETED"),
+                stepsOfLastExecution("2026-03-03"));
         assertFalse(Files.exists(work.resolve("t-jobs.mv.db")), "no H2 job repository");
     }
 
@@ -114,10 +126,14 @@ class PostgresJobRepositoryTest {
         // then
         assertEquals(2, run.code(), run.err());
         String message = run.lastErrLine();
-        assertTrue(message.startsWith("peertel: the job repository " + repository.url() + " as user '"
-                + repository.user() + "' refused the login ("), run.err());
-        assertTrue(message.endsWith("fix job-repository.user at " + settings + ":5 or job-repository.password at "
-                + settings + ":6"), run.err());
+        assertTrue(
+                message.startsWith("peertel: the job repository " + repository.url() + " as user '" + repository.user()
+                        + "' refused the login ("),
+                run.err());
+        assertTrue(
+                message.endsWith("fix job-repository.user at " + settings + ":5 or job-repository.password at "
+                        + settings + ":6"),
+                run.err());
         assertFalse(run.err().contains(repository.password()), "the password is never printed");
         assertFalse(Files.exists(work.resolve("out")), "no output touched");
         assertFalse(Files.exists(work.resolve("t.duckdb")), "no DuckDB file created");
@@ -134,10 +150,16 @@ class PostgresJobRepositoryTest {
 
         // then
         assertEquals(2, run.code(), run.err());
-        assertTrue(run.lastErrLine().startsWith("peertel: cannot reach the job repository "
-                + "jdbc:postgresql://127.0.0.1:1/peertel as user 'peertel' ("), run.err());
-        assertTrue(run.lastErrLine().endsWith("check that the server is running and reachable, or fix "
-                + "job-repository.url at " + settings + ":4"), run.err());
+        assertTrue(
+                run.lastErrLine()
+                        .startsWith("peertel: cannot reach the job repository "
+                                + "jdbc:postgresql://127.0.0.1:1/peertel as user 'peertel' ("),
+                run.err());
+        assertTrue(
+                run.lastErrLine()
+                        .endsWith("check that the server is running and reachable, or fix " + "job-repository.url at "
+                                + settings + ":4"),
+                run.err());
         assertFalse(run.err().contains("never-printed"), run.err());
         assertFalse(Files.exists(work.resolve("out")), "no output touched");
         assertFalse(Files.exists(work.resolve("t.duckdb")), "no DuckDB file created");
@@ -167,8 +189,14 @@ class PostgresJobRepositoryTest {
     }
 
     private Run run(Path settings, String... days) {
-        List<String> args = new ArrayList<>(List.of("run", "--settings", settings.toString(),
-                "--out", work.resolve("out").toString(), "--db", work.resolve("t.duckdb").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--settings",
+                settings.toString(),
+                "--out",
+                work.resolve("out").toString(),
+                "--db",
+                work.resolve("t.duckdb").toString()));
         args.addAll(List.of(days));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -179,26 +207,34 @@ class PostgresJobRepositoryTest {
     /** A settings file for the golden week case with the given job repository (url on line 4). */
     private Path settings(String url, String user, String password) throws IOException {
         Path file = work.resolve("telemetry.properties");
-        Files.writeString(file, String.join("\n",
-                "connections = " + CASE.resolve("input/connections.csv").toAbsolutePath(),
-                "input = " + CASE.resolve("input/latency").toAbsolutePath(),
-                "alerts = " + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath(),
-                "job-repository.url = " + url,
-                "job-repository.user = " + user,
-                "job-repository.password = " + password, ""));
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "connections = " + CASE.resolve("input/connections.csv").toAbsolutePath(),
+                        "input = " + CASE.resolve("input/latency").toAbsolutePath(),
+                        "alerts = "
+                                + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath(),
+                        "job-repository.url = " + url,
+                        "job-repository.user = " + user,
+                        "job-repository.password = " + password,
+                        ""));
         return file;
     }
 
     /** Creates a fresh schema on the test server; skips (or, in CI, fails) when there is no server. */
     private Server freshSchema() throws SQLException {
         server = testServer();
-        String name = "peertel_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        String name = "peertel_test_"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         try (Connection connection = server.connect()) {
             connection.createStatement().execute("CREATE SCHEMA " + name);
         }
         schema = name;
-        return new Server(server.url() + (server.url().contains("?") ? "&" : "?") + "currentSchema=" + name,
-                server.user(), server.password());
+        return new Server(
+                server.url() + (server.url().contains("?") ? "&" : "?") + "currentSchema=" + name,
+                server.user(),
+                server.password());
     }
 
     static Server testServer() {
@@ -230,8 +266,10 @@ class PostgresJobRepositoryTest {
         if (schema == null) {
             return List.of();
         }
-        return strings("SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
-                + "AND table_name LIKE 'batch%' ORDER BY table_name", schema);
+        return strings(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
+                        + "AND table_name LIKE 'batch%' ORDER BY table_name",
+                schema);
     }
 
     /** "day attempt n: status, status" per job instance. */
@@ -265,7 +303,8 @@ class PostgresJobRepositoryTest {
 
     private List<String> strings(String sql, String... parameters) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = server.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = server.connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
             }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +43,9 @@ class ReprocessingOrderTest {
         for (String file : expected.keySet()) {
             assertEquals(expected.get(file), actual.get(file), file);
         }
-        assertEquals(reportTime, Files.getLastModifiedTime(out.resolve("reports/globex/2026-03-07.csv")),
+        assertEquals(
+                reportTime,
+                Files.getLastModifiedTime(out.resolve("reports/globex/2026-03-07.csv")),
                 "only alert files and run summaries of later days are rewritten");
     }
 

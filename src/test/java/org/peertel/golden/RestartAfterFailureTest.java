@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.cli.PeertelMain;
@@ -59,28 +58,39 @@ class RestartAfterFailureTest {
             assertEquals(expected.get(file), actual.get(file), file);
         }
         assertEquals(2 + 2 + 2 + 3 * 2 * 2, actual.size(), "alerts, rejects, runs and 3 customers' reports, 2 days");
-        assertEquals(List.of("2026-03-02 attempt 1: FAILED, COMPLETED", "2026-03-03 attempt 1: COMPLETED"),
-                history());
-        assertEquals(List.of("alertStep", "reportStep"), stepsOfLastExecution("2026-03-02"),
+        assertEquals(List.of("2026-03-02 attempt 1: FAILED, COMPLETED", "2026-03-03 attempt 1: COMPLETED"), history());
+        assertEquals(
+                List.of("alertStep", "reportStep"),
+                stepsOfLastExecution("2026-03-02"),
                 "the restart ran only the steps that had not completed");
 
         // when: a completed day is run again
         assertEquals(0, run(new StringWriter(), "--date", "2026-03-02"));
 
         // then
-        assertEquals(List.of("2026-03-02 attempt 1: FAILED, COMPLETED", "2026-03-02 attempt 2: COMPLETED",
-                "2026-03-03 attempt 1: COMPLETED"), history());
+        assertEquals(
+                List.of(
+                        "2026-03-02 attempt 1: FAILED, COMPLETED",
+                        "2026-03-02 attempt 2: COMPLETED",
+                        "2026-03-03 attempt 1: COMPLETED"),
+                history());
         assertEquals(actual, OutputTree.read(out));
     }
 
     private int run(StringWriter err, String... days) {
-        List<String> args = new ArrayList<>(List.of("run",
-                "--connections", CASE.resolve("input/connections.csv").toString(),
-                "--input", CASE.resolve("input/latency").toString(),
-                "--out", work.resolve("out").toString(), "--db", work.resolve("t.duckdb").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--connections",
+                CASE.resolve("input/connections.csv").toString(),
+                "--input",
+                CASE.resolve("input/latency").toString(),
+                "--out",
+                work.resolve("out").toString(),
+                "--db",
+                work.resolve("t.duckdb").toString()));
         args.addAll(List.of(days));
-        return PeertelMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
-                args.toArray(String[]::new));
+        return PeertelMain.execute(
+                new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
     }
 
     private List<String> history() throws Exception {
@@ -90,7 +100,7 @@ class RestartAfterFailureTest {
     private List<String> stepsOfLastExecution(String day) throws Exception {
         List<String> steps = new ArrayList<>();
         try (var connection = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("t-jobs"));
-             ResultSet rs = connection.createStatement().executeQuery("""
+                ResultSet rs = connection.createStatement().executeQuery("""
                      SELECT s.STEP_NAME FROM BATCH_STEP_EXECUTION s
                      WHERE s.JOB_EXECUTION_ID = (SELECT max(p.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION_PARAMS p
                                                  WHERE p.PARAMETER_NAME = 'date' AND p.PARAMETER_VALUE = '%s')

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
@@ -31,13 +30,15 @@ class ScheduleStopTest {
     void aStoppedNightIsResumedByTheNextStart() throws Exception {
         // given: the scheduler starts at 2026-03-03 02:30 UTC, so its start-up pass processes 2026-03-02
         Path settings = work.resolve("telemetry.properties");
-        Files.writeString(settings, "chunk-size = 50\nalerts = "
-                + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath() + "\n");
+        Files.writeString(
+                settings,
+                "chunk-size = 50\nalerts = "
+                        + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath() + "\n");
 
         // when: SIGTERM while the day is being read
         Process first = start(settings, TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 3_000), "schedule");
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.startsWith(TestHooks.PAUSE_MARKER)) {
                 // wait for the first chunk
@@ -60,8 +61,8 @@ class ScheduleStopTest {
         // then
         assertEquals(0, second.exitValue(), Files.readString(work.resolve("child.err")));
         assertTrue(out.contains("2026-03-02: processing (catch-up)"), out);
-        assertEquals(List.of("2026-03-02 attempt 1: STOPPED, COMPLETED"),
-                JobHistoryTable.instances(work.resolve("t-jobs")));
+        assertEquals(
+                List.of("2026-03-02 attempt 1: STOPPED, COMPLETED"), JobHistoryTable.instances(work.resolve("t-jobs")));
         var expected = OutputTree.read(CASE.resolve("expected"));
         var actual = OutputTree.read(work.resolve("out"));
         assertEquals(1 + 1 + 1 + 3 * 2, actual.size(), actual.keySet().toString());
@@ -70,18 +71,31 @@ class ScheduleStopTest {
 
     private Process start(Path settings, String pauseOption, String... command) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> line = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        List<String> line = new ArrayList<>(List.of(
+                java.toString(),
+                ChildJvm.ARROW_OPENS,
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
                 "-D" + TestHooks.NOW + "=2026-03-03T02:30:00Z"));
         if (pauseOption != null) {
             line.add(pauseOption);
         }
         line.add(PeertelMain.class.getName());
         line.addAll(List.of(command));
-        line.addAll(List.of("--settings", settings.toString(),
-                "--connections", CASE.resolve("input/connections.csv").toAbsolutePath().toString(),
-                "--input", CASE.resolve("input/latency").toAbsolutePath().toString(),
-                "--out", work.resolve("out").toString(), "--db", work.resolve("t.duckdb").toString()));
-        return new ProcessBuilder(line).redirectError(work.resolve("child.err").toFile()).start();
+        line.addAll(List.of(
+                "--settings",
+                settings.toString(),
+                "--connections",
+                CASE.resolve("input/connections.csv").toAbsolutePath().toString(),
+                "--input",
+                CASE.resolve("input/latency").toAbsolutePath().toString(),
+                "--out",
+                work.resolve("out").toString(),
+                "--db",
+                work.resolve("t.duckdb").toString()));
+        return new ProcessBuilder(line)
+                .redirectError(work.resolve("child.err").toFile())
+                .start();
     }
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
@@ -40,19 +39,28 @@ class StopOnSignalTest {
     void sigtermStopsTheRunningDayAndTheNextRunResumesIt() throws Exception {
         // given: small chunks, and a child JVM that pauses after its first chunk so that the signal lands mid-step
         Path settings = work.resolve("telemetry.properties");
-        Files.writeString(settings, "chunk-size = 50\nalerts = "
-                + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath() + "\n");
+        Files.writeString(
+                settings,
+                "chunk-size = 50\nalerts = "
+                        + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath() + "\n");
         List<String> args = arguments(settings);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 3_000), PeertelMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                ChildJvm.ARROW_OPENS,
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 3_000),
+                PeertelMain.class.getName()));
         command.addAll(args);
-        Process child = new ProcessBuilder(command).redirectError(work.resolve("child.err").toFile()).start();
+        Process child = new ProcessBuilder(command)
+                .redirectError(work.resolve("child.err").toFile())
+                .start();
 
         // when
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.startsWith(TestHooks.PAUSE_MARKER)) {
                 // wait for the first chunk
@@ -72,12 +80,13 @@ class StopOnSignalTest {
 
         // when: the same command again
         StringWriter stderr = new StringWriter();
-        int code = PeertelMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(stderr),
-                args.toArray(String[]::new));
+        int code = PeertelMain.execute(
+                new PrintWriter(new StringWriter()), new PrintWriter(stderr), args.toArray(String[]::new));
 
         // then
         assertEquals(0, code, stderr.toString());
-        assertEquals(List.of("2026-03-02 attempt 1: STOPPED, COMPLETED", "2026-03-03 attempt 1: COMPLETED"),
+        assertEquals(
+                List.of("2026-03-02 attempt 1: STOPPED, COMPLETED", "2026-03-03 attempt 1: COMPLETED"),
                 JobHistoryTable.instances(work.resolve("t-jobs")));
         Map<String, String> expected = OutputTree.read(CASE.resolve("expected"));
         Map<String, String> actual = OutputTree.read(work.resolve("out"));
@@ -88,9 +97,21 @@ class StopOnSignalTest {
     }
 
     private List<String> arguments(Path settings) {
-        return List.of("run", "--from", DAYS.get(0), "--to", DAYS.get(1), "--settings", settings.toString(),
-                "--connections", CASE.resolve("input/connections.csv").toAbsolutePath().toString(),
-                "--input", CASE.resolve("input/latency").toAbsolutePath().toString(),
-                "--out", work.resolve("out").toString(), "--db", work.resolve("t.duckdb").toString());
+        return List.of(
+                "run",
+                "--from",
+                DAYS.get(0),
+                "--to",
+                DAYS.get(1),
+                "--settings",
+                settings.toString(),
+                "--connections",
+                CASE.resolve("input/connections.csv").toAbsolutePath().toString(),
+                "--input",
+                CASE.resolve("input/latency").toAbsolutePath().toString(),
+                "--out",
+                work.resolve("out").toString(),
+                "--db",
+                work.resolve("t.duckdb").toString());
     }
 }

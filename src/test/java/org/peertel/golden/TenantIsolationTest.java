@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,9 +53,12 @@ class TenantIsolationTest {
         writeLatencyFiles(tenants, work.resolve("latency").resolve(GeneratedTenants.DAY.toString()));
         Expected expected = tenants.attribute();
         // the seeds are chosen so that each day has every case where a row could go to the wrong customer
-        assertThat(expected.toAnotherCustomer()).as("rows drawn from one customer's prefix that a more specific "
-                + "prefix of another customer takes").isPositive();
-        assertThat(expected.toAGeoRedundantSite()).as("rows on a prefix that several sites share").isPositive();
+        assertThat(expected.toAnotherCustomer())
+                .as("rows drawn from one customer's prefix that a more specific " + "prefix of another customer takes")
+                .isPositive();
+        assertThat(expected.toAGeoRedundantSite())
+                .as("rows on a prefix that several sites share")
+                .isPositive();
         assertThat(expected.locationMismatch()).isPositive();
         assertThat(expected.noPrefix()).isPositive();
         assertThat(expected.attributed()).isGreaterThan(ROWS / 3);
@@ -64,10 +66,20 @@ class TenantIsolationTest {
         // when
         Path out = work.resolve("out");
         StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run",
-                "--connections", registry.toString(), "--input", work.resolve("latency").toString(),
-                "--out", out.toString(), "--db", work.resolve("t.duckdb").toString(),
-                "--date", GeneratedTenants.DAY.toString());
+        int code = PeertelMain.execute(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "run",
+                "--connections",
+                registry.toString(),
+                "--input",
+                work.resolve("latency").toString(),
+                "--out",
+                out.toString(),
+                "--db",
+                work.resolve("t.duckdb").toString(),
+                "--date",
+                GeneratedTenants.DAY.toString());
 
         // then
         assertThat(code).as(err.toString()).isZero();
@@ -79,11 +91,12 @@ class TenantIsolationTest {
         }
         long reportedSamples = 0;
         for (Map.Entry<String, List<Conn>> customer : byCustomer.entrySet()) {
-            reportedSamples += checkCustomer(out.resolve("reports").resolve(customer.getKey()), customer.getValue(),
-                    expected);
+            reportedSamples +=
+                    checkCustomer(out.resolve("reports").resolve(customer.getKey()), customer.getValue(), expected);
         }
         String runSummary = Files.readString(out.resolve("runs/" + GeneratedTenants.DAY + ".json"));
-        assertThat(GoldenJobTest.number(runSummary, "attributed")).isEqualTo(expected.attributed())
+        assertThat(GoldenJobTest.number(runSummary, "attributed"))
+                .isEqualTo(expected.attributed())
                 .isEqualTo(reportedSamples);
         assertThat(GoldenJobTest.number(runSummary, "no_prefix")).isEqualTo(expected.noPrefix());
         assertThat(GoldenJobTest.number(runSummary, "location_mismatch")).isEqualTo(expected.locationMismatch());
@@ -112,7 +125,8 @@ class TenantIsolationTest {
             assertThat(row.get("country") + "/" + row.get("state"))
                     .isEqualTo(c.location().country() + "/" + c.location().state());
             long rowSamples = Long.parseLong(row.get("samples"));
-            assertThat(rowSamples).as("samples of %s", c.id())
+            assertThat(rowSamples)
+                    .as("samples of %s", c.id())
                     .isEqualTo(expected.perConnection().getOrDefault(c.id(), 0L));
             assertThat(row.get("median_ms").isEmpty()).isEqualTo(rowSamples == 0);
             samples += rowSamples;
@@ -121,10 +135,13 @@ class TenantIsolationTest {
         Map<String, Map<Net, Long>> prefixes = new HashMap<>();
         for (CSVRecord row : records(folder.resolve(day + "-prefixes.csv"))) {
             Conn c = own.get(row.get("connection_id"));
-            assertThat(c).as("%s: prefix row of connection %s, not this customer's", folder,
-                    row.get("connection_id")).isNotNull();
+            assertThat(c)
+                    .as("%s: prefix row of connection %s, not this customer's", folder, row.get("connection_id"))
+                    .isNotNull();
             Net prefix = Net.parse(row.get("prefix"));
-            assertThat(c.nets()).as("%s registered %s", c.id(), row.get("prefix")).contains(prefix);
+            assertThat(c.nets())
+                    .as("%s registered %s", c.id(), row.get("prefix"))
+                    .contains(prefix);
             Long before = prefixes.computeIfAbsent(c.id(), k -> new HashMap<>())
                     .put(prefix, Long.parseLong(row.get("samples")));
             assertThat(before).as("one row per (connection, prefix)").isNull();
@@ -137,8 +154,8 @@ class TenantIsolationTest {
 
     /** Every alert names a connection together with the customer that owns it. */
     private static void checkAlerts(Path file, GeneratedTenants tenants) throws IOException {
-        Map<String, String> customerOf = tenants.connections.stream()
-                .collect(Collectors.toMap(Conn::id, Conn::customer));
+        Map<String, String> customerOf =
+                tenants.connections.stream().collect(Collectors.toMap(Conn::id, Conn::customer));
         List<CSVRecord> alerts = records(file);
         assertThat(alerts).as("connections without data raise NO_DATA").isNotEmpty();
         for (CSVRecord alert : alerts) {
@@ -152,7 +169,11 @@ class TenantIsolationTest {
     }
 
     private static List<CSVRecord> records(Path file) throws IOException {
-        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (var parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(new StringReader(Files.readString(file)))) {
             return parser.getRecords();
         }
@@ -163,7 +184,7 @@ class TenantIsolationTest {
         for (Map.Entry<String, String> file : tenants.latencyFiles().entrySet()) {
             byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
             try (OutputStream stream = Files.newOutputStream(folder.resolve(file.getKey()));
-                 OutputStream content = file.getKey().endsWith(".gz") ? new GZIPOutputStream(stream) : stream) {
+                    OutputStream content = file.getKey().endsWith(".gz") ? new GZIPOutputStream(stream) : stream) {
                 content.write(bytes);
             }
         }

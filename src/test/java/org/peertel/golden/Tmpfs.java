@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -26,8 +25,10 @@ final class Tmpfs implements AutoCloseable {
     static Tmpfs mount(Path folder, String size) throws IOException {
         Files.createDirectories(folder);
         String failure = command("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", folder.toString());
-        Assumptions.assumeTrue(failure == null, () -> "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN), "
-                + "so this file-system test is skipped: " + failure);
+        Assumptions.assumeTrue(
+                failure == null,
+                () -> "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN), "
+                        + "so this file-system test is skipped: " + failure);
         return new Tmpfs(folder);
     }
 
@@ -63,14 +64,18 @@ final class Tmpfs implements AutoCloseable {
     /** Runs a command; null when it succeeded, else what it said. */
     private static String command(String... command) {
         try {
-            Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(List.of(command))
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return String.join(" ", command) + " did not finish";
             }
-            return process.exitValue() == 0 ? null : String.join(" ", command) + ": exit " + process.exitValue()
-                    + (output.isEmpty() ? "" : ": " + output);
+            return process.exitValue() == 0
+                    ? null
+                    : String.join(" ", command) + ": exit " + process.exitValue()
+                            + (output.isEmpty() ? "" : ": " + output);
         } catch (IOException e) {
             return String.join(" ", command) + ": " + e.getMessage();
         } catch (InterruptedException e) {

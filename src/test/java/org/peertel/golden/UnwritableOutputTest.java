@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.cli.PeertelMain;
@@ -35,8 +34,7 @@ class UnwritableOutputTest {
     @TempDir
     Path work;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     @Test
     void aFileWhereTheOutputFolderGoesStopsTheRunBeforeAnything() throws IOException {
@@ -49,9 +47,12 @@ class UnwritableOutputTest {
 
         // then
         assertEquals(2, result.code());
-        assertTrue(result.err().contains("peertel: the output folder cannot be written: " + out
-                + " is a file where peertel needs a folder; move the file away or choose another --out (nothing "
-                + "was written)"), result.err());
+        assertTrue(
+                result.err()
+                        .contains("peertel: the output folder cannot be written: " + out
+                                + " is a file where peertel needs a folder; move the file away or choose another --out (nothing "
+                                + "was written)"),
+                result.err());
         assertNothingCreatedBesides(out);
     }
 
@@ -64,8 +65,11 @@ class UnwritableOutputTest {
         Result result = run(out, "--date", DAY1);
 
         assertEquals(2, result.code());
-        assertTrue(result.err().contains(blocker.toAbsolutePath() + " is a file, so the output folder " + out
-                + " cannot be created in it"), result.err());
+        assertTrue(
+                result.err()
+                        .contains(blocker.toAbsolutePath() + " is a file, so the output folder " + out
+                                + " cannot be created in it"),
+                result.err());
         assertNothingCreatedBesides(blocker);
     }
 
@@ -78,7 +82,8 @@ class UnwritableOutputTest {
         Result result = run(out, "--date", DAY1);
 
         assertEquals(2, result.code());
-        assertTrue(result.err().contains(out.resolve("reports") + " is a file where peertel needs a folder"),
+        assertTrue(
+                result.err().contains(out.resolve("reports") + " is a file where peertel needs a folder"),
                 result.err());
         assertEquals(Map.of("reports", "not a folder"), files(out), "nothing written");
         assertNothingCreatedBesides(out);
@@ -125,8 +130,11 @@ class UnwritableOutputTest {
 
             // then
             assertEquals(2, result.code());
-            assertTrue(result.err().contains("the output folder cannot be written: no write access to " + out
-                    + " (read-only file system or no permission); make it writable or choose another --out"),
+            assertTrue(
+                    result.err()
+                            .contains(
+                                    "the output folder cannot be written: no write access to " + out
+                                            + " (read-only file system or no permission); make it writable or choose another --out"),
                     result.err());
             assertEquals(before, files(out));
         }
@@ -147,12 +155,18 @@ class UnwritableOutputTest {
 
             // then: the day fails where it first writes, and says what to do
             assertEquals(1, result.code(), result.err());
-            assertTrue(result.err().contains("peertel: " + DAY2 + " failed (FAILED): cannot write output file "
-                    + out.resolve("alerts/" + DAY2 + ".csv") + ": the file system is full (No space left on "
-                    + "device); free space on it or choose another --out"), result.err());
+            assertTrue(
+                    result.err()
+                            .contains("peertel: " + DAY2 + " failed (FAILED): cannot write output file "
+                                    + out.resolve("alerts/" + DAY2 + ".csv")
+                                    + ": the file system is full (No space left on "
+                                    + "device); free space on it or choose another --out"),
+                    result.err());
             assertTrue(result.err().contains("run the same command again"), result.err());
-            assertEquals(before, files(out), "the previous day's files keep their bytes; no part-written or "
-                    + "temporary file is left");
+            assertEquals(
+                    before,
+                    files(out),
+                    "the previous day's files keep their bytes; no part-written or " + "temporary file is left");
 
             // when: there is space again, the same command completes the day
             Files.delete(out.resolve("filler"));
@@ -162,10 +176,16 @@ class UnwritableOutputTest {
     }
 
     private Result run(Path out, String... days) {
-        List<String> args = new ArrayList<>(List.of("run",
-                "--connections", CASE.resolve("input/connections.csv").toString(),
-                "--input", CASE.resolve("input/latency").toString(),
-                "--out", out.toString(), "--db", work.resolve("db/t.duckdb").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--connections",
+                CASE.resolve("input/connections.csv").toString(),
+                "--input",
+                CASE.resolve("input/latency").toString(),
+                "--out",
+                out.toString(),
+                "--db",
+                work.resolve("db/t.duckdb").toString()));
         args.addAll(List.of(days));
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();

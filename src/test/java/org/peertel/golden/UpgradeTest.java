@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,8 +51,12 @@ class UpgradeTest {
 
     static Stream<String> databases() throws IOException {
         try (Stream<Path> list = Files.list(CASES)) {
-            return list.filter(p -> Files.isDirectory(p.resolve("export"))).map(p -> p.getFileName().toString())
-                    .sorted().toList().stream();
+            return list
+                    .filter(p -> Files.isDirectory(p.resolve("export")))
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -63,7 +66,8 @@ class UpgradeTest {
         // given
         Path fixture = CASES.resolve(name);
         List<String> days = Files.readAllLines(fixture.resolve("days.txt")).stream()
-                .filter(line -> !line.isBlank()).toList();
+                .filter(line -> !line.isBlank())
+                .toList();
         Path db = work.resolve("upgraded.duckdb");
         execute(db, "IMPORT DATABASE '" + fixture.resolve("export").toAbsolutePath() + "'");
         Path out = work.resolve("out");
@@ -105,8 +109,17 @@ class UpgradeTest {
 
         // then: every table the publish writes holds the day as a clean run holds it
         Path clean = cleanRun(List.of("2026-03-02", "2026-03-03"));
-        for (String table : List.of("measurements", "measurement_rows", "unattributed", "rejects", "input_files",
-                "skipped_files", "connection_daily", "connection_hourly", "prefix_daily", "day_names")) {
+        for (String table : List.of(
+                "measurements",
+                "measurement_rows",
+                "unattributed",
+                "rejects",
+                "input_files",
+                "skipped_files",
+                "connection_daily",
+                "connection_hourly",
+                "prefix_daily",
+                "day_names")) {
             String sql = "SELECT * FROM " + table + " WHERE day = DATE '" + day + "' ORDER BY ALL";
             List<String> cleanRows = rows(clean, sql);
             assertEquals(cleanRows, rows(db, sql), table);
@@ -135,7 +148,8 @@ class UpgradeTest {
     /** "version name" of every migration file, in order. */
     private static List<String> migrationFiles() throws IOException {
         try (Stream<Path> list = Files.list(MIGRATIONS)) {
-            List<String> names = list.map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> names =
+                    list.map(p -> p.getFileName().toString()).sorted().toList();
             List<String> versions = new ArrayList<>();
             for (String file : names) {
                 versions.add(Integer.parseInt(file.substring(0, 3)) + " " + file);
@@ -147,8 +161,10 @@ class UpgradeTest {
     /** Every table and view of the database but schema_version (its times differ), with its rows in order. */
     private static Map<String, List<String>> tables(Path db) throws Exception {
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        for (String table : rows(db, "SELECT table_name FROM information_schema.tables WHERE table_catalog = "
-                + "current_database() AND table_schema = 'main' AND table_name <> 'schema_version' ORDER BY 1")) {
+        for (String table : rows(
+                db,
+                "SELECT table_name FROM information_schema.tables WHERE table_catalog = "
+                        + "current_database() AND table_schema = 'main' AND table_name <> 'schema_version' ORDER BY 1")) {
             tables.put(table, rows(db, "SELECT * FROM " + table + " ORDER BY ALL"));
         }
         return tables;
@@ -156,16 +172,18 @@ class UpgradeTest {
 
     /** Every column of every table and view: name, position, type, nullability. */
     private static List<String> columns(Path db) throws Exception {
-        return rows(db, "SELECT table_name, table_type, column_name, ordinal_position, data_type, is_nullable "
-                + "FROM information_schema.columns JOIN information_schema.tables USING (table_catalog, "
-                + "table_schema, table_name) WHERE table_catalog = current_database() AND table_schema = 'main' "
-                + "ORDER BY ALL");
+        return rows(
+                db,
+                "SELECT table_name, table_type, column_name, ordinal_position, data_type, is_nullable "
+                        + "FROM information_schema.columns JOIN information_schema.tables USING (table_catalog, "
+                        + "table_schema, table_name) WHERE table_catalog = current_database() AND table_schema = 'main' "
+                        + "ORDER BY ALL");
     }
 
     private static List<String> rows(Path db, String sql) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -181,7 +199,7 @@ class UpgradeTest {
 
     private static void execute(Path db, String sql) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -1,6 +1,5 @@
 package org.peertel.hostile;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -20,8 +19,16 @@ import java.util.stream.Stream;
  */
 record DaySnapshot(Map<String, String> files, Map<String, List<String>> rows) {
 
-    private static final List<String> TABLES = List.of("measurements", "unattributed", "rejects", "input_files",
-            "skipped_files", "connection_daily", "connection_hourly", "prefix_daily", "alerts");
+    private static final List<String> TABLES = List.of(
+            "measurements",
+            "unattributed",
+            "rejects",
+            "input_files",
+            "skipped_files",
+            "connection_daily",
+            "connection_hourly",
+            "prefix_daily",
+            "alerts");
 
     static DaySnapshot of(Path out, Path db, String day) throws Exception {
         Map<String, String> files = new TreeMap<>();
@@ -37,8 +44,8 @@ record DaySnapshot(Map<String, String> files, Map<String, List<String>> rows) {
         try (var connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath())) {
             for (String table : TABLES) {
                 List<String> tableRows = new ArrayList<>();
-                try (PreparedStatement query = connection.prepareStatement(
-                        "SELECT * FROM " + table + " WHERE day = ? ORDER BY ALL")) {
+                try (PreparedStatement query =
+                        connection.prepareStatement("SELECT * FROM " + table + " WHERE day = ? ORDER BY ALL")) {
                     query.setObject(1, LocalDate.parse(day));
                     try (ResultSet rs = query.executeQuery()) {
                         int columns = rs.getMetaData().getColumnCount();

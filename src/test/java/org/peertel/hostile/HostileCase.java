@@ -29,11 +29,12 @@ record HostileCase(String name, boolean skipBadFiles, Properties expected) {
     static List<HostileCase> all() throws IOException {
         List<HostileCase> cases = new ArrayList<>();
         try (Stream<Path> folders = Files.list(CORPUS)) {
-            for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve("expected.properties"))).sorted()
+            for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve("expected.properties")))
+                    .sorted()
                     .toList()) {
                 Properties expected = new Properties();
-                try (Reader reader = Files.newBufferedReader(folder.resolve("expected.properties"),
-                        StandardCharsets.UTF_8)) {
+                try (Reader reader =
+                        Files.newBufferedReader(folder.resolve("expected.properties"), StandardCharsets.UTF_8)) {
                     expected.load(reader);
                 }
                 String name = folder.getFileName().toString();
@@ -94,8 +95,8 @@ record HostileCase(String name, boolean skipBadFiles, Properties expected) {
     /** Writes the good version of the day: common/good.csv alone. */
     static void writeGoodDay(Path dayFolder) throws IOException {
         Files.createDirectories(dayFolder);
-        Files.copy(CORPUS.resolve("common/good.csv"), dayFolder.resolve("good.csv"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                CORPUS.resolve("common/good.csv"), dayFolder.resolve("good.csv"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Writes the day folder: common/good.csv, the case's input files and its generated input, if any. */

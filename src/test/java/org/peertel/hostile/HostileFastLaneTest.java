@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,7 +17,8 @@ import org.peertel.ingest.LaneComparison;
  */
 class HostileFastLaneTest {
 
-    private static final List<IngestLimits> LIMITS = List.of(IngestLimits.DEFAULTS,
+    private static final List<IngestLimits> LIMITS = List.of(
+            IngestLimits.DEFAULTS,
             new IngestLimits(8L << 20, IngestLimits.DEFAULT_MAX_RECORD_BYTES),
             new IngestLimits(5_000, IngestLimits.MIN_RECORD_BYTES));
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +64,8 @@ class HostileInputTest {
 
         // when
         String heap = hostile.input("heap");
-        PeertelRun run = heap.isEmpty() ? PeertelRun.inProcess(arguments(hostile))
+        PeertelRun run = heap.isEmpty()
+                ? PeertelRun.inProcess(arguments(hostile))
                 : PeertelRun.childJvm(heap, arguments(hostile), work);
 
         // then
@@ -84,12 +84,18 @@ class HostileInputTest {
         assertEquals(hostile.number("attributed"), number(summary, "attributed"), "attributed");
         assertEquals(hostile.number("no_prefix"), number(summary, "no_prefix"), "no_prefix");
         assertEquals(hostile.number("location_mismatch"), number(summary, "location_mismatch"), "location_mismatch");
-        assertEquals(rowsRead, number(summary, "attributed") + number(summary, "no_prefix")
-                + number(summary, "location_mismatch") + rejected.values().stream().mapToLong(Long::longValue).sum(),
+        assertEquals(
+                rowsRead,
+                number(summary, "attributed")
+                        + number(summary, "no_prefix")
+                        + number(summary, "location_mismatch")
+                        + rejected.values().stream().mapToLong(Long::longValue).sum(),
                 "every row is accounted for");
         assertFiles(hostile, summary, dayFolder, rowsRead);
         Map<String, String> skipped = hostile.pairs("skipped");
-        assertEquals(skipped, pairs(summary.read("$.skipped_files[*].name"), summary.read("$.skipped_files[*].reason")),
+        assertEquals(
+                skipped,
+                pairs(summary.read("$.skipped_files[*].name"), summary.read("$.skipped_files[*].reason")),
                 "skipped files");
         assertEquals(!skipped.isEmpty(), summary.read("$.partial", Boolean.class), "partial");
         assertEquals(!skipped.isEmpty(), run.out().contains("PARTIAL: " + skipped.size() + " bad file"), run.out());
@@ -99,12 +105,24 @@ class HostileInputTest {
 
     private List<String> arguments(HostileCase hostile) throws IOException {
         Path settings = work.resolve("telemetry.properties");
-        Files.writeString(settings, "alerts = " + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath() + "\n"
-                + hostile.input("settings") + "\n");
-        List<String> args = new ArrayList<>(List.of("run", "--settings", settings.toString(),
-                "--connections", HostileCase.CORPUS.resolve("common/connections.csv").toString(),
-                "--input", work.resolve("latency").toString(), "--out", work.resolve("out").toString(),
-                "--db", work.resolve("t.duckdb").toString(), "--date", DAY));
+        Files.writeString(
+                settings,
+                "alerts = " + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath() + "\n"
+                        + hostile.input("settings") + "\n");
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--settings",
+                settings.toString(),
+                "--connections",
+                HostileCase.CORPUS.resolve("common/connections.csv").toString(),
+                "--input",
+                work.resolve("latency").toString(),
+                "--out",
+                work.resolve("out").toString(),
+                "--db",
+                work.resolve("t.duckdb").toString(),
+                "--date",
+                DAY));
         if (hostile.skipBadFiles()) {
             args.add("--skip-bad-files");
         }
@@ -118,14 +136,17 @@ class HostileInputTest {
         List<Object> rows = summary.read("$.files[*].rows");
         List<String> sha256 = summary.read("$.files[*].sha256");
         assertEquals(hostile.pairs("files"), pairs(names, rows), "files and their rows");
-        assertEquals(rowsRead, rows.stream().mapToLong(r -> ((Number) r).longValue()).sum(), "rows of the files");
+        assertEquals(
+                rowsRead, rows.stream().mapToLong(r -> ((Number) r).longValue()).sum(), "rows of the files");
         try (Stream<Path> files = Files.list(dayFolder)) {
             assertEquals(files.count(), names.size(), "every file of the folder is in the manifest");
         }
         for (int i = 0; i < names.size(); i++) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            assertEquals(HexFormat.of().formatHex(digest.digest(Files.readAllBytes(dayFolder.resolve(names.get(i))))),
-                    sha256.get(i), names.get(i));
+            assertEquals(
+                    HexFormat.of().formatHex(digest.digest(Files.readAllBytes(dayFolder.resolve(names.get(i))))),
+                    sha256.get(i),
+                    names.get(i));
         }
     }
 
@@ -133,7 +154,11 @@ class HostileInputTest {
     private static void assertRejects(HostileCase hostile, Path rejectsFile, Map<String, Long> rejected)
             throws IOException {
         List<CSVRecord> records;
-        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (var parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(new StringReader(Files.readString(rejectsFile, StandardCharsets.UTF_8)))) {
             records = parser.getRecords();
         }
@@ -163,7 +188,8 @@ class HostileInputTest {
     }
 
     static String abbreviate(String raw) {
-        return raw.length() <= 300 ? raw
+        return raw.length() <= 300
+                ? raw
                 : raw.substring(0, 40) + "\u2026[" + raw.length() + " chars]\u2026" + raw.substring(raw.length() - 60);
     }
 

@@ -14,8 +14,7 @@ final class LargeInputs {
 
     static final String HEADER = "timestamp,client_ip,country,state,edge_pop,rtt_ms\n";
 
-    private LargeInputs() {
-    }
+    private LargeInputs() {}
 
     static void write(String what, Path dayFolder) throws IOException {
         switch (what) {
@@ -46,8 +45,13 @@ final class LargeInputs {
             StringBuilder line = new StringBuilder(64);
             for (int i = 0; i < 1_000_000; i++) {
                 line.setLength(0);
-                line.append("2026-11-19 10:").append(i / 60 % 60 / 10).append(i / 60 % 10).append(",192.0.2.")
-                        .append(i % 100 + 1).append(",GB,,p,").append(i % 1000 == 999 ? "x" : i % 97 + 1)
+                line.append("2026-11-19 10:")
+                        .append(i / 60 % 60 / 10)
+                        .append(i / 60 % 10)
+                        .append(",192.0.2.")
+                        .append(i % 100 + 1)
+                        .append(",GB,,p,")
+                        .append(i % 1000 == 999 ? "x" : i % 97 + 1)
                         .append('\n');
                 out.write(line.toString().getBytes(StandardCharsets.US_ASCII));
             }
@@ -56,15 +60,17 @@ final class LargeInputs {
 
     /** A gzip file that inflates to a header, 10 rows and 1 GiB of zero bytes (about 1 MB compressed). */
     private static void decompressionBomb(Path file) throws IOException {
-        try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file)),
-                1 << 16) {
+        try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file)), 1 << 16) {
             {
                 def.setLevel(Deflater.BEST_SPEED);
             }
         }) {
             StringBuilder rows = new StringBuilder(HEADER);
             for (int i = 0; i < 10; i++) {
-                rows.append("2026-11-19T10:00:").append(10 + i).append("Z,192.0.2.").append(10 + i)
+                rows.append("2026-11-19T10:00:")
+                        .append(10 + i)
+                        .append("Z,192.0.2.")
+                        .append(10 + i)
                         .append(",GB,,lhr1,12.5\n");
             }
             out.write(rows.toString().getBytes(StandardCharsets.UTF_8));

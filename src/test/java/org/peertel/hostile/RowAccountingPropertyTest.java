@@ -3,6 +3,8 @@ package org.peertel.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,27 +45,51 @@ class RowAccountingPropertyTest {
         Path dayFolder = work.resolve("latency").resolve(DAY);
         HostileCase.writeGoodDay(dayFolder);
         RandomLatencyFiles.write(dayFolder, seed);
-        Files.writeString(work.resolve("telemetry.properties"), "alerts = "
-                + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath() + "\ningest.max-record-bytes = 64\n");
+        Files.writeString(
+                work.resolve("telemetry.properties"),
+                "alerts = " + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath()
+                        + "\ningest.max-record-bytes = 64\n");
 
         // when
-        PeertelRun run = PeertelRun.inProcess(List.of("run", "--skip-bad-files",
-                "--settings", work.resolve("telemetry.properties").toString(),
-                "--connections", HostileCase.CORPUS.resolve("common/connections.csv").toString(),
-                "--input", work.resolve("latency").toString(), "--out", work.resolve("out").toString(),
-                "--db", work.resolve("t.duckdb").toString(), "--date", DAY));
+        PeertelRun run = PeertelRun.inProcess(List.of(
+                "run",
+                "--skip-bad-files",
+                "--settings",
+                work.resolve("telemetry.properties").toString(),
+                "--connections",
+                HostileCase.CORPUS.resolve("common/connections.csv").toString(),
+                "--input",
+                work.resolve("latency").toString(),
+                "--out",
+                work.resolve("out").toString(),
+                "--db",
+                work.resolve("t.duckdb").toString(),
+                "--date",
+                DAY));
 
         // then
         assertEquals(0, run.code(), run::toString);
         DocumentContext summary = JsonPath.parse(Files.readString(work.resolve("out/runs/" + DAY + ".json")));
         long rowsRead = number(summary, "$.rows_read");
         long rejected = summary.<Map<String, Number>>read("$.rejected").values().stream()
-                .mapToLong(Number::longValue).sum();
-        assertEquals(rowsRead, number(summary, "$.attributed") + number(summary, "$.no_prefix")
-                + number(summary, "$.location_mismatch") + rejected, "rows_read adds up");
-        assertEquals(rowsRead, summary.<List<Number>>read("$.files[*].rows").stream()
-                .mapToLong(Number::longValue).sum(), "the files' rows");
-        assertEquals(rowsRead, dayRows("measurements") + dayRows("unattributed") + dayRows("rejects"),
+                .mapToLong(Number::longValue)
+                .sum();
+        assertEquals(
+                rowsRead,
+                number(summary, "$.attributed")
+                        + number(summary, "$.no_prefix")
+                        + number(summary, "$.location_mismatch")
+                        + rejected,
+                "rows_read adds up");
+        assertEquals(
+                rowsRead,
+                summary.<List<Number>>read("$.files[*].rows").stream()
+                        .mapToLong(Number::longValue)
+                        .sum(),
+                "the files' rows");
+        assertEquals(
+                rowsRead,
+                dayRows("measurements") + dayRows("unattributed") + dayRows("rejects"),
                 "DuckDB rows of the day");
         assertEquals(number(summary, "$.attributed"), dayRows("measurements"), "attributed");
         assertEquals(rejected, rejectsFileRows(), "the rejects file");
@@ -80,12 +103,14 @@ class RowAccountingPropertyTest {
     }
 
     private long dayRows(String table) throws Exception {
-        try (var connection = DriverManager.getConnection("jdbc:duckdb:" + work.resolve("t.duckdb").toAbsolutePath());
-             PreparedStatement query = connection.prepareStatement(switch (table) {
-                 case "measurements" -> "SELECT count(*) FROM measurements WHERE day = ?";
-                 case "unattributed" -> "SELECT count(*) FROM unattributed WHERE day = ?";
-                 default -> "SELECT count(*) FROM rejects WHERE day = ?";
-             })) {
+        try (var connection = DriverManager.getConnection(
+                        "jdbc:duckdb:" + work.resolve("t.duckdb").toAbsolutePath());
+                PreparedStatement query = connection.prepareStatement(
+                        switch (table) {
+                            case "measurements" -> "SELECT count(*) FROM measurements WHERE day = ?";
+                            case "unattributed" -> "SELECT count(*) FROM unattributed WHERE day = ?";
+                            default -> "SELECT count(*) FROM rejects WHERE day = ?";
+                        })) {
             query.setObject(1, LocalDate.parse(DAY));
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
@@ -96,7 +121,11 @@ class RowAccountingPropertyTest {
 
     private long rejectsFileRows() throws Exception {
         String csv = Files.readString(work.resolve("out/rejects/" + DAY + ".csv"), StandardCharsets.UTF_8);
-        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (var parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(new StringReader(csv))) {
             return parser.getRecords().size();
         }
@@ -104,8 +133,8 @@ class RowAccountingPropertyTest {
 
     /** The rows the reader returns for the files that were not skipped, with the job's record limit. */
     private static long rowsOfTheReader(Path dayFolder, Set<String> skipped) {
-        LatencyDayRows read = LatencyDayRows.read(dayFolder, LocalDate.parse(DAY),
-                new IngestLimits(IngestLimits.DEFAULT_MAX_FILE_BYTES, 64), true);
+        LatencyDayRows read = LatencyDayRows.read(
+                dayFolder, LocalDate.parse(DAY), new IngestLimits(IngestLimits.DEFAULT_MAX_FILE_BYTES, 64), true);
         assertEquals(skipped, read.skipped().stream().map(s -> s.name()).collect(Collectors.toSet()));
         return read.rows().stream().filter(row -> !skipped.contains(row.file())).count();
     }

@@ -3,14 +3,13 @@ package org.peertel.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ingest.DayManifest;
@@ -50,7 +49,9 @@ class SkippedFileLifecycleTest {
         assertEquals("no change", changes().toString(), "the skipped file is in the recorded manifest");
 
         // when: the bad file is replaced by a good one, and the day runs again without the option
-        Files.copy(HostileCase.CORPUS.resolve("header-only/input/header.csv.gz"), dayFolder.resolve("cut.csv.gz"),
+        Files.copy(
+                HostileCase.CORPUS.resolve("header-only/input/header.csv.gz"),
+                dayFolder.resolve("cut.csv.gz"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertEquals("replaced cut.csv.gz", changes().toString(), "late data");
         PeertelRun complete = run();
@@ -65,11 +66,23 @@ class SkippedFileLifecycleTest {
 
     private PeertelRun run(String... extra) throws Exception {
         Path settings = work.resolve("telemetry.properties");
-        Files.writeString(settings, "alerts = " + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath() + "\n");
-        List<String> args = new ArrayList<>(List.of("run", "--settings", settings.toString(),
-                "--connections", HostileCase.CORPUS.resolve("common/connections.csv").toString(),
-                "--input", work.resolve("latency").toString(), "--out", work.resolve("out").toString(),
-                "--db", work.resolve("t.duckdb").toString(), "--date", DAY));
+        Files.writeString(
+                settings,
+                "alerts = " + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath() + "\n");
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--settings",
+                settings.toString(),
+                "--connections",
+                HostileCase.CORPUS.resolve("common/connections.csv").toString(),
+                "--input",
+                work.resolve("latency").toString(),
+                "--out",
+                work.resolve("out").toString(),
+                "--db",
+                work.resolve("t.duckdb").toString(),
+                "--date",
+                DAY));
         args.addAll(List.of(extra));
         return PeertelRun.inProcess(args);
     }
@@ -87,7 +100,10 @@ class SkippedFileLifecycleTest {
 
     /** The distinct coverage values of a customer's report. */
     private List<String> coverage(String customer) throws Exception {
-        return Files.readAllLines(work.resolve("out/reports/" + customer + "/" + DAY + ".csv")).stream().skip(1)
-                .map(line -> line.substring(line.lastIndexOf(',') + 1)).distinct().toList();
+        return Files.readAllLines(work.resolve("out/reports/" + customer + "/" + DAY + ".csv")).stream()
+                .skip(1)
+                .map(line -> line.substring(line.lastIndexOf(',') + 1))
+                .distinct()
+                .toList();
     }
 }

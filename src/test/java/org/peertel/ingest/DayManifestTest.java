@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +22,18 @@ class DayManifestTest {
         Files.writeString(day.resolve("a.csv.gz"), "");
         Files.writeString(day.resolve("notes.txt"), "ignored");
         DayManifest manifest = DayManifest.of(day);
-        assertEquals(List.of(
-                new InputFile("a.csv.gz", InputFile.ROWS_UNKNOWN, 0,
-                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-                new InputFile("b.csv", InputFile.ROWS_UNKNOWN, 3,
-                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")),
+        assertEquals(
+                List.of(
+                        new InputFile(
+                                "a.csv.gz",
+                                InputFile.ROWS_UNKNOWN,
+                                0,
+                                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+                        new InputFile(
+                                "b.csv",
+                                InputFile.ROWS_UNKNOWN,
+                                3,
+                                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")),
                 manifest.files());
     }
 
@@ -62,7 +68,8 @@ class DayManifestTest {
 
         assertEquals(InputFile.ROWS_UNKNOWN, now.rows(), "a folder's manifest counts no rows");
         assertFalse(DayManifest.of(day).changesSince(recorded).any());
-        assertTrue(DayManifest.of(day).changesSince(new DayManifest(List.of(
-                new InputFile("a.csv", 7, now.bytes(), "other")))).any());
+        assertTrue(DayManifest.of(day)
+                .changesSince(new DayManifest(List.of(new InputFile("a.csv", 7, now.bytes(), "other"))))
+                .any());
     }
 }

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +26,10 @@ class FastLaneDifferentialTest {
 
     private static final LocalDate DAY = DayFolder.DAY;
     /** The defaults, a record limit just above a normal row and one below it, and a small file limit. */
-    private static final List<IngestLimits> LIMITS = List.of(IngestLimits.DEFAULTS,
-            new IngestLimits(IngestLimits.DEFAULT_MAX_FILE_BYTES, 80), DayFolder.recordLimit(IngestLimits.MIN_RECORD_BYTES),
+    private static final List<IngestLimits> LIMITS = List.of(
+            IngestLimits.DEFAULTS,
+            new IngestLimits(IngestLimits.DEFAULT_MAX_FILE_BYTES, 80),
+            DayFolder.recordLimit(IngestLimits.MIN_RECORD_BYTES),
             new IngestLimits(3_000, 1_000));
 
     @TempDir
@@ -67,12 +68,15 @@ class FastLaneDifferentialTest {
     @Test
     void goldenInputs() throws IOException {
         long fastRows = 0;
-        try (Stream<Path> days = Files.find(Path.of("src/test/resources/golden"), 4,
-                (path, attributes) -> attributes.isDirectory() && path.getParent().endsWith("latency"))) {
+        try (Stream<Path> days = Files.find(
+                Path.of("src/test/resources/golden"),
+                4,
+                (path, attributes) ->
+                        attributes.isDirectory() && path.getParent().endsWith("latency"))) {
             for (Path day : days.toList()) {
                 for (IngestLimits limits : LIMITS) {
-                    fastRows += LaneComparison.assertSameOnBothLanes(day, LocalDate.parse(day.getFileName().toString()),
-                            limits);
+                    fastRows += LaneComparison.assertSameOnBothLanes(
+                            day, LocalDate.parse(day.getFileName().toString()), limits);
                 }
             }
         }

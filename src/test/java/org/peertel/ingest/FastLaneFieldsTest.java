@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,8 +25,15 @@ class FastLaneFieldsTest {
     private static final String RTT = "12.5";
 
     /** One row: its fields, and whether the fast lane must take it. */
-    record Case(String description, String timestamp, String ip, String country, String state, String edgePop,
-                String rtt, boolean fast) {
+    record Case(
+            String description,
+            String timestamp,
+            String ip,
+            String country,
+            String state,
+            String edgePop,
+            String rtt,
+            boolean fast) {
         String line() {
             return String.join(",", timestamp, ip, country, state, edgePop, rtt);
         }
@@ -118,23 +124,33 @@ class FastLaneFieldsTest {
         Path file = Files.createDirectories(root.resolve("day")).resolve("one.csv");
         Files.writeString(file, DayFolder.HEADER + "\n" + row.line() + "\n");
 
-        LatencyRow reference = single(LaneComparison.read(file, DayFolder.DAY, IngestLimits.DEFAULTS, false).rows());
+        LatencyRow reference = single(LaneComparison.read(file, DayFolder.DAY, IngestLimits.DEFAULTS, false)
+                .rows());
         try (LatencyFileReader reader = new LatencyFileReader(file, DayFolder.DAY, IngestLimits.DEFAULTS, true)) {
             LatencyFileReader.Found found = reader.advance();
 
-            assertThat(found == LatencyFileReader.Found.MEASUREMENT_BATCH).as("taken by the fast lane: %s", reference)
+            assertThat(found == LatencyFileReader.Found.MEASUREMENT_BATCH)
+                    .as("taken by the fast lane: %s", reference)
                     .isEqualTo(row.fast());
             if (row.fast()) {
                 MeasurementBatch fast = reader.measurementBatch();
                 Measurement expected = (Measurement) reference;
                 assertThat(fast.size()).isOne();
                 assertThat(ReaderRows.measurement("one.csv", fast, 0)).isEqualTo(expected);
-                assertThat(fast.epochMicros(0)).isEqualTo(expected.timestamp().getEpochSecond() * 1_000_000L
-                        + expected.timestamp().getNano() / 1_000);
-                assertThat(fast.rttMicros(0)).isEqualTo(expected.rttMs().setScale(6, RoundingMode.HALF_UP)
-                        .unscaledValue().longValueExact());
-                assertThat(new String(fast.bytes(), fast.clientIpFrom(0), fast.clientIpTo(0) - fast.clientIpFrom(0),
-                        java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(expected.clientIp().toString());
+                assertThat(fast.epochMicros(0))
+                        .isEqualTo(expected.timestamp().getEpochSecond() * 1_000_000L
+                                + expected.timestamp().getNano() / 1_000);
+                assertThat(fast.rttMicros(0))
+                        .isEqualTo(expected.rttMs()
+                                .setScale(6, RoundingMode.HALF_UP)
+                                .unscaledValue()
+                                .longValueExact());
+                assertThat(new String(
+                                fast.bytes(),
+                                fast.clientIpFrom(0),
+                                fast.clientIpTo(0) - fast.clientIpFrom(0),
+                                java.nio.charset.StandardCharsets.US_ASCII))
+                        .isEqualTo(expected.clientIp().toString());
             } else {
                 assertThat(reader.row()).isEqualTo(reference);
             }

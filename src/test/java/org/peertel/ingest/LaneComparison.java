@@ -15,13 +15,11 @@ import java.util.List;
 public final class LaneComparison {
 
     /** What one lane made of one file. */
-    record FileRead(List<LatencyRow> rows, String failure, long rowCount, String sha256, long fastRows) {
-    }
+    record FileRead(List<LatencyRow> rows, String failure, long rowCount, String sha256, long fastRows) {}
 
     private static final String END = "end";
 
-    private LaneComparison() {
-    }
+    private LaneComparison() {}
 
     /**
      * Checks every input file of {@code dayFolder} under {@code limits}.
@@ -38,7 +36,9 @@ public final class LaneComparison {
             assertThat(fast.failure).as("end of %s", where).isEqualTo(reference.failure);
             assertSameRows(fast.rows, reference.rows, !fast.failure.equals(END), where);
             assertThat(fast.rowCount).as("row count of %s", where).isEqualTo(fast.rows.size());
-            assertThat(fast.sha256).as("checksum of %s", file).isEqualTo(reference.sha256)
+            assertThat(fast.sha256)
+                    .as("checksum of %s", file)
+                    .isEqualTo(reference.sha256)
                     .isEqualTo(manifestChecksum(dayFolder, file));
             fastRows += fast.fastRows;
         }
@@ -52,7 +52,8 @@ public final class LaneComparison {
         String failure = END;
         try (LatencyFileReader reader = new LatencyFileReader(file, day, limits, fastLane)) {
             try {
-                for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
+                for (LatencyFileReader.Found found = reader.advance();
+                        found != LatencyFileReader.Found.END;
                         found = reader.advance()) {
                     if (found == LatencyFileReader.Found.MEASUREMENT_BATCH) {
                         MeasurementBatch fast = reader.measurementBatch();
@@ -77,13 +78,13 @@ public final class LaneComparison {
      * size limit and invalid deflate data drop the bytes of the read that failed), and a refused file's rows
      * count nowhere (they are discarded, or the day fails).
      */
-    private static void assertSameRows(List<LatencyRow> fast, List<LatencyRow> reference, boolean refused,
-                                       String where) {
+    private static void assertSameRows(
+            List<LatencyRow> fast, List<LatencyRow> reference, boolean refused, String where) {
         int common = Math.min(fast.size(), reference.size());
         for (int i = 0; i < common; i++) {
             if (!fast.get(i).equals(reference.get(i))) {
-                throw new AssertionError("row " + i + " of " + where + ": fast lane " + fast.get(i)
-                        + " but reference " + reference.get(i));
+                throw new AssertionError("row " + i + " of " + where + ": fast lane " + fast.get(i) + " but reference "
+                        + reference.get(i));
             }
         }
         if (!refused && fast.size() != reference.size()) {

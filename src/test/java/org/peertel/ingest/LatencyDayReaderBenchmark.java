@@ -29,8 +29,7 @@ public final class LatencyDayReaderBenchmark {
     private static final String[] POPS = {"iad1", "sfo2", "fra1", "lhr3", "nrt1", "gru1", "bom2"};
     private static final int ROUNDS = 5;
 
-    private LatencyDayReaderBenchmark() {
-    }
+    private LatencyDayReaderBenchmark() {}
 
     /** Entry point; the optional argument is the number of rows to generate. */
     public static void main(String[] args) throws IOException {
@@ -66,7 +65,8 @@ public final class LatencyDayReaderBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             double rate = (measurements + rejects) / seconds;
             best = Math.max(best, rate);
-            System.out.printf("%-6s round %d: %,d measurements, %,d rejects in %.3f s = %,.0f rows/s%n",
+            System.out.printf(
+                    "%-6s round %d: %,d measurements, %,d rejects in %.3f s = %,.0f rows/s%n",
                     label, round, measurements, rejects, seconds, rate);
             if (measurements + rejects != rows) {
                 throw new IllegalStateException("expected " + rows + " rows");
@@ -82,7 +82,8 @@ public final class LatencyDayReaderBenchmark {
 
         @Override
         public void accept(LatencyFileReader reader) {
-            for (LatencyFileReader.Found found = reader.advance(); found != LatencyFileReader.Found.END;
+            for (LatencyFileReader.Found found = reader.advance();
+                    found != LatencyFileReader.Found.END;
                     found = reader.advance()) {
                 if (found == LatencyFileReader.Found.MEASUREMENT_BATCH) {
                     measurements += reader.measurementBatch().size();
@@ -98,26 +99,41 @@ public final class LatencyDayReaderBenchmark {
     /** Realistic rows: mixed IPv4/IPv6, offsets and fractions, ~1 % rejects, a few quoted fields. */
     private static void generate(Path file, int rows, boolean compressed) throws IOException {
         SplittableRandom random = new SplittableRandom(42);
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(compressed
-                ? new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)
-                : Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer out = new BufferedWriter(
+                new OutputStreamWriter(
+                        compressed
+                                ? new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)
+                                : Files.newOutputStream(file),
+                        StandardCharsets.UTF_8),
+                1 << 16)) {
             out.write("timestamp,client_ip,country,state,edge_pop,rtt_ms\n");
             StringBuilder line = new StringBuilder(128);
             for (int i = 0; i < rows; i++) {
                 line.setLength(0);
                 int second = random.nextInt(86_400);
-                line.append("2026-11-19T").append(two(second / 3600)).append(':').append(two(second / 60 % 60))
-                        .append(':').append(two(second % 60));
+                line.append("2026-11-19T")
+                        .append(two(second / 3600))
+                        .append(':')
+                        .append(two(second / 60 % 60))
+                        .append(':')
+                        .append(two(second % 60));
                 if (i % 3 == 0) {
                     line.append('.').append(100 + random.nextInt(900));
                 }
                 line.append(i % 10 == 0 ? "+00:00," : "Z,");
                 if (i % 4 == 0) {
-                    line.append("2001:db8:").append(Integer.toHexString(random.nextInt(65_536))).append("::")
+                    line.append("2001:db8:")
+                            .append(Integer.toHexString(random.nextInt(65_536)))
+                            .append("::")
                             .append(Integer.toHexString(1 + random.nextInt(65_535)));
                 } else {
-                    line.append(1 + random.nextInt(223)).append('.').append(random.nextInt(256)).append('.')
-                            .append(random.nextInt(256)).append('.').append(random.nextInt(256));
+                    line.append(1 + random.nextInt(223))
+                            .append('.')
+                            .append(random.nextInt(256))
+                            .append('.')
+                            .append(random.nextInt(256))
+                            .append('.')
+                            .append(random.nextInt(256));
                 }
                 String country = COUNTRIES[random.nextInt(COUNTRIES.length)];
                 line.append(',').append(country).append(',');
@@ -125,7 +141,9 @@ public final class LatencyDayReaderBenchmark {
                     line.append(STATES[random.nextInt(STATES.length)]);
                 }
                 String pop = POPS[random.nextInt(POPS.length)];
-                line.append(',').append(i % 1000 == 7 ? "\"" + pop + ",x\"" : pop).append(',');
+                line.append(',')
+                        .append(i % 1000 == 7 ? "\"" + pop + ",x\"" : pop)
+                        .append(',');
                 line.append(random.nextInt(400)).append('.').append(random.nextInt(1000));
                 if (i % 100 == 99) {
                     line.setLength(line.length() - 1);

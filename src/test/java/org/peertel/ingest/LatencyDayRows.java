@@ -17,8 +17,8 @@ import java.util.List;
  * @param skipped the files skipped as bad, in name order
  * @param failure the bad file reading stopped at, or null
  */
-public record LatencyDayRows(List<LatencyRow> rows, List<InputFile> files, List<SkippedFile> skipped,
-                             BadInputFileException failure) {
+public record LatencyDayRows(
+        List<LatencyRow> rows, List<InputFile> files, List<SkippedFile> skipped, BadInputFileException failure) {
 
     /** Reads {@code dayDirectory} for {@code day}; see {@link LatencyDay#of}. */
     public static LatencyDayRows read(Path dayDirectory, LocalDate day, IngestLimits limits, boolean skipBadFiles) {

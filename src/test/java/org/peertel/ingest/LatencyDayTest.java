@@ -49,31 +49,39 @@ class LatencyDayTest {
         DayFolder.Result result = folder.read();
 
         assertThat(result.rows()).hasSize(1002);
-        assertThat(result.files()).extracting(InputFile::name, InputFile::rows, InputFile::bytes).containsExactly(
-                tuple("a.csv", 2L, Files.size(folder.directory.resolve("a.csv"))),
-                tuple("b.csv.gz", 1000L, Files.size(folder.directory.resolve("b.csv.gz"))),
-                tuple("c.csv", 0L, (long) HEADER.length() + 1));
+        assertThat(result.files())
+                .extracting(InputFile::name, InputFile::rows, InputFile::bytes)
+                .containsExactly(
+                        tuple("a.csv", 2L, Files.size(folder.directory.resolve("a.csv"))),
+                        tuple("b.csv.gz", 1000L, Files.size(folder.directory.resolve("b.csv.gz"))),
+                        tuple("c.csv", 0L, (long) HEADER.length() + 1));
         assertThat(result.files().get(1).bytes()).isLessThan(1000L * VALID_ROW.length());
-        assertThat(result.files()).extracting(InputFile::sha256).as("the checksums the manifest records")
-                .isEqualTo(DayManifest.of(folder.directory).files().stream().map(InputFile::sha256).toList());
+        assertThat(result.files())
+                .extracting(InputFile::sha256)
+                .as("the checksums the manifest records")
+                .isEqualTo(DayManifest.of(folder.directory).files().stream()
+                        .map(InputFile::sha256)
+                        .toList());
     }
 
     @Test
     void listsEveryFileBeforeReadingStarts() {
-        DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n" + VALID_ROW + "\n")
+        DayFolder folder = new DayFolder(root)
+                .write("a.csv", HEADER + "\n" + VALID_ROW + "\n")
                 .write("b.csv", HEADER + "\n" + VALID_ROW + "\n");
 
         LatencyDay latency = LatencyDay.of(folder.directory, DayFolder.DAY, IngestLimits.DEFAULTS, false);
 
         assertThat(latency.fileNames()).containsExactly("a.csv", "b.csv");
         assertThat(latency.read(0, LatencyDayTest::readToTheEnd).file())
-                .extracting(InputFile::name, InputFile::rows).containsExactly("a.csv", 1L);
+                .extracting(InputFile::name, InputFile::rows)
+                .containsExactly("a.csv", 1L);
     }
 
     @Test
     void missingFolderBehavesAsAnEmptyOne() {
-        LatencyDayRows read = LatencyDayRows.read(root.resolve("2026-11-19"), DayFolder.DAY, IngestLimits.DEFAULTS,
-                false);
+        LatencyDayRows read =
+                LatencyDayRows.read(root.resolve("2026-11-19"), DayFolder.DAY, IngestLimits.DEFAULTS, false);
 
         assertThat(read.rows()).isEmpty();
         assertThat(read.files()).isEmpty();
@@ -91,12 +99,15 @@ class LatencyDayTest {
         assertThat(read.failure()).isInstanceOfSatisfying(BadInputFileException.class, bad -> {
             assertThat(bad.fileName()).isEqualTo("a.csv.gz");
             assertThat(bad.reason()).isEqualTo(BadFileReason.TRUNCATED_GZIP);
-            assertThat(bad.getMessage()).contains("a.csv.gz (truncated_gzip): truncated gzip data: "
-                    + "the file ends at byte ", "--skip-bad-files");
+            assertThat(bad.getMessage())
+                    .contains(
+                            "a.csv.gz (truncated_gzip): truncated gzip data: " + "the file ends at byte ",
+                            "--skip-bad-files");
         });
         assertThat(read.files()).as("no file after the bad one is read").isEmpty();
         assertThat(read.rows().size()).isBetween(1000, 19_999);
-        assertThat(read.rows()).allMatch(row -> row instanceof Measurement && row.file().equals("a.csv.gz"));
+        assertThat(read.rows())
+                .allMatch(row -> row instanceof Measurement && row.file().equals("a.csv.gz"));
     }
 
     @Test
@@ -109,22 +120,29 @@ class LatencyDayTest {
 
         LatencyDayRows read = LatencyDayRows.read(folder.directory, DayFolder.DAY, IngestLimits.DEFAULTS, true);
 
-        assertThat(read.skipped()).extracting(SkippedFile::name, SkippedFile::reason).containsExactly(
-                tuple("a.csv.gz", BadFileReason.TRUNCATED_GZIP), tuple("c.csv.gz", BadFileReason.NOT_GZIP),
-                tuple("d.csv", BadFileReason.BAD_HEADER));
-        assertThat(read.skipped().get(2).message()).isEqualTo("line 1: the header lacks the required "
-                + "column state (it needs timestamp,client_ip,country,state,edge_pop,rtt_ms, in any order)");
-        assertThat(read.files()).extracting(InputFile::name, InputFile::rows).containsExactly(
-                tuple("a.csv.gz", 0L), tuple("b.csv", 1L), tuple("c.csv.gz", 0L), tuple("d.csv", 0L));
-        assertThat(read.rows().stream().filter(row -> row.file().equals("b.csv"))).hasSize(1);
+        assertThat(read.skipped())
+                .extracting(SkippedFile::name, SkippedFile::reason)
+                .containsExactly(
+                        tuple("a.csv.gz", BadFileReason.TRUNCATED_GZIP),
+                        tuple("c.csv.gz", BadFileReason.NOT_GZIP),
+                        tuple("d.csv", BadFileReason.BAD_HEADER));
+        assertThat(read.skipped().get(2).message())
+                .isEqualTo("line 1: the header lacks the required "
+                        + "column state (it needs timestamp,client_ip,country,state,edge_pop,rtt_ms, in any order)");
+        assertThat(read.files())
+                .extracting(InputFile::name, InputFile::rows)
+                .containsExactly(tuple("a.csv.gz", 0L), tuple("b.csv", 1L), tuple("c.csv.gz", 0L), tuple("d.csv", 0L));
+        assertThat(read.rows().stream().filter(row -> row.file().equals("b.csv")))
+                .hasSize(1);
     }
 
     @Test
     void fileThatIsNotGzipIsRefusedAsAWhole() {
-        DayFolder folder = new DayFolder(root).writeBytes("a.csv.gz",
-                (HEADER + "\n" + VALID_ROW + "\n").getBytes(StandardCharsets.UTF_8));
+        DayFolder folder = new DayFolder(root)
+                .writeBytes("a.csv.gz", (HEADER + "\n" + VALID_ROW + "\n").getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(folder::read).isInstanceOf(BadInputFileException.class)
+        assertThatThrownBy(folder::read)
+                .isInstanceOf(BadInputFileException.class)
                 .hasMessageContaining("a.csv.gz (not_gzip): named .gz but not gzip data");
     }
 
@@ -137,17 +155,24 @@ class LatencyDayTest {
         content.writeBytes((",1\n" + VALID_ROW + "\n").getBytes(StandardCharsets.UTF_8));
         DayFolder folder = new DayFolder(root).writeBytes("a.csv", content.toByteArray());
 
-        assertThat(folder.read().described()).containsExactly("a.csv:2 measurement",
-                "a.csv:3 bad_encoding 2026-11-19T10:00:00Z,192.0.2.1,DE,,fra\uFFFD(\uFFFD\uFFFD,1",
-                "a.csv:4 measurement");
+        assertThat(folder.read().described())
+                .containsExactly(
+                        "a.csv:2 measurement",
+                        "a.csv:3 bad_encoding 2026-11-19T10:00:00Z,192.0.2.1,DE,,fra\uFFFD(\uFFFD\uFFFD,1",
+                        "a.csv:4 measurement");
     }
 
     /** Gzip data of {@code rows} rows cut in the middle. */
     private static byte[] truncatedGzip(int rows) {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < rows; i++) {
-            text.append("2026-11-19T10:00:00Z,192.0.2.").append(i % 250).append(",DE,,fra").append(i).append(",")
-                    .append(i % 997 + 1).append('\n');
+            text.append("2026-11-19T10:00:00Z,192.0.2.")
+                    .append(i % 250)
+                    .append(",DE,,fra")
+                    .append(i)
+                    .append(",")
+                    .append(i % 997 + 1)
+                    .append('\n');
         }
         byte[] gzip = DayFolder.gzip(text.toString().getBytes(StandardCharsets.UTF_8));
         return Arrays.copyOf(gzip, gzip.length / 2);

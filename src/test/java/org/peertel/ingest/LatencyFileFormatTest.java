@@ -19,43 +19,50 @@ class LatencyFileFormatTest {
     @Test
     void byteOrderMarkAndCrLfLineEndingsAreNotPartOfTheData() {
         DayFolder folder = new DayFolder(root);
-        folder.writeBytes("a.csv", ("\uFEFF" + HEADER + "\r\n" + VALID_ROW + "\r\n" + "bad\r\n")
-                .getBytes(StandardCharsets.UTF_8));
+        folder.writeBytes(
+                "a.csv",
+                ("\uFEFF" + HEADER + "\r\n" + VALID_ROW + "\r\n" + "bad\r\n").getBytes(StandardCharsets.UTF_8));
 
         assertThat(folder.read().described()).containsExactly("a.csv:2 measurement", "a.csv:3 column_count bad");
     }
 
     @Test
     void quotedFieldsMayHoldCommasQuotesAndLineBreaks() {
-        DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n"
-                + "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"fra,1\",1\n"
-                + "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"say \"\"hi\"\"\",2\n"
-                + "\"2026-11-19T10:00:00Z\",\"192.0.2.1\",\"DE\",\"\",\"fra\n"
-                + "\n"
-                + "1\",3\n"
-                + "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"\",4\n"
-                + "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"multi\r\n"
-                + "line\",-4\r\n"
-                + "2026-11-19T10:00:00Z,192.0.2.1,DE,, \"fra1\" ,5\n");
+        DayFolder folder = new DayFolder(root)
+                .write(
+                        "a.csv",
+                        HEADER + "\n"
+                                + "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"fra,1\",1\n"
+                                + "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"say \"\"hi\"\"\",2\n"
+                                + "\"2026-11-19T10:00:00Z\",\"192.0.2.1\",\"DE\",\"\",\"fra\n"
+                                + "\n"
+                                + "1\",3\n"
+                                + "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"\",4\n"
+                                + "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"multi\r\n"
+                                + "line\",-4\r\n"
+                                + "2026-11-19T10:00:00Z,192.0.2.1,DE,, \"fra1\" ,5\n");
 
         List<LatencyRow> rows = folder.rows();
 
-        assertThat(rows).extracting(DayFolder::describe).containsExactly(
-                "a.csv:2 measurement",
-                "a.csv:3 measurement",
-                "a.csv:4 measurement",
-                "a.csv:7 missing_edge_pop 2026-11-19T10:00:00Z,192.0.2.1,DE,,\"\",4",
-                "a.csv:8 bad_rtt 2026-11-19T10:00:00Z,192.0.2.1,DE,,\"multi\nline\",-4",
-                "a.csv:10 measurement");
-        assertThat(rows).filteredOn(Measurement.class::isInstance).extracting(row -> ((Measurement) row).edgePop())
+        assertThat(rows)
+                .extracting(DayFolder::describe)
+                .containsExactly(
+                        "a.csv:2 measurement",
+                        "a.csv:3 measurement",
+                        "a.csv:4 measurement",
+                        "a.csv:7 missing_edge_pop 2026-11-19T10:00:00Z,192.0.2.1,DE,,\"\",4",
+                        "a.csv:8 bad_rtt 2026-11-19T10:00:00Z,192.0.2.1,DE,,\"multi\nline\",-4",
+                        "a.csv:10 measurement");
+        assertThat(rows)
+                .filteredOn(Measurement.class::isInstance)
+                .extracting(row -> ((Measurement) row).edgePop())
                 .containsExactly("fra,1", "say \"hi\"", "fra\n\n1", "fra1");
     }
 
     @Test
     void rejectOfAMultiLineRecordKeepsItsInnerLineBreaks() {
-        DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n"
-                + "bad,\"x\ny\",DE,,fra1,1\n"
-                + VALID_ROW + "\n");
+        DayFolder folder =
+                new DayFolder(root).write("a.csv", HEADER + "\n" + "bad,\"x\ny\",DE,,fra1,1\n" + VALID_ROW + "\n");
 
         assertThat(folder.read().described())
                 .containsExactly("a.csv:2 bad_timestamp bad,\"x\ny\",DE,,fra1,1", "a.csv:4 measurement");
@@ -63,9 +70,8 @@ class LatencyFileFormatTest {
 
     @Test
     void quoteInsideAnUnquotedFieldIsAnOrdinaryCharacter() {
-        DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n"
-                + "2026-11-19T10:00:00Z,192.0.2.1,DE,,fra\"1,1\n"
-                + VALID_ROW + "\n");
+        DayFolder folder = new DayFolder(root)
+                .write("a.csv", HEADER + "\n" + "2026-11-19T10:00:00Z,192.0.2.1,DE,,fra\"1,1\n" + VALID_ROW + "\n");
 
         List<LatencyRow> rows = folder.rows();
 
@@ -75,10 +81,12 @@ class LatencyFileFormatTest {
 
     @Test
     void columnsMayComeInAnyOrderWithOtherColumnsAndAnyNameCase() {
-        DayFolder folder = new DayFolder(root).write("a.csv",
-                "probe, RTT_ms ,Edge_Pop,\"Country\",state,client_ip,TimeStamp,note\n"
-                        + "p1,7.25,lhr1,gb,,2001:db8::9,2026-11-19 12:00,\"x,y\"\n"
-                        + "p1,7.25,lhr1,gb,,2001:db8::9,2026-11-19 12:00\n");
+        DayFolder folder = new DayFolder(root)
+                .write(
+                        "a.csv",
+                        "probe, RTT_ms ,Edge_Pop,\"Country\",state,client_ip,TimeStamp,note\n"
+                                + "p1,7.25,lhr1,gb,,2001:db8::9,2026-11-19 12:00,\"x,y\"\n"
+                                + "p1,7.25,lhr1,gb,,2001:db8::9,2026-11-19 12:00\n");
 
         List<LatencyRow> rows = folder.rows();
 
@@ -92,8 +100,8 @@ class LatencyFileFormatTest {
 
     @Test
     void blankLinesAreSkippedButKeepTheirLineNumbers() {
-        DayFolder folder = new DayFolder(root).write("a.csv",
-                "\n" + HEADER + "\n\n" + VALID_ROW + "\r\n\r\n" + "   \n" + VALID_ROW);
+        DayFolder folder = new DayFolder(root)
+                .write("a.csv", "\n" + HEADER + "\n\n" + VALID_ROW + "\r\n\r\n" + "   \n" + VALID_ROW);
 
         DayFolder.Result result = folder.read();
 
@@ -104,7 +112,9 @@ class LatencyFileFormatTest {
 
     @Test
     void emptyAndHeaderOnlyFilesHaveNoRows() {
-        DayFolder folder = new DayFolder(root).write("a.csv", "").write("b.csv", HEADER + "\n")
+        DayFolder folder = new DayFolder(root)
+                .write("a.csv", "")
+                .write("b.csv", HEADER + "\n")
                 .write("c.csv", "\n\n");
 
         DayFolder.Result result = folder.read();
@@ -115,23 +125,30 @@ class LatencyFileFormatTest {
 
     @Test
     void unterminatedQuoteRejectsOnlyTheFirstLineOfItsRecordAndReadingGoesOn() {
-        DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n"
-                + VALID_ROW + "\n"
-                + "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"fra1,1\n"
-                + VALID_ROW + "\n")
+        DayFolder folder = new DayFolder(root)
+                .write(
+                        "a.csv",
+                        HEADER + "\n"
+                                + VALID_ROW + "\n"
+                                + "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"fra1,1\n"
+                                + VALID_ROW + "\n")
                 .write("b.csv", HEADER + "\n" + VALID_ROW + "\n");
 
-        assertThat(folder.read().described()).containsExactly(
-                "a.csv:2 measurement",
-                "a.csv:3 unbalanced_quotes 2026-11-19T10:00:00Z,192.0.2.1,DE,,\"fra1,1",
-                "a.csv:4 measurement",
-                "b.csv:2 measurement");
+        assertThat(folder.read().described())
+                .containsExactly(
+                        "a.csv:2 measurement",
+                        "a.csv:3 unbalanced_quotes 2026-11-19T10:00:00Z,192.0.2.1,DE,,\"fra1,1",
+                        "a.csv:4 measurement",
+                        "b.csv:2 measurement");
     }
 
     @Test
     void quotedHeaderNamesAreRecognised() {
-        DayFolder folder = new DayFolder(root).write("a.csv",
-                "\"timestamp\",\"client_ip\",\"country\",\"state\",\"edge_pop\",\"rtt_ms\"\n" + VALID_ROW + "\n");
+        DayFolder folder = new DayFolder(root)
+                .write(
+                        "a.csv",
+                        "\"timestamp\",\"client_ip\",\"country\",\"state\",\"edge_pop\",\"rtt_ms\"\n" + VALID_ROW
+                                + "\n");
 
         assertThat(folder.read().described()).containsExactly("a.csv:2 measurement");
     }
@@ -139,11 +156,13 @@ class LatencyFileFormatTest {
     @Test
     void lineLongerThanTheLimitIsOneRejectAndReadingGoesOn() {
         int max = IngestLimits.DEFAULT_MAX_RECORD_BYTES;
-        DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n" + VALID_ROW + "\n"
-                + "x".repeat(max + 10) + "\n" + VALID_ROW + "\n");
+        DayFolder folder = new DayFolder(root)
+                .write("a.csv", HEADER + "\n" + VALID_ROW + "\n" + "x".repeat(max + 10) + "\n" + VALID_ROW + "\n");
 
-        assertThat(folder.read().described()).containsExactly("a.csv:2 measurement",
-                "a.csv:3 record_too_long " + "x".repeat(max) + " [truncated: " + (max + 10) + " bytes in all]",
-                "a.csv:4 measurement");
+        assertThat(folder.read().described())
+                .containsExactly(
+                        "a.csv:2 measurement",
+                        "a.csv:3 record_too_long " + "x".repeat(max) + " [truncated: " + (max + 10) + " bytes in all]",
+                        "a.csv:4 measurement");
     }
 }

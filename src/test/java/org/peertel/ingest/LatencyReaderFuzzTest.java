@@ -8,12 +8,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,15 +44,21 @@ class LatencyReaderFuzzTest {
         LatencyDayRows skipping = read(folder, true);
         LatencyDayRows stopping = read(folder, false);
 
-        assertThat(skipping.failure()).as("nothing escapes when bad files are skipped").isNull();
+        assertThat(skipping.failure())
+                .as("nothing escapes when bad files are skipped")
+                .isNull();
         assertWellFormed(skipping.rows());
         assertWellFormed(stopping.rows());
         if (stopping.failure() != null) {
-            assertThat(skipping.skipped()).extracting(SkippedFile::name, SkippedFile::reason)
-                    .first().isEqualTo(org.assertj.core.groups.Tuple.tuple(stopping.failure().fileName(),
-                            stopping.failure().reason()));
-            assertThat(stopping.failure().getMessage()).contains(stopping.failure().fileName(),
-                    "(" + stopping.failure().reason().code() + ")");
+            assertThat(skipping.skipped())
+                    .extracting(SkippedFile::name, SkippedFile::reason)
+                    .first()
+                    .isEqualTo(org.assertj.core.groups.Tuple.tuple(
+                            stopping.failure().fileName(), stopping.failure().reason()));
+            assertThat(stopping.failure().getMessage())
+                    .contains(
+                            stopping.failure().fileName(),
+                            "(" + stopping.failure().reason().code() + ")");
         } else {
             assertThat(skipping.skipped()).isEmpty();
             assertThat(stopping.rows()).isEqualTo(skipping.rows());
@@ -65,7 +69,9 @@ class LatencyReaderFuzzTest {
             boolean skipped = skipping.skipped().stream().anyMatch(s -> s.name().equals(file.name()));
             assertThat(file.rows()).as(file.name()).isEqualTo(skipped ? 0 : rowsPerFile.getOrDefault(file.name(), 0L));
         }
-        assertThat(read(folder, true).rows()).as("the same bytes give the same rows").isEqualTo(skipping.rows());
+        assertThat(read(folder, true).rows())
+                .as("the same bytes give the same rows")
+                .isEqualTo(skipping.rows());
     }
 
     @Test
@@ -73,11 +79,13 @@ class LatencyReaderFuzzTest {
         Set<String> seen = new TreeSet<>();
         for (long seed : seeds().toList()) {
             LatencyDayRows read = read(folder(root.resolve("s" + seed), seed), true);
-            read.rows().forEach(row -> seen.add(row instanceof RejectedRow r ? r.reason().code() : "measurement"));
+            read.rows()
+                    .forEach(row ->
+                            seen.add(row instanceof RejectedRow r ? r.reason().code() : "measurement"));
             read.skipped().forEach(file -> seen.add(file.reason().code()));
         }
-        Set<String> expected = new TreeSet<>(List.of("measurement", "not_gzip", "corrupt_gzip", "truncated_gzip",
-                "bad_header"));
+        Set<String> expected =
+                new TreeSet<>(List.of("measurement", "not_gzip", "corrupt_gzip", "truncated_gzip", "bad_header"));
         for (RejectReason reason : RejectReason.values()) {
             expected.add(reason.code());
         }
@@ -100,12 +108,16 @@ class LatencyReaderFuzzTest {
             assertThat(row.line()).as("lines increase in " + row.file()).isGreaterThan(previous == null ? 0 : previous);
             if (row instanceof RejectedRow reject) {
                 assertThat(reject.reason()).isNotNull();
-                assertThat(Utf8Text.hasInvalidByteOrNul(reject.raw())).as("printable raw: " + reject).isFalse();
+                assertThat(Utf8Text.hasInvalidByteOrNul(reject.raw()))
+                        .as("printable raw: " + reject)
+                        .isFalse();
                 int marker = reject.raw().lastIndexOf(MARKER_START);
-                String kept = marker >= 0 && reject.raw().endsWith(" bytes in all]") ? reject.raw().substring(0, marker)
+                String kept = marker >= 0 && reject.raw().endsWith(" bytes in all]")
+                        ? reject.raw().substring(0, marker)
                         : reject.raw();
                 assertThat(kept.getBytes(StandardCharsets.UTF_8).length - 2L * count(kept, Utf8Text.REPLACEMENT))
-                        .as("bytes of the file kept in " + reject).isLessThanOrEqualTo(MAX_RECORD);
+                        .as("bytes of the file kept in " + reject)
+                        .isLessThanOrEqualTo(MAX_RECORD);
             } else {
                 Measurement m = (Measurement) row;
                 assertThat(m.edgePop()).isNotEmpty();

@@ -95,31 +95,44 @@ class LatencyRowValidationTest {
     void encodingThenLengthThenQuotesComeBeforeEveryOtherReason() {
         String longBadRow = "bad-time,\u0000" + "y".repeat(IngestLimits.MIN_RECORD_BYTES);
         String longRow = "bad-time," + "y".repeat(IngestLimits.MIN_RECORD_BYTES);
-        DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n"
-                + "bad-time,\u0000,XX\n"
-                + longBadRow + "\n"
-                + longRow + "\n"
-                + "bad-time,\"open,XX\n");
+        DayFolder folder = new DayFolder(root)
+                .write(
+                        "a.csv",
+                        HEADER + "\n"
+                                + "bad-time,\u0000,XX\n"
+                                + longBadRow + "\n"
+                                + longRow + "\n"
+                                + "bad-time,\"open,XX\n");
 
-        List<String> rows = folder.read(DayFolder.recordLimit(IngestLimits.MIN_RECORD_BYTES)).described();
+        List<String> rows = folder.read(DayFolder.recordLimit(IngestLimits.MIN_RECORD_BYTES))
+                .described();
 
         int max = IngestLimits.MIN_RECORD_BYTES;
-        assertThat(rows).containsExactly(
-                "a.csv:2 bad_encoding bad-time,\uFFFD,XX",
-                "a.csv:3 bad_encoding " + longBadRow.substring(0, max).replace('\u0000', '\uFFFD')
-                        + " [truncated: " + longBadRow.length() + " bytes in all]",
-                "a.csv:4 record_too_long " + longRow.substring(0, max) + " [truncated: " + longRow.length()
-                        + " bytes in all]",
-                "a.csv:5 unbalanced_quotes bad-time,\"open,XX");
+        assertThat(rows)
+                .containsExactly(
+                        "a.csv:2 bad_encoding bad-time,\uFFFD,XX",
+                        "a.csv:3 bad_encoding " + longBadRow.substring(0, max).replace('\u0000', '\uFFFD')
+                                + " [truncated: " + longBadRow.length() + " bytes in all]",
+                        "a.csv:4 record_too_long " + longRow.substring(0, max) + " [truncated: " + longRow.length()
+                                + " bytes in all]",
+                        "a.csv:5 unbalanced_quotes bad-time,\"open,XX");
     }
 
     @Test
     void acceptedMeasurementHoldsNormalisedValues() {
-        LatencyRow row = new DayFolder(root).singleRow(" 2026-11-19T10:15:30.25+02:00 , ::ffff:192.0.2.1 , us , va ,"
-                + "  iad 1  , 012.3456785 ");
+        LatencyRow row = new DayFolder(root)
+                .singleRow(" 2026-11-19T10:15:30.25+02:00 , ::ffff:192.0.2.1 , us , va ," + "  iad 1  , 012.3456785 ");
 
-        assertThat(row).isEqualTo(new Measurement("single.csv", 2, Instant.parse("2026-11-19T08:15:30.25Z"),
-                IpAddress.parse("192.0.2.1"), "US", "VA", "iad 1", new BigDecimal("12.345679")));
+        assertThat(row)
+                .isEqualTo(new Measurement(
+                        "single.csv",
+                        2,
+                        Instant.parse("2026-11-19T08:15:30.25Z"),
+                        IpAddress.parse("192.0.2.1"),
+                        "US",
+                        "VA",
+                        "iad 1",
+                        new BigDecimal("12.345679")));
         assertThat(((Measurement) row).clientIp().isIpv4()).isTrue();
     }
 
@@ -157,12 +170,16 @@ class LatencyRowValidationTest {
     @Test
     void timestampOffsetCanMoveARecordIntoTheDay() {
         List<LatencyRow> rows = new DayFolder(root)
-                .write("a.csv", HEADER + "\n"
-                        + "2026-11-18T23:00:00-01:00,192.0.2.1,DE,,fra1,1\n"
-                        + "2026-11-20T00:59:59.999999999+01,192.0.2.1,DE,,fra1,1\n")
+                .write(
+                        "a.csv",
+                        HEADER + "\n"
+                                + "2026-11-18T23:00:00-01:00,192.0.2.1,DE,,fra1,1\n"
+                                + "2026-11-20T00:59:59.999999999+01,192.0.2.1,DE,,fra1,1\n")
                 .rows();
 
-        assertThat(rows).extracting(row -> ((Measurement) row).timestamp()).containsExactly(
-                Instant.parse("2026-11-19T00:00:00Z"), Instant.parse("2026-11-19T23:59:59.999999999Z"));
+        assertThat(rows)
+                .extracting(row -> ((Measurement) row).timestamp())
+                .containsExactly(
+                        Instant.parse("2026-11-19T00:00:00Z"), Instant.parse("2026-11-19T23:59:59.999999999Z"));
     }
 }

@@ -17,8 +17,7 @@ import java.util.Random;
  */
 public final class RandomLatencyFiles {
 
-    private RandomLatencyFiles() {
-    }
+    private RandomLatencyFiles() {}
 
     /** Writes one to three random files named {@code f<i>.csv} or {@code f<i>.csv.gz} into {@code dayFolder}. */
     public static void write(Path dayFolder, long seed) throws IOException {
@@ -53,14 +52,27 @@ public final class RandomLatencyFiles {
         for (int i = 0; i < 1 + random.nextInt(20); i++) {
             // mostly valid; now and then a value that one of the field rules refuses
             String day = random.nextInt(10) == 0 ? "2026-11-20" : "2026-11-19";
-            String[] location = random.nextInt(5) > 0 ? new String[] {"DE", ""}
+            String[] location = random.nextInt(5) > 0
+                    ? new String[] {"DE", ""}
                     : new String[][] {{"US", "NY"}, {"US", "XX"}, {"ZZ", ""}}[random.nextInt(3)];
             String pop = random.nextInt(10) == 0 ? "" : "\"fra " + i + "\"";
             String rtt = random.nextInt(10) == 0 ? "70000" : Integer.toString(i + 1);
-            String ip = new String[] {"192.0.2.", "203.0.113.", "198.51.100.", "192.0.2.1"}[random.nextInt(4)] + (i + 30);
-            text.append(day).append("T10:00:").append(10 + i).append("Z,").append(ip).append(',')
-                    .append(location[0]).append(',').append(location[1]).append(',').append(pop).append(',')
-                    .append(rtt).append(random.nextBoolean() ? "\n" : "\r\n");
+            String ip =
+                    new String[] {"192.0.2.", "203.0.113.", "198.51.100.", "192.0.2.1"}[random.nextInt(4)] + (i + 30);
+            text.append(day)
+                    .append("T10:00:")
+                    .append(10 + i)
+                    .append("Z,")
+                    .append(ip)
+                    .append(',')
+                    .append(location[0])
+                    .append(',')
+                    .append(location[1])
+                    .append(',')
+                    .append(pop)
+                    .append(',')
+                    .append(rtt)
+                    .append(random.nextBoolean() ? "\n" : "\r\n");
         }
         return maybeMutate(random, text.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -24,23 +24,28 @@ class RecordLimitTest {
 
     @Test
     void aRecordOfExactlyTheLimitIsReadAndOneByteMoreIsTooLong() {
-        DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n" + row(MAX) + "\n" + row(MAX + 1)
-                + "\r\n" + VALID_ROW + "\n");
+        DayFolder folder = new DayFolder(root)
+                .write("a.csv", HEADER + "\n" + row(MAX) + "\n" + row(MAX + 1) + "\r\n" + VALID_ROW + "\n");
 
-        assertThat(folder.read(LIMITS).described()).containsExactly("a.csv:2 rtt_out_of_range " + row(MAX),
-                "a.csv:3 record_too_long " + row(MAX + 1).substring(0, MAX) + " [truncated: 65 bytes in all]",
-                "a.csv:4 measurement");
+        assertThat(folder.read(LIMITS).described())
+                .containsExactly(
+                        "a.csv:2 rtt_out_of_range " + row(MAX),
+                        "a.csv:3 record_too_long " + row(MAX + 1).substring(0, MAX) + " [truncated: 65 bytes in all]",
+                        "a.csv:4 measurement");
     }
 
     @Test
     void bytesNotCharactersAreCountedAndTheKeptTextEndsOnAWholeCharacter() {
         String pop = "z\u00fcr\u00fcch-\uD83D\uDE00"; // 13 bytes: ü is 2 bytes, the emoji 4 (a surrogate pair)
-        String fits = row(MAX - 13) + pop;          // 51 + 13 = 64 bytes in 60 characters
-        String over = "x" + fits;                    // 65 bytes: the emoji no longer fits whole
+        String fits = row(MAX - 13) + pop; // 51 + 13 = 64 bytes in 60 characters
+        String over = "x" + fits; // 65 bytes: the emoji no longer fits whole
         DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n" + fits + "\n" + over + "\n");
 
-        assertThat(folder.read(LIMITS).described()).containsExactly("a.csv:2 bad_rtt " + fits,
-                "a.csv:3 record_too_long " + over.substring(0, over.length() - 2) + " [truncated: 65 bytes in all]");
+        assertThat(folder.read(LIMITS).described())
+                .containsExactly(
+                        "a.csv:2 bad_rtt " + fits,
+                        "a.csv:3 record_too_long " + over.substring(0, over.length() - 2)
+                                + " [truncated: 65 bytes in all]");
     }
 
     @Test
@@ -52,42 +57,55 @@ class RecordLimitTest {
         bytes.writeBytes((row(MAX - 2) + "\u0000\u0000x\n").getBytes(StandardCharsets.UTF_8));
         DayFolder folder = new DayFolder(root).writeBytes("a.csv", bytes.toByteArray());
 
-        assertThat(folder.read(LIMITS).described()).containsExactly(
-                "a.csv:2 bad_encoding " + row(MAX - 2) + "\uFFFD\uFFFD",
-                "a.csv:3 bad_encoding " + row(MAX - 2) + "\uFFFD\uFFFD [truncated: 65 bytes in all]");
+        assertThat(folder.read(LIMITS).described())
+                .containsExactly(
+                        "a.csv:2 bad_encoding " + row(MAX - 2) + "\uFFFD\uFFFD",
+                        "a.csv:3 bad_encoding " + row(MAX - 2) + "\uFFFD\uFFFD [truncated: 65 bytes in all]");
     }
 
     @Test
     void aQuotedRecordOverSeveralLinesCountsItsInnerLineTerminatorsAsWritten() {
         String first = "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"fra"; // 39 bytes
-        String last = "1\",12.5";                                 // 7 bytes
-        String middle = "m".repeat(MAX - 39 - 7 - 4);              // two CRLF: 4 bytes
-        DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n"
-                + first + "\r\n" + middle + "\r\n" + last + "\n"          // 64 bytes
-                + first + "\r\n" + middle + "m\r\n" + last + "\n"         // 65: the quote closed before the limit
-                + first + "\r\n" + "m".repeat(30) + "\r\n" + last + "\n"  // the quote still open at the limit
-                + VALID_ROW + "\n");
+        String last = "1\",12.5"; // 7 bytes
+        String middle = "m".repeat(MAX - 39 - 7 - 4); // two CRLF: 4 bytes
+        DayFolder folder = new DayFolder(root)
+                .write(
+                        "a.csv",
+                        HEADER + "\n"
+                                + first + "\r\n" + middle + "\r\n" + last + "\n" // 64 bytes
+                                + first + "\r\n" + middle + "m\r\n" + last
+                                + "\n" // 65: the quote closed before the limit
+                                + first + "\r\n" + "m".repeat(30) + "\r\n" + last
+                                + "\n" // the quote still open at the limit
+                                + VALID_ROW + "\n");
 
-        assertThat(folder.read(LIMITS).described()).containsExactly("a.csv:2 measurement",
-                "a.csv:5 record_too_long " + first + "\n" + middle + "m\n" + "1\",12." + " [truncated: 65 bytes in all]",
-                "a.csv:8 unbalanced_quotes " + first,
-                "a.csv:9 column_count " + "m".repeat(30),
-                "a.csv:10 column_count " + last,
-                "a.csv:11 measurement");
+        assertThat(folder.read(LIMITS).described())
+                .containsExactly(
+                        "a.csv:2 measurement",
+                        "a.csv:5 record_too_long " + first + "\n" + middle + "m\n" + "1\",12."
+                                + " [truncated: 65 bytes in all]",
+                        "a.csv:8 unbalanced_quotes " + first,
+                        "a.csv:9 column_count " + "m".repeat(30),
+                        "a.csv:10 column_count " + last,
+                        "a.csv:11 measurement");
     }
 
     @Test
     void aQuoteNeverClosedCostsOneRowAndTheLinesAfterItAreReadAgain() {
-        DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n"
-                + "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"fra1,1\n"
-                + VALID_ROW + "\n"
-                + "\n"
-                + VALID_ROW);
+        DayFolder folder = new DayFolder(root)
+                .write(
+                        "a.csv",
+                        HEADER + "\n"
+                                + "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"fra1,1\n"
+                                + VALID_ROW + "\n"
+                                + "\n"
+                                + VALID_ROW);
 
-        assertThat(folder.read(LIMITS).described()).containsExactly(
-                "a.csv:2 unbalanced_quotes 2026-11-19T10:00:00Z,192.0.2.1,DE,,\"fra1,1",
-                "a.csv:3 measurement",
-                "a.csv:5 measurement");
+        assertThat(folder.read(LIMITS).described())
+                .containsExactly(
+                        "a.csv:2 unbalanced_quotes 2026-11-19T10:00:00Z,192.0.2.1,DE,,\"fra1,1",
+                        "a.csv:3 measurement",
+                        "a.csv:5 measurement");
     }
 
     @Test
@@ -95,9 +113,10 @@ class RecordLimitTest {
         String open = "2026-11-19T10:00:00Z,192.0.2.1,DE,,\"" + "q".repeat(200) + "\n";
         DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n" + open + VALID_ROW + "\n");
 
-        assertThat(folder.read(LIMITS).described()).containsExactly(
-                "a.csv:2 unbalanced_quotes " + open.substring(0, MAX) + " [truncated: 236 bytes in all]",
-                "a.csv:3 measurement");
+        assertThat(folder.read(LIMITS).described())
+                .containsExactly(
+                        "a.csv:2 unbalanced_quotes " + open.substring(0, MAX) + " [truncated: 236 bytes in all]",
+                        "a.csv:3 measurement");
     }
 
     @Test
@@ -105,22 +124,25 @@ class RecordLimitTest {
         String line = "\"a\"," + "b".repeat(70) + ",\"c";
         DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n" + line + "\n" + VALID_ROW + "\n");
 
-        assertThat(folder.read(LIMITS).described()).containsExactly(
-                "a.csv:2 record_too_long " + line.substring(0, MAX) + " [truncated: 77 bytes in all]",
-                "a.csv:3 measurement");
+        assertThat(folder.read(LIMITS).described())
+                .containsExactly(
+                        "a.csv:2 record_too_long " + line.substring(0, MAX) + " [truncated: 77 bytes in all]",
+                        "a.csv:3 measurement");
     }
 
     @Test
     void aTenMegabyteLineIsOneRejectWithoutBeingHeldInMemory() {
         int length = 10 << 20;
-        DayFolder folder = new DayFolder(root).write("a.csv", HEADER + "\n" + "7".repeat(length) + "\n"
-                + VALID_ROW + "\n");
+        DayFolder folder =
+                new DayFolder(root).write("a.csv", HEADER + "\n" + "7".repeat(length) + "\n" + VALID_ROW + "\n");
         long before = usedHeap();
 
         DayFolder.Result result = folder.read(DayFolder.recordLimit(1024));
 
-        assertThat(result.described()).containsExactly("a.csv:2 record_too_long " + "7".repeat(1024)
-                + " [truncated: " + length + " bytes in all]", "a.csv:3 measurement");
+        assertThat(result.described())
+                .containsExactly(
+                        "a.csv:2 record_too_long " + "7".repeat(1024) + " [truncated: " + length + " bytes in all]",
+                        "a.csv:3 measurement");
         assertThat(result.files()).extracting(InputFile::rows).containsExactly(2L);
         assertThat(usedHeap() - before).as("heap growth").isLessThan(8L << 20);
     }

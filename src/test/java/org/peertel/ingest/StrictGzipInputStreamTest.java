@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Strict gzip: what is read, and the reason and offset of everything refused. */
 class StrictGzipInputStreamTest {
 
-    private static final byte[] TEXT = "timestamp,client_ip\n2026-11-19T10:00:00Z,192.0.2.1\n".repeat(50)
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TEXT =
+            "timestamp,client_ip\n2026-11-19T10:00:00Z,192.0.2.1\n".repeat(50).getBytes(StandardCharsets.UTF_8);
 
     @Test
     void readsEveryMemberOfAStreamAndTheOptionalHeaderFields() throws IOException {
@@ -43,7 +43,9 @@ class StrictGzipInputStreamTest {
         assertThat(gzip.length).isGreaterThan(24 + 20 + 8);
         int length = cut > 0 ? cut : gzip.length + cut;
 
-        assertRefused(Arrays.copyOf(gzip, length), BadFileReason.TRUNCATED_GZIP,
+        assertRefused(
+                Arrays.copyOf(gzip, length),
+                BadFileReason.TRUNCATED_GZIP,
                 "truncated gzip data: the file ends at byte " + length + ", inside the gzip member that starts at "
                         + "byte 0");
     }
@@ -53,8 +55,11 @@ class StrictGzipInputStreamTest {
         byte[] first = member(TEXT, 0);
         byte[] stream = concat(first, Arrays.copyOf(member(TEXT, 0), 30));
 
-        assertRefused(stream, BadFileReason.TRUNCATED_GZIP, "the file ends at byte " + stream.length
-                + ", inside the gzip member that starts at byte " + first.length);
+        assertRefused(
+                stream,
+                BadFileReason.TRUNCATED_GZIP,
+                "the file ends at byte " + stream.length + ", inside the gzip member that starts at byte "
+                        + first.length);
     }
 
     @Test
@@ -72,8 +77,11 @@ class StrictGzipInputStreamTest {
             if (tail.length == 1 && tail[0] == 0x1F) {
                 assertRefused(concat(gzip, tail), BadFileReason.TRUNCATED_GZIP, "starts at byte " + gzip.length);
             } else {
-                assertRefused(concat(gzip, tail), BadFileReason.CORRUPT_GZIP, "the bytes from byte " + gzip.length
-                        + " on, after the last gzip member, are not another gzip member");
+                assertRefused(
+                        concat(gzip, tail),
+                        BadFileReason.CORRUPT_GZIP,
+                        "the bytes from byte " + gzip.length
+                                + " on, after the last gzip member, are not another gzip member");
             }
         }
     }
@@ -109,8 +117,9 @@ class StrictGzipInputStreamTest {
         assertThatThrownBy(() -> new SizeLimitedInputStream(new StrictGzipInputStream(bomb), 1000).readAllBytes())
                 .isInstanceOfSatisfying(InputFileProblem.class, problem -> {
                     assertThat(problem.reason()).isEqualTo(BadFileReason.TOO_LARGE);
-                    assertThat(problem.getMessage()).isEqualTo("more than 1000 bytes of content "
-                            + "(ingest.max-file-bytes; the decompressed size for .gz files)");
+                    assertThat(problem.getMessage())
+                            .isEqualTo("more than 1000 bytes of content "
+                                    + "(ingest.max-file-bytes; the decompressed size for .gz files)");
                 });
         assertThat(bomb.consumed).as("compressed bytes read").isLessThanOrEqualTo(1 << 16);
         assertThat(read(DayFolder.gzip(new byte[1000]), 1000)).hasSize(1000);
@@ -144,8 +153,8 @@ class StrictGzipInputStreamTest {
     }
 
     private static byte[] read(byte[] gzip, long limit) throws IOException {
-        try (InputStream in = new SizeLimitedInputStream(new StrictGzipInputStream(new ByteArrayInputStream(gzip)),
-                limit)) {
+        try (InputStream in =
+                new SizeLimitedInputStream(new StrictGzipInputStream(new ByteArrayInputStream(gzip)), limit)) {
             return in.readAllBytes();
         }
     }

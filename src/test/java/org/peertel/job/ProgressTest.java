@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /** The progress line is throttled by a clock the test controls: no sleeping. */
@@ -36,10 +35,12 @@ class ProgressTest {
         progress.finish(3, 3, 1_000_000);
 
         // then: at 1.2 s and 2.4 s (the first update at least 1 s after the previous line), then the final line
-        assertEquals("\r2026-03-02 reading: 1/3 files, 400,000 rows, 333,333 rows/s, 0:00:01 elapsed"
-                + "\r2026-03-02 reading: 2/3 files, 800,000 rows, 333,333 rows/s, 0:00:02 elapsed"
-                + "\r2026-03-02 reading: 3/3 files, 1,000,000 rows, 416,667 rows/s, 0:00:02 elapsed"
-                + System.lineSeparator(), text.toString());
+        assertEquals(
+                "\r2026-03-02 reading: 1/3 files, 400,000 rows, 333,333 rows/s, 0:00:01 elapsed"
+                        + "\r2026-03-02 reading: 2/3 files, 800,000 rows, 333,333 rows/s, 0:00:02 elapsed"
+                        + "\r2026-03-02 reading: 3/3 files, 1,000,000 rows, 416,667 rows/s, 0:00:02 elapsed"
+                        + System.lineSeparator(),
+                text.toString());
     }
 
     @Test
@@ -57,9 +58,10 @@ class ProgressTest {
 
         // then
         String nl = System.lineSeparator();
-        assertEquals("peertel: 2026-03-02 reading: 0/1 files, 10,000 rows, 1,000 rows/s, 0:00:10 elapsed" + nl
-                + "peertel: 2026-03-02 reading: 0/1 files, 20,000 rows, 1,000 rows/s, 0:00:20 elapsed" + nl
-                + "peertel: 2026-03-02 reading: 1/1 files, 26,000 rows, 1,040 rows/s, 0:00:25 elapsed" + nl,
+        assertEquals(
+                "peertel: 2026-03-02 reading: 0/1 files, 10,000 rows, 1,000 rows/s, 0:00:10 elapsed" + nl
+                        + "peertel: 2026-03-02 reading: 0/1 files, 20,000 rows, 1,000 rows/s, 0:00:20 elapsed" + nl
+                        + "peertel: 2026-03-02 reading: 1/1 files, 26,000 rows, 1,040 rows/s, 0:00:25 elapsed" + nl,
                 text.toString());
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.config.ConfigurationException;
@@ -68,7 +67,8 @@ class RegistryCacheTest {
         RegistryCache.Loaded loaded = cache.get(rewrite(file, TWO));
 
         assertNotSame(checked.registry(), loaded.registry());
-        assertEquals(List.of("192.0.2.0/24", "198.51.100.0/24"), loaded.matcher().prefixes());
+        assertEquals(
+                List.of("192.0.2.0/24", "198.51.100.0/24"), loaded.matcher().prefixes());
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.attribution.ConnectionMatcher;
@@ -40,10 +39,12 @@ class SpoolLanesTest {
     void generatedDataWithBadRowsIpv6AndGzip() throws IOException {
         for (boolean gzip : new boolean[] {false, true}) {
             Path out = root.resolve("gen-" + gzip);
-            SampleDataGenerator.writeScale(out, new ScaleSettings(DAY, 1, 4, 40, 60, 30, 0.05, 40_000, 3, 0.3,
-                    0.1, 5, gzip, null));
+            SampleDataGenerator.writeScale(
+                    out, new ScaleSettings(DAY, 1, 4, 40, 60, 30, 0.05, 40_000, 3, 0.3, 0.1, 5, gzip, null));
 
-            assertSameSpool(out.resolve("connections.csv"), out.resolve("latency").resolve(DAY.toString()),
+            assertSameSpool(
+                    out.resolve("connections.csv"),
+                    out.resolve("latency").resolve(DAY.toString()),
                     IngestSettings.DEFAULTS);
         }
     }
@@ -59,12 +60,15 @@ class SpoolLanesTest {
         Path connections = Path.of("src/test/resources/hostile/common/connections.csv");
 
         assertSameSpool(connections, folder, IngestSettings.DEFAULTS.withSkipBadFiles(true));
-        assertSameSpool(connections, folder,
+        assertSameSpool(
+                connections,
+                folder,
                 new IngestSettings(new IngestLimits(IngestLimits.DEFAULT_MAX_FILE_BYTES, 80), true));
     }
 
     private void assertSameSpool(Path connections, Path folder, IngestSettings ingest) throws IOException {
-        ConnectionMatcher matcher = new ConnectionMatcher(RegistryLoader.load(connections).registry());
+        ConnectionMatcher matcher =
+                new ConnectionMatcher(RegistryLoader.load(connections).registry());
         LatencyDay latency = LatencyDay.of(folder, DAY, ingest.limits(), ingest.skipBadFiles());
         DaySpool fast = spool("fast", matcher, latency);
         DaySpool reference = spool("reference", matcher, latency.referenceOnly());
@@ -72,17 +76,21 @@ class SpoolLanesTest {
         List<Path> fastFiles = files(fast.folder());
         assertThat(fastFiles).isEqualTo(files(reference.folder())).isNotEmpty();
         for (Path name : fastFiles) {
-            assertThat(Files.readAllBytes(fast.folder().resolve(name))).as(name.toString())
+            assertThat(Files.readAllBytes(fast.folder().resolve(name)))
+                    .as(name.toString())
                     .isEqualTo(Files.readAllBytes(reference.folder().resolve(name)));
         }
         assertThat(bytesOf(fast.folder(), "measurements")).as("attributed rows").isPositive();
-        assertThat(bytesOf(fast.folder(), "unattributed")).as("unattributed rows").isPositive();
+        assertThat(bytesOf(fast.folder(), "unattributed"))
+                .as("unattributed rows")
+                .isPositive();
         assertThat(bytesOf(fast.folder(), "rejects")).as("rejects").isPositive();
     }
 
     /** Spools every input file with FileAttribution, then completes the spool as the tasklet does. */
     private DaySpool spool(String name, ConnectionMatcher matcher, LatencyDay latency) {
-        DaySpool spool = DaySpool.of(root.resolve(name + "-" + System.nanoTime()).resolve("p.duckdb"), DAY);
+        DaySpool spool =
+                DaySpool.of(root.resolve(name + "-" + System.nanoTime()).resolve("p.duckdb"), DAY);
         spool.clear();
         FileAttribution attribution = new FileAttribution(latency, matcher, new AttributionCounters(), 1_000);
         List<InputFile> files = new ArrayList<>();
@@ -97,7 +105,8 @@ class SpoolLanesTest {
                 spool.discardFile(fileNo);
                 skipped.add(result.skipped());
             }
-            assertThat(result.file().sha256()).isEqualTo(manifest.find(result.file().name()).sha256());
+            assertThat(result.file().sha256())
+                    .isEqualTo(manifest.find(result.file().name()).sha256());
             files.add(result.file());
         }
         spool.complete(java.util.Map.of("file", latency.fileNames()), files, skipped);

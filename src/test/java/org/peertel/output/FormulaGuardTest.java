@@ -3,7 +3,6 @@ package org.peertel.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,7 +14,9 @@ class FormulaGuardTest {
     static Stream<Arguments> cells() {
         return Stream.of(
                 // value, the cell's text, the CSV field
-                Arguments.of("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")",
+                Arguments.of(
+                        "=HYPERLINK(\"http://x\",\"y\")",
+                        "'=HYPERLINK(\"http://x\",\"y\")",
                         "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""),
                 Arguments.of("=1+1", "'=1+1", "'=1+1"),
                 Arguments.of("+1", "'+1", "'+1"),

@@ -3,7 +3,6 @@ package org.peertel.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Test;
 
 class MillisTest {

@@ -19,15 +19,14 @@ final class BenchmarkPrefixes {
     /** The real full routing table: 1,062,046 prefixes, 901,899 IPv4 and 160,147 IPv6 (see its SOURCES.md). */
     static final Path FULL_TABLE = Path.of("../shared/testdata/prefixes/bart/prefixes.txt.gz");
 
-    private BenchmarkPrefixes() {
-    }
+    private BenchmarkPrefixes() {}
 
     /** One prefix a line, the first word of it (so pyasn files read too); '#' and ';' lines are comments. */
     static List<Prefix> read(Path file) throws IOException {
         List<Prefix> prefixes = new ArrayList<>();
         try (var in = Files.newInputStream(file);
-             var stream = file.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
-             var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                var stream = file.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+                var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank() && !line.startsWith("#") && !line.startsWith(";")) {
                     prefixes.add(Prefix.parse(line.trim().split("\\s+")[0]));
@@ -82,7 +81,8 @@ final class BenchmarkPrefixes {
         Random random = new Random(seed);
         IpAddress[] addresses = new IpAddress[count];
         for (int i = 0; i < count; ) {
-            IpAddress address = ipv4 ? IpAddress.ofIpv4(random.nextInt())
+            IpAddress address = ipv4
+                    ? IpAddress.ofIpv4(random.nextInt())
                     : new IpAddress(0x2000_0000_0000_0000L | (random.nextLong() >>> 3), random.nextLong());
             if (table.longestMatch(address) == PrefixTable.NO_MATCH) {
                 addresses[i++] = address;

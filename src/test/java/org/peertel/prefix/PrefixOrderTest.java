@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,8 +21,10 @@ class PrefixOrderTest {
         List<Prefix> stored = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             // every third one repeats an earlier prefix, so equal prefixes must keep their position order
-            stored.add(i % 3 == 2 ? stored.get(random.nextInt(stored.size()))
-                    : RandomPrefixes.randomPrefix(random, family, stored));
+            stored.add(
+                    i % 3 == 2
+                            ? stored.get(random.nextInt(stored.size()))
+                            : RandomPrefixes.randomPrefix(random, family, stored));
         }
         assertArrayEquals(stableSortByCompareTo(stored), PrefixOrder.sorted(stored.toArray(new Prefix[0])));
     }
@@ -37,14 +38,19 @@ class PrefixOrderTest {
             empty                               | ''
             """)
     void sortsTheEdgeCases(String name, String prefixes) {
-        List<Prefix> list = prefixes.isBlank() ? List.of()
-                : java.util.Arrays.stream(prefixes.split(" ")).map(Prefix::parse).toList();
+        List<Prefix> list = prefixes.isBlank()
+                ? List.of()
+                : java.util.Arrays.stream(prefixes.split(" "))
+                        .map(Prefix::parse)
+                        .toList();
         assertArrayEquals(stableSortByCompareTo(list), PrefixOrder.sorted(list.toArray(new Prefix[0])));
     }
 
     private static int[] stableSortByCompareTo(List<Prefix> prefixes) {
-        return IntStream.range(0, prefixes.size()).boxed()
+        return IntStream.range(0, prefixes.size())
+                .boxed()
                 .sorted(Comparator.comparing(prefixes::get)) // List.sort is stable
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 }

@@ -33,8 +33,9 @@ class PrefixTableMatchesBruteForceTest {
     private static final int SEEDS_PER_FAMILY = 25;
 
     static Stream<Arguments> tables() {
-        return Stream.of(Family.values()).flatMap(family -> LongStream.rangeClosed(1, SEEDS_PER_FAMILY)
-                .mapToObj(seed -> Arguments.of(family, seed * 7919 + family.ordinal())));
+        return Stream.of(Family.values())
+                .flatMap(family -> LongStream.rangeClosed(1, SEEDS_PER_FAMILY)
+                        .mapToObj(seed -> Arguments.of(family, seed * 7919 + family.ordinal())));
     }
 
     @ParameterizedTest(name = "{0}, seed {1}")
@@ -51,8 +52,10 @@ class PrefixTableMatchesBruteForceTest {
             for (IpAddress address : addressesToCheck(random, family, prefixes)) {
                 Prefix expected = bruteForceLongestMatch(prefixes, address);
                 int expectedIndex = expected == null ? PrefixTable.NO_MATCH : prefixes.indexOf(expected);
-                assertEquals(expectedIndex, table.longestMatch(address), () -> "lookup " + address + " expected "
-                        + expected + " in " + prefixes);
+                assertEquals(
+                        expectedIndex,
+                        table.longestMatch(address),
+                        () -> "lookup " + address + " expected " + expected + " in " + prefixes);
                 assertEquals(expectedIndex, table.longestMatchV6(address.high(), address.low()), address::toString);
                 if (address.isIpv4()) {
                     assertEquals(expectedIndex, table.longestMatchV4(address.ipv4Bits()), address::toString);
@@ -102,8 +105,10 @@ class PrefixTableMatchesBruteForceTest {
         for (int i = 0; i < 300; i++) {
             // near the table (the generator's seed blocks) and anywhere at all
             addresses.add(randomAddressIn(random, randomPrefix(random, family, List.of())));
-            addresses.add(family == Family.IPV6 ? new IpAddress(random.nextLong(), random.nextLong())
-                    : IpAddress.ofIpv4(random.nextInt()));
+            addresses.add(
+                    family == Family.IPV6
+                            ? new IpAddress(random.nextLong(), random.nextLong())
+                            : IpAddress.ofIpv4(random.nextInt()));
         }
         return addresses;
     }

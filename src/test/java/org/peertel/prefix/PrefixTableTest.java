@@ -40,44 +40,62 @@ class PrefixTableTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 // the first and last address of both families, and of the IPv4-mapped range
-                Arguments.of("empty table", "",
+                Arguments.of(
+                        "empty table",
+                        "",
                         "0.0.0.0=-; 255.255.255.255=-; ::=-; ::ffff:0:0=-; ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff=-"),
                 // /0 is the whole IPv4 space; the IPv6 addresses just below and above the IPv4-mapped range
-                Arguments.of("IPv4 /0 alone", "0.0.0.0/0",
+                Arguments.of(
+                        "IPv4 /0 alone",
+                        "0.0.0.0/0",
                         "0.0.0.0=0.0.0.0/0; 255.255.255.255=0.0.0.0/0; ::fffe:ffff:ffff=-; ::1:0:0:0=-"),
                 // IPv6 prefixes over or beside the IPv4-mapped range ::ffff:0:0/96, the last IPv4 address, and
                 // IPv6 addresses at the ends of ::/8
-                Arguments.of("IPv6 /8 over the IPv4-mapped space", "::/8; 192.0.2.0/25",
+                Arguments.of(
+                        "IPv6 /8 over the IPv4-mapped space",
+                        "::/8; 192.0.2.0/25",
                         "192.0.2.9=192.0.2.0/25; 192.0.2.128=::/8; 255.255.255.255=::/8; ff::1=::/8; 100::=-"),
-                Arguments.of("the longest IPv6 cover of IPv4 wins", "::/0; ::/80; ::fffe:0:0/95; ::/8",
+                Arguments.of(
+                        "the longest IPv6 cover of IPv4 wins",
+                        "::/0; ::/80; ::fffe:0:0/95; ::/8",
                         "192.0.2.1=::fffe:0:0/95; ::fffe:0:1=::fffe:0:0/95; ::fffd:ffff:ffff=::/80; ::1:0:0:0=::/8;"
                                 + " 2001:db8::=::/0"),
-                Arguments.of("an IPv6 prefix beside the mapped space does not cover IPv4", "::/96; ::fffe:0:0/96",
+                Arguments.of(
+                        "an IPv6 prefix beside the mapped space does not cover IPv4",
+                        "::/96; ::fffe:0:0/96",
                         "192.0.2.1=-; ::192.0.2.1=::/96; ::fffe:192.0.2.1=::fffe:0:0/96"),
                 // IPv4 prefixes of /17 to /19 sit in and just past the 18-bit direct array: documentation space has
                 // no IPv4 block shorter than /24
-                Arguments.of("nesting across the 18-bit split and the 6-bit strides",
+                Arguments.of(
+                        "nesting across the 18-bit split and the 6-bit strides",
                         "10.0.0.0/17; 10.0.0.0/18; 10.0.0.0/19; 10.0.0.0/24; 10.0.0.0/25; 10.0.0.128/30;"
                                 + " 10.0.0.129/32; 10.0.64.0/18",
                         "10.0.0.129=10.0.0.129/32; 10.0.0.130=10.0.0.128/30; 10.0.0.132=10.0.0.0/24;"
                                 + " 10.0.0.5=10.0.0.0/25; 10.0.1.0=10.0.0.0/19; 10.0.32.0=10.0.0.0/18;"
                                 + " 10.0.64.0=10.0.64.0/18; 10.0.128.0=-; 9.255.255.255=-"),
                 // every length from /0, so all but the longest prefixes are wider than documentation space
-                Arguments.of("every IPv4 length on one path", String.join("; ", everyLength("255.255.255.255", 32)),
+                Arguments.of(
+                        "every IPv4 length on one path",
+                        String.join("; ", everyLength("255.255.255.255", 32)),
                         "255.255.255.255=255.255.255.255/32; 255.255.255.254=255.255.255.254/31;"
                                 + " 255.255.255.0=255.255.255.0/24; 255.0.0.0=255.0.0.0/8; 0.0.0.0=0.0.0.0/0"),
                 // likewise from ::/0; ::1 is in ::/2 but not in 2000::/3
-                Arguments.of("every IPv6 length on one path", String.join("; ", everyLength("2001:db8::ffff", 128)),
+                Arguments.of(
+                        "every IPv6 length on one path",
+                        String.join("; ", everyLength("2001:db8::ffff", 128)),
                         "2001:db8::ffff=2001:db8::ffff/128; 2001:db8::fffe=2001:db8::fffe/127;"
                                 + " 2001:db8::8000=2001:db8::8000/113; 2001:db8::=2001:db8::/112; ::1=::/2"),
                 // the end of the key space
-                Arguments.of("adjacent /128s at the end of the key space",
+                Arguments.of(
+                        "adjacent /128s at the end of the key space",
                         "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128; ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe/128",
                         "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff=ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128;"
                                 + " ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe"
                                 + "=ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe/128;"
                                 + " ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffd=-"),
-                Arguments.of("an IPv6 prefix across the two 64-bit halves", "2001:db8::/60; 2001:db8:0:0:8000::/65",
+                Arguments.of(
+                        "an IPv6 prefix across the two 64-bit halves",
+                        "2001:db8::/60; 2001:db8:0:0:8000::/65",
                         "2001:db8::8000:0:0:1=2001:db8:0:0:8000::/65; 2001:db8::7fff:0:0:0=2001:db8::/60;"
                                 + " 2001:db8:0:10::=-"));
     }
@@ -90,13 +108,15 @@ class PrefixTableTest {
 
     private static void assertLookups(List<Prefix> prefixes, String lookups) {
         // the production split, the one of large IPv6 tables, and narrow ones that put everything into the nodes
-        for (PrefixTable table : List.of(PrefixTable.of(prefixes), PrefixTable.of(prefixes, 18, 22),
-                PrefixTable.of(prefixes, 2, 4))) {
+        for (PrefixTable table :
+                List.of(PrefixTable.of(prefixes), PrefixTable.of(prefixes, 18, 22), PrefixTable.of(prefixes, 2, 4))) {
             for (String lookup : split(lookups)) {
                 String[] addressAndExpected = lookup.split("=");
                 IpAddress address = IpAddress.parse(addressAndExpected[0]);
                 int index = table.longestMatch(address);
-                String found = index == PrefixTable.NO_MATCH ? "-" : table.prefix(index).toString();
+                String found = index == PrefixTable.NO_MATCH
+                        ? "-"
+                        : table.prefix(index).toString();
                 assertEquals(addressAndExpected[1], found, lookup);
                 assertEquals(index, table.longestMatchV6(address.high(), address.low()), lookup);
                 if (address.isIpv4()) {
@@ -110,7 +130,8 @@ class PrefixTableTest {
     void answersPositionsInTheInputList() {
         // ::/0, the whole key space, covers the addresses of both families that the others miss
         List<Prefix> prefixes = Stream.of("2001:db8::/48", "192.0.2.0/24", "192.0.2.128/25", "::/0")
-                .map(Prefix::parse).toList();
+                .map(Prefix::parse)
+                .toList();
         PrefixTable table = PrefixTable.of(prefixes);
         assertEquals(4, table.size());
         for (int i = 0; i < prefixes.size(); i++) {
@@ -128,7 +149,8 @@ class PrefixTableTest {
     void refusesTheSamePrefixTwiceNamingBothPositions() {
         // a prefix of each family, then the default route of each
         for (String text : List.of("192.0.2.0/24", "2001:db8::/48", "0.0.0.0/0", "::/0")) {
-            List<Prefix> prefixes = Stream.of("203.0.113.0/24", text, "2001:db8::/32", text).map(Prefix::parse)
+            List<Prefix> prefixes = Stream.of("203.0.113.0/24", text, "2001:db8::/32", text)
+                    .map(Prefix::parse)
                     .toList();
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PrefixTable.of(prefixes));
             assertEquals("prefix " + Prefix.parse(text) + " appears twice, at positions 1 and 3", e.getMessage());
@@ -141,7 +163,8 @@ class PrefixTableTest {
     @Test
     void refusesNulls() {
         assertThrows(NullPointerException.class, () -> PrefixTable.of(null));
-        assertThrows(NullPointerException.class, () -> PrefixTable.of(Arrays.asList(Prefix.parse("2001:db8::/32"), null)));
+        assertThrows(
+                NullPointerException.class, () -> PrefixTable.of(Arrays.asList(Prefix.parse("2001:db8::/32"), null)));
         assertThrows(NullPointerException.class, () -> PrefixTable.of(List.of()).longestMatch(null));
     }
 
@@ -176,12 +199,16 @@ class PrefixTableTest {
     private static List<String> everyLength(String address, int max) {
         List<String> prefixes = new ArrayList<>();
         for (int length = 0; length <= max; length++) {
-            prefixes.add(RandomPrefixes.prefixOf(IpAddress.parse(address), length).toString());
+            prefixes.add(
+                    RandomPrefixes.prefixOf(IpAddress.parse(address), length).toString());
         }
         return prefixes;
     }
 
     private static List<String> split(String list) {
-        return Stream.of(list.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Stream.of(list.split(";"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -112,6 +112,7 @@ class PrefixTest {
     void ordersByNetworkThenShorterFirst() {
         assertTrue(Prefix.parse("192.0.2.0/24").compareTo(Prefix.parse("192.0.2.0/26")) < 0);
         assertTrue(Prefix.parse("192.0.2.0/26").compareTo(Prefix.parse("192.0.2.64/26")) < 0);
-        assertTrue(Prefix.parse("::/0").compareTo(Prefix.parse("0.0.0.0/0")) < 0); // default routes: :: before ::ffff:0:0
+        assertTrue(
+                Prefix.parse("::/0").compareTo(Prefix.parse("0.0.0.0/0")) < 0); // default routes: :: before ::ffff:0:0
     }
 }

@@ -26,8 +26,7 @@ import java.util.function.BiConsumer;
 public final class PrefixTrie<V> {
 
     /** A stored prefix and its value, as found by {@link #longestPrefixMatch(IpAddress)}. */
-    public record Match<V>(Prefix prefix, V value) {
-    }
+    public record Match<V>(Prefix prefix, V value) {}
 
     static final int DEFAULT_INDEX_THRESHOLD = 4096;
     static final int DEFAULT_INDEX_BITS = 20;
@@ -70,8 +69,8 @@ public final class PrefixTrie<V> {
         TrieNode<V> parent = null;
         TrieNode<V> node = root;
         while (true) {
-            int common = Math.min(TrieNode.commonPrefixLength(high, low, node.high, node.low),
-                    Math.min(length, node.length));
+            int common = Math.min(
+                    TrieNode.commonPrefixLength(high, low, node.high, node.low), Math.min(length, node.length));
             if (common == node.length) { // node's key is a prefix of the new key (always true at the root)
                 if (length == node.length) {
                     if (node.match == null) {
@@ -232,8 +231,8 @@ public final class PrefixTrie<V> {
             }
             node = node.child(TrieNode.bit(high, low, node.length));
         }
-        boolean found = node != null && node.match != null && node.length == length
-                && node.high == high && node.low == low;
+        boolean found =
+                node != null && node.match != null && node.length == length && node.high == high && node.low == low;
         return found ? node : null;
     }
 }

@@ -23,18 +23,23 @@ public final class PrefixTrieBenchmark {
         Random random = new Random(42);
 
         long start = System.nanoTime();
-        List<Prefix> prefixes = Files.isReadable(file) ? BenchmarkPrefixes.read(file)
-                : BenchmarkPrefixes.generated(1_000_000, 42);
+        List<Prefix> prefixes =
+                Files.isReadable(file) ? BenchmarkPrefixes.read(file) : BenchmarkPrefixes.generated(1_000_000, 42);
         PrefixTrie<Integer> trie = new PrefixTrie<>();
         for (int i = 0; i < prefixes.size(); i++) {
             trie.put(prefixes.get(i), i);
         }
-        System.out.printf("loaded %,d prefixes (%,d stored, %,d nodes) from %s in %.1f s%n", prefixes.size(),
-                trie.size(), trie.nodeCount(), Files.isReadable(file) ? file : "random generator",
+        System.out.printf(
+                "loaded %,d prefixes (%,d stored, %,d nodes) from %s in %.1f s%n",
+                prefixes.size(),
+                trie.size(),
+                trie.nodeCount(),
+                Files.isReadable(file) ? file : "random generator",
                 (System.nanoTime() - start) / 1e9);
         System.gc();
         Runtime runtime = Runtime.getRuntime();
-        System.out.printf("heap in use after GC (prefix list + trie): %,d MB%n",
+        System.out.printf(
+                "heap in use after GC (prefix list + trie): %,d MB%n",
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20);
 
         // Addresses inside stored prefixes (realistic: client addresses are routed), and uniformly random IPv4.
@@ -68,7 +73,8 @@ public final class PrefixTrieBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%-32s %,12.0f lookups/s (%,d lookups, %.1f%% matched, %.2f s)%n", label,
-                lookups / seconds, lookups, 100.0 * hits / lookups, seconds);
+        System.out.printf(
+                "%-32s %,12.0f lookups/s (%,d lookups, %.1f%% matched, %.2f s)%n",
+                label, lookups / seconds, lookups, 100.0 * hits / lookups, seconds);
     }
 }

@@ -41,7 +41,8 @@ class PrefixTrieRandomTest {
             compare(random, family, indexed, reference, stored);
             // remove about a third, including some prefixes that are not stored
             for (int i = 0; i < 250; i++) {
-                Prefix prefix = random.nextInt(5) == 0 ? randomPrefix(random, family, stored)
+                Prefix prefix = random.nextInt(5) == 0
+                        ? randomPrefix(random, family, stored)
                         : stored.get(random.nextInt(stored.size()));
                 boolean wasStored = reference.remove(prefix) != null;
                 assertEquals(wasStored, trie.remove(prefix), "remove " + prefix);
@@ -53,8 +54,12 @@ class PrefixTrieRandomTest {
         }
     }
 
-    private static void compare(Random random, Family family, PrefixTrie<Integer> trie,
-                                Map<Prefix, Integer> reference, List<Prefix> stored) {
+    private static void compare(
+            Random random,
+            Family family,
+            PrefixTrie<Integer> trie,
+            Map<Prefix, Integer> reference,
+            List<Prefix> stored) {
         assertEquals(reference.size(), trie.size());
         for (Prefix prefix : stored) {
             assertEquals(reference.get(prefix), trie.get(prefix), "get " + prefix);

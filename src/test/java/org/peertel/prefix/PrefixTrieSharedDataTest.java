@@ -78,8 +78,10 @@ class PrefixTrieSharedDataTest {
                     assertEquals(Integer.parseInt(f[3]), match == null ? -1 : match.value(), currentCase + ": " + line);
                     List<Prefix> prefixes = List.copyOf(stored.keySet());
                     int index = PrefixTable.of(prefixes).longestMatch(IpAddress.parse(f[2]));
-                    assertEquals(Integer.parseInt(f[3]), index == PrefixTable.NO_MATCH ? -1
-                            : stored.get(prefixes.get(index)), "table, " + currentCase + ": " + line);
+                    assertEquals(
+                            Integer.parseInt(f[3]),
+                            index == PrefixTable.NO_MATCH ? -1 : stored.get(prefixes.get(index)),
+                            "table, " + currentCase + ": " + line);
                     lookups++;
                 }
                 default -> throw new IllegalStateException("unknown op in " + line);
@@ -104,7 +106,10 @@ class PrefixTrieSharedDataTest {
                 assertEquals(f[3], loaded.asn(IpAddress.parse(address)), db + " " + address);
                 if (f.length > 4 && !f[4].isEmpty()) {
                     PrefixTable table = loaded.table();
-                    assertEquals(f[4], table.prefix(table.longestMatch(IpAddress.parse(address))).toString(),
+                    assertEquals(
+                            f[4],
+                            table.prefix(table.longestMatch(IpAddress.parse(address)))
+                                    .toString(),
                             db + " " + address);
                 }
             }
@@ -146,7 +151,9 @@ class PrefixTrieSharedDataTest {
     @Test
     void tableAgreesWithTheTrieOnAFullRoutingTable() throws IOException {
         List<Prefix> prefixes = readLines(require(TESTDATA.resolve("prefixes/bart/prefixes.txt.gz"))).stream()
-                .filter(line -> !line.isBlank()).map(line -> Prefix.parse(line.trim())).toList();
+                .filter(line -> !line.isBlank())
+                .map(line -> Prefix.parse(line.trim()))
+                .toList();
         assertEquals(1_062_046, prefixes.size());
         PrefixTable table = PrefixTable.of(prefixes);
         PrefixTrie<Integer> trie = new PrefixTrie<>();
@@ -167,7 +174,9 @@ class PrefixTrieSharedDataTest {
                 default -> RandomPrefixes.randomAddressIn(random, prefix);
             };
             PrefixTrie.Match<Integer> match = trie.longestPrefixMatch(address);
-            assertEquals(match == null ? PrefixTable.NO_MATCH : match.value(), table.longestMatch(address),
+            assertEquals(
+                    match == null ? PrefixTable.NO_MATCH : match.value(),
+                    table.longestMatch(address),
                     address::toString);
             if (match == null) {
                 misses++;
@@ -204,14 +213,16 @@ class PrefixTrieSharedDataTest {
     }
 
     private static Path require(Path file) {
-        assumeTrue(Files.isReadable(file), "shared test data not found: " + file.toAbsolutePath().normalize());
+        assumeTrue(
+                Files.isReadable(file),
+                "shared test data not found: " + file.toAbsolutePath().normalize());
         return file;
     }
 
     private static List<String> readLines(Path file) throws IOException {
         try (var in = Files.newInputStream(file);
-             var stream = file.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
-             var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                var stream = file.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+                var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             return reader.lines().toList();
         }
     }

@@ -27,39 +27,58 @@ class PrefixTrieTest {
         // /26 neither starts nor ends the /24, so the addresses just outside it are documentation space too
         return Stream.of(
                 // the first and last address of both families
-                Arguments.of("empty table", "",
+                Arguments.of(
+                        "empty table",
+                        "",
                         "0.0.0.0=-; 255.255.255.255=-; ::=-; ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff=-"),
-                Arguments.of("nested IPv4", "put 192.0.2.128/26; put 192.0.2.144/28; put 192.0.2.148/30",
+                Arguments.of(
+                        "nested IPv4",
+                        "put 192.0.2.128/26; put 192.0.2.144/28; put 192.0.2.148/30",
                         "192.0.2.149=192.0.2.148/30; 192.0.2.153=192.0.2.144/28; 192.0.2.160=192.0.2.128/26;"
                                 + " 192.0.2.191=192.0.2.128/26; 192.0.2.192=-; 192.0.2.127=-"),
-                Arguments.of("nested, inserted most specific first",
+                Arguments.of(
+                        "nested, inserted most specific first",
                         "put 192.0.2.148/30; put 192.0.2.144/28; put 192.0.2.128/26",
                         "192.0.2.149=192.0.2.148/30; 192.0.2.153=192.0.2.144/28; 192.0.2.160=192.0.2.128/26;"
                                 + " 192.0.2.192=-"),
-                Arguments.of("siblings without a parent", "put 192.0.2.128/27; put 192.0.2.160/27",
+                Arguments.of(
+                        "siblings without a parent",
+                        "put 192.0.2.128/27; put 192.0.2.160/27",
                         "192.0.2.129=192.0.2.128/27; 192.0.2.180=192.0.2.160/27; 192.0.2.193=-; 192.0.2.65=-"),
                 // /0 is the whole IPv4 space, so its probes are the ends of both families
-                Arguments.of("IPv4 /0 covers IPv4 only", "put 0.0.0.0/0",
+                Arguments.of(
+                        "IPv4 /0 covers IPv4 only",
+                        "put 0.0.0.0/0",
                         "192.0.2.1=0.0.0.0/0; 255.255.255.255=0.0.0.0/0; ::ffff:192.0.2.1=0.0.0.0/0; 2001:db8::1=-;"
                                 + " ::=-; ::192.0.2.1=-"),
                 // ::/0 and its first address
-                Arguments.of("IPv6 ::/0 is the whole key space, IPv4 included", "put ::/0",
+                Arguments.of(
+                        "IPv6 ::/0 is the whole key space, IPv4 included",
+                        "put ::/0",
                         "2001:db8::1=::/0; ::=::/0; 192.0.2.1=::/0"),
                 // the first IPv4 address and the IPv6 address just below the IPv4-mapped range
-                Arguments.of("both default routes", "put ::/0; put 0.0.0.0/0",
+                Arguments.of(
+                        "both default routes",
+                        "put ::/0; put 0.0.0.0/0",
                         "2001:db8::1=::/0; 192.0.2.1=0.0.0.0/0; ::ffff:0:0=0.0.0.0/0; ::fffe:ffff:ffff=::/0"),
-                Arguments.of("IPv4 /32 host route", "put 192.0.2.1/32; put 192.0.2.0/25",
+                Arguments.of(
+                        "IPv4 /32 host route",
+                        "put 192.0.2.1/32; put 192.0.2.0/25",
                         "192.0.2.1=192.0.2.1/32; 192.0.2.0=192.0.2.0/25; 192.0.2.2=192.0.2.0/25; 192.0.2.129=-"),
-                Arguments.of("IPv6 /128 host route", "put 2001:db8::1/128; put 2001:db8::/48",
+                Arguments.of(
+                        "IPv6 /128 host route",
+                        "put 2001:db8::1/128; put 2001:db8::/48",
                         "2001:db8::1=2001:db8::1/128; 2001:db8::=2001:db8::/48; 2001:db8::2=2001:db8::/48;"
                                 + " 2001:db8:1::1=-"),
                 // the last address of the key space and of IPv4
-                Arguments.of("all-ones /128 and /32", "put ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128;"
-                                + " put 255.255.255.255/32",
+                Arguments.of(
+                        "all-ones /128 and /32",
+                        "put ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128;" + " put 255.255.255.255/32",
                         "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff=ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128;"
                                 + " ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe=-; 255.255.255.255=255.255.255.255/32;"
                                 + " 255.255.255.254=-"),
-                Arguments.of("unaligned lengths /26 /29 /37 /56 /125",
+                Arguments.of(
+                        "unaligned lengths /26 /29 /37 /56 /125",
                         "put 198.51.100.0/26; put 203.0.113.0/29; put 2001:db8:c800::/37;"
                                 + " put 2001:db8:aaaa:bb00::/56; put 2001:db8:aaaa::/125",
                         "198.51.100.63=198.51.100.0/26; 198.51.100.64=-; 203.0.113.7=203.0.113.0/29; 203.0.113.8=-;"
@@ -67,36 +86,51 @@ class PrefixTrieTest {
                                 + " 2001:db8:aaaa:bbff::1=2001:db8:aaaa:bb00::/56;"
                                 + " 2001:db8:aaaa::7=2001:db8:aaaa::/125; 2001:db8:aaaa::8=-"),
                 // 64:ff9b::/96 (RFC 6052) is the other way of writing IPv4 inside IPv6
-                Arguments.of("IPv4 and IPv4-compatible IPv6 stay apart", "put 192.0.2.0/24; put ::c000:200/120",
+                Arguments.of(
+                        "IPv4 and IPv4-compatible IPv6 stay apart",
+                        "put 192.0.2.0/24; put ::c000:200/120",
                         "192.0.2.5=192.0.2.0/24; ::192.0.2.5=::c000:200/120; 64:ff9b::192.0.2.5=-"),
-                Arguments.of("IPv4-mapped text is IPv4", "put ::ffff:198.51.100.0/120; put 192.0.2.0/24",
+                Arguments.of(
+                        "IPv4-mapped text is IPv4",
+                        "put ::ffff:198.51.100.0/120; put 192.0.2.0/24",
                         "198.51.100.9=198.51.100.0/24; ::ffff:192.0.2.7=192.0.2.0/24; ::ffff:c633:6401=198.51.100.0/24"),
                 // IPv6 prefixes over the IPv4-mapped range ::ffff:0:0/96, and IPv6 addresses inside and outside them
-                Arguments.of("IPv6 prefix over the IPv4-mapped range",
+                Arguments.of(
+                        "IPv6 prefix over the IPv4-mapped range",
                         "put ::ffff:0:0/96; put ::/80; put 192.0.2.128/26",
                         "192.0.2.129=192.0.2.128/26; 192.0.2.193=0.0.0.0/0; ::1=::/80; ::1:0:0:0=-"),
-                Arguments.of("remove reveals the shorter prefix",
+                Arguments.of(
+                        "remove reveals the shorter prefix",
                         "put 192.0.2.128/26; put 192.0.2.144/28; put 192.0.2.148/30; remove 192.0.2.148/30",
                         "192.0.2.149=192.0.2.144/28; 192.0.2.164=192.0.2.128/26"),
-                Arguments.of("remove the middle keeps both ends",
+                Arguments.of(
+                        "remove the middle keeps both ends",
                         "put 192.0.2.128/26; put 192.0.2.144/28; put 192.0.2.148/30; remove 192.0.2.144/28",
                         "192.0.2.149=192.0.2.148/30; 192.0.2.152=192.0.2.128/26"),
                 // a /8 and a /16 span many of the index's /20 blocks, and no IPv4 documentation block is that wide
-                Arguments.of("remove everything leaves nothing",
+                Arguments.of(
+                        "remove everything leaves nothing",
                         "put 10.0.0.0/8; put 10.1.0.0/16; remove 10.1.0.0/16; remove 10.0.0.0/8",
                         "10.1.2.3=-; 10.0.0.0=-"),
                 // the default routes of both families
-                Arguments.of("remove the default route", "put ::/0; put 0.0.0.0/0; remove ::/0; remove 0.0.0.0/0",
+                Arguments.of(
+                        "remove the default route",
+                        "put ::/0; put 0.0.0.0/0; remove ::/0; remove 0.0.0.0/0",
                         "192.0.2.1=-; 2001:db8::1=-"),
-                Arguments.of("remove of absent prefixes changes nothing",
+                Arguments.of(
+                        "remove of absent prefixes changes nothing",
                         "put 192.0.2.128/26; put 192.0.2.148/30; remove-absent 192.0.2.144/28;"
                                 + " remove-absent 192.0.2.148/31; remove-absent 192.0.2.128/25;"
                                 + " remove-absent 192.0.2.192/26; remove-absent ::c000:280/122",
                         "192.0.2.149=192.0.2.148/30; 192.0.2.153=192.0.2.128/26"),
                 // a /16 spans sixteen of the index's /20 blocks, and no IPv4 documentation block is that wide
-                Arguments.of("insertion order does not matter (a)", "put 136.20.0.0/16; put 136.20.201.62/32",
+                Arguments.of(
+                        "insertion order does not matter (a)",
+                        "put 136.20.0.0/16; put 136.20.201.62/32",
                         "136.20.54.139=136.20.0.0/16; 136.20.201.62=136.20.201.62/32"),
-                Arguments.of("insertion order does not matter (b)", "put 136.20.201.62/32; put 136.20.0.0/16",
+                Arguments.of(
+                        "insertion order does not matter (b)",
+                        "put 136.20.201.62/32; put 136.20.0.0/16",
                         "136.20.54.139=136.20.0.0/16; 136.20.201.62=136.20.201.62/32"));
     }
 
@@ -128,7 +162,10 @@ class PrefixTrieTest {
     }
 
     private static List<String> split(String list) {
-        return Stream.of(list.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Stream.of(list.split(";"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     @Test
@@ -192,8 +229,17 @@ class PrefixTrieTest {
     void forEachVisitsInAscendingPrefixOrder() {
         PrefixTrie<Integer> trie = new PrefixTrie<>();
         // with the default routes and the IPv6 neighbours of the IPv4 keys (::1, ::/96), which sort before them
-        List<String> texts = List.of("2001:db8::/32", "192.0.2.128/25", "::/0", "192.0.2.0/24", "0.0.0.0/0",
-                "192.0.2.0/25", "2001:db8::1/128", "198.51.100.0/24", "::1/128", "::/96");
+        List<String> texts = List.of(
+                "2001:db8::/32",
+                "192.0.2.128/25",
+                "::/0",
+                "192.0.2.0/24",
+                "0.0.0.0/0",
+                "192.0.2.0/25",
+                "2001:db8::1/128",
+                "198.51.100.0/24",
+                "::1/128",
+                "::/96");
         texts.forEach(t -> trie.put(Prefix.parse(t), 0));
         List<Prefix> visited = new ArrayList<>();
         trie.forEach((prefix, value) -> visited.add(prefix));
@@ -204,7 +250,8 @@ class PrefixTrieTest {
     void lookupReturnsTheSameMatchObjectEachTime() {
         PrefixTrie<String> trie = new PrefixTrie<>();
         trie.put(Prefix.parse("192.0.2.0/24"), "doc");
-        assertSame(trie.longestPrefixMatch(IpAddress.parse("192.0.2.1")),
+        assertSame(
+                trie.longestPrefixMatch(IpAddress.parse("192.0.2.1")),
                 trie.longestPrefixMatch(IpAddress.parse("192.0.2.200")));
     }
 

@@ -7,10 +7,13 @@ import java.util.Random;
 /** Random prefixes and addresses for the tests that compare a lookup structure with a linear scan. */
 final class RandomPrefixes {
 
-    enum Family { IPV4, IPV6, MIXED }
-
-    private RandomPrefixes() {
+    enum Family {
+        IPV4,
+        IPV6,
+        MIXED
     }
+
+    private RandomPrefixes() {}
 
     /** The longest of {@code prefixes} containing {@code address}, by scanning them all; null when none does. */
     static Prefix bruteForceLongestMatch(Iterable<Prefix> prefixes, IpAddress address) {
@@ -43,8 +46,10 @@ final class RandomPrefixes {
         }
         long[] ipv6Seeds = {0x2001_0db8_0000_0000L, 0x2a02_2770_0011_0000L, 0x0000_0000_0000_0000L};
         int[] ipv4Seeds = {0x0A00_0000, 0xC000_0200, 0x88_14_0000, 0xFFFF_FFFF};
-        IpAddress seed = ipv4 ? IpAddress.ofIpv4(ipv4Seeds[random.nextInt(ipv4Seeds.length)] ^ random.nextInt(1 << 12))
-                : new IpAddress(ipv6Seeds[random.nextInt(ipv6Seeds.length)] ^ random.nextInt(1 << 12), random.nextLong());
+        IpAddress seed = ipv4
+                ? IpAddress.ofIpv4(ipv4Seeds[random.nextInt(ipv4Seeds.length)] ^ random.nextInt(1 << 12))
+                : new IpAddress(
+                        ipv6Seeds[random.nextInt(ipv6Seeds.length)] ^ random.nextInt(1 << 12), random.nextLong());
         int length = ipv4 ? random.nextInt(33) : random.nextInt(129);
         return prefixOf(seed, length);
     }
@@ -57,14 +62,16 @@ final class RandomPrefixes {
     /** The prefix's network with random host bits. */
     static IpAddress randomAddressIn(Random random, Prefix prefix) {
         IpAddress hostBits = hostBits(prefix);
-        return new IpAddress(prefix.network().high() | (random.nextLong() & hostBits.high()),
+        return new IpAddress(
+                prefix.network().high() | (random.nextLong() & hostBits.high()),
                 prefix.network().low() | (random.nextLong() & hostBits.low()));
     }
 
     /** The last address of the prefix. */
     static IpAddress lastAddress(Prefix prefix) {
         IpAddress hostBits = hostBits(prefix);
-        return new IpAddress(prefix.network().high() | hostBits.high(), prefix.network().low() | hostBits.low());
+        return new IpAddress(
+                prefix.network().high() | hostBits.high(), prefix.network().low() | hostBits.low());
     }
 
     /** The 128-bit key plus {@code delta} (-1 or +1), wrapping around at the ends of the key space. */

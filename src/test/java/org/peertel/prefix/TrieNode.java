@@ -6,11 +6,11 @@ package org.peertel.prefix;
  * branch). The match is kept here so that a lookup returns it without allocating.
  */
 final class TrieNode<V> {
-    final long high;  // key bits 0..63; bits at and after `length` are zero
-    final long low;   // key bits 64..127
+    final long high; // key bits 0..63; bits at and after `length` are zero
+    final long low; // key bits 64..127
     final int length; // 0..128
     TrieNode<V> zero; // the subtree whose bit `length` is 0
-    TrieNode<V> one;  // the subtree whose bit `length` is 1
+    TrieNode<V> one; // the subtree whose bit `length` is 1
     PrefixTrie.Match<V> match;
 
     TrieNode(long high, long low, int length, PrefixTrie.Match<V> match) {

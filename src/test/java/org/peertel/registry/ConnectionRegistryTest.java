@@ -16,18 +16,24 @@ class ConnectionRegistryTest {
 
     @Test
     void connectionsAreSortedByIdWhateverTheFileOrder(@TempDir Path dir) {
-        ConnectionRegistry registry = RegistryLoader.load(RegistryCsv.write(dir, HEADER
-                + row("b-2", "zeta", "DE", "", "192.0.2.0/26")
-                + row("B-1", "alpha", "FR", "", "192.0.2.64/26")
-                + row("a-10", "zeta", "GB", "", "192.0.2.128/26")
-                + row("a-9", "alpha", "US", "WA", "2001:db8::/48"))).registry();
+        ConnectionRegistry registry = RegistryLoader.load(RegistryCsv.write(
+                        dir,
+                        HEADER
+                                + row("b-2", "zeta", "DE", "", "192.0.2.0/26")
+                                + row("B-1", "alpha", "FR", "", "192.0.2.64/26")
+                                + row("a-10", "zeta", "GB", "", "192.0.2.128/26")
+                                + row("a-9", "alpha", "US", "WA", "2001:db8::/48")))
+                .registry();
 
         // String.compareTo: upper case before lower case, "a-10" before "a-9"
-        assertThat(registry.connections()).extracting(Connection::connectionId)
+        assertThat(registry.connections())
+                .extracting(Connection::connectionId)
                 .containsExactly("B-1", "a-10", "a-9", "b-2");
-        assertThat(registry.connectionsOf("zeta")).extracting(Connection::connectionId)
+        assertThat(registry.connectionsOf("zeta"))
+                .extracting(Connection::connectionId)
                 .containsExactly("a-10", "b-2");
-        assertThat(registry.connectionsOf("alpha")).extracting(Connection::connectionId)
+        assertThat(registry.connectionsOf("alpha"))
+                .extracting(Connection::connectionId)
                 .containsExactly("B-1", "a-9");
         assertThat(registry.customerIds()).containsExactly("alpha", "zeta");
         assertThat(registry.find("a-9").orElseThrow().line()).isEqualTo(5);
@@ -50,7 +56,8 @@ class ConnectionRegistryTest {
     @Test
     void rejectsDuplicateIds() {
         assertThatThrownBy(() -> ConnectionRegistry.of(List.of(connection("C1", "a"), connection("C1", "b"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'C1'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'C1'");
     }
 
     private static Connection connection(String id, String customer) {

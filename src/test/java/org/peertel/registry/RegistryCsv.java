@@ -11,13 +11,12 @@ final class RegistryCsv {
 
     static final String HEADER = "connection_id,customer_id,name,partner,country,state,prefixes\n";
 
-    private RegistryCsv() {
-    }
+    private RegistryCsv() {}
 
     /** A well-formed row in header order, ending with LF. */
     static String row(String connectionId, String customerId, String country, String state, String prefixes) {
-        return String.join(",", connectionId, customerId, "Link " + connectionId, "Partner", country, state,
-                prefixes) + "\n";
+        return String.join(",", connectionId, customerId, "Link " + connectionId, "Partner", country, state, prefixes)
+                + "\n";
     }
 
     /** A valid German row of customer {@code acme} with {@code prefixes}. */

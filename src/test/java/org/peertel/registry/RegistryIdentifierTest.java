@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RegistryIdentifierTest {
 
-    static final String RULE = "; use 1-64 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit, "
-            + "not ending with '.'";
+    static final String RULE =
+            "; use 1-64 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit, " + "not ending with '.'";
 
     static Stream<Arguments> refused() {
         return Stream.of(
@@ -58,13 +58,13 @@ class RegistryIdentifierTest {
     @ParameterizedTest(name = "customer_id \"{0}\"")
     @MethodSource("refused")
     void aCustomerIdThatIsNoPlainFileNameIsAnErrorOnItsLine(String id, String problem, @TempDir Path dir) {
-        RegistryLoadResult result = load(dir, "C0,globex,Link,Partner,FR,,203.0.113.0/24\n"
-                + csvRow("C1", id));
+        RegistryLoadResult result = load(dir, "C0,globex,Link,Partner,FR,,203.0.113.0/24\n" + csvRow("C1", id));
 
         assertThat(result.registry()).isNull();
         assertThat(result.errors()).singleElement().satisfies(issue -> {
             assertThat(issue.line()).isEqualTo(3);
-            assertThat(issue.message()).startsWith("customer_id '" + FileNameRule.printable(id) + "' " + problem)
+            assertThat(issue.message())
+                    .startsWith("customer_id '" + FileNameRule.printable(id) + "' " + problem)
                     .endsWith(RULE);
             assertThat(issue.toString()).startsWith(dir.resolve("connections.csv") + ":3: error: customer_id");
         });
@@ -77,9 +77,12 @@ class RegistryIdentifierTest {
 
         assertThat(result.errors()).singleElement().satisfies(issue -> {
             assertThat(issue.line()).isEqualTo(2);
-            assertThat(issue.message()).isEqualTo("connection_id '" + FileNameRule.printable(id) + "' " + problem
-                    + (problem.startsWith("is a device") ? " (CON, PRN, AUX, NUL, COM0-9, LPT0-9, with or without "
-                    + "an extension)" : "") + RULE);
+            assertThat(issue.message())
+                    .isEqualTo("connection_id '" + FileNameRule.printable(id) + "' " + problem
+                            + (problem.startsWith("is a device")
+                                    ? " (CON, PRN, AUX, NUL, COM0-9, LPT0-9, with or without " + "an extension)"
+                                    : "")
+                            + RULE);
         });
     }
 
@@ -88,12 +91,26 @@ class RegistryIdentifierTest {
     void noRefusedIdHasAPrintedControlCharacter(String id, String problem, @TempDir Path dir) {
         String message = load(dir, csvRow("C1", id)).errors().get(0).toString();
 
-        assertThat(message.codePoints().filter(c -> c < 0x20 || c == 0x7f || c == 0x202e || c == 0xa0)).isEmpty();
+        assertThat(message.codePoints().filter(c -> c < 0x20 || c == 0x7f || c == 0x202e || c == 0xa0))
+                .isEmpty();
     }
 
     static Stream<String> accepted() {
-        return Stream.of("acme", "a", "1", "9lives", "a.b", "acme..x", "a_b-c.d", "CONSOLE", "con-1", "con_x",
-                "COM10", "LPT", "nul1", "x".repeat(64));
+        return Stream.of(
+                "acme",
+                "a",
+                "1",
+                "9lives",
+                "a.b",
+                "acme..x",
+                "a_b-c.d",
+                "CONSOLE",
+                "con-1",
+                "con_x",
+                "COM10",
+                "LPT",
+                "nul1",
+                "x".repeat(64));
     }
 
     @ParameterizedTest(name = "\"{0}\"")
@@ -116,8 +133,8 @@ class RegistryIdentifierTest {
     }
 
     private static String csvRow(String connectionId, String customerId) {
-        return String.join(",", quoted(connectionId), quoted(customerId), "Link", "Partner", "DE", "",
-                "192.0.2.0/24") + "\n";
+        return String.join(",", quoted(connectionId), quoted(customerId), "Link", "Partner", "DE", "", "192.0.2.0/24")
+                + "\n";
     }
 
     /** RFC 4180 quoting, so that ids with commas, quotes or line breaks reach the checker unchanged. */

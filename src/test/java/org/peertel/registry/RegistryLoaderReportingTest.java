@@ -26,25 +26,29 @@ class RegistryLoaderReportingTest {
 
     @Test
     void reportsEveryErrorOfTheFileSortedByLine() {
-        Path file = RegistryCsv.write(dir, HEADER
-                + row("C1", "192.0.2.0/24")
-                + row("C2", "globex", "de", "", "10.0.0.0/8 198.51.100.1/24")
-                + row("C3", "acme", "US", "", "203.0.113.0/24")
-                + row("C1", "2001:db8::/32")
-                + row("C4", "initech", "FR", "", "192.0.2.0/24"));
+        Path file = RegistryCsv.write(
+                dir,
+                HEADER
+                        + row("C1", "192.0.2.0/24")
+                        + row("C2", "globex", "de", "", "10.0.0.0/8 198.51.100.1/24")
+                        + row("C3", "acme", "US", "", "203.0.113.0/24")
+                        + row("C1", "2001:db8::/32")
+                        + row("C4", "initech", "FR", "", "192.0.2.0/24"));
 
         RegistryLoadResult result = RegistryLoader.load(file);
 
         assertThat(result.ok()).isFalse();
         assertThat(result.registry()).isNull();
         assertThat(result.errors()).extracting(RegistryIssue::line).containsExactly(3, 3, 3, 4, 5, 6);
-        assertThat(result.errors()).extracting(RegistryIssue::message).satisfiesExactly(
-                m -> assertThat(m).contains("country 'de' must be upper case"),
-                m -> assertThat(m).contains("'10.0.0.0/8' is private address space"),
-                m -> assertThat(m).contains("did you mean 198.51.100.0/24?"),
-                m -> assertThat(m).contains("state is empty"),
-                m -> assertThat(m).contains("connection_id 'C1' is already used on line 2"),
-                m -> assertThat(m).contains("connection 'C4' is also registered by connection 'C1'"));
+        assertThat(result.errors())
+                .extracting(RegistryIssue::message)
+                .satisfiesExactly(
+                        m -> assertThat(m).contains("country 'de' must be upper case"),
+                        m -> assertThat(m).contains("'10.0.0.0/8' is private address space"),
+                        m -> assertThat(m).contains("did you mean 198.51.100.0/24?"),
+                        m -> assertThat(m).contains("state is empty"),
+                        m -> assertThat(m).contains("connection_id 'C1' is already used on line 2"),
+                        m -> assertThat(m).contains("connection 'C4' is also registered by connection 'C1'"));
     }
 
     @Test
@@ -53,9 +57,11 @@ class RegistryLoaderReportingTest {
 
         RegistryIssue issue = RegistryLoader.load(file).errors().get(0);
 
-        assertThat(issue).hasToString(file + ":2: error: prefix '10.1.0.0/16' is private address space "
-                + "(RFC 1918, 10.0.0.0/8); register the public prefix the connection uses");
-        assertThat(new RegistryIssue(file, 3, RegistryIssue.Severity.WARNING, "w")).hasToString(file + ":3: warning: w");
+        assertThat(issue)
+                .hasToString(file + ":2: error: prefix '10.1.0.0/16' is private address space "
+                        + "(RFC 1918, 10.0.0.0/8); register the public prefix the connection uses");
+        assertThat(new RegistryIssue(file, 3, RegistryIssue.Severity.WARNING, "w"))
+                .hasToString(file + ":3: warning: w");
     }
 
     @Test
@@ -99,7 +105,8 @@ class RegistryLoaderReportingTest {
     void loadsOneHundredThousandConnectionsInAFewSeconds() throws Exception {
         StringBuilder csv = new StringBuilder(HEADER);
         // Lines shuffled so the checks cannot rely on file order; one IPv4 /24 and one IPv6 /48 per connection.
-        List<Integer> order = new ArrayList<>(IntStream.range(0, 100_000).boxed().toList());
+        List<Integer> order =
+                new ArrayList<>(IntStream.range(0, 100_000).boxed().toList());
         Collections.shuffle(order, new Random(7));
         for (int i : order) {
             // 100,000 distinct /24s: documentation space holds three, so from 20.0.0.0/24 on

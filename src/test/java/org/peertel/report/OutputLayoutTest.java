@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,14 +19,29 @@ class OutputLayoutTest {
     void aCustomersFilesAreInItsFolderDirectlyUnderReports() {
         OutputLayout layout = new OutputLayout(OUT);
 
-        assertThat(layout.customerReport("acme", DAY)).isEqualTo(Path.of("/data/peertel/out/reports/acme/2026-03-02.csv"));
+        assertThat(layout.customerReport("acme", DAY))
+                .isEqualTo(Path.of("/data/peertel/out/reports/acme/2026-03-02.csv"));
         assertThat(layout.customerPrefixReport("acme", DAY))
                 .isEqualTo(Path.of("/data/peertel/out/reports/acme/2026-03-02-prefixes.csv"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"..", ".", "../acme", "../../etc", "/etc", "/data/peertel/out/reports/acme", "acme/..",
-            "acme/../globex", "a/b", "", "CON", "acme.", "a\u0000b"})
+    @ValueSource(
+            strings = {
+                "..",
+                ".",
+                "../acme",
+                "../../etc",
+                "/etc",
+                "/data/peertel/out/reports/acme",
+                "acme/..",
+                "acme/../globex",
+                "a/b",
+                "",
+                "CON",
+                "acme.",
+                "a\u0000b"
+            })
     void anIdThatIsNotAPlainFileNameNeverBecomesAPath(String customerId) {
         OutputLayout layout = new OutputLayout(OUT);
 

@@ -25,16 +25,55 @@ class GeneratedDataRunTest {
         Path data = dir.resolve("data");
         String day = "2026-09-14";
         StringWriter err = new StringWriter();
-        assertThat(PeertelMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "generate",
-                "scale", "--out", data.toString(), "--from", day, "--days", "1", "--connections", "25",
-                "--customers", "5", "--ipv4-prefixes", "300", "--ipv6-prefixes", "80", "--nested-share", "0.2",
-                "--rows-per-day", "6000", "--files", "2", "--ipv6-share", "0.35", "--bad-share", "0.03",
-                "--seed", "9", "--gzip")).as(err.toString()).isZero();
+        assertThat(PeertelMain.execute(
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(err),
+                        "generate",
+                        "scale",
+                        "--out",
+                        data.toString(),
+                        "--from",
+                        day,
+                        "--days",
+                        "1",
+                        "--connections",
+                        "25",
+                        "--customers",
+                        "5",
+                        "--ipv4-prefixes",
+                        "300",
+                        "--ipv6-prefixes",
+                        "80",
+                        "--nested-share",
+                        "0.2",
+                        "--rows-per-day",
+                        "6000",
+                        "--files",
+                        "2",
+                        "--ipv6-share",
+                        "0.35",
+                        "--bad-share",
+                        "0.03",
+                        "--seed",
+                        "9",
+                        "--gzip"))
+                .as(err.toString())
+                .isZero();
         assertThat(err.toString()).contains("25 connections of 5 customers, 300 IPv4 + 80 IPv6 prefixes (76 nested)");
 
-        int code = PeertelMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run", "--date",
-                day, "--connections", data.resolve("connections.csv").toString(), "--input",
-                data.resolve("latency").toString(), "--out", dir.resolve("out").toString(), "--db",
+        int code = PeertelMain.execute(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "run",
+                "--date",
+                day,
+                "--connections",
+                data.resolve("connections.csv").toString(),
+                "--input",
+                data.resolve("latency").toString(),
+                "--out",
+                dir.resolve("out").toString(),
+                "--db",
                 dir.resolve("out/peertel.duckdb").toString());
 
         assertThat(code).as(err.toString()).isZero();
@@ -45,7 +84,9 @@ class GeneratedDataRunTest {
         long noPrefix = number(summary, "no_prefix");
         long mismatch = number(summary, "location_mismatch");
         long rejected = rejected(summary);
-        assertThat(number(summary, "rows_read")).isEqualTo(6_000).isEqualTo(attributed + noPrefix + mismatch + rejected);
+        assertThat(number(summary, "rows_read"))
+                .isEqualTo(6_000)
+                .isEqualTo(attributed + noPrefix + mismatch + rejected);
         assertThat(attributed).isEqualTo(audit.outcome(date, "attributed"));
         assertThat(noPrefix).isEqualTo(audit.outcome(date, "no_prefix"));
         assertThat(mismatch).isEqualTo(audit.outcome(date, "location_mismatch"));
@@ -63,7 +104,10 @@ class GeneratedDataRunTest {
     private static long rejected(String json) {
         Matcher block = Pattern.compile("\"rejected\": \\{([^}]*)}").matcher(json);
         assertThat(block.find()).isTrue();
-        return Pattern.compile(": (\\d+)").matcher(block.group(1)).results()
-                .mapToLong(r -> Long.parseLong(r.group(1))).sum();
+        return Pattern.compile(": (\\d+)")
+                .matcher(block.group(1))
+                .results()
+                .mapToLong(r -> Long.parseLong(r.group(1)))
+                .sum();
     }
 }

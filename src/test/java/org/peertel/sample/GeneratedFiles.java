@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Test helper: the generated files under a directory. */
 final class GeneratedFiles {
 
-    private GeneratedFiles() {
-    }
+    private GeneratedFiles() {}
 
     /** Paths (relative, with '/' separators, sorted) of connections.csv and every file under latency/. */
     static List<String> list(Path dir) throws IOException {

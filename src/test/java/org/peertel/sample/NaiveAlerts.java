@@ -10,8 +10,16 @@ final class NaiveAlerts {
     static final int MIN_SAMPLES = 30;
 
     /** One fired alert; observed/threshold/baseline are NaN when empty. */
-    record Alert(LocalDate date, String connectionId, String rule, String severity, double observed,
-                 double threshold, double baseline, int baselineDays, int samples) {
+    record Alert(
+            LocalDate date,
+            String connectionId,
+            String rule,
+            String severity,
+            double observed,
+            double threshold,
+            double baseline,
+            int baselineDays,
+            int samples) {
 
         /** {@code <date>/<connection_id>/<rule>/<severity>}. */
         String key() {
@@ -19,8 +27,7 @@ final class NaiveAlerts {
         }
     }
 
-    private NaiveAlerts() {
-    }
+    private NaiveAlerts() {}
 
     /** Every alert of every day in the audit, by day then registry order then rule order. */
     static List<Alert> evaluate(NaiveDataAudit audit) {
@@ -61,10 +68,19 @@ final class NaiveAlerts {
             }
         }
         if (earlierMedians.size() >= 3) {
-            double baseline = NaiveDataAudit.quantile(earlierMedians.stream().sorted().toList(), 0.5);
+            double baseline =
+                    NaiveDataAudit.quantile(earlierMedians.stream().sorted().toList(), 0.5);
             if (median > 1.5 * baseline) {
-                alerts.add(new Alert(day, connection, "REGRESSION", "WARNING", median, 1.5 * baseline, baseline,
-                        earlierMedians.size(), n));
+                alerts.add(new Alert(
+                        day,
+                        connection,
+                        "REGRESSION",
+                        "WARNING",
+                        median,
+                        1.5 * baseline,
+                        baseline,
+                        earlierMedians.size(),
+                        n));
             }
         }
         return alerts;

@@ -36,17 +36,15 @@ final class NaiveDataAudit {
     static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     /** A registered prefix of one connection. */
-    record Registration(Prefix prefix, String connectionId, String country, String state) {
-    }
+    record Registration(Prefix prefix, String connectionId, String country, String state) {}
 
     /** A rejected row. */
-    record Reject(LocalDate day, String file, int line, String reason, String raw) {
-    }
+    record Reject(LocalDate day, String file, int line, String reason, String raw) {}
 
     final List<String> connectionIds = new ArrayList<>();
     final List<Registration> registrations = new ArrayList<>();
-    final Map<String, Long> outcomes = new TreeMap<>();                  // "<day>/<outcome>" -> rows
-    final Map<String, List<Double>> rtts = new HashMap<>();              // "<day>/<connection>" -> rtts
+    final Map<String, Long> outcomes = new TreeMap<>(); // "<day>/<outcome>" -> rows
+    final Map<String, List<Double>> rtts = new HashMap<>(); // "<day>/<connection>" -> rtts
     final List<Reject> rejects = new ArrayList<>();
     final List<LocalDate> days = new ArrayList<>();
 
@@ -54,11 +52,16 @@ final class NaiveDataAudit {
     static NaiveDataAudit of(Path dir) throws IOException {
         NaiveDataAudit audit = new NaiveDataAudit();
         try (Reader in = Files.newBufferedReader(dir.resolve("connections.csv"))) {
-            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord r : CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)) {
                 audit.connectionIds.add(r.get("connection_id"));
                 for (String p : r.get("prefixes").split("[ ;]+")) {
-                    audit.registrations.add(new Registration(Prefix.parse(p), r.get("connection_id"),
-                            r.get("country"), r.get("state")));
+                    audit.registrations.add(new Registration(
+                            Prefix.parse(p), r.get("connection_id"), r.get("country"), r.get("state")));
                 }
             }
         }
@@ -106,7 +109,8 @@ final class NaiveDataAudit {
                 count(day, connection.substring(1));
             } else {
                 count(day, "attributed");
-                rtts.computeIfAbsent(day + "/" + connection, k -> new ArrayList<>()).add(Double.parseDouble(f[5]));
+                rtts.computeIfAbsent(day + "/" + connection, k -> new ArrayList<>())
+                        .add(Double.parseDouble(f[5]));
             }
         }
     }
@@ -141,7 +145,8 @@ final class NaiveDataAudit {
         if (f[2].equalsIgnoreCase("US") && !f[3].matches("[A-Za-z]{2}|")) {
             return "bad_state";
         }
-        if (f[2].equalsIgnoreCase("US") && !Set.of("CA", "NY", "IL", "WA", "FL", "VA", "TX", "GA").contains(f[3])) {
+        if (f[2].equalsIgnoreCase("US")
+                && !Set.of("CA", "NY", "IL", "WA", "FL", "VA", "TX", "GA").contains(f[3])) {
             return "bad_state";
         }
         if (f[4].isEmpty()) {
@@ -166,7 +171,9 @@ final class NaiveDataAudit {
             return "-no_prefix";
         }
         for (Registration r : registrations) {
-            if (r.prefix().contains(ip) && r.prefix().keyLength() == longest && r.country().equals(country)
+            if (r.prefix().contains(ip)
+                    && r.prefix().keyLength() == longest
+                    && r.country().equals(country)
                     && (!country.equals("US") || r.state().equals(state))) {
                 return r.connectionId();
             }
@@ -179,7 +186,9 @@ final class NaiveDataAudit {
     }
 
     List<Double> rttsOf(LocalDate day, String connection) {
-        return rtts.getOrDefault(day + "/" + connection, List.of()).stream().sorted().toList();
+        return rtts.getOrDefault(day + "/" + connection, List.of()).stream()
+                .sorted()
+                .toList();
     }
 
     /** DuckDB quantile_cont over sorted values. */

@@ -23,7 +23,8 @@ class SampleDataGeneratorTest {
         List<String> files = GeneratedFiles.list(first);
         assertThat(GeneratedFiles.list(second)).isEqualTo(files);
         for (String file : files) {
-            assertThat(Files.readAllBytes(second.resolve(file))).as(file)
+            assertThat(Files.readAllBytes(second.resolve(file)))
+                    .as(file)
                     .isEqualTo(Files.readAllBytes(first.resolve(file)));
         }
     }
@@ -38,13 +39,15 @@ class SampleDataGeneratorTest {
 
         List<String> files = GeneratedFiles.list(fresh);
         assertThat(GeneratedFiles.list(COMMITTED))
-                .as("sample-data/ must be regenerated with the generator, not edited by hand").isEqualTo(files);
+                .as("sample-data/ must be regenerated with the generator, not edited by hand")
+                .isEqualTo(files);
         for (String file : files) {
             byte[] expected = Files.readAllBytes(fresh.resolve(file));
             byte[] committed = Files.readAllBytes(COMMITTED.resolve(file));
             if (file.endsWith(".gz")) {
                 assertThat(Arrays.copyOf(committed, 9)).as(file + " header").isEqualTo(Arrays.copyOf(expected, 9));
-                assertThat(NaiveDataAudit.lines(COMMITTED.resolve(file))).as(file)
+                assertThat(NaiveDataAudit.lines(COMMITTED.resolve(file)))
+                        .as(file)
                         .isEqualTo(NaiveDataAudit.lines(fresh.resolve(file)));
             } else {
                 assertThat(committed).as(file).isEqualTo(expected);
@@ -57,9 +60,15 @@ class SampleDataGeneratorTest {
         SampleDataGenerator.writeSample(dir);
 
         List<String> files = GeneratedFiles.list(dir);
-        assertThat(files).hasSize(1 + 7 * 4).contains("connections.csv",
-                "latency/2026-11-16/ams1.csv", "latency/2026-11-16/fra1.csv", "latency/2026-11-16/iad1.csv",
-                "latency/2026-11-16/sjc1.csv.gz", "latency/2026-11-22/sjc1.csv.gz");
+        assertThat(files)
+                .hasSize(1 + 7 * 4)
+                .contains(
+                        "connections.csv",
+                        "latency/2026-11-16/ams1.csv",
+                        "latency/2026-11-16/fra1.csv",
+                        "latency/2026-11-16/iad1.csv",
+                        "latency/2026-11-16/sjc1.csv.gz",
+                        "latency/2026-11-22/sjc1.csv.gz");
         long totalBytes = 0;
         for (String file : files) {
             totalBytes += Files.size(dir.resolve(file));
@@ -84,7 +93,8 @@ class SampleDataGeneratorTest {
 
         List<String> lines = Files.readAllLines(dir.resolve("connections.csv"));
         assertThat(lines.get(0)).isEqualTo(ConnectionsCsvWriter.HEADER);
-        assertThat(lines).hasSize(10)
+        assertThat(lines)
+                .hasSize(10)
                 .contains("initech-par-1,initech,\"Initech Paris, Site A\",France-IX,FR,,203.0.113.64/26")
                 .contains("acme-sjc-1,acme,Acme San Jose,Equinix,US,CA,198.51.100.0/24 2001:db8:a::/48");
     }

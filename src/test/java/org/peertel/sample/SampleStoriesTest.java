@@ -21,14 +21,16 @@ class SampleStoriesTest {
 
     @Test
     void exactlyTheStoryAlertsFire() {
-        List<String> fired = NaiveAlerts.evaluate(audit).stream().map(NaiveAlerts.Alert::key).toList();
+        List<String> fired =
+                NaiveAlerts.evaluate(audit).stream().map(NaiveAlerts.Alert::key).toList();
 
-        assertThat(fired).containsExactly(
-                "2026-11-17/acme-ams-1/HIGH_MEDIAN/WARNING",
-                "2026-11-19/initech-chi-1/NO_DATA/WARNING",
-                "2026-11-20/umbrella-mia-1/HIGH_P95/WARNING",
-                "2026-11-21/globex-fra-1/REGRESSION/WARNING",
-                "2026-11-22/globex-fra-1/REGRESSION/WARNING");
+        assertThat(fired)
+                .containsExactly(
+                        "2026-11-17/acme-ams-1/HIGH_MEDIAN/WARNING",
+                        "2026-11-19/initech-chi-1/NO_DATA/WARNING",
+                        "2026-11-20/umbrella-mia-1/HIGH_P95/WARNING",
+                        "2026-11-21/globex-fra-1/REGRESSION/WARNING",
+                        "2026-11-22/globex-fra-1/REGRESSION/WARNING");
     }
 
     @Test
@@ -50,7 +52,9 @@ class SampleStoriesTest {
         assertThat(audit.days).hasSize(7);
         for (LocalDate day : audit.days) {
             assertThat(audit.outcome(day, "no_prefix")).as(day + " no_prefix").isEqualTo(4);
-            assertThat(audit.outcome(day, "location_mismatch")).as(day + " location_mismatch").isEqualTo(3);
+            assertThat(audit.outcome(day, "location_mismatch"))
+                    .as(day + " location_mismatch")
+                    .isEqualTo(3);
         }
     }
 
@@ -60,14 +64,17 @@ class SampleStoriesTest {
             assertThat(reject.day()).isEqualTo(SampleBadRows.DAY);
             assertThat(reject.file()).isEqualTo(SampleBadRows.FILE);
         });
-        assertThat(audit.rejects).map(NaiveDataAudit.Reject::reason)
+        assertThat(audit.rejects)
+                .map(NaiveDataAudit.Reject::reason)
                 .containsExactlyElementsOf(SampleBadRows.expectedReasons());
     }
 
     @Test
     void regressionStartsFromABaselineOfAtLeastThreeDays() {
         NaiveAlerts.Alert first = NaiveAlerts.evaluate(audit).stream()
-                .filter(a -> a.rule().equals("REGRESSION")).findFirst().orElseThrow();
+                .filter(a -> a.rule().equals("REGRESSION"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(first.baselineDays()).isGreaterThanOrEqualTo(3);
         assertThat(first.observed()).isBetween(2.0 * first.baseline(), 3.0 * first.baseline());

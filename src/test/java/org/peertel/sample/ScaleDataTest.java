@@ -24,19 +24,42 @@ class ScaleDataTest {
             new ScaleSettings(LocalDate.of(2026, 1, 30), 3, 57, 10_001, 3, 42, false);
 
     /** Special-purpose space no generated prefix may touch (documentation space is allowed). */
-    private static final List<Prefix> SPECIAL = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
-            "127.0.0.0/8", "::1/128", "169.254.0.0/16", "fe80::/10", "224.0.0.0/4", "ff00::/8", "0.0.0.0/8",
-            "::/128", "100.64.0.0/10", "fc00::/7", "240.0.0.0/4", "255.255.255.255/32").stream()
-            .map(Prefix::parse).toList();
+    private static final List<Prefix> SPECIAL = List.of(
+                    "10.0.0.0/8",
+                    "172.16.0.0/12",
+                    "192.168.0.0/16",
+                    "127.0.0.0/8",
+                    "::1/128",
+                    "169.254.0.0/16",
+                    "fe80::/10",
+                    "224.0.0.0/4",
+                    "ff00::/8",
+                    "0.0.0.0/8",
+                    "::/128",
+                    "100.64.0.0/10",
+                    "fc00::/7",
+                    "240.0.0.0/4",
+                    "255.255.255.255/32")
+            .stream()
+            .map(Prefix::parse)
+            .toList();
 
     @Test
     void writesTheRequestedDaysFilesAndRows(@TempDir Path dir) throws IOException {
         SampleDataGenerator.writeScale(dir, SMALL);
 
-        assertThat(GeneratedFiles.list(dir)).containsExactly("connections.csv",
-                "latency/2026-01-30/ams1.csv", "latency/2026-01-30/fra1.csv", "latency/2026-01-30/iad1.csv",
-                "latency/2026-01-31/ams1.csv", "latency/2026-01-31/fra1.csv", "latency/2026-01-31/iad1.csv",
-                "latency/2026-02-01/ams1.csv", "latency/2026-02-01/fra1.csv", "latency/2026-02-01/iad1.csv");
+        assertThat(GeneratedFiles.list(dir))
+                .containsExactly(
+                        "connections.csv",
+                        "latency/2026-01-30/ams1.csv",
+                        "latency/2026-01-30/fra1.csv",
+                        "latency/2026-01-30/iad1.csv",
+                        "latency/2026-01-31/ams1.csv",
+                        "latency/2026-01-31/fra1.csv",
+                        "latency/2026-01-31/iad1.csv",
+                        "latency/2026-02-01/ams1.csv",
+                        "latency/2026-02-01/fra1.csv",
+                        "latency/2026-02-01/iad1.csv");
         for (LocalDate day = SMALL.from(); day.isBefore(SMALL.from().plusDays(3)); day = day.plusDays(1)) {
             long rows = 0;
             for (String pop : List.of("ams1", "fra1", "iad1")) {
@@ -58,14 +81,23 @@ class ScaleDataTest {
         assertThat(audit.outcome(day, "no_prefix")).isBetween(100L, 300L);
         assertThat(audit.outcome(day, "location_mismatch")).isBetween(75L, 225L);
         assertThat(audit.outcome(day, "rejected")).isBetween(50L, 150L);
-        assertThat(audit.rejects).map(NaiveDataAudit.Reject::reason).contains("column_count", "bad_timestamp",
-                "wrong_day", "bad_client_ip", "bad_country", "bad_state", "missing_edge_pop", "bad_rtt",
-                "rtt_out_of_range");
+        assertThat(audit.rejects)
+                .map(NaiveDataAudit.Reject::reason)
+                .contains(
+                        "column_count",
+                        "bad_timestamp",
+                        "wrong_day",
+                        "bad_client_ip",
+                        "bad_country",
+                        "bad_state",
+                        "missing_edge_pop",
+                        "bad_rtt",
+                        "rtt_out_of_range");
     }
 
     @Test
-    void sameSettingsGiveIdenticalBytesAndAnotherSeedDoesNot(@TempDir Path first, @TempDir Path second,
-                                                             @TempDir Path otherSeed) throws IOException {
+    void sameSettingsGiveIdenticalBytesAndAnotherSeedDoesNot(
+            @TempDir Path first, @TempDir Path second, @TempDir Path otherSeed) throws IOException {
         ScaleSettings gzipped = new ScaleSettings(LocalDate.of(2026, 11, 16), 2, 25, 5_000, 4, 7, true);
         SampleDataGenerator.writeScale(first, gzipped);
         SampleDataGenerator.writeScale(second, gzipped);
@@ -75,7 +107,8 @@ class ScaleDataTest {
         assertThat(files).hasSize(1 + 2 * 4).allMatch(f -> f.equals("connections.csv") || f.endsWith(".csv.gz"));
         assertThat(GeneratedFiles.list(second)).isEqualTo(files);
         for (String file : files) {
-            assertThat(Files.readAllBytes(second.resolve(file))).as(file)
+            assertThat(Files.readAllBytes(second.resolve(file)))
+                    .as(file)
                     .isEqualTo(Files.readAllBytes(first.resolve(file)));
         }
         assertThat(Files.readAllBytes(otherSeed.resolve(files.get(1))))
@@ -113,8 +146,9 @@ class ScaleDataTest {
         List<String[]> registrations = new ArrayList<>(); // prefix, connection, customer, location
         for (CSVRecord row : readRegistry(dir)) {
             for (String text : row.get("prefixes").split(" ")) {
-                registrations.add(new String[] {text, row.get("connection_id"), row.get("customer_id"),
-                        row.get("country") + "/" + row.get("state")});
+                registrations.add(new String[] {
+                    text, row.get("connection_id"), row.get("customer_id"), row.get("country") + "/" + row.get("state")
+                });
             }
         }
         int geoRedundant = 0;
@@ -139,7 +173,13 @@ class ScaleDataTest {
 
     private static List<CSVRecord> readRegistry(Path dir) throws IOException {
         try (Reader in = Files.newBufferedReader(dir.resolve("connections.csv"))) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+            return CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)
+                    .getRecords();
         }
     }
 }

@@ -36,39 +36,84 @@ class ScaleOptionsTest {
      * stands for a routing table, so it is public space: /8 to /23 blocks are wider than documentation space, and the
      * generator keeps 198.51.100.0/24 and 2001:db8:ffff::/48 for its no_prefix clients.
      */
-    private static final String TABLE = String.join("\n",
-            "# a comment, then a blank line", "",
-            "1.0.0.0/16", "1.0.0.0/24", "1.0.1.0/24", "1.0.128.0/17",
-            "2.0.0.0/23", "2.0.0.0/24", "2.0.1.0/24",
-            "  3.0.0.0/8  ", "3.3.3.0/24", "3.3.3.3/32",
-            "2a00::/16", "2a00:1::/32", "2a00:1:2::/48", "2c0f::/32",
-            "::ffff:5.6.0.0/112",
-            "1.0.0.0/24", "::ffff:3.3.3.0/120",               // duplicates, the second as IPv4-mapped IPv6
-            "1.2.3.4/24", "banana", "300.0.0.0/8", "1.0.0.0/33", // invalid
-            "10.1.0.0/16", "fc00::/7", "0.0.0.0/0", "224.0.0.0/8", // special-purpose space
-            "198.51.100.0/24", "198.51.0.0/16", "2001:db8:ffff::/48") + "\n"; // the no_prefix blocks
+    private static final String TABLE = String.join(
+                    "\n",
+                    "# a comment, then a blank line",
+                    "",
+                    "1.0.0.0/16",
+                    "1.0.0.0/24",
+                    "1.0.1.0/24",
+                    "1.0.128.0/17",
+                    "2.0.0.0/23",
+                    "2.0.0.0/24",
+                    "2.0.1.0/24",
+                    "  3.0.0.0/8  ",
+                    "3.3.3.0/24",
+                    "3.3.3.3/32",
+                    "2a00::/16",
+                    "2a00:1::/32",
+                    "2a00:1:2::/48",
+                    "2c0f::/32",
+                    "::ffff:5.6.0.0/112",
+                    "1.0.0.0/24",
+                    "::ffff:3.3.3.0/120", // duplicates, the second as IPv4-mapped IPv6
+                    "1.2.3.4/24",
+                    "banana",
+                    "300.0.0.0/8",
+                    "1.0.0.0/33", // invalid
+                    "10.1.0.0/16",
+                    "fc00::/7",
+                    "0.0.0.0/0",
+                    "224.0.0.0/8", // special-purpose space
+                    "198.51.100.0/24",
+                    "198.51.0.0/16",
+                    "2001:db8:ffff::/48")
+            + "\n"; // the no_prefix blocks
 
-    private static final Set<String> TABLE_USABLE = Set.of("1.0.0.0/16", "1.0.0.0/24", "1.0.1.0/24", "1.0.128.0/17",
-            "2.0.0.0/23", "2.0.0.0/24", "2.0.1.0/24", "3.0.0.0/8", "3.3.3.0/24", "3.3.3.3/32", "5.6.0.0/16",
-            "2a00::/16", "2a00:1::/32", "2a00:1:2::/48", "2c0f::/32");
+    private static final Set<String> TABLE_USABLE = Set.of(
+            "1.0.0.0/16",
+            "1.0.0.0/24",
+            "1.0.1.0/24",
+            "1.0.128.0/17",
+            "2.0.0.0/23",
+            "2.0.0.0/24",
+            "2.0.1.0/24",
+            "3.0.0.0/8",
+            "3.3.3.0/24",
+            "3.3.3.3/32",
+            "5.6.0.0/16",
+            "2a00::/16",
+            "2a00:1::/32",
+            "2a00:1:2::/48",
+            "2c0f::/32");
 
-    private static ScaleSettings settings(int connections, int customers, int ipv4, int ipv6, double nested,
-                                          long rows, double ipv6Share, double badShare, Path table) {
-        return new ScaleSettings(DAY, 1, customers, connections, ipv4, ipv6, nested, rows, 3, ipv6Share, badShare,
-                11, false, table);
+    private static ScaleSettings settings(
+            int connections,
+            int customers,
+            int ipv4,
+            int ipv6,
+            double nested,
+            long rows,
+            double ipv6Share,
+            double badShare,
+            Path table) {
+        return new ScaleSettings(
+                DAY, 1, customers, connections, ipv4, ipv6, nested, rows, 3, ipv6Share, badShare, 11, false, table);
     }
 
     @Test
     void generatedPrefixCountsCustomersAndNestingAreExactAndTheRegistryLoads(@TempDir Path dir) throws IOException {
-        SampleDataGenerator.ScaleSummary summary = SampleDataGenerator.writeScale(dir,
-                settings(40, 7, 500, 120, 0.1, 100, 0.3, 0.01, null));
+        SampleDataGenerator.ScaleSummary summary =
+                SampleDataGenerator.writeScale(dir, settings(40, 7, 500, 120, 0.1, 100, 0.3, 0.01, null));
 
         Registry registry = Registry.read(dir);
         assertThat(registry.distinct(true)).hasSize(500);
         assertThat(registry.distinct(false)).hasSize(120);
         assertThat(registry.nestedInAnother()).isEqualTo(50 + 12);
         assertThat(registry.customers).hasSize(7);
-        assertThat(registry.prefixesOf).hasSize(40).allSatisfy((id, prefixes) -> assertThat(prefixes).isNotEmpty());
+        assertThat(registry.prefixesOf)
+                .hasSize(40)
+                .allSatisfy((id, prefixes) -> assertThat(prefixes).isNotEmpty());
         assertThat(summary.ipv4Prefixes()).isEqualTo(500);
         assertThat(summary.ipv6Prefixes()).isEqualTo(120);
         assertThat(summary.nested()).isEqualTo(62);
@@ -89,7 +134,8 @@ class ScaleOptionsTest {
         assertThat(rows.ipv6Measurements / (double) measurements).isBetween(0.38, 0.42);
         // of the measurements: 2 % no_prefix, 1.5 % location_mismatch, the rest attributed
         assertThat(audit.outcome(DAY, "no_prefix") / (double) measurements).isBetween(0.016, 0.024);
-        assertThat(audit.outcome(DAY, "location_mismatch") / (double) measurements).isBetween(0.011, 0.019);
+        assertThat(audit.outcome(DAY, "location_mismatch") / (double) measurements)
+                .isBetween(0.011, 0.019);
         assertThat(audit.outcome(DAY, "attributed") / (double) measurements).isBetween(0.96, 0.97);
     }
 
@@ -114,8 +160,8 @@ class ScaleOptionsTest {
         }
         ScaleSettings fromPlain = settings(4, 2, ScaleSettings.ALL, ScaleSettings.ALL, 0, 3_000, 0.3, 0.01, plain);
         SampleDataGenerator.ScaleSummary summary = SampleDataGenerator.writeScale(dir.resolve("plain"), fromPlain);
-        SampleDataGenerator.writeScale(dir.resolve("gzip"), settings(4, 2, ScaleSettings.ALL, ScaleSettings.ALL, 0,
-                3_000, 0.3, 0.01, gzip));
+        SampleDataGenerator.writeScale(
+                dir.resolve("gzip"), settings(4, 2, ScaleSettings.ALL, ScaleSettings.ALL, 0, 3_000, 0.3, 0.01, gzip));
 
         Registry registry = Registry.read(dir.resolve("plain"));
         Set<String> registered = new TreeSet<>(registry.distinct(true));
@@ -143,19 +189,21 @@ class ScaleOptionsTest {
     void everyRowMeantForAConnectionIsAttributedDespiteNesting(@TempDir Path dir) throws IOException {
         Path table = dir.resolve("table.txt");
         Files.writeString(table, TABLE);
-        SampleDataGenerator.writeScale(dir.resolve("out"), settings(5, 2, ScaleSettings.ALL, ScaleSettings.ALL, 0,
-                20_000, 0.3, 0.02, table));
+        SampleDataGenerator.writeScale(
+                dir.resolve("out"), settings(5, 2, ScaleSettings.ALL, ScaleSettings.ALL, 0, 20_000, 0.3, 0.02, table));
 
         Rows rows = Rows.read(dir.resolve("out"));
         NaiveDataAudit audit = NaiveDataAudit.of(dir.resolve("out"));
         assertThat(audit.outcome(DAY, "location_mismatch")).isEqualTo(rows.inIceland);
         assertThat(audit.outcome(DAY, "no_prefix")).isEqualTo(rows.inNoPrefixBlocks);
-        assertThat(audit.outcome(DAY, "attributed")).isEqualTo(rows.total - audit.outcome(DAY, "rejected")
-                - rows.inIceland - rows.inNoPrefixBlocks);
+        assertThat(audit.outcome(DAY, "attributed"))
+                .isEqualTo(rows.total - audit.outcome(DAY, "rejected") - rows.inIceland - rows.inNoPrefixBlocks);
         // 2.0.0.0/23 is wholly covered by its two /24s, so no client has it as its longest match
         Prefix covered = Prefix.parse("2.0.0.0/23");
-        assertThat(rows.clients).noneMatch(ip -> covered.contains(ip) && !Prefix.parse("2.0.0.0/24").contains(ip)
-                && !Prefix.parse("2.0.1.0/24").contains(ip));
+        assertThat(rows.clients)
+                .noneMatch(ip -> covered.contains(ip)
+                        && !Prefix.parse("2.0.0.0/24").contains(ip)
+                        && !Prefix.parse("2.0.1.0/24").contains(ip));
         assertThat(audit.rttsOf(DAY, "conn-1")).isNotEmpty();
     }
 
@@ -178,12 +226,13 @@ class ScaleOptionsTest {
         Path table = dir.resolve("table.txt");
         Files.writeString(table, TABLE);
 
-        assertThatThrownBy(() -> SampleDataGenerator.writeScale(dir.resolve("out"),
-                settings(2, 1, 12, ScaleSettings.ALL, 0, 10, 0.3, 0.01, table)))
+        assertThatThrownBy(() -> SampleDataGenerator.writeScale(
+                        dir.resolve("out"), settings(2, 1, 12, ScaleSettings.ALL, 0, 10, 0.3, 0.01, table)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--ipv4-prefixes 12 is more than the 11 usable prefixes");
-        assertThatThrownBy(() -> SampleDataGenerator.writeScale(dir.resolve("out"),
-                settings(16, 1, ScaleSettings.ALL, ScaleSettings.ALL, 0, 10, 0.3, 0.01, table)))
+        assertThatThrownBy(() -> SampleDataGenerator.writeScale(
+                        dir.resolve("out"),
+                        settings(16, 1, ScaleSettings.ALL, ScaleSettings.ALL, 0, 10, 0.3, 0.01, table)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("only 15 prefixes to register for 16 connections");
         assertThat(dir.resolve("out")).doesNotExist();
@@ -198,11 +247,13 @@ class ScaleOptionsTest {
         assertThatThrownBy(() -> settings(10, 1, 10, 10, 0.6, 1, 0.3, 0.01, null))
                 .hasMessageContaining("--nested-share is a share from 0 to 0.5");
         assertThatThrownBy(() -> settings(10, 1, 5, 0, 0, 1, 0, 0.01, null))
-                .hasMessageContaining("leave 5 prefixes that are not nested").hasMessageContaining("10 connections");
+                .hasMessageContaining("leave 5 prefixes that are not nested")
+                .hasMessageContaining("10 connections");
         assertThatThrownBy(() -> settings(10, 1, 10, 0, 0, 1, 0.3, 0.01, null))
                 .hasMessageContaining("--ipv6-prefixes is 0");
-        assertThatThrownBy(() -> settings(10, 1, ScaleSettings.ALL, ScaleSettings.ALL, 0.05, 1, 0.3, 0.01,
-                Path.of("t.txt"))).hasMessageContaining("leave --nested-share out with --prefix-table");
+        assertThatThrownBy(() ->
+                        settings(10, 1, ScaleSettings.ALL, ScaleSettings.ALL, 0.05, 1, 0.3, 0.01, Path.of("t.txt")))
+                .hasMessageContaining("leave --nested-share out with --prefix-table");
     }
 
     /** The full real table (about 1.06 M prefixes) reads completely: it has nothing the registry refuses. */
@@ -233,7 +284,11 @@ class ScaleOptionsTest {
         static Registry read(Path dir) throws IOException {
             Registry registry = new Registry();
             try (Reader in = Files.newBufferedReader(dir.resolve("connections.csv"))) {
-                for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                for (CSVRecord row : CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
                         .parse(in)) {
                     List<Prefix> prefixes = new ArrayList<>();
                     for (String text : row.get("prefixes").split(" ")) {
@@ -249,16 +304,20 @@ class ScaleOptionsTest {
 
         Set<String> distinct(boolean ipv4) {
             Set<String> distinct = new TreeSet<>();
-            prefixesOf.values().forEach(list -> list.stream().filter(p -> p.isIpv4() == ipv4)
-                    .forEach(p -> distinct.add(p.toString())));
+            prefixesOf
+                    .values()
+                    .forEach(list ->
+                            list.stream().filter(p -> p.isIpv4() == ipv4).forEach(p -> distinct.add(p.toString())));
             return distinct;
         }
 
         /** Distinct prefixes that lie inside another registered prefix. */
         long nestedInAnother() {
-            List<Prefix> all = new ArrayList<>(new TreeSet<>(prefixesOf.values().stream().flatMap(List::stream)
-                    .toList()));
-            return all.stream().filter(p -> all.stream().anyMatch(q -> !q.equals(p) && q.covers(p))).count();
+            List<Prefix> all = new ArrayList<>(new TreeSet<>(
+                    prefixesOf.values().stream().flatMap(List::stream).toList()));
+            return all.stream()
+                    .filter(p -> all.stream().anyMatch(q -> !q.equals(p) && q.covers(p)))
+                    .count();
         }
     }
 
@@ -291,7 +350,8 @@ class ScaleOptionsTest {
             IpAddress client = IpAddress.parse(fields[1]);
             clients.add(client);
             ipv6Measurements += client.isIpv4() ? 0 : 1;
-            if (UnregisteredSpace.NO_PREFIX_IPV4.contains(client) || UnregisteredSpace.NO_PREFIX_IPV6.contains(client)) {
+            if (UnregisteredSpace.NO_PREFIX_IPV4.contains(client)
+                    || UnregisteredSpace.NO_PREFIX_IPV6.contains(client)) {
                 inNoPrefixBlocks++;
             } else if (fields[2].equals("IS")) {
                 inIceland++;

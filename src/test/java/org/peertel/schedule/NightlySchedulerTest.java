@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +37,8 @@ class NightlySchedulerTest {
     void copyTheInput() throws IOException {
         try (Stream<Path> files = Files.walk(WEEK)) {
             for (Path source : files.toList()) {
-                Path target = work.resolve("input").resolve(WEEK.relativize(source).toString());
+                Path target =
+                        work.resolve("input").resolve(WEEK.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
@@ -46,14 +46,20 @@ class NightlySchedulerTest {
                 }
             }
         }
-        JobSettings settings = new JobSettings(work.resolve("input/connections.csv"), work.resolve("input/latency"),
-                work.resolve("out"), work.resolve("out/t.duckdb"), null, 10_000, "");
+        JobSettings settings = new JobSettings(
+                work.resolve("input/connections.csv"),
+                work.resolve("input/latency"),
+                work.resolve("out"),
+                work.resolve("out/t.duckdb"),
+                null,
+                10_000,
+                "");
         ScheduleSettings schedule = ScheduleSettings.defaults().withHorizon("3", IllegalArgumentException::new);
         scheduler = new NightlyScheduler(settings, schedule, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     List<LocalDate> pass(String instant, boolean startup) {
-        return scheduler.pass(Instant.parse(instant), startup, session -> { }).completed();
+        return scheduler.pass(Instant.parse(instant), startup, session -> {}).completed();
     }
 
     @Test
@@ -75,8 +81,11 @@ class NightlySchedulerTest {
         // then
         assertEquals(days("2026-03-05", "2026-03-06", "2026-03-07"), done);
         assertTrue(out.toString().contains("2026-03-05: processing (catch-up)"), out.toString());
-        assertTrue(err.toString().contains("WARNING: 2026-03-03 .. 2026-03-04 never completed and is older than "
-                + "the 3-day catch-up horizon; process it by hand: peertel run --from 2026-03-03 --to 2026-03-04"),
+        assertTrue(
+                err.toString()
+                        .contains(
+                                "WARNING: 2026-03-03 .. 2026-03-04 never completed and is older than "
+                                        + "the 3-day catch-up horizon; process it by hand: peertel run --from 2026-03-03 --to 2026-03-04"),
                 err.toString());
         assertFalse(Files.exists(work.resolve("out/runs/2026-03-04.json")));
     }
@@ -91,16 +100,20 @@ class NightlySchedulerTest {
 
         // when: a late row arrives for 2026-03-06 and a new file appears
         Path day = work.resolve("input/latency/2026-03-06");
-        Files.writeString(day.resolve("iad1.csv"), "\n2026-03-06T12:00:00Z,192.0.2.130,CA,,iad1,33.5",
-                StandardOpenOption.APPEND);
-        Files.writeString(day.resolve("zzz-late.csv"), "timestamp,client_ip,country,state,edge_pop,rtt_ms\n"
-                + "2026-03-06T13:00:00Z,192.0.2.131,CA,,iad1,35\n");
+        Files.writeString(
+                day.resolve("iad1.csv"), "\n2026-03-06T12:00:00Z,192.0.2.130,CA,,iad1,33.5", StandardOpenOption.APPEND);
+        Files.writeString(
+                day.resolve("zzz-late.csv"),
+                "timestamp,client_ip,country,state,edge_pop,rtt_ms\n"
+                        + "2026-03-06T13:00:00Z,192.0.2.131,CA,,iad1,35\n");
         List<LocalDate> done = pass("2026-03-08T02:30:00Z", false);
 
         // then
         assertEquals(days("2026-03-06", "2026-03-07"), done);
-        assertTrue(out.toString().contains("2026-03-06: processing (late data: added zzz-late.csv; replaced "
-                + "iad1.csv)"), out.toString());
+        assertTrue(
+                out.toString()
+                        .contains("2026-03-06: processing (late data: added zzz-late.csv; replaced " + "iad1.csv)"),
+                out.toString());
         String after = Files.readString(work.resolve("out/runs/2026-03-06.json"));
         assertEquals(rows(before) + 2, rows(after), "the two late rows are counted");
     }

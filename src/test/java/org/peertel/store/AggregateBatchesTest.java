@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.config.DuckDbSettings;
@@ -30,7 +29,8 @@ class AggregateBatchesTest {
     void runsOfConnectionsStayWithinTheRowLimit() {
         int[] numbers = {0, 2, 3, 7, 8, 9};
         long[] rows = {4, 3, 1, 9, 2, 2};
-        assertEquals(List.of(new Batch(0, 0), new Batch(2, 3), new Batch(7, 7), new Batch(8, 9)),
+        assertEquals(
+                List.of(new Batch(0, 0), new Batch(2, 3), new Batch(7, 7), new Batch(8, 9)),
                 AggregateBatches.of(numbers, rows, 5));
         assertEquals(List.of(new Batch(0, 9)), AggregateBatches.of(numbers, rows, 21));
         assertEquals(List.of(new Batch(0, 3), new Batch(7, 9)), AggregateBatches.of(numbers, rows, 13));
@@ -47,8 +47,8 @@ class AggregateBatchesTest {
     @Test
     void theStoreSizesItsBatchesFromDuckDbsResolvedMemoryLimit() {
         // DuckDB reports 256MB as "244.1 MiB": 255,957,401 bytes / 64
-        try (TelemetryStore small = TelemetryStore.open(folder.resolve("small.duckdb"),
-                new DuckDbSettings("256MB", null, 0, null))) {
+        try (TelemetryStore small =
+                TelemetryStore.open(folder.resolve("small.duckdb"), new DuckDbSettings("256MB", null, 0, null))) {
             assertEquals(3_999_334, small.aggregateBatchRows());
         }
         try (TelemetryStore shipped = TelemetryStore.open(folder.resolve("shipped.duckdb"))) {
@@ -75,8 +75,18 @@ class AggregateBatchesTest {
             for (int connection = 0; connection < 6; connection++) {
                 int rows = connection == 4 ? 0 : random.nextInt(21);
                 for (int i = 0; i < rows; i++) {
-                    out.measurement(0, line++, dayStartMicros + random.nextInt(24) * 3_600_000_000L, "192.0.2.1",
-                            "DE", "", "fra1", 1 + random.nextInt(200_000_000), connection, random.nextInt(3), null);
+                    out.measurement(
+                            0,
+                            line++,
+                            dayStartMicros + random.nextInt(24) * 3_600_000_000L,
+                            "192.0.2.1",
+                            "DE",
+                            "",
+                            "fra1",
+                            1 + random.nextInt(200_000_000),
+                            connection,
+                            random.nextInt(3),
+                            null);
                 }
             }
         }
@@ -91,8 +101,8 @@ class AggregateBatchesTest {
         List<String> rows = new ArrayList<>();
         try (var connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath())) {
             for (String table : List.of("connection_daily", "connection_hourly", "prefix_daily")) {
-                try (ResultSet rs = connection.createStatement().executeQuery(
-                        "SELECT * FROM " + table + " ORDER BY ALL")) {
+                try (ResultSet rs =
+                        connection.createStatement().executeQuery("SELECT * FROM " + table + " ORDER BY ALL")) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder(table);

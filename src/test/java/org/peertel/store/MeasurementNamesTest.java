@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,15 +29,25 @@ class MeasurementNamesTest {
     Path folder;
 
     /** One file, one measurement per connection i (connection i, prefix i) of the lists given. */
-    private static void publish(TelemetryStore store, Path db, LocalDate day, List<String> connections,
-                                List<String> prefixes) {
+    private static void publish(
+            TelemetryStore store, Path db, LocalDate day, List<String> connections, List<String> prefixes) {
         DaySpool spool = DaySpool.of(db, day);
         spool.clear();
         long dayStartMicros = day.toEpochDay() * 86_400L * 1_000_000L;
         try (SpoolFileWriter out = spool.fileWriter(1)) {
             for (int i = 0; i < connections.size(); i++) {
-                out.measurement(1, i + 2, dayStartMicros + i, "192.0.2." + i, "DE", "", "fra1", 1_000_000L * (i + 1),
-                        i, i, null);
+                out.measurement(
+                        1,
+                        i + 2,
+                        dayStartMicros + i,
+                        "192.0.2." + i,
+                        "DE",
+                        "",
+                        "fra1",
+                        1_000_000L * (i + 1),
+                        i,
+                        i,
+                        null);
             }
         }
         Map<String, List<String>> dictionary = new LinkedHashMap<>();
@@ -52,7 +61,7 @@ class MeasurementNamesTest {
 
     private static List<String> rows(Path db, String sql) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-             ResultSet rs = connection.createStatement().executeQuery(sql)) {
+                ResultSet rs = connection.createStatement().executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -74,15 +83,19 @@ class MeasurementNamesTest {
             publish(store, db, TUESDAY, List.of("c1", "c2"), List.of("192.0.2.0/25", "192.0.2.128/25"));
         }
         assertEquals(List.of("1"), rows(db, "SELECT count(*) FROM registry_names"));
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "2026-03-02|fra1.csv|2|c1|192.0.2.0/25|1.000000",
                         "2026-03-02|fra1.csv|3|c2|192.0.2.128/25|2.000000",
                         "2026-03-03|fra1.csv|2|c1|192.0.2.0/25|1.000000",
                         "2026-03-03|fra1.csv|3|c2|192.0.2.128/25|2.000000"),
                 rows(db, "SELECT day, file, line, connection_id, prefix, rtt_ms FROM measurements ORDER BY day, line"));
-        assertEquals(List.of("2026-03-02|c1|1", "2026-03-02|c2|1"),
-                rows(db, "SELECT day, connection_id, samples FROM connection_daily WHERE day = '2026-03-02' "
-                        + "ORDER BY connection_id"));
+        assertEquals(
+                List.of("2026-03-02|c1|1", "2026-03-02|c2|1"),
+                rows(
+                        db,
+                        "SELECT day, connection_id, samples FROM connection_daily WHERE day = '2026-03-02' "
+                                + "ORDER BY connection_id"));
     }
 
     @Test
@@ -94,9 +107,11 @@ class MeasurementNamesTest {
             publish(store, db, MONDAY, List.of("c2", "c1"), List.of("198.51.100.0/24", "192.0.2.0/25"));
         }
         assertEquals(List.of("[c2, c1]"), rows(db, "SELECT connections FROM registry_names"));
-        assertEquals(List.of("2|c2|198.51.100.0/24", "3|c1|192.0.2.0/25"),
+        assertEquals(
+                List.of("2|c2|198.51.100.0/24", "3|c1|192.0.2.0/25"),
                 rows(db, "SELECT line, connection_id, prefix FROM measurements ORDER BY line"));
-        assertEquals(List.of("c1|192.0.2.0/25|1", "c2|198.51.100.0/24|1"),
+        assertEquals(
+                List.of("c1|192.0.2.0/25|1", "c2|198.51.100.0/24|1"),
                 rows(db, "SELECT connection_id, prefix, samples FROM prefix_daily ORDER BY connection_id"));
     }
 
@@ -127,32 +142,39 @@ class MeasurementNamesTest {
         try (TelemetryStore store = TelemetryStore.open(db)) {
             assertTrue(store.publishDay(MONDAY, spool));
         }
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "a.csv|2|0.0.0.0|AA||ams1",
                         "a.csv|3|255.255.255.255|ZZ||ams2",
                         "a.csv|4|192.0.2.123|US|WY|ams1",
                         "c.csv|7|2001:db8::1|DE||fra,\"1\"",
                         "c.csv|8|203.0.113.4|US|CA|ams1"),
-                rows(db, "SELECT file, line, client_ip, country, state, edge_pop FROM measurements ORDER BY file, line"));
-        assertEquals(List.of("[[ams1, ams2], [], ['fra,\"1\"', ams1]]"),
-                rows(db, "SELECT edge_pops FROM day_names"), "per file in first-appearance order, none for b.csv");
+                rows(
+                        db,
+                        "SELECT file, line, client_ip, country, state, edge_pop FROM measurements ORDER BY file, line"));
+        assertEquals(
+                List.of("[[ams1, ams2], [], ['fra,\"1\"', ams1]]"),
+                rows(db, "SELECT edge_pops FROM day_names"),
+                "per file in first-appearance order, none for b.csv");
     }
 
     @Test
     void aDatabaseWhoseMeasurementsWereATableIsMigrated() throws Exception {
         Path db = folder.resolve("old.duckdb");
         String[] oldRows = {
-                "('2026-03-02', 'fra1.csv', 2, TIMESTAMP '2026-03-02 00:00:01', '192.0.2.1', 'DE', '', 'fra1', 1.5, 'c2', '192.0.2.0/24')",
-                "('2026-03-02', 'ams1.csv', 9, TIMESTAMP '2026-03-02 10:00:00', '2001:db8::1', 'US', 'CA', 'ams1', 2.25, 'c1', '2001:db8::/32')",
-                "('2026-03-02', 'fra1.csv', 3, TIMESTAMP '2026-03-02 23:59:59.999', '192.0.2.2', 'DE', '', 'fra1', 3, 'c1', '192.0.2.0/24')",
-                "('2026-03-03', 'x.csv', 2, TIMESTAMP '2026-03-03 00:00:00', '192.0.2.3', 'FR', '', 'cdg1', 4.125, 'c3', '198.51.100.0/24')"};
+            "('2026-03-02', 'fra1.csv', 2, TIMESTAMP '2026-03-02 00:00:01', '192.0.2.1', 'DE', '', 'fra1', 1.5, 'c2', '192.0.2.0/24')",
+            "('2026-03-02', 'ams1.csv', 9, TIMESTAMP '2026-03-02 10:00:00', '2001:db8::1', 'US', 'CA', 'ams1', 2.25, 'c1', '2001:db8::/32')",
+            "('2026-03-02', 'fra1.csv', 3, TIMESTAMP '2026-03-02 23:59:59.999', '192.0.2.2', 'DE', '', 'fra1', 3, 'c1', '192.0.2.0/24')",
+            "('2026-03-03', 'x.csv', 2, TIMESTAMP '2026-03-03 00:00:00', '192.0.2.3', 'FR', '', 'cdg1', 4.125, 'c3', '198.51.100.0/24')"
+        };
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             // the table as schema.sql made it until 2026-11
-            statement.execute("CREATE TABLE measurements (day DATE NOT NULL, file VARCHAR NOT NULL, line BIGINT NOT NULL,"
-                    + " ts TIMESTAMP NOT NULL, client_ip VARCHAR NOT NULL, country VARCHAR NOT NULL,"
-                    + " state VARCHAR NOT NULL, edge_pop VARCHAR NOT NULL, rtt_ms DECIMAL(15,6) NOT NULL,"
-                    + " connection_id VARCHAR NOT NULL, prefix VARCHAR NOT NULL)");
+            statement.execute(
+                    "CREATE TABLE measurements (day DATE NOT NULL, file VARCHAR NOT NULL, line BIGINT NOT NULL,"
+                            + " ts TIMESTAMP NOT NULL, client_ip VARCHAR NOT NULL, country VARCHAR NOT NULL,"
+                            + " state VARCHAR NOT NULL, edge_pop VARCHAR NOT NULL, rtt_ms DECIMAL(15,6) NOT NULL,"
+                            + " connection_id VARCHAR NOT NULL, prefix VARCHAR NOT NULL)");
             statement.execute("INSERT INTO measurements VALUES " + String.join(", ", oldRows));
         }
         List<String> before = rows(db, "SELECT * FROM measurements ORDER BY ALL");
@@ -163,10 +185,15 @@ class MeasurementNamesTest {
 
         assertEquals(before, rows(db, "SELECT * FROM measurements ORDER BY ALL"));
         assertEquals(List.of("4"), rows(db, "SELECT count(*) FROM measurement_rows"));
-        assertEquals(List.of("VIEW"), rows(db, "SELECT table_type FROM information_schema.tables "
-                + "WHERE table_name = 'measurements'"));
-        assertEquals(List.of(), rows(db, "SELECT table_name FROM information_schema.tables "
-                + "WHERE table_name LIKE '%before%' OR table_name LIKE 'migrated%'"));
+        assertEquals(
+                List.of("VIEW"),
+                rows(db, "SELECT table_type FROM information_schema.tables " + "WHERE table_name = 'measurements'"));
+        assertEquals(
+                List.of(),
+                rows(
+                        db,
+                        "SELECT table_name FROM information_schema.tables "
+                                + "WHERE table_name LIKE '%before%' OR table_name LIKE 'migrated%'"));
         try (TelemetryStore store = TelemetryStore.open(db)) { // opening again changes nothing
             assertEquals(3, store.queries().rowsOn("measurements", MONDAY));
         }

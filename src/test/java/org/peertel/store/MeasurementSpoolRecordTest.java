@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -65,10 +64,16 @@ class MeasurementSpoolRecordTest {
     @Test
     void theSizesAreThoseOfTheFilesEarlierReleasesWrote() {
         assertThat(MeasurementSpoolRecord.FIXED_BYTES).isEqualTo(45);
-        assertThat(MeasurementSpoolRecord.size(MeasurementSpoolRecord.IPV4_TAG)).as("an IPv4 row").isEqualTo(49);
-        assertThat(MeasurementSpoolRecord.size((byte) 3)).as("the IPv6 text ::1").isEqualTo(48);
+        assertThat(MeasurementSpoolRecord.size(MeasurementSpoolRecord.IPV4_TAG))
+                .as("an IPv4 row")
+                .isEqualTo(49);
+        assertThat(MeasurementSpoolRecord.size((byte) 3))
+                .as("the IPv6 text ::1")
+                .isEqualTo(48);
         assertThat(MeasurementSpoolRecord.MAX_RECORD_BYTES).isEqualTo(90);
-        assertThat(MeasurementSpoolRecord.size((byte) 46)).as("longer than any canonical IPv6 text").isEqualTo(-1);
+        assertThat(MeasurementSpoolRecord.size((byte) 46))
+                .as("longer than any canonical IPv6 text")
+                .isEqualTo(-1);
         assertThat(MeasurementSpoolRecord.size((byte) -1)).isEqualTo(-1);
     }
 
@@ -81,10 +86,14 @@ class MeasurementSpoolRecordTest {
         // when: an IPv4 row, then an IPv6 row
         try (MeasurementSpoolOut out = new MeasurementSpoolOut(file)) {
             for (int row = 0; row < 2; row++) {
-                out.row(values.get(MeasurementColumn.FILE_NO).intValue(), values.get(MeasurementColumn.LINE),
-                        values.get(MeasurementColumn.TS), values.get(MeasurementColumn.COUNTRY_CODE).intValue(),
+                out.row(
+                        values.get(MeasurementColumn.FILE_NO).intValue(),
+                        values.get(MeasurementColumn.LINE),
+                        values.get(MeasurementColumn.TS),
+                        values.get(MeasurementColumn.COUNTRY_CODE).intValue(),
                         values.get(MeasurementColumn.STATE_CODE).intValue(),
-                        values.get(MeasurementColumn.EDGE_POP_NO).intValue(), values.get(MeasurementColumn.RTT_MS),
+                        values.get(MeasurementColumn.EDGE_POP_NO).intValue(),
+                        values.get(MeasurementColumn.RTT_MS),
                         values.get(MeasurementColumn.CONNECTION_NO).intValue(),
                         values.get(MeasurementColumn.PREFIX_NO).intValue());
                 if (row == 0) {
@@ -97,13 +106,15 @@ class MeasurementSpoolRecordTest {
 
         // then: each field read back at its declared offset and width
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        assertThat(bytes.capacity()).isEqualTo(MeasurementSpoolRecord.size(MeasurementSpoolRecord.IPV4_TAG)
-                + MeasurementSpoolRecord.size((byte) "2001:db8::1".length()));
+        assertThat(bytes.capacity())
+                .isEqualTo(MeasurementSpoolRecord.size(MeasurementSpoolRecord.IPV4_TAG)
+                        + MeasurementSpoolRecord.size((byte) "2001:db8::1".length()));
         int start = 0;
         for (int row = 0; row < 2; row++) {
             int offset = start;
             for (MeasurementSpoolRecord.Field field : MeasurementSpoolRecord.FIXED_FIELDS) {
-                assertThat(read(bytes, offset, field.bytes())).as("row %d, %s", row, field.column())
+                assertThat(read(bytes, offset, field.bytes()))
+                        .as("row %d, %s", row, field.column())
                         .isEqualTo(values.get(field.column()));
                 offset += field.bytes();
             }
@@ -124,8 +135,8 @@ class MeasurementSpoolRecordTest {
     void theReaderTakesEveryFieldFromWhereTheLayoutSays() throws Exception {
         // given: an IPv4 row and an IPv6 row encoded from the declaration alone
         Map<MeasurementColumn, Long> values = fixedValues();
-        ByteBuffer records = ByteBuffer.allocate(2 * MeasurementSpoolRecord.MAX_RECORD_BYTES)
-                .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer records =
+                ByteBuffer.allocate(2 * MeasurementSpoolRecord.MAX_RECORD_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         byte[] ipv6 = "2001:db8::1".getBytes(StandardCharsets.US_ASCII);
         for (int row = 0; row < 2; row++) {
             for (MeasurementSpoolRecord.Field field : MeasurementSpoolRecord.FIXED_FIELDS) {
@@ -142,7 +153,7 @@ class MeasurementSpoolRecordTest {
 
         // when
         try (BufferAllocator allocator = new RootAllocator();
-             MeasurementSpoolReader reader = new MeasurementSpoolReader(allocator, List.of(file))) {
+                MeasurementSpoolReader reader = new MeasurementSpoolReader(allocator, List.of(file))) {
             assertThat(reader.loadNextBatch()).isTrue();
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
 
@@ -157,7 +168,8 @@ class MeasurementSpoolRecordTest {
                     } else if (field.column() == MeasurementColumn.TS) {
                         assertThat(value).isEqualTo(java.time.LocalDateTime.of(2026, 3, 2, 0, 0, 0, 123_456_000));
                     } else {
-                        assertThat(((Number) value).longValue()).as("row %d, %s", row, field.column())
+                        assertThat(((Number) value).longValue())
+                                .as("row %d, %s", row, field.column())
                                 .isEqualTo(expected);
                     }
                 }

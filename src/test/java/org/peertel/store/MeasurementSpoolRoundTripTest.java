@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,20 +32,40 @@ class MeasurementSpoolRoundTripTest {
     private static final long MAX_RTT = 999_999_999_999_999L;
     /** More rows than a batch (65,536) and than a read buffer (1 MiB) holds, so records straddle both. */
     private static final int ROWS_PER_FILE = 75_000;
+
     private static final String LONGEST_IPV6 = "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255";
 
     @TempDir
     Path folder;
 
     /** One spooled attributed row, and how the view measurements shows it. */
-    private record Row(int fileNo, long line, long ts, String ip, String country, String state, String edgePop,
-                       long rtt, int connectionNo, int prefixNo) {
+    private record Row(
+            int fileNo,
+            long line,
+            long ts,
+            String ip,
+            String country,
+            String state,
+            String edgePop,
+            long rtt,
+            int connectionNo,
+            int prefixNo) {
 
         String shown() {
-            return List.of(String.valueOf(fileNo), String.valueOf(line),
-                    Instant.ofEpochSecond(Math.floorDiv(ts, 1_000_000), Math.floorMod(ts, 1_000_000) * 1000)
-                            .atOffset(ZoneOffset.UTC).toLocalDateTime().toString(), ip, country, state, edgePop,
-                    java.math.BigDecimal.valueOf(rtt, 6).toPlainString(), "c" + connectionNo, "p" + prefixNo)
+            return List.of(
+                            String.valueOf(fileNo),
+                            String.valueOf(line),
+                            Instant.ofEpochSecond(Math.floorDiv(ts, 1_000_000), Math.floorMod(ts, 1_000_000) * 1000)
+                                    .atOffset(ZoneOffset.UTC)
+                                    .toLocalDateTime()
+                                    .toString(),
+                            ip,
+                            country,
+                            state,
+                            edgePop,
+                            java.math.BigDecimal.valueOf(rtt, 6).toPlainString(),
+                            "c" + connectionNo,
+                            "p" + prefixNo)
                     .toString();
         }
     }
@@ -60,10 +79,20 @@ class MeasurementSpoolRoundTripTest {
         rows.add(new Row(fileNo, 2, DAY_START + 1, LONGEST_IPV6, "US", "AL", "other pop", 1, 1, 1));
         rows.add(new Row(fileNo, 3, DAY_START + 2, "::", "DE", "", pop, 1_000_000, 2, 2));
         for (int i = rows.size(); i < ROWS_PER_FILE; i++) {
-            String ip = i % 7 == 0 ? "2001:db8::" + Integer.toHexString(i)
+            String ip = i % 7 == 0
+                    ? "2001:db8::" + Integer.toHexString(i)
                     : "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
-            rows.add(new Row(fileNo, 10L + i, DAY_START + 1_000L * i, ip, "DE", i % 3 == 0 ? "" : "NY", pop,
-                    1_234_567L * i, i % 3, i % 4));
+            rows.add(new Row(
+                    fileNo,
+                    10L + i,
+                    DAY_START + 1_000L * i,
+                    ip,
+                    "DE",
+                    i % 3 == 0 ? "" : "NY",
+                    pop,
+                    1_234_567L * i,
+                    i % 3,
+                    i % 4));
         }
         return rows;
     }
@@ -74,8 +103,18 @@ class MeasurementSpoolRoundTripTest {
         for (int fileNo = 0; fileNo < files.size(); fileNo++) {
             try (SpoolFileWriter out = spool.fileWriter(fileNo)) {
                 for (Row r : files.get(fileNo)) {
-                    out.measurement(r.fileNo, r.line, r.ts, r.ip, r.country, r.state, r.edgePop, r.rtt,
-                            r.connectionNo, r.prefixNo, null);
+                    out.measurement(
+                            r.fileNo,
+                            r.line,
+                            r.ts,
+                            r.ip,
+                            r.country,
+                            r.state,
+                            r.edgePop,
+                            r.rtt,
+                            r.connectionNo,
+                            r.prefixNo,
+                            null);
                 }
             }
         }
@@ -90,13 +129,22 @@ class MeasurementSpoolRoundTripTest {
     private static List<String> stored(TelemetryStore store) throws Exception {
         List<String> shown = new ArrayList<>();
         try (Statement query = store.connection().createStatement();
-             ResultSet rs = query.executeQuery("SELECT CASE file WHEN 'a.csv' THEN 0 ELSE 1 END, line, ts, "
-                     + "client_ip, country, state, edge_pop, rtt_ms, connection_id, prefix "
-                     + "FROM measurements ORDER BY file, line")) {
+                ResultSet rs = query.executeQuery("SELECT CASE file WHEN 'a.csv' THEN 0 ELSE 1 END, line, ts, "
+                        + "client_ip, country, state, edge_pop, rtt_ms, connection_id, prefix "
+                        + "FROM measurements ORDER BY file, line")) {
             while (rs.next()) {
-                shown.add(List.of(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime().toString(),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getBigDecimal(8).toPlainString(), rs.getString(9), rs.getString(10)).toString());
+                shown.add(List.of(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getTimestamp(3).toLocalDateTime().toString(),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getBigDecimal(8).toPlainString(),
+                                rs.getString(9),
+                                rs.getString(10))
+                        .toString());
             }
         }
         return shown;
@@ -104,8 +152,8 @@ class MeasurementSpoolRoundTripTest {
 
     private static long views(TelemetryStore store) throws Exception {
         try (Statement query = store.connection().createStatement();
-             ResultSet rs = query.executeQuery("SELECT count(*) FROM duckdb_views() "
-                     + "WHERE view_name LIKE 'spool_measurement%'")) {
+                ResultSet rs = query.executeQuery(
+                        "SELECT count(*) FROM duckdb_views() " + "WHERE view_name LIKE 'spool_measurement%'")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -114,7 +162,10 @@ class MeasurementSpoolRoundTripTest {
     private static List<String> shown(List<List<Row>> files) {
         List<String> shown = new ArrayList<>();
         for (List<Row> file : files) {
-            file.stream().sorted(java.util.Comparator.comparingLong(Row::line)).map(Row::shown).forEach(shown::add);
+            file.stream()
+                    .sorted(java.util.Comparator.comparingLong(Row::line))
+                    .map(Row::shown)
+                    .forEach(shown::add);
         }
         return shown;
     }
@@ -130,10 +181,13 @@ class MeasurementSpoolRoundTripTest {
             assertThat(stored).containsExactlyElementsOf(shown(files));
             assertThat(views(store)).as("the view on the stream dropped").isZero();
             try (Statement query = store.connection().createStatement();
-                 ResultSet rs = query.executeQuery("SELECT count(client_ipv4), count(client_ipv6), "
-                         + "count(*) FILTER (client_ipv4 IS NULL) FROM measurement_rows")) {
+                    ResultSet rs = query.executeQuery("SELECT count(client_ipv4), count(client_ipv6), "
+                            + "count(*) FILTER (client_ipv4 IS NULL) FROM measurement_rows")) {
                 rs.next();
-                long ipv6 = files.stream().flatMap(List::stream).filter(r -> r.ip.contains(":")).count();
+                long ipv6 = files.stream()
+                        .flatMap(List::stream)
+                        .filter(r -> r.ip.contains(":"))
+                        .count();
                 assertThat(rs.getLong(1)).as("IPv4 values").isEqualTo(2 * ROWS_PER_FILE - ipv6);
                 assertThat(rs.getLong(2)).as("IPv6 texts").isEqualTo(ipv6);
                 assertThat(rs.getLong(3)).as("no IPv4 value: the IPv6 rows").isEqualTo(ipv6);
@@ -153,9 +207,11 @@ class MeasurementSpoolRoundTripTest {
                 file.truncate(Files.size(second) - 3); // the last record cut
             }
 
-            assertThatThrownBy(() -> store.publishDay(DAY, spool)).isInstanceOf(StoreException.class)
+            assertThatThrownBy(() -> store.publishDay(DAY, spool))
+                    .isInstanceOf(StoreException.class)
                     .hasMessageContaining("is corrupt: a cut record at its end")
-                    .satisfies(e -> assertThat(e.getCause().getSuppressed()).as("e.g. a leak found on close")
+                    .satisfies(e -> assertThat(e.getCause().getSuppressed())
+                            .as("e.g. a leak found on close")
                             .isEmpty());
             assertThat(stored(store)).as("the day as it was").containsExactlyElementsOf(shown(before));
             assertThat(views(store)).as("no view left on the freed stream").isZero();
@@ -195,10 +251,19 @@ class MeasurementSpoolRoundTripTest {
         boolean ipv6 = r.ip.contains(":");
         String ipv4 = ipv6 ? "\\N" : Long.toString(org.peertel.prefix.IpAddress.parseIpv4(r.ip, 0, r.ip.length()));
         int edgePop = r.edgePop.equals("other pop") ? 1 : 0;
-        return String.join(",", Integer.toString(r.fileNo), Long.toString(r.line), Long.toString(r.ts), ipv4,
-                ipv6 ? r.ip : "\\N", Integer.toString(code(r.country)), Integer.toString(code(r.state)),
-                Integer.toString(edgePop), java.math.BigDecimal.valueOf(r.rtt, 6).toPlainString(),
-                Integer.toString(r.connectionNo), Integer.toString(r.prefixNo));
+        return String.join(
+                ",",
+                Integer.toString(r.fileNo),
+                Long.toString(r.line),
+                Long.toString(r.ts),
+                ipv4,
+                ipv6 ? r.ip : "\\N",
+                Integer.toString(code(r.country)),
+                Integer.toString(code(r.state)),
+                Integer.toString(edgePop),
+                java.math.BigDecimal.valueOf(r.rtt, 6).toPlainString(),
+                Integer.toString(r.connectionNo),
+                Integer.toString(r.prefixNo));
     }
 
     private static int code(String letters) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +39,8 @@ class SchemaMigrationsTest {
 
     private static List<String> rows(Path db, String sql) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -57,7 +56,7 @@ class SchemaMigrationsTest {
 
     private static void execute(Path db, String... statements) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -73,12 +72,15 @@ class SchemaMigrationsTest {
     /** "version|name" of every migration of this release. */
     private static List<String> everyMigration() {
         return IntStream.range(0, SchemaMigrations.FILES.size())
-                .mapToObj(i -> (i + 1) + "|" + SchemaMigrations.FILES.get(i)).toList();
+                .mapToObj(i -> (i + 1) + "|" + SchemaMigrations.FILES.get(i))
+                .toList();
     }
 
     private static String tableType(Path db, String table) throws Exception {
-        List<String> types = rows(db, "SELECT table_type FROM information_schema.tables "
-                + "WHERE table_schema = 'main' AND table_name = '" + table + "'");
+        List<String> types = rows(
+                db,
+                "SELECT table_type FROM information_schema.tables " + "WHERE table_schema = 'main' AND table_name = '"
+                        + table + "'");
         return types.isEmpty() ? "none" : types.get(0);
     }
 
@@ -106,8 +108,11 @@ class SchemaMigrationsTest {
                 .containsExactlyElementsOf(everyMigration());
         assertThat(tableType(db, "measurements")).isEqualTo("VIEW");
         assertThat(tableType(db, "measurement_rows")).isEqualTo("BASE TABLE");
-        assertThat(rows(db, "SELECT table_name FROM information_schema.tables "
-                + "WHERE table_name LIKE 'migrated%' OR table_name LIKE 'staging%'")).isEmpty();
+        assertThat(rows(
+                        db,
+                        "SELECT table_name FROM information_schema.tables "
+                                + "WHERE table_name LIKE 'migrated%' OR table_name LIKE 'staging%'"))
+                .isEmpty();
     }
 
     @Test
@@ -126,8 +131,10 @@ class SchemaMigrationsTest {
         // given: a database holding measurement_rows and no schema_version (here nothing else, to see that the
         // migrations it is recorded as having are not run)
         Path db = folder.resolve("before-versioning.duckdb");
-        execute(db, "CREATE TABLE measurement_rows (day DATE NOT NULL)", "INSERT INTO measurement_rows VALUES "
-                + "('2026-03-02')");
+        execute(
+                db,
+                "CREATE TABLE measurement_rows (day DATE NOT NULL)",
+                "INSERT INTO measurement_rows VALUES " + "('2026-03-02')");
 
         // when
         open(db);
@@ -155,8 +162,11 @@ class SchemaMigrationsTest {
         assertThat(tableType(db, "staging_days")).isEqualTo("none");
         assertThat(tableType(db, "alerts")).isEqualTo("BASE TABLE");
         assertThat(tableType(db, "measurements")).isEqualTo("VIEW");
-        assertThat(rows(db, "SELECT file, client_ip, country, state, edge_pop, rtt_ms, connection_id, prefix "
-                + "FROM measurements")).containsExactly("fra1.csv|192.0.2.1|DE||fra1|1.500000|c1|192.0.2.0/24");
+        assertThat(rows(
+                        db,
+                        "SELECT file, client_ip, country, state, edge_pop, rtt_ms, connection_id, prefix "
+                                + "FROM measurements"))
+                .containsExactly("fra1.csv|192.0.2.1|DE||fra1|1.500000|c1|192.0.2.0/24");
     }
 
     @Test
@@ -167,10 +177,12 @@ class SchemaMigrationsTest {
         execute(db, "INSERT INTO schema_version VALUES (4, '004-of-a-newer-release.sql', TIMESTAMP '2027-01-01')");
 
         // when, then
-        assertThatThrownBy(() -> open(db)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> open(db))
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("has schema version 4, newer than this peertel knows (3)")
                 .hasMessageContaining("no downgrade");
-        assertThat(rows(db, "SELECT max(version) FROM schema_version")).as("the file was released")
+        assertThat(rows(db, "SELECT max(version) FROM schema_version"))
+                .as("the file was released")
                 .containsExactly("4");
     }
 
@@ -181,12 +193,14 @@ class SchemaMigrationsTest {
         execute(db, TEXT_MEASUREMENTS, TEXT_ROW, "CREATE TABLE day_names (day DATE)");
 
         // when
-        assertThatThrownBy(() -> open(db)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> open(db))
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("migration 003-measurements-as-numbers.sql")
                 .hasMessageContaining("day_names");
 
         // then
-        assertThat(rows(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2");
+        assertThat(rows(db, "SELECT version FROM schema_version ORDER BY version"))
+                .containsExactly("1", "2");
         assertThat(tableType(db, "measurements")).isEqualTo("BASE TABLE");
         assertThat(tableType(db, "measurement_rows")).isEqualTo("none");
         assertThat(rows(db, "SELECT count(*) FROM measurements")).containsExactly("1");
@@ -194,7 +208,8 @@ class SchemaMigrationsTest {
         // and when the obstacle is gone, the next open finishes the work
         execute(db, "DROP TABLE day_names");
         open(db);
-        assertThat(rows(db, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2", "3");
+        assertThat(rows(db, "SELECT version FROM schema_version ORDER BY version"))
+                .containsExactly("1", "2", "3");
         assertThat(rows(db, "SELECT count(*) FROM measurements")).containsExactly("1");
     }
 }

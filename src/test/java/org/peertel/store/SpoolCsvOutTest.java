@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 
 /** The spool's number writing gives the same text as the JDK, over digit-count borders and random values. */
@@ -39,8 +38,10 @@ class SpoolCsvOutTest {
             }
         }
         StringBuilder expected = new StringBuilder();
-        values.forEach(value -> expected.append(value / 1_000_000).append('.')
-                .append(String.format("%06d", value % 1_000_000)).append(",7\n"));
+        values.forEach(value -> expected.append(value / 1_000_000)
+                .append('.')
+                .append(String.format("%06d", value % 1_000_000))
+                .append(",7\n"));
         assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
     }
 

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +21,7 @@ class SqlScriptTest {
     private static List<String> texts(Connection connection) throws SQLException {
         List<String> texts = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT text FROM t ORDER BY no")) {
+                ResultSet rs = statement.executeQuery("SELECT text FROM t ORDER BY no")) {
             while (rs.next()) {
                 texts.add(rs.getString(1));
             }
@@ -45,8 +44,8 @@ class SqlScriptTest {
             script.run(connection);
 
             // then
-            assertThat(texts(connection)).containsExactly(";", "--", "a;\n-- b;", "it's; -- not a comment",
-                    "/* not a comment */");
+            assertThat(texts(connection))
+                    .containsExactly(";", "--", "a;\n-- b;", "it's; -- not a comment", "/* not a comment */");
         }
     }
 
@@ -54,7 +53,8 @@ class SqlScriptTest {
     void aFailingStatementStopsTheScriptAndTheTransactionTakesNothingOfIt() throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
             // given
-            SqlScript.of("table.sql", "CREATE TABLE t (no INTEGER, text VARCHAR)").run(connection);
+            SqlScript.of("table.sql", "CREATE TABLE t (no INTEGER, text VARCHAR)")
+                    .run(connection);
             connection.setAutoCommit(false);
 
             // when
@@ -62,7 +62,9 @@ class SqlScriptTest {
                     INSERT INTO t VALUES (1, 'before');
                     INSERT INTO missing VALUES (2);
                     INSERT INTO t VALUES (3, 'after');
-                    """).run(connection)).isInstanceOf(SQLException.class).hasMessageContaining("missing");
+                    """).run(connection))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("missing");
             connection.rollback();
             connection.setAutoCommit(true);
 

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ingest.BadFileReason;
@@ -37,19 +36,38 @@ class TelemetryStoreTest {
         spool.clear();
         try (SpoolFileWriter out = spool.fileWriter(0)) {
             for (int i = 0; i < rttMicros.length; i++) {
-                out.measurement(0, i + 2, DAY_START_MICROS + (i % 2) * HOUR_MICROS + 1_800_000_000L, "192.0.2.10",
-                        "DE", "", "fra1", rttMicros[i], 0, 0, null);
+                out.measurement(
+                        0,
+                        i + 2,
+                        DAY_START_MICROS + (i % 2) * HOUR_MICROS + 1_800_000_000L,
+                        "192.0.2.10",
+                        "DE",
+                        "",
+                        "fra1",
+                        rttMicros[i],
+                        0,
+                        0,
+                        null);
             }
-            out.measurement(0, 90, DAY_START_MICROS + 5 * HOUR_MICROS, "198.51.100.1", "DE", "", "fra1", 7_000_000,
-                    -1, -1, "no_prefix");
+            out.measurement(
+                    0,
+                    90,
+                    DAY_START_MICROS + 5 * HOUR_MICROS,
+                    "198.51.100.1",
+                    "DE",
+                    "",
+                    "fra1",
+                    7_000_000,
+                    -1,
+                    -1,
+                    "no_prefix");
             out.rejected(0, 91, "bad_rtt", "x,y,z");
         }
         Map<String, List<String>> dictionary = new LinkedHashMap<>();
         dictionary.put("file", List.of("fra1.csv"));
         dictionary.put("connection", List.of("c1"));
         dictionary.put("prefix", List.of("192.0.2.0/24"));
-        spool.complete(dictionary, List.of(new InputFile("fra1.csv", rttMicros.length + 2, 1234,
-                "abc")), List.of());
+        spool.complete(dictionary, List.of(new InputFile("fra1.csv", rttMicros.length + 2, 1234, "abc")), List.of());
         return spool;
     }
 
@@ -90,8 +108,9 @@ class TelemetryStoreTest {
             assertFalse(Files.exists(DaySpool.of(db, DAY).folder()), "the spool is removed");
         }
         try (var connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-             ResultSet rs = connection.createStatement().executeQuery(
-                     "SELECT hour, samples FROM connection_hourly ORDER BY hour")) {
+                ResultSet rs = connection
+                        .createStatement()
+                        .executeQuery("SELECT hour, samples FROM connection_hourly ORDER BY hour")) {
             rs.next();
             assertEquals(0, rs.getInt(1), "timestamps are stored in UTC");
             assertEquals(1, rs.getLong(2));
@@ -151,8 +170,18 @@ class TelemetryStoreTest {
         spool.clear();
         try (SpoolFileWriter out = spool.fileWriter(0)) {
             for (int i = 0; i < pops.size(); i++) {
-                out.measurement(0, i + 2, DAY_START_MICROS + i, "2001:db8::" + i, "US", i == 0 ? "" : "CA",
-                        pops.get(i), 1 + i, 0, 0, null);
+                out.measurement(
+                        0,
+                        i + 2,
+                        DAY_START_MICROS + i,
+                        "2001:db8::" + i,
+                        "US",
+                        i == 0 ? "" : "CA",
+                        pops.get(i),
+                        1 + i,
+                        0,
+                        0,
+                        null);
             }
             for (int i = 0; i < raws.size(); i++) {
                 out.rejected(0, 100 + i, "bad_rtt", raws.get(i));
@@ -162,7 +191,9 @@ class TelemetryStoreTest {
         dictionary.put("file", List.of("a \"quoted\", name.csv"));
         dictionary.put("connection", List.of("c,1"));
         dictionary.put("prefix", List.of("2001:db8::/32"));
-        spool.complete(dictionary, List.of(new InputFile("a \"quoted\", name.csv", 10, 1, "")),
+        spool.complete(
+                dictionary,
+                List.of(new InputFile("a \"quoted\", name.csv", 10, 1, "")),
                 List.of(new SkippedFile("b,\"c\".csv.gz", BadFileReason.BAD_HEADER, "line 1: \"x\", y\nz")));
 
         // when
@@ -173,8 +204,10 @@ class TelemetryStoreTest {
         // then
         try (var connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath())) {
             List<String> storedPops = new ArrayList<>();
-            try (ResultSet rs = connection.createStatement().executeQuery(
-                    "SELECT edge_pop, state, rtt_ms, file, connection_id, epoch_us(ts) FROM measurements ORDER BY line")) {
+            try (ResultSet rs = connection
+                    .createStatement()
+                    .executeQuery(
+                            "SELECT edge_pop, state, rtt_ms, file, connection_id, epoch_us(ts) FROM measurements ORDER BY line")) {
                 while (rs.next()) {
                     storedPops.add(rs.getString(1));
                     assertEquals("a \"quoted\", name.csv", rs.getString(4));
@@ -182,8 +215,9 @@ class TelemetryStoreTest {
                 }
             }
             assertEquals(pops, storedPops);
-            try (ResultSet rs = connection.createStatement().executeQuery(
-                    "SELECT state, rtt_ms, epoch_us(ts) FROM measurements WHERE line = 2")) {
+            try (ResultSet rs = connection
+                    .createStatement()
+                    .executeQuery("SELECT state, rtt_ms, epoch_us(ts) FROM measurements WHERE line = 2")) {
                 rs.next();
                 assertEquals("", rs.getString(1), "an empty state is an empty string, not NULL");
                 assertEquals(new BigDecimal("0.000001"), rs.getBigDecimal(2));
@@ -198,8 +232,9 @@ class TelemetryStoreTest {
             assertEquals(raws, storedRaws);
         }
         try (TelemetryStore store = TelemetryStore.open(db)) {
-            assertEquals(List.of(new StoreQueries.SkippedFileSummary("b,\"c\".csv.gz", "bad_header",
-                    "line 1: \"x\", y\nz")), store.queries().skippedFiles(DAY));
+            assertEquals(
+                    List.of(new StoreQueries.SkippedFileSummary("b,\"c\".csv.gz", "bad_header", "line 1: \"x\", y\nz")),
+                    store.queries().skippedFiles(DAY));
             assertTrue(store.queries().counts(DAY).partial());
         }
     }
@@ -213,17 +248,23 @@ class TelemetryStoreTest {
         for (int fileNo = 0; fileNo < 2; fileNo++) {
             try (SpoolFileWriter out = spool.fileWriter(fileNo)) {
                 out.measurement(fileNo, 2, DAY_START_MICROS, "192.0.2.10", "DE", "", "fra1", 1_000_000, 0, 0, null);
-                out.measurement(fileNo, 3, DAY_START_MICROS, "198.51.100.1", "DE", "", "fra1", 1_000_000, -1, -1,
-                        "no_prefix");
+                out.measurement(
+                        fileNo, 3, DAY_START_MICROS, "198.51.100.1", "DE", "", "fra1", 1_000_000, -1, -1, "no_prefix");
                 out.rejected(fileNo, 4, "bad_rtt", "x");
             }
         }
 
         // when
         spool.discardFile(1);
-        spool.complete(Map.of("file", List.of("a.csv", "b.csv.gz"), "connection", List.of("c1"), "prefix",
-                List.of("192.0.2.0/24")), List.of(new InputFile("a.csv", 3, 10, "s1"),
-                new InputFile("b.csv.gz", 0, 20, "s2")),
+        spool.complete(
+                Map.of(
+                        "file",
+                        List.of("a.csv", "b.csv.gz"),
+                        "connection",
+                        List.of("c1"),
+                        "prefix",
+                        List.of("192.0.2.0/24")),
+                List.of(new InputFile("a.csv", 3, 10, "s1"), new InputFile("b.csv.gz", 0, 20, "s2")),
                 List.of(new SkippedFile("b.csv.gz", BadFileReason.TRUNCATED_GZIP, "cut")));
 
         // then
@@ -232,8 +273,11 @@ class TelemetryStoreTest {
             StoreQueries.DayCounts counts = store.queries().counts(DAY);
             assertEquals(3, counts.rowsRead());
             assertEquals(1, counts.attributed());
-            assertEquals(List.of("a.csv", "b.csv.gz"), counts.files().stream().map(f -> f.name()).toList());
-            assertEquals(List.of(new StoreQueries.SkippedFileSummary("b.csv.gz", "truncated_gzip", "cut")),
+            assertEquals(
+                    List.of("a.csv", "b.csv.gz"),
+                    counts.files().stream().map(f -> f.name()).toList());
+            assertEquals(
+                    List.of(new StoreQueries.SkippedFileSummary("b.csv.gz", "truncated_gzip", "cut")),
                     counts.skippedFiles());
         }
     }
@@ -243,18 +287,28 @@ class TelemetryStoreTest {
         Path db = folder.resolve("t.duckdb");
         List<org.peertel.alert.Alert> alerts = new ArrayList<>();
         for (int i = 0; i < 450; i++) { // more than one multi-row insert holds
-            alerts.add(new org.peertel.alert.Alert(DAY, "cust", "c" + i, "name " + i,
-                    org.peertel.alert.AlertRule.HIGH_MEDIAN, org.peertel.alert.Severity.WARNING,
-                    new BigDecimal(i + ".5"), new BigDecimal("100"), null, i, "message " + i));
+            alerts.add(new org.peertel.alert.Alert(
+                    DAY,
+                    "cust",
+                    "c" + i,
+                    "name " + i,
+                    org.peertel.alert.AlertRule.HIGH_MEDIAN,
+                    org.peertel.alert.Severity.WARNING,
+                    new BigDecimal(i + ".5"),
+                    new BigDecimal("100"),
+                    null,
+                    i,
+                    "message " + i));
         }
         try (TelemetryStore store = TelemetryStore.open(db)) {
             store.replaceAlerts(DAY, alerts.subList(0, 3));
             store.replaceAlerts(DAY, alerts);
         }
         try (var connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-             ResultSet rs = connection.createStatement().executeQuery(
-                     "SELECT count(*), count(DISTINCT alert_id), sum(samples), max(observed_ms), "
-                             + "count(baseline_ms) FROM alerts")) {
+                ResultSet rs = connection
+                        .createStatement()
+                        .executeQuery("SELECT count(*), count(DISTINCT alert_id), sum(samples), max(observed_ms), "
+                                + "count(baseline_ms) FROM alerts")) {
             rs.next();
             assertEquals(450, rs.getLong(1));
             assertEquals(450, rs.getLong(2));

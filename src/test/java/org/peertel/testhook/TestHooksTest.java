@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,24 +34,39 @@ class TestHooksTest {
 
     static Stream<Arguments> armed() {
         return Stream.of(
-                Arguments.of("nothing set: nothing armed, nothing said", Map.of(),
-                        new Arming(null, null, 0, null), List.of()),
-                Arguments.of("a crash point", Map.of(TestHooks.CRASH_AT, "publish-before-commit"),
+                Arguments.of(
+                        "nothing set: nothing armed, nothing said",
+                        Map.of(),
+                        new Arming(null, null, 0, null),
+                        List.of()),
+                Arguments.of(
+                        "a crash point",
+                        Map.of(TestHooks.CRASH_AT, "publish-before-commit"),
                         new Arming(CrashPoint.PUBLISH_BEFORE_COMMIT, null, 0, null),
                         List.of("peertel: TEST HOOK ARMED: peertel.test-hook.crash-at=publish-before-commit: "
                                 + "this process will stop dead at that point; never set it outside tests")),
-                Arguments.of("a pause point", Map.of(TestHooks.PAUSE_AT, "attribute-chunk-written:3000"),
+                Arguments.of(
+                        "a pause point",
+                        Map.of(TestHooks.PAUSE_AT, "attribute-chunk-written:3000"),
                         new Arming(null, CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 3000, null),
                         List.of("peertel: TEST HOOK ARMED: peertel.test-hook.pause-at=attribute-chunk-written:3000: "
                                 + "this process will pause 3000 ms at that point; never set it outside tests")),
-                Arguments.of("both, each said", Map.of(TestHooks.CRASH_AT, "publish-committed",
-                                TestHooks.PAUSE_AT, "report-between-customers:0"),
+                Arguments.of(
+                        "both, each said",
+                        Map.of(
+                                TestHooks.CRASH_AT,
+                                "publish-committed",
+                                TestHooks.PAUSE_AT,
+                                "report-between-customers:0"),
                         new Arming(CrashPoint.PUBLISH_COMMITTED, CrashPoint.REPORT_BETWEEN_CUSTOMERS, 0, null),
-                        List.of("peertel: TEST HOOK ARMED: peertel.test-hook.crash-at=publish-committed: "
+                        List.of(
+                                "peertel: TEST HOOK ARMED: peertel.test-hook.crash-at=publish-committed: "
                                         + "this process will stop dead at that point; never set it outside tests",
                                 "peertel: TEST HOOK ARMED: peertel.test-hook.pause-at=report-between-customers:0: "
                                         + "this process will pause 0 ms at that point; never set it outside tests")),
-                Arguments.of("the clock of schedule's passes", Map.of(TestHooks.NOW, "2026-03-03T02:30:00Z"),
+                Arguments.of(
+                        "the clock of schedule's passes",
+                        Map.of(TestHooks.NOW, "2026-03-03T02:30:00Z"),
                         new Arming(null, null, 0, Instant.parse("2026-03-03T02:30:00Z")),
                         List.of("peertel: TEST HOOK ARMED: peertel.test-hook.now=2026-03-03T02:30:00Z: "
                                 + "this process will take that instant for now; never set it outside tests")));
@@ -60,8 +74,8 @@ class TestHooksTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("armed")
-    void readsWhatTheTwoPropertiesArm(String description, Map<String, String> properties, Arming expected,
-                                      List<String> warnings) {
+    void readsWhatTheTwoPropertiesArm(
+            String description, Map<String, String> properties, Arming expected, List<String> warnings) {
         // when
         Arming arming = Arming.read(properties::get);
 
@@ -72,25 +86,49 @@ class TestHooksTest {
 
     static Stream<Arguments> refused() {
         return Stream.of(
-                Arguments.of("a misspelt crash point", TestHooks.CRASH_AT, "publish-before-comit",
+                Arguments.of(
+                        "a misspelt crash point",
+                        TestHooks.CRASH_AT,
+                        "publish-before-comit",
                         "peertel.test-hook.crash-at=publish-before-comit: 'publish-before-comit' is no crash point; "
                                 + POINTS),
-                Arguments.of("an empty crash point", TestHooks.CRASH_AT, "",
+                Arguments.of(
+                        "an empty crash point",
+                        TestHooks.CRASH_AT,
+                        "",
                         "peertel.test-hook.crash-at=: '' is no crash point; " + POINTS),
-                Arguments.of("the enum constant instead of the name", TestHooks.CRASH_AT, "PUBLISH_COMMITTED",
+                Arguments.of(
+                        "the enum constant instead of the name",
+                        TestHooks.CRASH_AT,
+                        "PUBLISH_COMMITTED",
                         "peertel.test-hook.crash-at=PUBLISH_COMMITTED: 'PUBLISH_COMMITTED' is no crash point; "
                                 + POINTS),
-                Arguments.of("a pause without millis", TestHooks.PAUSE_AT, "attribute-chunk-written",
+                Arguments.of(
+                        "a pause without millis",
+                        TestHooks.PAUSE_AT,
+                        "attribute-chunk-written",
                         "peertel.test-hook.pause-at=attribute-chunk-written: expected name:millis"),
-                Arguments.of("a pause at no point", TestHooks.PAUSE_AT, "nowhere:10",
+                Arguments.of(
+                        "a pause at no point",
+                        TestHooks.PAUSE_AT,
+                        "nowhere:10",
                         "peertel.test-hook.pause-at=nowhere:10: 'nowhere' is no crash point; " + POINTS),
-                Arguments.of("a pause of words", TestHooks.PAUSE_AT, "attribute-chunk-written:soon",
+                Arguments.of(
+                        "a pause of words",
+                        TestHooks.PAUSE_AT,
+                        "attribute-chunk-written:soon",
                         "peertel.test-hook.pause-at=attribute-chunk-written:soon: "
                                 + "'soon' is not a number of milliseconds"),
-                Arguments.of("a negative pause", TestHooks.PAUSE_AT, "attribute-chunk-written:-5",
+                Arguments.of(
+                        "a negative pause",
+                        TestHooks.PAUSE_AT,
+                        "attribute-chunk-written:-5",
                         "peertel.test-hook.pause-at=attribute-chunk-written:-5: "
                                 + "'-5' is not a number of milliseconds"),
-                Arguments.of("a day, not an instant", TestHooks.NOW, "2026-03-03",
+                Arguments.of(
+                        "a day, not an instant",
+                        TestHooks.NOW,
+                        "2026-03-03",
                         "peertel.test-hook.now=2026-03-03: not an ISO instant such as 2026-03-03T02:30:00Z"));
     }
 
@@ -98,8 +136,8 @@ class TestHooksTest {
     @MethodSource("refused")
     void refusesAValueThatArmsNothing(String description, String property, String value, String message) {
         // when
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Arming.read(Map.of(property, value)::get));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Arming.read(Map.of(property, value)::get));
 
         // then
         assertEquals(message, e.getMessage());
@@ -110,8 +148,12 @@ class TestHooksTest {
     void everyPointIsFoundByItsCommandLineName(CrashPoint point) {
         assertEquals(point, CrashPoint.named(point.commandLineName()));
         assertTrue(point.commandLineName().matches("[a-z]+(-[a-z]+)*"), point.commandLineName());
-        assertEquals(1, Arrays.stream(CrashPoint.values())
-                .filter(other -> other.commandLineName().equals(point.commandLineName())).count(), "unique");
+        assertEquals(
+                1,
+                Arrays.stream(CrashPoint.values())
+                        .filter(other -> other.commandLineName().equals(point.commandLineName()))
+                        .count(),
+                "unique");
     }
 
     @Test
@@ -122,22 +164,36 @@ class TestHooksTest {
         // then
         assertEquals(0, child.exitValue());
         assertEquals("peertel 0.1.0\n", stdout(child));
-        assertEquals("peertel: TEST HOOK ARMED: peertel.test-hook.pause-at=attribute-chunk-written:1: "
-                + "this process will pause 1 ms at that point; never set it outside tests\n", stderr());
+        assertEquals(
+                "peertel: TEST HOOK ARMED: peertel.test-hook.pause-at=attribute-chunk-written:1: "
+                        + "this process will pause 1 ms at that point; never set it outside tests\n",
+                stderr());
     }
 
     @Test
     void aValueThatArmsNothingStopsTheProcessBeforeItWritesAnything() throws Exception {
         // when
-        Process child = start("-D" + TestHooks.CRASH_AT + "=publish-before-comit", "run", "--date", "2026-03-02",
-                "--connections", "sample-data/connections.csv", "--input", "sample-data/latency",
-                "--out", work.resolve("out").toString(), "--db", work.resolve("t.duckdb").toString());
+        Process child = start(
+                "-D" + TestHooks.CRASH_AT + "=publish-before-comit",
+                "run",
+                "--date",
+                "2026-03-02",
+                "--connections",
+                "sample-data/connections.csv",
+                "--input",
+                "sample-data/latency",
+                "--out",
+                work.resolve("out").toString(),
+                "--db",
+                work.resolve("t.duckdb").toString());
 
         // then
         assertEquals(PeertelMain.BAD_USAGE, child.exitValue());
         assertEquals("", stdout(child));
-        assertEquals("peertel: peertel.test-hook.crash-at=publish-before-comit: 'publish-before-comit' is no crash "
-                + "point; " + POINTS + "\n", stderr());
+        assertEquals(
+                "peertel: peertel.test-hook.crash-at=publish-before-comit: 'publish-before-comit' is no crash "
+                        + "point; " + POINTS + "\n",
+                stderr());
         try (Stream<Path> files = Files.list(work)) {
             assertEquals(List.of(work.resolve("child.err")), files.toList(), "nothing written");
         }
@@ -146,11 +202,18 @@ class TestHooksTest {
     /** Runs peertel in a child JVM with one JVM option, to its end; stderr goes to child.err. */
     private Process start(String option, String... args) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), ChildJvm.ARROW_OPENS,
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), option,
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                ChildJvm.ARROW_OPENS,
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                option,
                 PeertelMain.class.getName()));
         command.addAll(List.of(args));
-        Process child = new ProcessBuilder(command).redirectError(work.resolve("child.err").toFile()).start();
+        Process child = new ProcessBuilder(command)
+                .redirectError(work.resolve("child.err").toFile())
+                .start();
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child ended");
         return child;
     }
