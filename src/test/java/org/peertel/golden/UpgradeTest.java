@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peertel.store.DaySpool;
+import org.peertel.store.DuckDbFile;
 import org.peertel.store.TelemetryStore;
 
 /**
@@ -69,7 +66,7 @@ class UpgradeTest {
                 .filter(line -> !line.isBlank())
                 .toList();
         Path db = work.resolve("upgraded.duckdb");
-        execute(db, "IMPORT DATABASE '" + fixture.resolve("export").toAbsolutePath() + "'");
+        DuckDbFile.execute(db, "IMPORT DATABASE '" + fixture.resolve("export").toAbsolutePath() + "'");
         Path out = work.resolve("out");
 
         // when
@@ -90,7 +87,9 @@ class UpgradeTest {
         for (String table : cleanTables.keySet()) {
             assertEquals(cleanTables.get(table), upgradedTables.get(table), table);
         }
-        assertEquals(migrationFiles(), rows(db, "SELECT version || ' ' || name FROM schema_version ORDER BY version"));
+        assertEquals(
+                migrationFiles(),
+                DuckDbFile.rows(db, "SELECT version || ' ' || name FROM schema_version ORDER BY version"));
     }
 
     @Test
@@ -121,11 +120,13 @@ class UpgradeTest {
                 "prefix_daily",
                 "day_names")) {
             String sql = "SELECT * FROM " + table + " WHERE day = DATE '" + day + "' ORDER BY ALL";
-            List<String> cleanRows = rows(clean, sql);
-            assertEquals(cleanRows, rows(db, sql), table);
+            List<String> cleanRows = DuckDbFile.rows(clean, sql);
+            assertEquals(cleanRows, DuckDbFile.rows(db, sql), table);
             assertFalse(table.equals("measurements") && cleanRows.isEmpty(), "the day has measurements");
         }
-        assertEquals(rows(clean, "SELECT * FROM registry_names"), rows(db, "SELECT * FROM registry_names"));
+        assertEquals(
+                DuckDbFile.rows(clean, "SELECT * FROM registry_names"),
+                DuckDbFile.rows(db, "SELECT * FROM registry_names"));
     }
 
     /** The golden expected files of the days (every output file is named after its day). */
@@ -161,47 +162,23 @@ class UpgradeTest {
     /** Every table and view of the database but schema_version (its times differ), with its rows in order. */
     private static Map<String, List<String>> tables(Path db) throws Exception {
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        for (String table : rows(
+        for (String table : DuckDbFile.rows(
                 db,
                 "SELECT table_name FROM information_schema.tables WHERE table_catalog = "
                         + "current_database() AND table_schema = 'main' AND table_name <> 'schema_version' ORDER BY 1")) {
-            tables.put(table, rows(db, "SELECT * FROM " + table + " ORDER BY ALL"));
+            tables.put(table, DuckDbFile.rows(db, "SELECT * FROM " + table + " ORDER BY ALL"));
         }
         return tables;
     }
 
     /** Every column of every table and view: name, position, type, nullability. */
     private static List<String> columns(Path db) throws Exception {
-        return rows(
+        return DuckDbFile.rows(
                 db,
                 "SELECT table_name, table_type, column_name, ordinal_position, data_type, is_nullable "
                         + "FROM information_schema.columns JOIN information_schema.tables USING (table_catalog, "
                         + "table_schema, table_name) WHERE table_catalog = current_database() AND table_schema = 'main' "
                         + "ORDER BY ALL");
-    }
-
-    private static List<String> rows(Path db, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int c = 1; c <= columns; c++) {
-                    row.append(c > 1 ? "|" : "").append(rs.getString(c));
-                }
-                rows.add(row.toString());
-            }
-            return rows;
-        }
-    }
-
-    private static void execute(Path db, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 
     private static void copyFolder(Path from, Path to) throws IOException {

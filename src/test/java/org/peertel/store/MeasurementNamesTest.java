@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,22 +57,6 @@ class MeasurementNamesTest {
         spool.delete();
     }
 
-    private static List<String> rows(Path db, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-                ResultSet rs = connection.createStatement().executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int c = 1; c <= columns; c++) {
-                    row.append(c > 1 ? "|" : "").append(rs.getString(c));
-                }
-                rows.add(row.toString());
-            }
-            return rows;
-        }
-    }
-
     @Test
     void daysOfTheSameRegistryShareOneCopyOfItsNames() throws Exception {
         Path db = folder.resolve("t.duckdb");
@@ -82,17 +64,19 @@ class MeasurementNamesTest {
             publish(store, db, MONDAY, List.of("c1", "c2"), List.of("192.0.2.0/25", "192.0.2.128/25"));
             publish(store, db, TUESDAY, List.of("c1", "c2"), List.of("192.0.2.0/25", "192.0.2.128/25"));
         }
-        assertEquals(List.of("1"), rows(db, "SELECT count(*) FROM registry_names"));
+        assertEquals(List.of("1"), DuckDbFile.rows(db, "SELECT count(*) FROM registry_names"));
         assertEquals(
                 List.of(
                         "2026-03-02|fra1.csv|2|c1|192.0.2.0/25|1.000000",
                         "2026-03-02|fra1.csv|3|c2|192.0.2.128/25|2.000000",
                         "2026-03-03|fra1.csv|2|c1|192.0.2.0/25|1.000000",
                         "2026-03-03|fra1.csv|3|c2|192.0.2.128/25|2.000000"),
-                rows(db, "SELECT day, file, line, connection_id, prefix, rtt_ms FROM measurements ORDER BY day, line"));
+                DuckDbFile.rows(
+                        db,
+                        "SELECT day, file, line, connection_id, prefix, rtt_ms FROM measurements ORDER BY day, line"));
         assertEquals(
                 List.of("2026-03-02|c1|1", "2026-03-02|c2|1"),
-                rows(
+                DuckDbFile.rows(
                         db,
                         "SELECT day, connection_id, samples FROM connection_daily WHERE day = '2026-03-02' "
                                 + "ORDER BY connection_id"));
@@ -106,13 +90,13 @@ class MeasurementNamesTest {
             // the day again, after the registry changed: other order, another prefix
             publish(store, db, MONDAY, List.of("c2", "c1"), List.of("198.51.100.0/24", "192.0.2.0/25"));
         }
-        assertEquals(List.of("[c2, c1]"), rows(db, "SELECT connections FROM registry_names"));
+        assertEquals(List.of("[c2, c1]"), DuckDbFile.rows(db, "SELECT connections FROM registry_names"));
         assertEquals(
                 List.of("2|c2|198.51.100.0/24", "3|c1|192.0.2.0/25"),
-                rows(db, "SELECT line, connection_id, prefix FROM measurements ORDER BY line"));
+                DuckDbFile.rows(db, "SELECT line, connection_id, prefix FROM measurements ORDER BY line"));
         assertEquals(
                 List.of("c1|192.0.2.0/25|1", "c2|198.51.100.0/24|1"),
-                rows(db, "SELECT connection_id, prefix, samples FROM prefix_daily ORDER BY connection_id"));
+                DuckDbFile.rows(db, "SELECT connection_id, prefix, samples FROM prefix_daily ORDER BY connection_id"));
     }
 
     @Test
@@ -149,12 +133,12 @@ class MeasurementNamesTest {
                         "a.csv|4|192.0.2.123|US|WY|ams1",
                         "c.csv|7|2001:db8::1|DE||fra,\"1\"",
                         "c.csv|8|203.0.113.4|US|CA|ams1"),
-                rows(
+                DuckDbFile.rows(
                         db,
                         "SELECT file, line, client_ip, country, state, edge_pop FROM measurements ORDER BY file, line"));
         assertEquals(
                 List.of("[[ams1, ams2], [], ['fra,\"1\"', ams1]]"),
-                rows(db, "SELECT edge_pops FROM day_names"),
+                DuckDbFile.rows(db, "SELECT edge_pops FROM day_names"),
                 "per file in first-appearance order, none for b.csv");
     }
 
@@ -177,26 +161,27 @@ class MeasurementNamesTest {
                             + " connection_id VARCHAR NOT NULL, prefix VARCHAR NOT NULL)");
             statement.execute("INSERT INTO measurements VALUES " + String.join(", ", oldRows));
         }
-        List<String> before = rows(db, "SELECT * FROM measurements ORDER BY ALL");
+        List<String> before = DuckDbFile.rows(db, "SELECT * FROM measurements ORDER BY ALL");
 
         try (TelemetryStore store = TelemetryStore.open(db)) {
             assertEquals(3, store.queries().rowsOn("measurements", MONDAY));
         }
 
-        assertEquals(before, rows(db, "SELECT * FROM measurements ORDER BY ALL"));
-        assertEquals(List.of("4"), rows(db, "SELECT count(*) FROM measurement_rows"));
+        assertEquals(before, DuckDbFile.rows(db, "SELECT * FROM measurements ORDER BY ALL"));
+        assertEquals(List.of("4"), DuckDbFile.rows(db, "SELECT count(*) FROM measurement_rows"));
         assertEquals(
                 List.of("VIEW"),
-                rows(db, "SELECT table_type FROM information_schema.tables " + "WHERE table_name = 'measurements'"));
+                DuckDbFile.rows(
+                        db, "SELECT table_type FROM information_schema.tables " + "WHERE table_name = 'measurements'"));
         assertEquals(
                 List.of(),
-                rows(
+                DuckDbFile.rows(
                         db,
                         "SELECT table_name FROM information_schema.tables "
                                 + "WHERE table_name LIKE '%before%' OR table_name LIKE 'migrated%'"));
         try (TelemetryStore store = TelemetryStore.open(db)) { // opening again changes nothing
             assertEquals(3, store.queries().rowsOn("measurements", MONDAY));
         }
-        assertEquals(before, rows(db, "SELECT * FROM measurements ORDER BY ALL"));
+        assertEquals(before, DuckDbFile.rows(db, "SELECT * FROM measurements ORDER BY ALL"));
     }
 }

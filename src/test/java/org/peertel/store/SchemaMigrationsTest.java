@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -37,32 +32,6 @@ class SchemaMigrationsTest {
     @TempDir
     Path folder;
 
-    private static List<String> rows(Path db, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int c = 1; c <= columns; c++) {
-                    row.append(c > 1 ? "|" : "").append(rs.getString(c));
-                }
-                rows.add(row.toString());
-            }
-            return rows;
-        }
-    }
-
-    private static void execute(Path db, String... statements) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-                Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
     private static void open(Path db) {
         try (TelemetryStore ignored = TelemetryStore.open(db)) {
             // opening migrates
@@ -77,7 +46,7 @@ class SchemaMigrationsTest {
     }
 
     private static String tableType(Path db, String table) throws Exception {
-        List<String> types = rows(
+        List<String> types = DuckDbFile.rows(
                 db,
                 "SELECT table_type FROM information_schema.tables " + "WHERE table_schema = 'main' AND table_name = '"
                         + table + "'");
@@ -104,11 +73,11 @@ class SchemaMigrationsTest {
 
         open(db);
 
-        assertThat(rows(db, "SELECT version, name FROM schema_version ORDER BY version"))
+        assertThat(DuckDbFile.rows(db, "SELECT version, name FROM schema_version ORDER BY version"))
                 .containsExactlyElementsOf(everyMigration());
         assertThat(tableType(db, "measurements")).isEqualTo("VIEW");
         assertThat(tableType(db, "measurement_rows")).isEqualTo("BASE TABLE");
-        assertThat(rows(
+        assertThat(DuckDbFile.rows(
                         db,
                         "SELECT table_name FROM information_schema.tables "
                                 + "WHERE table_name LIKE 'migrated%' OR table_name LIKE 'staging%'"))
@@ -119,11 +88,12 @@ class SchemaMigrationsTest {
     void openingAgainAppliesNothing() throws Exception {
         Path db = folder.resolve("t.duckdb");
         open(db);
-        List<String> applied = rows(db, "SELECT * FROM schema_version ORDER BY version");
+        List<String> applied = DuckDbFile.rows(db, "SELECT * FROM schema_version ORDER BY version");
 
         open(db);
 
-        assertThat(rows(db, "SELECT * FROM schema_version ORDER BY version")).isEqualTo(applied);
+        assertThat(DuckDbFile.rows(db, "SELECT * FROM schema_version ORDER BY version"))
+                .isEqualTo(applied);
     }
 
     @Test
@@ -131,7 +101,7 @@ class SchemaMigrationsTest {
         // given: a database holding measurement_rows and no schema_version (here nothing else, to see that the
         // migrations it is recorded as having are not run)
         Path db = folder.resolve("before-versioning.duckdb");
-        execute(
+        DuckDbFile.execute(
                 db,
                 "CREATE TABLE measurement_rows (day DATE NOT NULL)",
                 "INSERT INTO measurement_rows VALUES " + "('2026-03-02')");
@@ -140,29 +110,29 @@ class SchemaMigrationsTest {
         open(db);
 
         // then
-        assertThat(rows(db, "SELECT version, name FROM schema_version ORDER BY version"))
+        assertThat(DuckDbFile.rows(db, "SELECT version, name FROM schema_version ORDER BY version"))
                 .containsExactlyElementsOf(everyMigration().subList(0, SchemaMigrations.BEFORE_VERSIONING));
         assertThat(tableType(db, "alerts")).as("001 was not run").isEqualTo("none");
         assertThat(tableType(db, "measurements")).as("003 was not run").isEqualTo("none");
-        assertThat(rows(db, "SELECT * FROM measurement_rows")).containsExactly("2026-03-02");
+        assertThat(DuckDbFile.rows(db, "SELECT * FROM measurement_rows")).containsExactly("2026-03-02");
     }
 
     @Test
     void aDatabaseFromBefore2026_12GetsTheTablesItLackedAndItsMeasurementsAsNumbers() throws Exception {
         // given: the table of texts with a row, a staging table of a release before the spool, no other table
         Path db = folder.resolve("old.duckdb");
-        execute(db, TEXT_MEASUREMENTS, TEXT_ROW, "CREATE TABLE staging_days (day DATE)");
+        DuckDbFile.execute(db, TEXT_MEASUREMENTS, TEXT_ROW, "CREATE TABLE staging_days (day DATE)");
 
         // when
         open(db);
 
         // then
-        assertThat(rows(db, "SELECT version, name FROM schema_version ORDER BY version"))
+        assertThat(DuckDbFile.rows(db, "SELECT version, name FROM schema_version ORDER BY version"))
                 .containsExactlyElementsOf(everyMigration());
         assertThat(tableType(db, "staging_days")).isEqualTo("none");
         assertThat(tableType(db, "alerts")).isEqualTo("BASE TABLE");
         assertThat(tableType(db, "measurements")).isEqualTo("VIEW");
-        assertThat(rows(
+        assertThat(DuckDbFile.rows(
                         db,
                         "SELECT file, client_ip, country, state, edge_pop, rtt_ms, connection_id, prefix "
                                 + "FROM measurements"))
@@ -174,14 +144,15 @@ class SchemaMigrationsTest {
         // given
         Path db = folder.resolve("newer.duckdb");
         open(db);
-        execute(db, "INSERT INTO schema_version VALUES (4, '004-of-a-newer-release.sql', TIMESTAMP '2027-01-01')");
+        DuckDbFile.execute(
+                db, "INSERT INTO schema_version VALUES (4, '004-of-a-newer-release.sql', TIMESTAMP '2027-01-01')");
 
         // when, then
         assertThatThrownBy(() -> open(db))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("has schema version 4, newer than this peertel knows (3)")
                 .hasMessageContaining("no downgrade");
-        assertThat(rows(db, "SELECT max(version) FROM schema_version"))
+        assertThat(DuckDbFile.rows(db, "SELECT max(version) FROM schema_version"))
                 .as("the file was released")
                 .containsExactly("4");
     }
@@ -190,7 +161,7 @@ class SchemaMigrationsTest {
     void aMigrationThatFailsIsRolledBackAndThoseBeforeItStay() throws Exception {
         // given: a database from before 2026-12 that somehow holds a table 003 creates
         Path db = folder.resolve("conflict.duckdb");
-        execute(db, TEXT_MEASUREMENTS, TEXT_ROW, "CREATE TABLE day_names (day DATE)");
+        DuckDbFile.execute(db, TEXT_MEASUREMENTS, TEXT_ROW, "CREATE TABLE day_names (day DATE)");
 
         // when
         assertThatThrownBy(() -> open(db))
@@ -199,17 +170,17 @@ class SchemaMigrationsTest {
                 .hasMessageContaining("day_names");
 
         // then
-        assertThat(rows(db, "SELECT version FROM schema_version ORDER BY version"))
+        assertThat(DuckDbFile.rows(db, "SELECT version FROM schema_version ORDER BY version"))
                 .containsExactly("1", "2");
         assertThat(tableType(db, "measurements")).isEqualTo("BASE TABLE");
         assertThat(tableType(db, "measurement_rows")).isEqualTo("none");
-        assertThat(rows(db, "SELECT count(*) FROM measurements")).containsExactly("1");
+        assertThat(DuckDbFile.rows(db, "SELECT count(*) FROM measurements")).containsExactly("1");
 
         // and when the obstacle is gone, the next open finishes the work
-        execute(db, "DROP TABLE day_names");
+        DuckDbFile.execute(db, "DROP TABLE day_names");
         open(db);
-        assertThat(rows(db, "SELECT version FROM schema_version ORDER BY version"))
+        assertThat(DuckDbFile.rows(db, "SELECT version FROM schema_version ORDER BY version"))
                 .containsExactly("1", "2", "3");
-        assertThat(rows(db, "SELECT count(*) FROM measurements")).containsExactly("1");
+        assertThat(DuckDbFile.rows(db, "SELECT count(*) FROM measurements")).containsExactly("1");
     }
 }
