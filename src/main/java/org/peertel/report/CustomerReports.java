@@ -5,6 +5,7 @@ import static org.peertel.output.FormulaGuard.text;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -99,38 +100,27 @@ public final class CustomerReports {
 
     private static String connectionRow(LocalDate day, Connection c, ConnectionDay stats, String coverage) {
         // Text cells go through FormulaGuard (CSV injection); the numbers are written from numbers.
-        if (stats == null) {
-            return CsvLine.of(
-                    day.toString(),
-                    text(c.connectionId()),
-                    text(c.name()),
-                    text(c.partner()),
-                    text(c.country()),
-                    text(c.state()),
-                    "0",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    coverage);
-        }
-        BigDecimal mean = stats.sumMs().divide(BigDecimal.valueOf(stats.samples()), 3, RoundingMode.HALF_UP);
-        return CsvLine.of(
+        List<String> cells = new ArrayList<>(List.of(
                 day.toString(),
                 text(c.connectionId()),
                 text(c.name()),
                 text(c.partner()),
                 text(c.country()),
-                text(c.state()),
-                Long.toString(stats.samples()),
-                Millis.format(stats.medianMs()),
-                Millis.format(stats.p95Ms()),
-                Millis.format(stats.p99Ms()),
-                Millis.format(stats.minMs()),
-                Millis.format(stats.maxMs()),
-                Millis.format(mean),
-                coverage);
+                text(c.state())));
+        if (stats == null) {
+            cells.addAll(List.of("0", "", "", "", "", "", "")); // no sample: empty statistics
+        } else {
+            BigDecimal mean = stats.sumMs().divide(BigDecimal.valueOf(stats.samples()), 3, RoundingMode.HALF_UP);
+            cells.addAll(List.of(
+                    Long.toString(stats.samples()),
+                    Millis.format(stats.medianMs()),
+                    Millis.format(stats.p95Ms()),
+                    Millis.format(stats.p99Ms()),
+                    Millis.format(stats.minMs()),
+                    Millis.format(stats.maxMs()),
+                    Millis.format(mean)));
+        }
+        cells.add(coverage);
+        return CsvLine.of(cells);
     }
 }
