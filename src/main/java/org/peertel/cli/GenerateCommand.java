@@ -22,6 +22,14 @@ import picocli.CommandLine.Parameters;
             "'sample' writes the small data set of sample-data/; 'scale' writes one of any size for benchmarks "
                     + "(rows are streamed, so memory does not grow with them).",
             "The same arguments always give byte-identical files."
+        },
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {
+            ExitCode.OK_LINE,
+            ExitCode.FAILED_LINE,
+            ExitCode.BAD_USAGE_LINE,
+            ExitCode.INTERRUPTED_LINE,
+            ExitCode.TERMINATED_LINE
         })
 public final class GenerateCommand implements Callable<Integer> {
 
@@ -139,7 +147,7 @@ public final class GenerateCommand implements Callable<Integer> {
                                 + "same fixed data set");
                     });
             SampleDataGenerator.writeSample(out);
-            return PeertelMain.OK;
+            return ExitCode.OK;
         }
         ScaleSettings settings = settings();
         long start = System.nanoTime();
@@ -156,7 +164,7 @@ public final class GenerateCommand implements Callable<Integer> {
         err.printf(
                 "peertel generate: wrote %s; %,d rows a day for %d day(s) in %d file(s) a day under %s in %.1f s%n",
                 summary.describe(), rowsPerDay, days, files, out, (System.nanoTime() - start) / 1e9);
-        return PeertelMain.OK;
+        return ExitCode.OK;
     }
 
     private ScaleSettings settings() {

@@ -30,8 +30,14 @@ import picocli.CommandLine.Option;
                     + "(manual, nightly, catch-up, late data; 'restart (...)' when it restarted a failed attempt).",
             "Reads only the job repository named by --db or the setting job-repository.url; creates nothing."
         },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:history listed (also when empty)", "2:bad usage or bad configuration"})
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {
+            ExitCode.OK_LINE,
+            ExitCode.FAILED_LINE,
+            ExitCode.BAD_USAGE_LINE,
+            ExitCode.INTERRUPTED_LINE,
+            ExitCode.TERMINATED_LINE
+        })
 public final class HistoryCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -68,7 +74,7 @@ public final class HistoryCommand implements Callable<Integer> {
             // Starting the job repository would create the database (and its folder): report instead.
             out.println("No history yet: there is no job repository at " + repository
                     + " (nothing has been run with --db " + settings.db() + ").");
-            return PeertelMain.OK;
+            return ExitCode.OK;
         }
         List<TelemetryExecution> executions;
         // An H2 file repository admits one process at a time: wait for no run, by taking the run lock briefly.
@@ -78,10 +84,10 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         if (executions.isEmpty()) {
             out.println("No job executions" + range(first, last) + ".");
-            return PeertelMain.OK;
+            return ExitCode.OK;
         }
         print(executions, out);
-        return PeertelMain.OK;
+        return ExitCode.OK;
     }
 
     static void print(List<TelemetryExecution> executions, PrintWriter out) {

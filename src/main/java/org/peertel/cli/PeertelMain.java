@@ -7,14 +7,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code peertel} command. Exit codes: 0 success, 1 the job failed, 2 bad usage or bad configuration; every
- * failure ends with one message on stderr that says what to do.
+ * The {@code peertel} command. Exit codes: {@link ExitCode}, the same table for every command; every failure ends
+ * with one message on stderr that says what to do.
  */
 @Command(
         name = "peertel",
         mixinStandardHelpOptions = true,
         version = "peertel 0.1.0",
         description = "Peering-service connection telemetry: latency files in, alerts and customer reports out.",
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {
+            ExitCode.OK_LINE,
+            ExitCode.FAILED_LINE,
+            ExitCode.BAD_USAGE_LINE,
+            ExitCode.INTERRUPTED_LINE,
+            ExitCode.TERMINATED_LINE
+        },
         subcommands = {
             RunCommand.class,
             ScheduleCommand.class,
@@ -24,10 +32,6 @@ import picocli.CommandLine.Command;
         })
 public final class PeertelMain implements Runnable {
 
-    public static final int OK = 0;
-    public static final int JOB_FAILED = 1;
-    public static final int BAD_USAGE = 2;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,7 +40,7 @@ public final class PeertelMain implements Runnable {
             TestHooks.warnIfArmed(System.err); // a leftover test hook is said on stderr before anything is written
         } catch (IllegalArgumentException e) {
             System.err.println("peertel: " + e.getMessage());
-            System.exit(BAD_USAGE);
+            System.exit(ExitCode.BAD_USAGE);
         }
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
@@ -49,10 +53,10 @@ public final class PeertelMain implements Runnable {
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof ConfigurationException) {
                 cmd.getErr().println("peertel: " + exception.getMessage());
-                return BAD_USAGE;
+                return ExitCode.BAD_USAGE;
             }
             cmd.getErr().println("peertel: failed: " + exception);
-            return JOB_FAILED;
+            return ExitCode.FAILED;
         });
         int code = commandLine.execute(args);
         out.flush();

@@ -33,11 +33,13 @@ import picocli.CommandLine.Option;
             "Every check of the settings, the registry and the input folders happens before any output is "
                     + "touched. Re-running a day replaces that day's rows and files."
         },
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {
-            "0:every day completed",
-            "1:a day's job failed (later days are not run)",
-            "2:bad usage or bad configuration (nothing was written)"
+            ExitCode.OK_LINE,
+            ExitCode.FAILED_LINE,
+            ExitCode.BAD_USAGE_LINE,
+            ExitCode.INTERRUPTED_LINE,
+            ExitCode.TERMINATED_LINE
         })
 public final class RunCommand implements Callable<Integer> {
 
@@ -96,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
                 if (signal.signalled()) {
                     RunSummaryPrinter.print(days, executions, settings.out(), out);
                     err.println("peertel: stopped before " + day + "; run the same command again to go on");
-                    return PeertelMain.JOB_FAILED;
+                    return signal.exitCode();
                 }
                 JobExecution execution = session.run(new TelemetryJobParameters(
                         day,
@@ -111,18 +113,18 @@ public final class RunCommand implements Callable<Integer> {
                     RunSummaryPrinter.print(days, executions, settings.out(), out);
                     err.println("peertel: " + day + " stopped on request; run the same command again: the day "
                             + "restarts where it stopped");
-                    return PeertelMain.JOB_FAILED;
+                    return signal.signalled() ? signal.exitCode() : ExitCode.FAILED;
                 }
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
                     RunSummaryPrinter.print(days, executions, settings.out(), out);
                     err.println("peertel: " + day + " failed (" + execution.getStatus() + "): "
                             + JobFailure.describe(execution) + System.lineSeparator()
                             + "Fix the cause and run the same command again: the day restarts where it stopped.");
-                    return PeertelMain.JOB_FAILED;
+                    return ExitCode.FAILED;
                 }
             }
         }
         RunSummaryPrinter.print(days, executions, settings.out(), out);
-        return PeertelMain.OK;
+        return ExitCode.OK;
     }
 }

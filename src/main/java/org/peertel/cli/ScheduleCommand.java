@@ -28,10 +28,17 @@ import picocli.CommandLine.Option;
                     + "(up to the horizon, default 7 days), oldest first, and processes again the days whose "
                     + "input files changed since they ran (late data). Older missed days are named, never "
                     + "skipped in silence.",
-            "SIGTERM or Ctrl-C stops the running day at its next chunk; the next start resumes it."
+            "SIGTERM or Ctrl-C stops the running day at its next chunk (the next start resumes it) and exits 143 or "
+                    + "130; between passes it exits 0 at once. --once exits 1 when a day of its pass failed."
         },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped on request (or --once finished)", "2:bad usage or bad configuration"})
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {
+            ExitCode.OK_LINE,
+            ExitCode.FAILED_LINE,
+            ExitCode.BAD_USAGE_LINE,
+            ExitCode.INTERRUPTED_LINE,
+            ExitCode.TERMINATED_LINE
+        })
 public final class ScheduleCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -78,7 +85,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         try (StopOnSignal signal = new StopOnSignal(err)) {
             out.println("peertel schedule: cron '" + schedule.cronText() + "' (UTC), catch-up horizon "
                     + schedule.horizonDays() + " days, database " + settings.db());
-            summarize(scheduler.pass(clock.instant(), true, signal::watch), settings, out);
+            NightlyScheduler.Pass pass = scheduler.pass(clock.instant(), true, signal::watch);
+            summarize(pass, settings, out);
             while (!once && !signal.signalled()) {
                 ZonedDateTime next = schedule.cron().next(clock.instant().atZone(ZoneOffset.UTC));
                 out.println("peertel schedule: next pass at " + next.toInstant());
@@ -86,11 +94,31 @@ public final class ScheduleCommand implements Callable<Integer> {
                 if (!sleepUntil(next.toInstant(), signal)) {
                     break;
                 }
-                summarize(scheduler.pass(clock.instant(), false, signal::watch), settings, out);
+                pass = scheduler.pass(clock.instant(), false, signal::watch);
+                summarize(pass, settings, out);
             }
-            out.println("peertel schedule: stopped");
+            return exitCode(pass, signal, out);
         }
-        return PeertelMain.OK;
+    }
+
+    /**
+     * Stopped by a signal: 130 or 143 when it cut the last pass short, else 0 (nothing was running). Otherwise, after
+     * --once: 2 when the pass could not run for its configuration, 1 when a day failed or the pass broke, else 0.
+     */
+    private int exitCode(NightlyScheduler.Pass pass, StopOnSignal signal, PrintWriter out) {
+        if (signal.signalled()) {
+            out.println(
+                    pass.interrupted()
+                            ? "peertel schedule: stopped; the next start resumes the days named above"
+                            : "peertel schedule: stopped between passes");
+            return pass.interrupted() ? signal.exitCode() : ExitCode.OK;
+        }
+        out.println("peertel schedule: the one pass of --once is done");
+        return switch (pass.trouble()) {
+            case CONFIGURATION -> ExitCode.BAD_USAGE;
+            case FAILURE -> ExitCode.FAILED;
+            case NONE -> pass.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+        };
     }
 
     private static void summarize(NightlyScheduler.Pass pass, JobSettings settings, PrintWriter out) {

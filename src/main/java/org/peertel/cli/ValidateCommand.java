@@ -19,8 +19,14 @@ import picocli.CommandLine.Mixin;
             "Check a connections registry and print every error and warning with its file and line.",
             "The alert settings named by the job settings are checked against it too."
         },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no error (warnings allowed)", "2:at least one error, or bad usage"})
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {
+            ExitCode.OK_LINE,
+            ExitCode.FAILED_LINE,
+            ExitCode.BAD_USAGE_LINE,
+            ExitCode.INTERRUPTED_LINE,
+            ExitCode.TERMINATED_LINE
+        })
 public final class ValidateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -50,6 +56,6 @@ public final class ValidateCommand implements Callable<Integer> {
                 : "";
         out.println(settings.connections() + ": " + counts + errors + " error(s), "
                 + result.warnings().size() + " warning(s)");
-        return errors == 0 ? PeertelMain.OK : PeertelMain.BAD_USAGE;
+        return errors == 0 ? ExitCode.OK : ExitCode.BAD_USAGE;
     }
 }

@@ -1,6 +1,7 @@
 package org.peertel.launch;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.peertel.config.JobSettings;
@@ -29,6 +30,7 @@ public final class JobSession implements AutoCloseable {
     private final RunLock lock;
     private final ConfigurableApplicationContext context;
     private volatile boolean stopRequested;
+    private volatile boolean closed;
 
     private JobSession(RunLock lock, ConfigurableApplicationContext context) {
         this.lock = lock;
@@ -80,10 +82,24 @@ public final class JobSession implements AutoCloseable {
         return days;
     }
 
-    /** Asks the running execution, if any, to stop; safe to call from another thread. */
+    /**
+     * The day of the job execution running now, if any; safe to call from another thread, also once the session is
+     * closed (then empty).
+     */
+    public Optional<LocalDate> runningDay() {
+        JobExecution running = runningExecution();
+        return running == null || !running.isRunning()
+                ? Optional.empty()
+                : Optional.ofNullable(running.getJobParameters().getLocalDate(TelemetryJobParameters.DATE));
+    }
+
+    /**
+     * Asks the running execution, if any, to stop, and refuses to start another; safe to call from another thread,
+     * also once the session is closed (then it does nothing).
+     */
     public void requestStop() {
         stopRequested = true;
-        JobExecution running = context.getBean(CurrentDay.class).execution();
+        JobExecution running = runningExecution();
         if (running != null && running.isRunning()) {
             try {
                 context.getBean(JobOperator.class).stop(running);
@@ -93,12 +109,25 @@ public final class JobSession implements AutoCloseable {
         }
     }
 
+    /** The execution in progress, or null: none, or the session is closed (or closing, on another thread). */
+    private JobExecution runningExecution() {
+        if (closed) {
+            return null;
+        }
+        try {
+            return context.getBean(CurrentDay.class).execution();
+        } catch (IllegalStateException closing) {
+            return null;
+        }
+    }
+
     public boolean stopRequested() {
         return stopRequested;
     }
 
     @Override
     public void close() {
+        closed = true;
         try {
             context.close();
         } finally {

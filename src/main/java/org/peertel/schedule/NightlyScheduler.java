@@ -53,15 +53,39 @@ public final class NightlyScheduler {
         this.err = err;
     }
 
-    /** What one pass did: the days that completed, and every execution it ran (for the run summary). */
-    public record Pass(List<LocalDate> completed, Map<LocalDate, TelemetryExecution> executions) {}
+    /**
+     * What one pass did: the days that completed, those that failed, every execution it ran (for the run summary),
+     * whether a stop request cut it short (a day stopped, or due days were left), and why it could not run at all
+     * ({@link Trouble#NONE} when it could).
+     */
+    public record Pass(
+            List<LocalDate> completed,
+            List<LocalDate> failed,
+            Map<LocalDate, TelemetryExecution> executions,
+            boolean interrupted,
+            Trouble trouble) {
+
+        static Pass notRun(Trouble trouble) {
+            return new Pass(List.of(), List.of(), Map.of(), false, trouble);
+        }
+    }
+
+    /** Why a pass could not run. */
+    public enum Trouble {
+        NONE,
+        /** The registry has errors, another run holds the database, the job repository cannot be used. */
+        CONFIGURATION,
+        /** Anything else went wrong (the message was printed). */
+        FAILURE
+    }
 
     /**
      * Runs one pass at {@code now}.
      *
      * @param startup true for the pass when the scheduler starts (every due day is then a catch-up)
-     * @param watch   receives the session of the pass, so that a stop request can reach its running job
-     * @return the days processed successfully in this pass, and the executions it ran
+     * @param watch   receives the session of the pass, so that a stop request can reach its running job, and null
+     *                once the session is closed
+     * @return what the pass did
      */
     public Pass pass(Instant now, boolean startup, Consumer<JobSession> watch) {
         LocalDate yesterday = now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
@@ -73,10 +97,12 @@ public final class NightlyScheduler {
             err.println("peertel schedule: " + settings.connections() + " has "
                     + registry.errors().size()
                     + " error(s); nothing processed in this pass; fix the registry, the next pass retries");
-            return new Pass(List.of(), Map.of());
+            return Pass.notRun(Trouble.CONFIGURATION);
         }
         List<LocalDate> done = new ArrayList<>();
+        List<LocalDate> failed = new ArrayList<>();
         Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();
+        boolean interrupted = false;
         try (JobSession session = JobSession.open(settings, "peertel schedule", registries)) {
             watch.accept(session);
             session.reportProgressTo(new Progress(err, false, System::nanoTime));
@@ -86,7 +112,9 @@ public final class NightlyScheduler {
             reportDaysBeyondHorizon(completed, earliest, first);
             for (DueDay due : dueDays(completed, earliest, first, yesterday, startup)) {
                 if (session.stopRequested()) {
-                    break;
+                    err.println(due.day() + ": not started (stop requested); the next start processes it");
+                    interrupted = true;
+                    continue;
                 }
                 if (!Files.isDirectory(settings.input().resolve(due.day().toString()))) {
                     out.println(due.day() + ": waiting for "
@@ -101,18 +129,24 @@ public final class NightlyScheduler {
                 if (execution.getStatus() == BatchStatus.COMPLETED) {
                     done.add(due.day());
                 } else if (execution.getStatus() == BatchStatus.STOPPED) {
-                    err.println(due.day() + ": stopped on request; the next start resumes it");
+                    err.println(due.day() + ": stopped on request; the next start resumes it where it stopped");
+                    interrupted = true;
                 } else {
                     err.println(due.day() + ": " + execution.getStatus() + " (" + JobFailure.describe(execution)
                             + "); the next pass restarts it");
+                    failed.add(due.day());
                 }
             }
         } catch (ConfigurationException busy) {
             err.println("peertel schedule: " + busy.getMessage() + "; this pass is skipped, the next one retries");
+            return new Pass(done, failed, executions, interrupted, Trouble.CONFIGURATION);
         } catch (Exception e) {
             err.println("peertel schedule: pass failed: " + e + "; the next pass retries");
+            return new Pass(done, failed, executions, interrupted, Trouble.FAILURE);
+        } finally {
+            watch.accept(null);
         }
-        return new Pass(done, executions);
+        return new Pass(done, failed, executions, interrupted, Trouble.NONE);
     }
 
     private List<DueDay> dueDays(

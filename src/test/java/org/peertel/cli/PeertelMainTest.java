@@ -258,7 +258,7 @@ class PeertelMainTest {
                 java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
         assertTrue(result.out().contains("cron '0 30 2 * * *' (UTC), catch-up horizon 7 days"), result.out());
         assertTrue(result.out().contains(yesterday + ": waiting for sample-data/latency/" + yesterday), result.out());
-        assertTrue(result.out().contains("peertel schedule: stopped"), result.out());
+        assertTrue(result.out().contains("peertel schedule: the one pass of --once is done"), result.out());
     }
 
     @Test

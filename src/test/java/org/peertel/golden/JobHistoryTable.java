@@ -25,6 +25,11 @@ final class JobHistoryTable {
                 ORDER BY 1""");
     }
 
+    /** {@link #instances}, or none when there is no job repository at all. */
+    static List<String> instancesIfAny(Path repository) throws Exception {
+        return java.nio.file.Files.exists(Path.of(repository + ".mv.db")) ? instances(repository) : List.of();
+    }
+
     /** The first column of every row of {@code sql}. */
     static List<String> query(Path repository, String sql) throws Exception {
         List<String> rows = new ArrayList<>();

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peertel.ChildJvm;
+import org.peertel.cli.ExitCode;
 import org.peertel.cli.PeertelMain;
 import org.peertel.testhook.TestHooks.Arming;
 
@@ -188,7 +189,7 @@ class TestHooksTest {
                 work.resolve("t.duckdb").toString());
 
         // then
-        assertEquals(PeertelMain.BAD_USAGE, child.exitValue());
+        assertEquals(ExitCode.BAD_USAGE, child.exitValue());
         assertEquals("", stdout(child));
         assertEquals(
                 "peertel: peertel.test-hook.crash-at=publish-before-comit: 'publish-before-comit' is no crash "
