@@ -6,7 +6,7 @@ second opinion used to compute src/test/resources/golden/*/expected/.  Standard 
 
 Usage:
     python3 src/test/python/reference_pipeline.py --connections C --input DIR --out DIR --from D1 --to D2 \
-        [--skip-bad-files] [--max-file-bytes N] [--max-record-bytes N]
+        [--skip-bad-files] [--allow-empty-day] [--max-file-bytes N] [--max-record-bytes N]
 
 What it implements
   * connections.csv: read by header names (any column order, BOM allowed), prefixes split on spaces
@@ -14,7 +14,12 @@ What it implements
     special-purpose, host-bit or overlap checks).
   * latency input: for every UTC day D in [from, to], every `*.csv` / `*.csv.gz` file of <input>/D/ in
     file-name order (code-point order == Java String.compareTo for the ASCII names used here);
-    other names are ignored; a missing day folder counts as a day without files.
+    other names are ignored.  A missing day folder stops the script with an error (the job's run refuses it).
+  * an empty day: no file of the day holds a data row (no input file at all, or only 0-byte, blank or
+    header-only ones) and no file was skipped as bad.  Without --allow-empty-day the script stops with an error
+    (the job's run refuses the day); with it the day is processed as a day without data: rows_read 0, NO_DATA
+    for every connection, and every report row says "none".  A day whose files were all skipped as bad is
+    "partial", not empty.
   * an RFC 4180 record reader that keeps physical line numbers (header = line 1), skips blank lines
     (empty after removing the terminator), accepts LF and CRLF, strips a leading BOM, and gives the
     exact raw text of a record (inner line breaks normalised to "\\n").  Invalid UTF-8 bytes are kept as
@@ -31,6 +36,8 @@ What it implements
     and ASCII lower-casing, bad encoding, too long, or a quote never closed).  Without --skip-bad-files the
     day fails (the script stops with an error); with it the file is left out (rows 0, none of its rows
     count), listed in "skipped_files", "partial" is true and every report row says "partial".
+  * coverage (the last column of both report files): "partial" when a file was skipped, else "none" for an
+    empty day (above), else "complete".
   * attribution: brute-force longest-prefix match with `ipaddress` over every registered prefix
     (IPv4-mapped IPv6 clients are treated as their IPv4 address); among the connections that registered
     exactly that longest prefix, the one with the same country (and, for US, the same state) wins; else
@@ -520,7 +527,9 @@ def stats(rtts):
 
 def process_day(day: dt.date, input_dir: str, conns, opts):
     folder = os.path.join(input_dir, day.isoformat())
-    names = sorted(n for n in (os.listdir(folder) if os.path.isdir(folder) else [])
+    if not os.path.isdir(folder):
+        sys.exit(f"{day}: no input folder {folder}")
+    names = sorted(n for n in os.listdir(folder)
                    if (n.endswith(".csv") or n.endswith(".csv.gz")) and os.path.isfile(os.path.join(folder, n)))
     run = {"rows_read": 0, "attributed": 0, "no_prefix": 0, "location_mismatch": 0, "rejected": {}, "files": [],
            "skipped_files": []}
@@ -575,7 +584,20 @@ def process_day(day: dt.date, input_dir: str, conns, opts):
         run["files"].append({"name": name, "rows": rows, "bytes": os.path.getsize(path), "sha256": sha256})
         run["rows_read"] += rows
     rejects.sort(key=lambda r: (r[0], r[1]))
+    if empty_day(run) and not opts.allow_empty_day:
+        sys.exit(f"{day} is an empty day: no input file of {folder} holds a data row (see --allow-empty-day)")
     return run, rejects, samples
+
+
+def empty_day(run) -> bool:
+    """No file of the day held a data row, and none was skipped as bad."""
+    return run["rows_read"] == 0 and not run["skipped_files"]
+
+
+def coverage_of(run) -> str:
+    if run["skipped_files"]:
+        return "partial"
+    return "none" if empty_day(run) else "complete"
 
 
 def prefix_text(net) -> str:
@@ -590,7 +612,7 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
     day = d_from
     while day <= d_to:
         run, rejects, samples = process_day(day, input_dir, conns, opts)
-        coverage = "partial" if run["skipped_files"] else "complete"
+        coverage = coverage_of(run)
         ds = day.isoformat()
         per_conn, per_prefix = {}, {}
         for cid, net, rtt in samples:
@@ -720,6 +742,7 @@ def main(argv=None):
     p.add_argument("--from", dest="d_from", required=True, type=dt.date.fromisoformat)
     p.add_argument("--to", dest="d_to", required=True, type=dt.date.fromisoformat)
     p.add_argument("--skip-bad-files", action="store_true")
+    p.add_argument("--allow-empty-day", action="store_true")
     p.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES)
     p.add_argument("--max-record-bytes", type=int, default=DEFAULT_MAX_RECORD_BYTES)
     a = p.parse_args(argv)

@@ -51,7 +51,8 @@ final class PathOptions {
                         s.chunkSize(),
                         s.jobRepository(),
                         s.ingest(),
-                        s.duckDb())
+                        s.duckDb(),
+                        s.dayInput())
                 .withEnvironment(System.getenv());
         Preflight.databaseFile(resolved.db());
         return resolved;

@@ -1,14 +1,12 @@
 package org.peertel.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.peertel.alert.AlertSettings;
-import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
 import org.peertel.history.TelemetryExecution;
 import org.peertel.job.Progress;
@@ -61,6 +59,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SkipBadFilesOption skipBadFiles;
 
+    @Mixin
+    AllowEmptyDayOption allowEmptyDay;
+
     @Override
     public Integer call() throws Exception {
         List<LocalDate> days;
@@ -69,18 +70,12 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        JobSettings settings = skipBadFiles.applyTo(paths.resolve());
+        JobSettings settings = allowEmptyDay.applyTo(skipBadFiles.applyTo(paths.resolve()));
         RegistryCache registries = new RegistryCache();
         ConnectionRegistry registry = Preflight.registry(
                 settings.connections(), registries, spec.commandLine().getErr());
         Preflight.alertSettings(AlertSettings.load(settings.alerts()), registry);
-        for (LocalDate day : days) {
-            if (!Files.isDirectory(settings.input().resolve(day.toString()))) {
-                throw new ConfigurationException(
-                        "no input folder " + settings.input().resolve(day.toString()) + " for " + day
-                                + ": the day's latency files must be there (check --input)");
-            }
-        }
+        InputPreflight.check(settings.inputReadiness(), days);
         Preflight.outputFolder(settings.out(), registry);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -15,7 +15,8 @@ import org.springframework.batch.core.BatchStatus;
 /**
  * The one-screen summary that ends every {@code run}: a line per day (status, duration, rows read, attributed,
  * no_prefix, location_mismatch, rejected, alerts, why it ran) with a note of the rejects by reason and the alerts by
- * severity, a total line, and where the outputs are. Days after a failed one show as not run.
+ * severity, a total line, and where the outputs are. Days after a failed one show as not run; an empty day processed
+ * with {@code --allow-empty-day} is noted EMPTY.
  */
 final class RunSummaryPrinter {
 
@@ -41,6 +42,7 @@ final class RunSummaryPrinter {
         Map<String, Long> rejected = new TreeMap<>();
         Map<String, Long> alerts = new TreeMap<>();
         long skippedFiles = 0;
+        long emptyDays = 0;
         for (LocalDate day : days) {
             TelemetryExecution e = executions.get(day);
             if (e == null) {
@@ -75,7 +77,12 @@ final class RunSummaryPrinter {
                     c.rejected(),
                     c.alerts(),
                     e.why());
-            note(table, c.rejectedSorted(), c.alertsSorted(), c.skippedFiles());
+            note(
+                    table,
+                    c.rejectedSorted(),
+                    c.alertsSorted(),
+                    c.skippedFiles(),
+                    empty(c) ? "EMPTY: no data row in the day's files (reports say coverage=none)" : "");
             long[] values = {c.rowsRead(), c.attributed(), c.noPrefix(), c.locationMismatch(), c.rejected(), c.alerts()
             };
             for (int i = 0; i < values.length; i++) {
@@ -84,6 +91,7 @@ final class RunSummaryPrinter {
             c.rejectedByReason().forEach((k, v) -> rejected.merge(k, v, Long::sum));
             c.alertsBySeverity().forEach((k, v) -> alerts.merge(k, v, Long::sum));
             skippedFiles += c.skippedFiles();
+            emptyDays += empty(c) ? 1 : 0;
         }
         table.row(
                 "total",
@@ -96,7 +104,15 @@ final class RunSummaryPrinter {
                 sums[4],
                 sums[5],
                 "");
-        note(table, rejected, alerts, skippedFiles);
+        note(
+                table,
+                rejected,
+                alerts,
+                skippedFiles,
+                emptyDays == 0
+                        ? ""
+                        : "EMPTY: " + emptyDays + (emptyDays == 1 ? " day" : " days")
+                                + " without a data row (coverage=none)");
         writer.println("Run summary: " + days.size() + (days.size() == 1 ? " day" : " days")
                 + (days.size() == 1
                         ? " (" + days.get(0) + ")"
@@ -107,11 +123,20 @@ final class RunSummaryPrinter {
                 + "<day>-prefixes.csv, rejects/<day>.csv, runs/<day>.json");
     }
 
-    private static void note(TextTable table, Map<String, Long> rejected, Map<String, Long> alerts, long skippedFiles) {
+    /** A day without a data row in its files and without a skipped file: processed with --allow-empty-day. */
+    private static boolean empty(ExecutionRecord.Counts c) {
+        return c.rowsRead() == 0 && c.skippedFiles() == 0;
+    }
+
+    private static void note(
+            TextTable table, Map<String, Long> rejected, Map<String, Long> alerts, long skippedFiles, String empty) {
         List<String> parts = new ArrayList<>();
         if (skippedFiles > 0) {
             parts.add("PARTIAL: " + skippedFiles + " bad file" + (skippedFiles == 1 ? "" : "s")
                     + " skipped (see runs/<day>.json)");
+        }
+        if (!empty.isEmpty()) {
+            parts.add(empty);
         }
         if (!rejected.isEmpty()) {
             parts.add("rejected: " + TextFormat.counts(rejected));

@@ -50,6 +50,9 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Mixin
     SkipBadFilesOption skipBadFiles;
 
+    @Mixin
+    AllowEmptyDayOption allowEmptyDay;
+
     @Option(
             names = "--cron",
             paramLabel = "EXPR",
@@ -71,7 +74,7 @@ public final class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        JobSettings settings = skipBadFiles.applyTo(paths.resolve());
+        JobSettings settings = allowEmptyDay.applyTo(skipBadFiles.applyTo(paths.resolve()));
         ScheduleSettings schedule = ScheduleSettings.load(paths.settingsFile());
         if (cron != null) {
             schedule = schedule.withCron(cron, this::usage);

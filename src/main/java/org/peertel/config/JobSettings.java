@@ -3,13 +3,15 @@ package org.peertel.config;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import org.peertel.ingest.InputReadiness;
 
 /**
  * The settings of the telemetry job ({@code jobs/telemetry/telemetry.properties}): default paths for every
  * command-line option, where the Spring Batch job repository lives, and how input files are read
  * ({@link IngestSettings}). Relative paths are relative to the working
  * directory, except {@code alerts}, which is relative to the settings file's own folder. {@code alerts} is null for
- * the built-in alert rules. {@code duckDb} bounds DuckDB's memory and names where it spills.
+ * the built-in alert rules. {@code duckDb} bounds DuckDB's memory and names where it spills. {@code dayInput} says
+ * when a day's input is ready ({@link #inputReadiness()}).
  *
  * <p>Precedence, highest first: command-line options, environment variables ({@code PEERTEL_JOB_REPOSITORY_URL},
  * {@code _USER}, {@code _PASSWORD}, applied by {@link #withEnvironment}), the settings file, the built-in default.
@@ -23,7 +25,8 @@ public record JobSettings(
         int chunkSize,
         JobRepositorySettings jobRepository,
         IngestSettings ingest,
-        DuckDbSettings duckDb) {
+        DuckDbSettings duckDb,
+        InputSettings dayInput) {
 
     public static final Path DEFAULT_FILE = Path.of("jobs", "telemetry", "telemetry.properties");
 
@@ -39,6 +42,8 @@ public record JobSettings(
             JobRepositorySettings.PASSWORD_KEY,
             "schedule.cron",
             "schedule.horizon-days",
+            InputSettings.READY_FILE_KEY,
+            InputSettings.ALLOW_EMPTY_DAY_KEY,
             IngestSettings.MAX_FILE_BYTES_KEY,
             IngestSettings.MAX_RECORD_BYTES_KEY,
             IngestSettings.SKIP_BAD_FILES_KEY,
@@ -47,7 +52,7 @@ public record JobSettings(
             DuckDbSettings.THREADS_KEY,
             DuckDbSettings.MAX_TEMP_SIZE_KEY);
 
-    /** Settings with the default ingest settings and DuckDB's built-in limits ({@link DuckDbSettings#defaults()}). */
+    /** Settings with the default ingest and input settings and DuckDB's built-in limits. */
     public JobSettings(
             Path connections,
             Path input,
@@ -65,7 +70,8 @@ public record JobSettings(
                 chunkSize,
                 jobRepository,
                 IngestSettings.DEFAULTS,
-                DuckDbSettings.defaults());
+                DuckDbSettings.defaults(),
+                InputSettings.DEFAULTS);
     }
 
     /** Settings whose job repository is given by URL only (no user, no password). */
@@ -90,12 +96,25 @@ public record JobSettings(
                 chunkSize,
                 jobRepository.withEnvironment(environment),
                 ingest,
-                duckDb);
+                duckDb,
+                dayInput);
     }
 
     /** These settings with other ingest settings. */
     public JobSettings withIngest(IngestSettings newIngest) {
-        return new JobSettings(connections, input, out, db, alerts, chunkSize, jobRepository, newIngest, duckDb);
+        return new JobSettings(
+                connections, input, out, db, alerts, chunkSize, jobRepository, newIngest, duckDb, dayInput);
+    }
+
+    /** These settings with other input settings. */
+    public JobSettings withDayInput(InputSettings newDayInput) {
+        return new JobSettings(
+                connections, input, out, db, alerts, chunkSize, jobRepository, ingest, duckDb, newDayInput);
+    }
+
+    /** The rule that says whether a day of {@link #input()} is ready to be processed, and if not, why. */
+    public InputReadiness inputReadiness() {
+        return new InputReadiness(input, dayInput.readyFile(), dayInput.allowEmptyDay(), ingest.limits());
     }
 
     /**
@@ -133,7 +152,8 @@ public record JobSettings(
                 chunkSize(settings),
                 JobRepositorySettings.read(settings),
                 IngestSettings.read(settings),
-                DuckDbSettings.read(settings));
+                DuckDbSettings.read(settings),
+                InputSettings.read(settings));
     }
 
     private static Path path(SettingsFile settings, String key, Path fallback) {

@@ -3,6 +3,7 @@ package org.peertel.job;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.peertel.report.Coverage;
 import org.peertel.report.CustomerReports;
 import org.peertel.report.OutputLayout;
 import org.peertel.report.RejectsFile;
@@ -34,7 +35,12 @@ public final class WriteReportsTasklet implements Tasklet {
         StoreQueries queries = run.store().queries();
         StoreQueries.DayCounts dayCounts = queries.counts(day);
         CustomerReports.write(
-                layout, day, run.registry(), queries.connectionDay(day), queries.prefixDay(day), dayCounts.partial());
+                layout,
+                day,
+                run.registry(),
+                queries.connectionDay(day),
+                queries.prefixDay(day),
+                Coverage.of(dayCounts));
         RejectsFile.write(layout.rejects(day), day, queries);
         var jobStart = chunkContext
                 .getStepContext()

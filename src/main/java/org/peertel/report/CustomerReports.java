@@ -22,9 +22,10 @@ import org.peertel.testhook.CrashPoint;
 /**
  * The per-customer reports of one day. Each customer's files are built only from that customer's connections,
  * so a row of another customer cannot leak into them. A customer gets both files every day, also without data
- * (its connections with 0 samples, and a prefix file of the header only). Every row ends with {@code coverage}:
- * {@code complete}, or {@code partial} when input files of the day were left out ({@code --skip-bad-files}), so
- * that a partial day cannot be mistaken for a complete one even when the file is read alone.
+ * (its connections with 0 samples, and a prefix file of the header only). Every row ends with {@code coverage}
+ * ({@link Coverage}): {@code complete}; {@code partial} when input files of the day were left out
+ * ({@code --skip-bad-files}); {@code none} when no file of the day held a data row ({@code --allow-empty-day}), so
+ * that neither a partial day nor an outage can be mistaken for a complete day, even when the file is read alone.
  */
 public final class CustomerReports {
 
@@ -45,15 +46,13 @@ public final class CustomerReports {
             "coverage");
     static final String PREFIX_HEADER =
             CsvLine.of("date", "connection_id", "prefix", "samples", "median_ms", "p95_ms", "coverage");
-    static final String COMPLETE = "complete";
-    static final String PARTIAL = "partial";
 
     private CustomerReports() {}
 
     /**
      * Writes both report files of every customer in the registry.
      *
-     * @param partial true when input files of the day were left out
+     * @param coverage how much of the day's input the rows stand for
      */
     public static void write(
             OutputLayout layout,
@@ -61,8 +60,8 @@ public final class CustomerReports {
             ConnectionRegistry registry,
             List<ConnectionDay> connectionDays,
             List<PrefixDay> prefixDays,
-            boolean partial) {
-        String coverage = partial ? PARTIAL : COMPLETE;
+            Coverage dayCoverage) {
+        String coverage = dayCoverage.text();
         Map<String, ConnectionDay> statsById =
                 connectionDays.stream().collect(Collectors.toMap(ConnectionDay::connectionId, Function.identity()));
         Map<String, List<PrefixDay>> prefixesById =

@@ -3,5 +3,8 @@ package org.peertel.schedule;
 import java.time.LocalDate;
 import org.peertel.job.RunReason;
 
-/** A day the scheduler will process, and why (for late data, which files changed). */
-record DueDay(LocalDate day, RunReason reason, String why) {}
+/**
+ * A day the scheduler will process, and why (for late data, which files changed). A day whose input is not ready
+ * yet stays due: the pass hands it back as waiting.
+ */
+public record DueDay(LocalDate day, RunReason reason, String why) {}

@@ -1,7 +1,6 @@
 package org.peertel.schedule;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,7 +13,9 @@ import java.util.function.Consumer;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
 import org.peertel.history.TelemetryExecution;
+import org.peertel.ingest.DayInput;
 import org.peertel.ingest.DayManifest;
+import org.peertel.ingest.InputReadiness;
 import org.peertel.job.Progress;
 import org.peertel.job.RegistryCache;
 import org.peertel.job.RunReason;
@@ -32,9 +33,12 @@ import org.springframework.batch.core.job.JobExecution;
  * <li>The window is the last {@code horizon-days} UTC days up to yesterday.</li>
  * <li>Due: every day of the window without a completed run, from the earliest day that ever completed on (a new
  * installation starts with yesterday, not with a week of history). Yesterday is "nightly", older days
- * "catch-up". A day whose input folder is not there yet is reported and tried again at the next pass.</li>
+ * "catch-up".</li>
  * <li>Late data: a completed day of the window whose files differ from the manifest recorded when it ran
  * (added, replaced, removed) is processed again, and the pass says which files changed.</li>
+ * <li>A due day whose input is not ready ({@link InputReadiness}: no folder yet, no ready marker, no data row) is
+ * not run: the pass says what it waits for and hands it back ({@link Pass#waiting()}); the next pass tries it
+ * again.</li>
  * <li>Days older than the window that never completed are not processed, but every pass names them, with the
  * command that processes them: a missed night is never skipped in silence.</li>
  * </ul>
@@ -43,30 +47,33 @@ public final class NightlyScheduler {
 
     private final JobSettings settings;
     private final ScheduleSettings schedule;
+    private final InputReadiness readiness;
     private final PrintWriter out;
     private final PrintWriter err;
 
     public NightlyScheduler(JobSettings settings, ScheduleSettings schedule, PrintWriter out, PrintWriter err) {
         this.settings = settings;
         this.schedule = schedule;
+        this.readiness = settings.inputReadiness();
         this.out = out;
         this.err = err;
     }
 
     /**
      * What one pass did: the days that completed, those that failed, every execution it ran (for the run summary),
-     * whether a stop request cut it short (a day stopped, or due days were left), and why it could not run at all
-     * ({@link Trouble#NONE} when it could).
+     * whether a stop request cut it short (a day stopped, or due days were left), why it could not run at all
+     * ({@link Trouble#NONE} when it could), and the due days whose input was not ready.
      */
     public record Pass(
             List<LocalDate> completed,
             List<LocalDate> failed,
             Map<LocalDate, TelemetryExecution> executions,
             boolean interrupted,
-            Trouble trouble) {
+            Trouble trouble,
+            List<DueDay> waiting) {
 
-        static Pass notRun(Trouble trouble) {
-            return new Pass(List.of(), List.of(), Map.of(), false, trouble);
+        static Pass notRun(Trouble trouble, List<DueDay> waiting) {
+            return new Pass(List.of(), List.of(), Map.of(), false, trouble, List.copyOf(waiting));
         }
     }
 
@@ -91,18 +98,10 @@ public final class NightlyScheduler {
         LocalDate yesterday = now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
         LocalDate first = yesterday.minusDays(schedule.horizonDays() - 1L);
         RegistryCache registries = new RegistryCache();
-        RegistryLoadResult registry = registries.load(settings.connections());
-        if (!registry.ok()) {
-            registry.errors().forEach(err::println);
-            err.println("peertel schedule: " + settings.connections() + " has "
-                    + registry.errors().size()
-                    + " error(s); nothing processed in this pass; fix the registry, the next pass retries");
-            return Pass.notRun(Trouble.CONFIGURATION);
+        if (!registryOk(registries)) {
+            return Pass.notRun(Trouble.CONFIGURATION, List.of());
         }
-        List<LocalDate> done = new ArrayList<>();
-        List<LocalDate> failed = new ArrayList<>();
-        Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();
-        boolean interrupted = false;
+        Outcome outcome = new Outcome();
         try (JobSession session = JobSession.open(settings, "peertel schedule", registries)) {
             watch.accept(session);
             session.reportProgressTo(new Progress(err, false, System::nanoTime));
@@ -110,43 +109,81 @@ public final class NightlyScheduler {
             LocalDate earliest =
                     completed.isEmpty() ? yesterday : completed.iterator().next();
             reportDaysBeyondHorizon(completed, earliest, first);
-            for (DueDay due : dueDays(completed, earliest, first, yesterday, startup)) {
-                if (session.stopRequested()) {
-                    err.println(due.day() + ": not started (stop requested); the next start processes it");
-                    interrupted = true;
-                    continue;
-                }
-                if (!Files.isDirectory(settings.input().resolve(due.day().toString()))) {
-                    out.println(due.day() + ": waiting for "
-                            + settings.input().resolve(due.day().toString()) + " ("
-                            + due.reason().label() + "); the next pass tries again");
-                    continue;
-                }
-                out.println(due.day() + ": processing (" + due.reason().label()
-                        + (due.why().isEmpty() ? "" : ": " + due.why()) + ")");
-                JobExecution execution = session.run(parameters(due));
-                executions.put(due.day(), TelemetryExecution.of(execution, false));
-                if (execution.getStatus() == BatchStatus.COMPLETED) {
-                    done.add(due.day());
-                } else if (execution.getStatus() == BatchStatus.STOPPED) {
-                    err.println(due.day() + ": stopped on request; the next start resumes it where it stopped");
-                    interrupted = true;
-                } else {
-                    err.println(due.day() + ": " + execution.getStatus() + " (" + JobFailure.describe(execution)
-                            + "); the next pass restarts it");
-                    failed.add(due.day());
-                }
-            }
+            process(session, dueDays(completed, earliest, first, yesterday, startup), outcome);
         } catch (ConfigurationException busy) {
             err.println("peertel schedule: " + busy.getMessage() + "; this pass is skipped, the next one retries");
-            return new Pass(done, failed, executions, interrupted, Trouble.CONFIGURATION);
+            return outcome.pass(Trouble.CONFIGURATION);
         } catch (Exception e) {
             err.println("peertel schedule: pass failed: " + e + "; the next pass retries");
-            return new Pass(done, failed, executions, interrupted, Trouble.FAILURE);
+            return outcome.pass(Trouble.FAILURE);
         } finally {
             watch.accept(null);
         }
-        return new Pass(done, failed, executions, interrupted, Trouble.NONE);
+        return outcome.pass(Trouble.NONE);
+    }
+
+    /** Runs the due days whose input is ready, oldest first; the others wait. */
+    private void process(JobSession session, List<DueDay> dueDays, Outcome outcome) throws Exception {
+        for (DueDay due : dueDays) {
+            if (session.stopRequested()) {
+                err.println(due.day() + ": not started (stop requested); the next start processes it");
+                outcome.interrupted = true;
+                continue;
+            }
+            DayInput input = readiness.check(due.day());
+            if (!input.ready()) {
+                sayWaiting(due, input);
+                outcome.waiting.add(due);
+                continue;
+            }
+            out.println(due.day() + ": processing (" + due.reason().label()
+                    + (due.why().isEmpty() ? "" : ": " + due.why())
+                    + (input.empty() ? "; an empty day, processed as a day without data: " + input.emptiness() : "")
+                    + ")");
+            JobExecution execution = session.run(parameters(due));
+            outcome.executions.put(due.day(), TelemetryExecution.of(execution, false));
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                outcome.completed.add(due.day());
+            } else if (execution.getStatus() == BatchStatus.STOPPED) {
+                err.println(due.day() + ": stopped on request; the next start resumes it where it stopped");
+                outcome.interrupted = true;
+            } else {
+                err.println(due.day() + ": " + execution.getStatus() + " (" + JobFailure.describe(execution)
+                        + "); the next pass restarts it");
+                outcome.failed.add(due.day());
+            }
+        }
+    }
+
+    private void sayWaiting(DueDay due, DayInput input) {
+        out.println(due.day() + ": waiting for " + input.waitingFor() + " ("
+                + due.reason().label() + ")" + (input.hint().isEmpty() ? "" : "; " + input.hint())
+                + "; the next pass tries again");
+    }
+
+    private boolean registryOk(RegistryCache registries) {
+        RegistryLoadResult registry = registries.load(settings.connections());
+        if (registry.ok()) {
+            return true;
+        }
+        registry.errors().forEach(err::println);
+        err.println("peertel schedule: " + settings.connections() + " has "
+                + registry.errors().size()
+                + " error(s); nothing processed in this pass; fix the registry, the next pass retries");
+        return false;
+    }
+
+    /** What a pass gathers while it runs. */
+    private static final class Outcome {
+        final List<LocalDate> completed = new ArrayList<>();
+        final List<LocalDate> failed = new ArrayList<>();
+        final Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();
+        final List<DueDay> waiting = new ArrayList<>();
+        boolean interrupted;
+
+        Pass pass(Trouble trouble) {
+            return new Pass(completed, failed, executions, interrupted, trouble, List.copyOf(waiting));
+        }
     }
 
     private List<DueDay> dueDays(

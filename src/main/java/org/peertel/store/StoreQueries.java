@@ -60,6 +60,15 @@ public final class StoreQueries {
         public boolean partial() {
             return !skippedFiles.isEmpty();
         }
+
+        /**
+         * True when no input file of the day held a data row (no file at all, or only 0-byte, blank or header-only
+         * ones) and none was left out: a day without data, processed as such with {@code --allow-empty-day}. Read
+         * from the rows the day published, which are the files' rows, so no separate mark is kept.
+         */
+        public boolean empty() {
+            return rowsRead() == 0 && !partial();
+        }
     }
 
     private final Connection connection;

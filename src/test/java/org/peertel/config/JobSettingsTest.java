@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.alert.AlertSettings;
 import org.peertel.ingest.IngestLimits;
+import org.peertel.schedule.ScheduleSettings;
 
 /** Every settings file under jobs/ must load, so a broken setting fails the build. */
 class JobSettingsTest {
@@ -34,6 +35,7 @@ class JobSettingsTest {
             } else {
                 JobSettings settings = JobSettings.load(file);
                 assertTrue(Files.isRegularFile(settings.alerts()), file + " names an alerts file that exists");
+                ScheduleSettings.load(file);
             }
         }
     }
@@ -229,6 +231,36 @@ class JobSettingsTest {
             assertTrue(
                     e.getMessage().startsWith(file + ":2: " + line.replace(" = ", " = '") + "': expected "),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void theInputSettingsHaveTheirDefaultsAndTakeTheirValues(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("t.properties");
+        Files.writeString(file, "input.ready-file = _SUCCESS\ninput.allow-empty-day = TRUE\n");
+        JobSettings settings = JobSettings.load(file);
+        assertEquals(new InputSettings("_SUCCESS", true), settings.dayInput());
+        assertEquals("_SUCCESS", settings.inputReadiness().readyFile());
+
+        JobSettings shipped = JobSettings.load(JobSettings.DEFAULT_FILE);
+        assertEquals(InputSettings.DEFAULTS, shipped.dayInput(), "the shipped file holds the built-in defaults");
+        assertEquals(new InputSettings("", false), JobSettings.builtIn().dayInput());
+    }
+
+    @Test
+    void aBadInputSettingIsRefusedWithItsLineAndTheFix(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("t.properties");
+        for (String line : List.of(
+                "input.ready-file = done/_SUCCESS|give a file name inside the day folder",
+                "input.ready-file = done.csv|would be read as latency data",
+                "input.allow-empty-day = yes|expected true or false")) {
+            String setting = line.substring(0, line.indexOf('|'));
+            Files.writeString(file, "# comment\n" + setting + "\n");
+            ConfigurationException e =
+                    assertThrows(ConfigurationException.class, () -> JobSettings.load(file), setting);
+            assertTrue(
+                    e.getMessage().startsWith(file + ":2: " + setting.replace(" = ", " = '") + "': "), e.getMessage());
+            assertTrue(e.getMessage().contains(line.substring(line.indexOf('|') + 1)), e.getMessage());
         }
     }
 

@@ -1,0 +1,238 @@
+package org.peertel.golden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peertel.cli.PeertelMain;
+
+/**
+ * Input that is late or missing, through the real command line: an empty day (an outage) is refused rather than
+ * reported as zero traffic, or processed with {@code coverage=none} when allowed; a ready marker holds a half-copied
+ * folder back; a range names every day that is not ready at once.
+ */
+class LateOrMissingInputTest {
+
+    static final Path WEEK = GoldenJobTest.CASES.resolve("week/input");
+    static final String DAY = "2026-03-02";
+    static final String HEADER = "timestamp,client_ip,country,state,edge_pop,rtt_ms\n";
+
+    @TempDir
+    Path work;
+
+    record Result(int code, String out, String err) {}
+
+    @Test
+    void anEmptyDayFailsPreflightInsteadOfLookingLikeZeroTraffic() throws IOException {
+        // given: a day folder whose input files hold no data row (an outage of the collectors)
+        emptyDay(DAY);
+
+        // when
+        Result result = peertel("run", "--date", DAY);
+
+        // then
+        assertThat(result.code()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err())
+                .contains(DAY + " is an empty day: " + input().resolve(DAY)
+                        + ": its 3 input files are 0-byte, blank or header-only")
+                .contains("--allow-empty-day");
+        assertThat(work.resolve("out")).as("nothing written").doesNotExist();
+        assertThat(work.resolve("t.duckdb")).as("no database").doesNotExist();
+    }
+
+    @Test
+    void anEmptyDayAllowedIsProcessedAsADayWithoutDataAndEveryReportRowSaysNone() throws IOException {
+        // given
+        emptyDay(DAY);
+
+        // when
+        Result result = peertel("run", "--date", DAY, "--allow-empty-day");
+
+        // then
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("EMPTY: no data row in the day's files (reports say coverage=none)");
+        List<String> rows = reportRows(DAY);
+        assertThat(rows).hasSize(8).allSatisfy(row -> assertThat(row).endsWith(",0,,,,,,,none"));
+        assertThat(Files.readString(work.resolve("out/runs/" + DAY + ".json")))
+                .contains("\"rows_read\": 0")
+                .contains("\"partial\": false");
+    }
+
+    @Test
+    void theSettingAllowsEmptyDaysLikeTheOption() throws IOException {
+        // given
+        emptyDay(DAY);
+        settings("input.allow-empty-day = true");
+
+        // when
+        Result result = peertel("run", "--date", DAY);
+
+        // then
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(reportRows(DAY)).allSatisfy(row -> assertThat(row).endsWith(",none"));
+    }
+
+    @Test
+    void aDayWhoseFilesWereAllSkippedAsBadStaysPartial() throws IOException {
+        // given: a header-only file and a corrupt gzip: the day is not empty, its bad file is left out
+        Path day = Files.createDirectories(input().resolve(DAY));
+        Files.writeString(day.resolve("a-header.csv"), HEADER);
+        Files.write(day.resolve("b-broken.csv.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, -1, -1});
+
+        // when
+        Result refused = peertel("run", "--date", DAY);
+        Result skipped = peertel("run", "--date", DAY, "--skip-bad-files");
+
+        // then: without the option the bad file fails the day (exit 1), as it did: a bad file is not "empty"
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains("bad input file").doesNotContain("empty day");
+        assertThat(skipped.code()).as(skipped.toString()).isZero();
+        assertThat(reportRows(DAY)).allSatisfy(row -> assertThat(row).endsWith(",partial"));
+    }
+
+    @Test
+    void aReadyMarkerHoldsBackAFolderStillBeingCopied() throws IOException {
+        // given
+        dataDay(DAY);
+        settings("input.ready-file = _SUCCESS");
+
+        // when: the files are there, the marker is not
+        Result early = peertel("run", "--date", DAY);
+        Files.writeString(input().resolve(DAY).resolve("_SUCCESS"), "");
+        Result ready = peertel("run", "--date", DAY);
+
+        // then
+        assertThat(early.code()).as(early.toString()).isEqualTo(2);
+        assertThat(early.err())
+                .contains("no ready marker " + input().resolve(DAY).resolve("_SUCCESS") + " yet for " + DAY);
+        assertThat(ready.code()).as(ready.toString()).isZero();
+        assertThat(Files.readString(work.resolve("out/runs/" + DAY + ".json"))).contains("\"rows_read\": 307");
+    }
+
+    @Test
+    void scheduleSaysWhatAWaitingDayWaitsFor() throws IOException {
+        // given: yesterday (UTC), the day a new installation's first pass is due for, is an empty day
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        Path folder = input().resolve(yesterday.toString());
+        emptyDay(yesterday.toString());
+        settings("input.ready-file = _SUCCESS");
+
+        // when: a pass before its ready marker is there, a pass after
+        Result beforeMarker = peertel("schedule", "--once");
+        Files.writeString(folder.resolve("_SUCCESS"), "");
+        Result afterMarker = peertel("schedule", "--once");
+
+        // then
+        assertThat(beforeMarker.code()).as(beforeMarker.toString()).isZero();
+        assertThat(beforeMarker.out())
+                .contains(yesterday + ": waiting for " + folder.resolve("_SUCCESS")
+                        + ", the ready marker (input.ready-file) (catch-up)");
+        assertThat(afterMarker.code()).as(afterMarker.toString()).isZero();
+        assertThat(afterMarker.out())
+                .contains(yesterday + ": waiting for data in " + folder
+                        + ": its 3 input files are 0-byte, blank or header-only (catch-up); an empty day is not a "
+                        + "day of zero traffic: --allow-empty-day processes it as a day without data")
+                .doesNotContain(yesterday + ": processing");
+        assertThat(work.resolve("out/runs/" + yesterday + ".json")).doesNotExist();
+    }
+
+    @Test
+    void aRangeNamesEveryDayThatIsNotReadyAtOnce() throws IOException {
+        // given: 03-02 .. 03-07, of which 03-03 and 03-05 .. 03-06 have no folder and 03-07 is empty
+        for (String day : List.of("2026-03-02", "2026-03-04")) {
+            dataDay(day);
+        }
+        emptyDay("2026-03-07");
+
+        // when
+        Result result = peertel("run", "--from", "2026-03-02", "--to", "2026-03-07");
+
+        // then
+        assertThat(result.code()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("no input folder for 3 days under " + input() + ": 2026-03-03, 2026-03-05 .. 2026-03-06")
+                .contains("2026-03-07 is an empty day");
+        assertThat(work.resolve("out")).doesNotExist();
+    }
+
+    private Path input() {
+        return work.resolve("latency");
+    }
+
+    /** An outage: a 0-byte file, a file of blank lines and a header-only gzip, and a file that is not input. */
+    private void emptyDay(String day) throws IOException {
+        Path folder = Files.createDirectories(input().resolve(day));
+        Files.write(folder.resolve("a-empty.csv"), new byte[0]);
+        Files.writeString(folder.resolve("b-blank.csv"), "\n\r\n");
+        Files.copy(
+                GoldenJobTest.CASES.resolve("empty-day/input/latency/2026-03-17/c-header-only.csv.gz"),
+                folder.resolve("c-header.csv.gz"));
+        Files.writeString(folder.resolve("notes.txt"), "collector down\n");
+    }
+
+    /** The golden week's 2026-03-02 files (307 rows), under {@code day}'s folder. */
+    private void dataDay(String day) throws IOException {
+        Path folder = Files.createDirectories(input().resolve(day));
+        try (Stream<Path> files = Files.list(WEEK.resolve("latency/2026-03-02"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private void settings(String... lines) throws IOException {
+        Files.writeString(
+                work.resolve("telemetry.properties"),
+                String.join("\n", lines) + "\nalerts = "
+                        + Path.of("jobs/telemetry/alerts.properties").toAbsolutePath() + "\n");
+    }
+
+    /** Every data row of every customer's report of {@code day}. */
+    private List<String> reportRows(String day) throws IOException {
+        List<String> rows = new ArrayList<>();
+        try (Stream<Path> customers = Files.list(work.resolve("out/reports"))) {
+            for (Path customer : customers.sorted().toList()) {
+                rows.addAll(Files.readAllLines(customer.resolve(day + ".csv"))
+                        .subList(
+                                1,
+                                Files.readAllLines(customer.resolve(day + ".csv"))
+                                        .size()));
+                List<String> prefixes = Files.readAllLines(customer.resolve(day + "-prefixes.csv"));
+                assertThat(prefixes).as("a day without data has no prefix row").hasSize(1);
+            }
+        }
+        return rows;
+    }
+
+    private Result peertel(String... args) {
+        List<String> line = new ArrayList<>(List.of(args));
+        line.addAll(List.of(
+                "--connections",
+                WEEK.resolve("connections.csv").toString(),
+                "--input",
+                input().toString(),
+                "--out",
+                work.resolve("out").toString(),
+                "--db",
+                work.resolve("t.duckdb").toString()));
+        if (Files.exists(work.resolve("telemetry.properties"))) {
+            line.addAll(
+                    List.of("--settings", work.resolve("telemetry.properties").toString()));
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = PeertelMain.execute(new PrintWriter(out), new PrintWriter(err), line.toArray(String[]::new));
+        return new Result(code, out.toString(), err.toString());
+    }
+}
