@@ -4,11 +4,10 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.peertel.config.JobSettings;
+import org.peertel.schedule.NextWakeUp;
 import org.peertel.schedule.NightlyScheduler;
 import org.peertel.schedule.ScheduleSettings;
 import org.peertel.testhook.TestHooks;
@@ -28,6 +27,8 @@ import picocli.CommandLine.Option;
                     + "(up to the horizon, default 7 days), oldest first, and processes again the days whose "
                     + "input files changed since they ran (late data). Older missed days are named, never "
                     + "skipped in silence.",
+            "A day whose input is not ready (no folder yet, no ready marker, no data row) is tried again every "
+                    + "schedule.retry-minutes (default 15) until the next tick, saying each time what it waits for.",
             "SIGTERM or Ctrl-C stops the running day at its next chunk (the next start resumes it) and exits 143 or "
                     + "130; between passes it exits 0 at once. --once exits 1 when a day of its pass failed."
         },
@@ -87,17 +88,20 @@ public final class ScheduleCommand implements Callable<Integer> {
         NightlyScheduler scheduler = new NightlyScheduler(settings, schedule, out, err);
         try (StopOnSignal signal = new StopOnSignal(err)) {
             out.println("peertel schedule: cron '" + schedule.cronText() + "' (UTC), catch-up horizon "
-                    + schedule.horizonDays() + " days, database " + settings.db());
+                    + schedule.horizonDays() + " days, waiting days tried again every " + schedule.retryMinutes()
+                    + " minutes, database " + settings.db());
             NightlyScheduler.Pass pass = scheduler.pass(clock.instant(), true, signal::watch);
             summarize(pass, settings, out);
             while (!once && !signal.signalled()) {
-                ZonedDateTime next = schedule.cron().next(clock.instant().atZone(ZoneOffset.UTC));
-                out.println("peertel schedule: next pass at " + next.toInstant());
+                NextWakeUp next = NextWakeUp.after(clock.instant(), schedule, pass.waiting());
+                out.println("peertel schedule: next pass at " + next.tick() + next.retryNote());
                 out.flush();
-                if (!sleepUntil(next.toInstant(), signal)) {
+                if (!sleepUntil(next.at(), signal)) {
                     break;
                 }
-                pass = scheduler.pass(clock.instant(), false, signal::watch);
+                pass = next.retry()
+                        ? scheduler.retry(pass.waiting(), signal::watch)
+                        : scheduler.pass(clock.instant(), false, signal::watch);
                 summarize(pass, settings, out);
             }
             return exitCode(pass, signal, out);

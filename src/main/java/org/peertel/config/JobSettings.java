@@ -42,6 +42,7 @@ public record JobSettings(
             JobRepositorySettings.PASSWORD_KEY,
             "schedule.cron",
             "schedule.horizon-days",
+            "schedule.retry-minutes",
             InputSettings.READY_FILE_KEY,
             InputSettings.ALLOW_EMPTY_DAY_KEY,
             IngestSettings.MAX_FILE_BYTES_KEY,

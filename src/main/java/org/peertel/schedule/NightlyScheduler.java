@@ -37,8 +37,8 @@ import org.springframework.batch.core.job.JobExecution;
  * <li>Late data: a completed day of the window whose files differ from the manifest recorded when it ran
  * (added, replaced, removed) is processed again, and the pass says which files changed.</li>
  * <li>A due day whose input is not ready ({@link InputReadiness}: no folder yet, no ready marker, no data row) is
- * not run: the pass says what it waits for and hands it back ({@link Pass#waiting()}); the next pass tries it
- * again.</li>
+ * not run: the pass says what it waits for and hands it back ({@link Pass#waiting()}); {@link #retry} tries those
+ * days alone again, without looking for late data, so that a late folder is processed within minutes.</li>
  * <li>Days older than the window that never completed are not processed, but every pass names them, with the
  * command that processes them: a missed night is never skipped in silence.</li>
  * </ul>
@@ -60,9 +60,9 @@ public final class NightlyScheduler {
     }
 
     /**
-     * What one pass did: the days that completed, those that failed, every execution it ran (for the run summary),
-     * whether a stop request cut it short (a day stopped, or due days were left), why it could not run at all
-     * ({@link Trouble#NONE} when it could), and the due days whose input was not ready.
+     * What one pass (or retry) did: the days that completed, those that failed, every execution it ran (for the run
+     * summary), whether a stop request cut it short (a day stopped, or due days were left), why it could not run at
+     * all ({@link Trouble#NONE} when it could), and the due days whose input was not ready, for {@link #retry}.
      */
     public record Pass(
             List<LocalDate> completed,
@@ -122,6 +122,55 @@ public final class NightlyScheduler {
         return outcome.pass(Trouble.NONE);
     }
 
+    /**
+     * Tries again the days a pass left {@code waiting}, and only those: no late-data check (which hashes the
+     * horizon's files; that stays with the passes). Days still not ready are said again and handed back; the job
+     * session is opened only when one of them is ready. A nightly or catch-up day that completed meanwhile (run by
+     * hand) is not run again.
+     *
+     * @param watch as for {@link #pass}
+     */
+    public Pass retry(List<DueDay> waiting, Consumer<JobSession> watch) {
+        List<DueDay> ready = new ArrayList<>();
+        Outcome outcome = new Outcome();
+        for (DueDay due : waiting) {
+            DayInput input = readiness.check(due.day());
+            if (input.ready()) {
+                ready.add(due);
+            } else {
+                sayWaiting(due, input);
+                outcome.waiting.add(due);
+            }
+        }
+        if (ready.isEmpty()) {
+            return outcome.pass(Trouble.NONE);
+        }
+        RegistryCache registries = new RegistryCache();
+        if (!registryOk(registries)) {
+            return Pass.notRun(Trouble.CONFIGURATION, waiting);
+        }
+        try (JobSession session = JobSession.open(settings, "peertel schedule", registries)) {
+            watch.accept(session);
+            session.reportProgressTo(new Progress(err, false, System::nanoTime));
+            Set<LocalDate> completed = session.completedDays();
+            process(
+                    session,
+                    ready.stream()
+                            .filter(due -> due.reason() == RunReason.LATE_DATA || !completed.contains(due.day()))
+                            .toList(),
+                    outcome);
+        } catch (ConfigurationException busy) {
+            err.println("peertel schedule: " + busy.getMessage() + "; this retry is skipped, the next one tries again");
+            return Pass.notRun(Trouble.CONFIGURATION, waiting);
+        } catch (Exception e) {
+            err.println("peertel schedule: retry failed: " + e + "; the next pass retries");
+            return outcome.pass(Trouble.FAILURE);
+        } finally {
+            watch.accept(null);
+        }
+        return outcome.pass(Trouble.NONE);
+    }
+
     /** Runs the due days whose input is ready, oldest first; the others wait. */
     private void process(JobSession session, List<DueDay> dueDays, Outcome outcome) throws Exception {
         for (DueDay due : dueDays) {
@@ -157,8 +206,7 @@ public final class NightlyScheduler {
 
     private void sayWaiting(DueDay due, DayInput input) {
         out.println(due.day() + ": waiting for " + input.waitingFor() + " ("
-                + due.reason().label() + ")" + (input.hint().isEmpty() ? "" : "; " + input.hint())
-                + "; the next pass tries again");
+                + due.reason().label() + ")" + (input.hint().isEmpty() ? "" : "; " + input.hint()));
     }
 
     private boolean registryOk(RegistryCache registries) {
@@ -173,7 +221,7 @@ public final class NightlyScheduler {
         return false;
     }
 
-    /** What a pass gathers while it runs. */
+    /** What a pass or a retry gathers while it runs. */
     private static final class Outcome {
         final List<LocalDate> completed = new ArrayList<>();
         final List<LocalDate> failed = new ArrayList<>();

@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peertel.config.InputSettings;
 import org.peertel.config.JobSettings;
+import org.peertel.job.RunReason;
 import org.peertel.launch.RunLock;
 
 /** Passes of the nightly schedule at chosen instants, on a copy of the golden week's input. */
@@ -32,6 +34,8 @@ class NightlySchedulerTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     NightlyScheduler scheduler;
+    JobSettings settings;
+    ScheduleSettings schedule;
 
     @BeforeEach
     void copyTheInput() throws IOException {
@@ -46,7 +50,7 @@ class NightlySchedulerTest {
                 }
             }
         }
-        JobSettings settings = new JobSettings(
+        settings = new JobSettings(
                 work.resolve("input/connections.csv"),
                 work.resolve("input/latency"),
                 work.resolve("out"),
@@ -54,7 +58,7 @@ class NightlySchedulerTest {
                 null,
                 10_000,
                 "");
-        ScheduleSettings schedule = ScheduleSettings.defaults().withHorizon("3", IllegalArgumentException::new);
+        schedule = ScheduleSettings.defaults().withHorizon("3", IllegalArgumentException::new);
         scheduler = new NightlyScheduler(settings, schedule, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
@@ -127,6 +131,76 @@ class NightlySchedulerTest {
 
         Files.move(work.resolve("held-back"), folder);
         assertEquals(days("2026-03-06"), pass("2026-03-07T03:30:00Z", false));
+    }
+
+    @Test
+    void aRetryRunsTheWaitingDaysThatBecameReadyAndLooksAtNothingElse() throws IOException {
+        // given: 03-05 processed; at the next night's pass 03-06 has no folder yet
+        pass("2026-03-06T02:30:00Z", false);
+        Path folder = work.resolve("input/latency/2026-03-06");
+        Files.move(folder, work.resolve("held-back"));
+        NightlyScheduler.Pass night = scheduler.pass(Instant.parse("2026-03-07T02:30:00Z"), false, session -> {});
+        assertEquals(List.of(), night.completed());
+        assertEquals(List.of(new DueDay(LocalDate.parse("2026-03-06"), RunReason.NIGHTLY, "")), night.waiting());
+
+        // when: a retry before the folder is there, then one after; meanwhile a late file came for 03-05
+        NightlyScheduler.Pass stillWaiting = scheduler.retry(night.waiting(), session -> {});
+        Files.move(work.resolve("held-back"), folder);
+        Files.writeString(
+                work.resolve("input/latency/2026-03-05/zzz-late.csv"),
+                "timestamp,client_ip,country,state,edge_pop,rtt_ms\n2026-03-05T13:00:00Z,192.0.2.131,CA,,iad1,35\n");
+        NightlyScheduler.Pass retry = scheduler.retry(stillWaiting.waiting(), session -> {});
+
+        // then: the retry ran the waiting day alone; the late file is for the next pass, which hashes the files
+        assertEquals(night.waiting(), stillWaiting.waiting());
+        assertEquals(days("2026-03-06"), retry.completed());
+        assertEquals(List.of(), retry.waiting());
+        assertEquals(
+                2,
+                out.toString().split("2026-03-06: waiting for " + folder + " \\(nightly\\)", -1).length - 1,
+                out.toString());
+        assertTrue(out.toString().contains("2026-03-06: processing (nightly)"), out.toString());
+        assertFalse(out.toString().contains("late data"), out.toString());
+        assertEquals(days("2026-03-05"), pass("2026-03-07T03:00:00Z", false), "the next pass finds the late file");
+    }
+
+    @Test
+    void withAReadyMarkerADayAndItsLateDataWaitForIt() throws IOException {
+        // given: input.ready-file = _SUCCESS; 03-06 is complete and marked, then its folder is copied again
+        scheduler = new NightlyScheduler(
+                settings.withDayInput(new InputSettings("_SUCCESS", false)),
+                schedule,
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        Path folder = work.resolve("input/latency/2026-03-06");
+        assertEquals(List.of(), pass("2026-03-07T02:30:00Z", false));
+        assertTrue(
+                out.toString()
+                        .contains("2026-03-06: waiting for " + folder.resolve("_SUCCESS")
+                                + ", the ready marker (input.ready-file) (nightly)"),
+                out.toString());
+        Files.writeString(folder.resolve("_SUCCESS"), "");
+        assertEquals(days("2026-03-06"), pass("2026-03-07T02:45:00Z", false));
+
+        // when: the feed starts copying the folder again (marker removed first, a file replaced)
+        Files.delete(folder.resolve("_SUCCESS"));
+        Files.writeString(
+                folder.resolve("iad1.csv"),
+                "\n2026-03-06T12:00:00Z,192.0.2.130,CA,,iad1,33.5",
+                StandardOpenOption.APPEND);
+        NightlyScheduler.Pass copying = scheduler.pass(Instant.parse("2026-03-08T02:30:00Z"), false, session -> {});
+        Files.writeString(folder.resolve("_SUCCESS"), "");
+        NightlyScheduler.Pass retry = scheduler.retry(copying.waiting(), session -> {});
+
+        // then: the late data was not read half-copied, and is once marked (03-07, never marked, still waits)
+        assertEquals(
+                List.of(
+                        new DueDay(LocalDate.parse("2026-03-06"), RunReason.LATE_DATA, "replaced iad1.csv"),
+                        new DueDay(LocalDate.parse("2026-03-07"), RunReason.NIGHTLY, "")),
+                copying.waiting());
+        assertEquals(List.of(), copying.completed());
+        assertEquals(days("2026-03-06"), retry.completed());
+        assertTrue(out.toString().contains("2026-03-06: processing (late data: replaced iad1.csv)"), out.toString());
     }
 
     @Test
