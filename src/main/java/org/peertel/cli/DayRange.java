@@ -5,11 +5,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.peertel.config.JobSettings;
 
 /** Parses {@code --date}, {@code --from} and {@code --to} into the UTC days to process, oldest first. */
 final class DayRange {
 
-    static final int MAX_DAYS = 3660;
+    static final int MAX_DAYS = JobSettings.MAX_RUN_DAYS_LIMIT;
 
     private DayRange() {}
 
@@ -38,6 +39,21 @@ final class DayRange {
             days.add(d);
         }
         return days;
+    }
+
+    /**
+     * Refuses a range longer than {@code maxDays} ({@code run.max-days}) unless {@code confirmed} ({@code --yes}):
+     * a long range is never started by a slip of the keyboard, and never waits for an answer either.
+     *
+     * @throws IllegalArgumentException with a message for the user
+     */
+    static void confirmLength(List<LocalDate> days, int maxDays, boolean confirmed) {
+        if (days.size() > maxDays && !confirmed) {
+            throw new IllegalArgumentException("the range " + days.get(0) + " to " + days.get(days.size() - 1)
+                    + " holds " + days.size() + " days, more than run.max-days (" + maxDays + "); add --yes to "
+                    + "process them all (its summary then lists the failed and alerting days and the totals; "
+                    + "'peertel history' lists every day), or give a shorter range");
+        }
     }
 
     /**

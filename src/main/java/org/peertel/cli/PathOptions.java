@@ -52,7 +52,8 @@ final class PathOptions {
                         s.jobRepository(),
                         s.ingest(),
                         s.duckDb(),
-                        s.dayInput())
+                        s.dayInput(),
+                        s.runMaxDays())
                 .withEnvironment(System.getenv());
         Preflight.databaseFile(resolved.db());
         return resolved;

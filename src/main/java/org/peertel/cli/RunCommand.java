@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.peertel.alert.AlertSettings;
 import org.peertel.config.JobSettings;
 import org.peertel.history.TelemetryExecution;
@@ -62,15 +63,17 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     AllowEmptyDayOption allowEmptyDay;
 
+    @Option(
+            names = "--yes",
+            description = "Process a range longer than run.max-days (default 62) without asking; such a range is "
+                    + "refused without it, on a terminal or not.")
+    boolean yes;
+
     @Override
     public Integer call() throws Exception {
-        List<LocalDate> days;
-        try {
-            days = DayRange.of(date, from, to, DayRange.todayUtc());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        List<LocalDate> days = usage(() -> DayRange.of(date, from, to, DayRange.todayUtc()));
         JobSettings settings = allowEmptyDay.applyTo(skipBadFiles.applyTo(paths.resolve()));
+        usageCheck(() -> DayRange.confirmLength(days, settings.runMaxDays(), yes));
         RegistryCache registries = new RegistryCache();
         ConnectionRegistry registry = Preflight.registry(
                 settings.connections(), registries, spec.commandLine().getErr());
@@ -121,5 +124,21 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunSummaryPrinter.print(days, executions, settings.out(), out);
         return ExitCode.OK;
+    }
+
+    /** The value of {@code check}, whose IllegalArgumentException is bad usage (exit 2, with the usage help). */
+    private <T> T usage(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void usageCheck(Runnable check) {
+        usage(() -> {
+            check.run();
+            return null;
+        });
     }
 }

@@ -11,7 +11,8 @@ import org.peertel.ingest.InputReadiness;
  * ({@link IngestSettings}). Relative paths are relative to the working
  * directory, except {@code alerts}, which is relative to the settings file's own folder. {@code alerts} is null for
  * the built-in alert rules. {@code duckDb} bounds DuckDB's memory and names where it spills. {@code dayInput} says
- * when a day's input is ready ({@link #inputReadiness()}).
+ * when a day's input is ready ({@link #inputReadiness()}); {@code runMaxDays} is the longest range {@code run} takes
+ * without {@code --yes} ({@code run.max-days}).
  *
  * <p>Precedence, highest first: command-line options, environment variables ({@code PEERTEL_JOB_REPOSITORY_URL},
  * {@code _USER}, {@code _PASSWORD}, applied by {@link #withEnvironment}), the settings file, the built-in default.
@@ -26,9 +27,18 @@ public record JobSettings(
         JobRepositorySettings jobRepository,
         IngestSettings ingest,
         DuckDbSettings duckDb,
-        InputSettings dayInput) {
+        InputSettings dayInput,
+        int runMaxDays) {
 
     public static final Path DEFAULT_FILE = Path.of("jobs", "telemetry", "telemetry.properties");
+
+    /** {@code run.max-days}: a range of more days needs {@code --yes}. */
+    public static final String RUN_MAX_DAYS_KEY = "run.max-days";
+
+    public static final int DEFAULT_RUN_MAX_DAYS = 62;
+
+    /** The most {@code run.max-days} may be: the longest range {@code run} takes at all (10 years). */
+    public static final int MAX_RUN_DAYS_LIMIT = 3660;
 
     private static final Set<String> KEYS = Set.of(
             "connections",
@@ -43,6 +53,7 @@ public record JobSettings(
             "schedule.cron",
             "schedule.horizon-days",
             "schedule.retry-minutes",
+            RUN_MAX_DAYS_KEY,
             InputSettings.READY_FILE_KEY,
             InputSettings.ALLOW_EMPTY_DAY_KEY,
             IngestSettings.MAX_FILE_BYTES_KEY,
@@ -53,7 +64,10 @@ public record JobSettings(
             DuckDbSettings.THREADS_KEY,
             DuckDbSettings.MAX_TEMP_SIZE_KEY);
 
-    /** Settings with the default ingest and input settings and DuckDB's built-in limits. */
+    /**
+     * Settings with the default ingest and input settings, DuckDB's built-in limits ({@link DuckDbSettings#defaults()})
+     * and the default {@code run.max-days}.
+     */
     public JobSettings(
             Path connections,
             Path input,
@@ -72,7 +86,8 @@ public record JobSettings(
                 jobRepository,
                 IngestSettings.DEFAULTS,
                 DuckDbSettings.defaults(),
-                InputSettings.DEFAULTS);
+                InputSettings.DEFAULTS,
+                DEFAULT_RUN_MAX_DAYS);
     }
 
     /** Settings whose job repository is given by URL only (no user, no password). */
@@ -98,19 +113,20 @@ public record JobSettings(
                 jobRepository.withEnvironment(environment),
                 ingest,
                 duckDb,
-                dayInput);
+                dayInput,
+                runMaxDays);
     }
 
     /** These settings with other ingest settings. */
     public JobSettings withIngest(IngestSettings newIngest) {
         return new JobSettings(
-                connections, input, out, db, alerts, chunkSize, jobRepository, newIngest, duckDb, dayInput);
+                connections, input, out, db, alerts, chunkSize, jobRepository, newIngest, duckDb, dayInput, runMaxDays);
     }
 
     /** These settings with other input settings. */
     public JobSettings withDayInput(InputSettings newDayInput) {
         return new JobSettings(
-                connections, input, out, db, alerts, chunkSize, jobRepository, ingest, duckDb, newDayInput);
+                connections, input, out, db, alerts, chunkSize, jobRepository, ingest, duckDb, newDayInput, runMaxDays);
     }
 
     /** The rule that says whether a day of {@link #input()} is ready to be processed, and if not, why. */
@@ -154,7 +170,8 @@ public record JobSettings(
                 JobRepositorySettings.read(settings),
                 IngestSettings.read(settings),
                 DuckDbSettings.read(settings),
-                InputSettings.read(settings));
+                InputSettings.read(settings),
+                runMaxDays(settings));
     }
 
     private static Path path(SettingsFile settings, String key, Path fallback) {
@@ -182,5 +199,21 @@ public record JobSettings(
             // reported below
         }
         throw settings.error(entry, "expected a whole number from 1 to 1000000, e.g. 10000");
+    }
+
+    private static int runMaxDays(SettingsFile settings) {
+        SettingsFile.Entry entry = settings.entries().get(RUN_MAX_DAYS_KEY);
+        if (entry == null) {
+            return DEFAULT_RUN_MAX_DAYS;
+        }
+        if (entry.value().matches("[0-9]{1,4}")) {
+            int days = Integer.parseInt(entry.value());
+            if (days >= 1 && days <= MAX_RUN_DAYS_LIMIT) {
+                return days;
+            }
+        }
+        throw settings.error(
+                entry,
+                "expected a whole number of days from 1 to " + MAX_RUN_DAYS_LIMIT + ", e.g. " + DEFAULT_RUN_MAX_DAYS);
     }
 }

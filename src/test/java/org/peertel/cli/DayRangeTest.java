@@ -80,4 +80,31 @@ class DayRangeTest {
         assertEquals(
                 expected, DayRange.compact(days.stream().map(LocalDate::parse).toList()));
     }
+
+    static Stream<Arguments> lengths() {
+        return Stream.of(
+                Arguments.of("at the limit", 62, 62, false, true),
+                Arguments.of("past the limit", 63, 62, false, false),
+                Arguments.of("past the limit with --yes", 400, 62, true, true),
+                Arguments.of("one day, a limit of one", 1, 1, false, true),
+                Arguments.of("two days, a limit of one", 2, 1, false, false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lengths")
+    void aRangeLongerThanTheLimitNeedsYes(String description, int days, int limit, boolean yes, boolean accepted) {
+        LocalDate first = LocalDate.parse("2025-01-01");
+        List<LocalDate> range =
+                DayRange.of(null, first.toString(), first.plusDays(days - 1).toString(), TODAY);
+        if (accepted) {
+            DayRange.confirmLength(range, limit, yes);
+        } else {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> DayRange.confirmLength(range, limit, yes));
+            assertTrue(
+                    e.getMessage()
+                            .contains("holds " + days + " days, more than run.max-days (" + limit + "); add --yes"),
+                    e.getMessage());
+        }
+    }
 }

@@ -235,25 +235,31 @@ class JobSettingsTest {
     }
 
     @Test
-    void theInputSettingsHaveTheirDefaultsAndTakeTheirValues(@TempDir Path folder) throws IOException {
+    void theInputSettingsAndRunMaxDaysHaveTheirDefaultsAndTakeTheirValues(@TempDir Path folder) throws IOException {
         Path file = folder.resolve("t.properties");
-        Files.writeString(file, "input.ready-file = _SUCCESS\ninput.allow-empty-day = TRUE\n");
+        Files.writeString(file, "input.ready-file = _SUCCESS\ninput.allow-empty-day = TRUE\nrun.max-days = 400\n");
         JobSettings settings = JobSettings.load(file);
         assertEquals(new InputSettings("_SUCCESS", true), settings.dayInput());
+        assertEquals(400, settings.runMaxDays());
         assertEquals("_SUCCESS", settings.inputReadiness().readyFile());
 
         JobSettings shipped = JobSettings.load(JobSettings.DEFAULT_FILE);
         assertEquals(InputSettings.DEFAULTS, shipped.dayInput(), "the shipped file holds the built-in defaults");
+        assertEquals(62, shipped.runMaxDays());
         assertEquals(new InputSettings("", false), JobSettings.builtIn().dayInput());
+        assertEquals(62, JobSettings.builtIn().runMaxDays());
     }
 
     @Test
-    void aBadInputSettingIsRefusedWithItsLineAndTheFix(@TempDir Path folder) throws IOException {
+    void aBadInputOrRunSettingIsRefusedWithItsLineAndTheFix(@TempDir Path folder) throws IOException {
         Path file = folder.resolve("t.properties");
         for (String line : List.of(
                 "input.ready-file = done/_SUCCESS|give a file name inside the day folder",
                 "input.ready-file = done.csv|would be read as latency data",
-                "input.allow-empty-day = yes|expected true or false")) {
+                "input.allow-empty-day = yes|expected true or false",
+                "run.max-days = 0|expected a whole number of days from 1 to 3660",
+                "run.max-days = 3661|expected a whole number of days from 1 to 3660",
+                "run.max-days = lots|expected a whole number of days from 1 to 3660")) {
             String setting = line.substring(0, line.indexOf('|'));
             Files.writeString(file, "# comment\n" + setting + "\n");
             ConfigurationException e =

@@ -20,7 +20,8 @@ import org.peertel.cli.PeertelMain;
 /**
  * Input that is late or missing, through the real command line: an empty day (an outage) is refused rather than
  * reported as zero traffic, or processed with {@code coverage=none} when allowed; a ready marker holds a half-copied
- * folder back; a range names every day that is not ready at once.
+ * folder back; a range names every day that is not ready at once; a long range needs {@code --yes} and its summary
+ * fits a screen. (A folder that arrives late while {@code schedule} waits: {@link LateFolderTest}.)
  */
 class LateOrMissingInputTest {
 
@@ -164,6 +165,52 @@ class LateOrMissingInputTest {
                 .contains("no input folder for 3 days under " + input() + ": 2026-03-03, 2026-03-05 .. 2026-03-06")
                 .contains("2026-03-07 is an empty day");
         assertThat(work.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aRangeLongerThanRunMaxDaysNeedsYes() throws IOException {
+        // given
+        settings("run.max-days = 3");
+        for (String day : List.of("2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05")) {
+            emptyDay(day);
+        }
+
+        // when
+        Result refused = peertel("run", "--from", "2026-03-02", "--to", "2026-03-05", "--allow-empty-day");
+        Result confirmed = peertel("run", "--from", "2026-03-02", "--to", "2026-03-05", "--allow-empty-day", "--yes");
+
+        // then
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("holds 4 days, more than run.max-days (3); add --yes");
+        assertThat(confirmed.code()).as(confirmed.toString()).isZero();
+        assertThat(confirmed.out()).contains("4 of 4 ok");
+    }
+
+    @Test
+    void theSummaryOfALongRangeFitsAScreen() throws IOException {
+        // given: 25 days, each with NO_DATA alerts (a line and a note each); the 21st has a corrupt file
+        LocalDate first = LocalDate.parse("2026-01-01");
+        for (int i = 0; i < 25; i++) {
+            emptyDay(first.plusDays(i).toString());
+        }
+        Files.write(
+                input().resolve("2026-01-21").resolve("z-broken.csv.gz"),
+                new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, -1, -1});
+
+        // when
+        Result result = peertel("run", "--from", "2026-01-01", "--to", "2026-01-25", "--allow-empty-day");
+
+        // then: the failed day, as many alerting days as fit, the totals of every day, what was left out
+        assertThat(result.code()).as(result.toString()).isEqualTo(1);
+        List<String> summary = result.out().lines().toList();
+        assertThat(summary.size()).as(result.out()).isLessThanOrEqualTo(43);
+        assertThat(result.out())
+                .contains("Run summary: 25 days (2026-01-01 to 2026-01-25), 20 completed")
+                .containsPattern("2026-01-21 +FAILED")
+                .containsPattern("total +20 of 25 ok +\\S+ +0 +0 +0 +0 +0 +160")
+                .contains("EMPTY: 20 days without a data row (coverage=none)")
+                .contains("4 not run: 2026-01-22 .. 2026-01-25")
+                .contains("Every day: peertel history --from 2026-01-01 --to 2026-01-25");
     }
 
     private Path input() {
