@@ -88,8 +88,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         NightlyScheduler scheduler = new NightlyScheduler(settings, schedule, out, err);
         try (StopOnSignal signal = new StopOnSignal(err)) {
             out.println("peertel schedule: cron '" + schedule.cronText() + "' (UTC), catch-up horizon "
-                    + schedule.horizonDays() + " days, waiting days tried again every " + schedule.retryMinutes()
-                    + " minutes, database " + settings.db());
+                    + schedule.horizonDays() + " days, waiting days tried again " + schedule.retryEvery()
+                    + ", database " + settings.db());
             NightlyScheduler.Pass pass = scheduler.pass(clock.instant(), true, signal::watch);
             summarize(pass, settings, out);
             while (!once && !signal.signalled()) {

@@ -73,6 +73,11 @@ public record ScheduleSettings(CronExpression cron, String cronText, int horizon
         throw error.apply("expected a whole number of minutes from 1 to 1440, e.g. " + DEFAULT_RETRY_MINUTES);
     }
 
+    /** {@code every 15 minutes}, {@code every minute}: how often a waiting day is tried again. */
+    public String retryEvery() {
+        return retryMinutes == 1 ? "every minute" : "every " + retryMinutes + " minutes";
+    }
+
     /**
      * When the days waiting at {@code now} are tried again: the first instant after {@code now} that is a whole
      * number of {@code retryMinutes} past midnight UTC (every 15 minutes: at :00, :15, :30 and :45), so that the

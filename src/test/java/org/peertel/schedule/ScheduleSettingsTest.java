@@ -70,5 +70,11 @@ class ScheduleSettingsTest {
                                 + "minutes from 1 to 1440"),
                 e.getMessage());
         assertEquals(15, ScheduleSettings.load(null).retryMinutes(), "the default");
+        assertEquals("every 15 minutes", ScheduleSettings.load(null).retryEvery());
+        assertEquals(
+                "every minute",
+                ScheduleSettings.defaults()
+                        .withRetryMinutes("1", IllegalArgumentException::new)
+                        .retryEvery());
     }
 }
