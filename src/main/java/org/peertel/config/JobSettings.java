@@ -39,6 +39,7 @@ public record JobSettings(
             JobRepositorySettings.PASSWORD_KEY,
             "schedule.cron",
             "schedule.horizon-days",
+            "metrics.textfile",
             IngestSettings.MAX_FILE_BYTES_KEY,
             IngestSettings.MAX_RECORD_BYTES_KEY,
             IngestSettings.SKIP_BAD_FILES_KEY,
