@@ -69,6 +69,9 @@ public final class ScheduleCommand implements Callable<Integer> {
     /** The clock of the passes (a test may start it at another instant: {@link TestHooks#clock()}). */
     Clock clock = TestHooks.clock();
 
+    /** Records each pass in the attempt log and rewrites the metrics. */
+    final Attempts.Passes passes = new Attempts.Passes(this);
+
     @Override
     public Integer call() throws InterruptedException {
         JobSettings settings = skipBadFiles.applyTo(paths.resolve());
@@ -87,6 +90,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                     + schedule.horizonDays() + " days, database " + settings.db());
             NightlyScheduler.Pass pass = scheduler.pass(clock.instant(), true, signal::watch);
             summarize(pass, settings, out);
+            passes.ended(pass, signal);
             while (!once && !signal.signalled()) {
                 ZonedDateTime next = schedule.cron().next(clock.instant().atZone(ZoneOffset.UTC));
                 out.println("peertel schedule: next pass at " + next.toInstant());
@@ -96,6 +100,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                 }
                 pass = scheduler.pass(clock.instant(), false, signal::watch);
                 summarize(pass, settings, out);
+                passes.ended(pass, signal);
             }
             return exitCode(pass, signal, out);
         }
@@ -114,11 +119,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             return pass.interrupted() ? signal.exitCode() : ExitCode.OK;
         }
         out.println("peertel schedule: the one pass of --once is done");
-        return switch (pass.trouble()) {
-            case CONFIGURATION -> ExitCode.BAD_USAGE;
-            case FAILURE -> ExitCode.FAILED;
-            case NONE -> pass.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
-        };
+        return ExitCode.ofPass(pass);
     }
 
     private static void summarize(NightlyScheduler.Pass pass, JobSettings settings, PrintWriter out) {

@@ -55,18 +55,19 @@ public final class NightlyScheduler {
 
     /**
      * What one pass did: the days that completed, those that failed, every execution it ran (for the run summary),
-     * whether a stop request cut it short (a day stopped, or due days were left), and why it could not run at all
-     * ({@link Trouble#NONE} when it could).
+     * whether a stop request cut it short (a day stopped, or due days were left), why it could not run at all
+     * ({@link Trouble#NONE} when it could) and the message that said so (empty when it could).
      */
     public record Pass(
             List<LocalDate> completed,
             List<LocalDate> failed,
             Map<LocalDate, TelemetryExecution> executions,
             boolean interrupted,
-            Trouble trouble) {
+            Trouble trouble,
+            String problem) {
 
-        static Pass notRun(Trouble trouble) {
-            return new Pass(List.of(), List.of(), Map.of(), false, trouble);
+        static Pass notRun(Trouble trouble, String problem) {
+            return new Pass(List.of(), List.of(), Map.of(), false, trouble, problem);
         }
     }
 
@@ -97,7 +98,9 @@ public final class NightlyScheduler {
             err.println("peertel schedule: " + settings.connections() + " has "
                     + registry.errors().size()
                     + " error(s); nothing processed in this pass; fix the registry, the next pass retries");
-            return Pass.notRun(Trouble.CONFIGURATION);
+            return Pass.notRun(
+                    Trouble.CONFIGURATION,
+                    settings.connections() + ": " + registry.errors().size() + " error(s) in the connections registry");
         }
         List<LocalDate> done = new ArrayList<>();
         List<LocalDate> failed = new ArrayList<>();
@@ -139,14 +142,14 @@ public final class NightlyScheduler {
             }
         } catch (ConfigurationException busy) {
             err.println("peertel schedule: " + busy.getMessage() + "; this pass is skipped, the next one retries");
-            return new Pass(done, failed, executions, interrupted, Trouble.CONFIGURATION);
+            return new Pass(done, failed, executions, interrupted, Trouble.CONFIGURATION, busy.getMessage());
         } catch (Exception e) {
             err.println("peertel schedule: pass failed: " + e + "; the next pass retries");
-            return new Pass(done, failed, executions, interrupted, Trouble.FAILURE);
+            return new Pass(done, failed, executions, interrupted, Trouble.FAILURE, "pass failed: " + e);
         } finally {
             watch.accept(null);
         }
-        return new Pass(done, failed, executions, interrupted, Trouble.NONE);
+        return new Pass(done, failed, executions, interrupted, Trouble.NONE, "");
     }
 
     private List<DueDay> dueDays(
