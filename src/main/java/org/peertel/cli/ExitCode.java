@@ -1,5 +1,7 @@
 package org.peertel.cli;
 
+import org.peertel.schedule.NightlyScheduler;
+
 /**
  * The exit codes of every peertel command, one table: each command's {@code --help} lists these lines, and
  * docs/operating.md says the same.
@@ -40,5 +42,17 @@ public final class ExitCode {
     /** The exit code of a run stopped by {@code signal} ({@code INT} or {@code TERM}). */
     static int stoppedBy(String signal) {
         return "INT".equals(signal) ? INTERRUPTED : TERMINATED;
+    }
+
+    /**
+     * What a schedule pass comes to when no signal cut it short (what {@code schedule --once} exits with): 2 when it
+     * could not run for its configuration, 1 when a day failed or the pass broke, else 0.
+     */
+    static int ofPass(NightlyScheduler.Pass pass) {
+        return switch (pass.trouble()) {
+            case CONFIGURATION -> BAD_USAGE;
+            case FAILURE -> FAILED;
+            case NONE -> pass.failed().isEmpty() ? OK : FAILED;
+        };
     }
 }

@@ -1,34 +1,42 @@
 package org.peertel.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.peertel.config.JobSettings;
+import org.peertel.history.AttemptLog;
 import org.peertel.history.TelemetryExecution;
 import org.peertel.history.TelemetryHistory;
-import org.peertel.job.ExecutionRecord;
 import org.peertel.launch.JobRepositoryDatabase;
-import org.peertel.launch.RunLock;
-import org.peertel.launch.TelemetryApplication;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.peertel.launch.JobRepositoryReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code peertel history}: one line per job execution, from the job repository only. */
+/**
+ * {@code peertel history}: one line per job execution, from the job repository, and one per attempt that stopped
+ * before any job started, from the attempt log; works while a run is working ({@link JobRepositoryReader}).
+ */
 @Command(
         name = "history",
         mixinStandardHelpOptions = true,
         description = {
-            "List the telemetry job's executions, oldest day first, then in execution order: day, attempt, "
-                    + "status, start (UTC), duration, rows read, attributed, rejected, alerts fired and why it ran "
-                    + "(manual, nightly, catch-up, late data; 'restart (...)' when it restarted a failed attempt).",
-            "Reads only the job repository named by --db or the setting job-repository.url; creates nothing."
+            "List the telemetry job's executions, oldest day first, then in time order: day, attempt, "
+                    + "status, start (UTC), duration, rows read, attributed, rejected, alerts fired, why it ran "
+                    + "(manual, nightly, catch-up, late data; 'restart (...)' when it restarted a failed attempt) "
+                    + "and, for a day that did not complete, the first line of its cause.",
+            "Attempts that stopped before any job started (exit 2: a missing input folder, a bad registry, "
+                    + "another run holding the database) are listed too, from the attempt log beside --db, with "
+                    + "the status 'not started'.",
+            "Reads the job repository named by --db or the setting job-repository.url, also while a run is "
+                    + "working (through that run); creates nothing."
         },
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {
@@ -68,29 +76,64 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         JobSettings settings = paths.resolve();
         PrintWriter out = spec.commandLine().getOut();
-        Path repository =
-                JobRepositoryDatabase.localFile(JobRepositoryDatabase.url(settings.jobRepository(), settings.db()));
-        if (repository != null && !Files.isRegularFile(repository)) {
-            // Starting the job repository would create the database (and its folder): report instead.
-            out.println("No history yet: there is no job repository at " + repository
-                    + " (nothing has been run with --db " + settings.db() + ").");
+        PrintWriter err = spec.commandLine().getErr();
+        AttemptLog.Contents attempts = attempts(settings, err);
+        // Reads while a run works, through that run; takes the run lock only when it is free (and for a moment).
+        Optional<JobRepositoryReader> opened =
+                JobRepositoryReader.openIfExists(settings, "peertel history", note -> err.println("peertel: " + note));
+        if (opened.isEmpty() && attempts.attempts().isEmpty()) {
+            out.println(noHistoryYet(settings));
             return ExitCode.OK;
         }
-        List<TelemetryExecution> executions;
-        // An H2 file repository admits one process at a time: wait for no run, by taking the run lock briefly.
-        try (RunLock lock = repository == null ? null : RunLock.acquire(settings.db(), "peertel history");
-                ConfigurableApplicationContext context = TelemetryApplication.start(settings, settings.db())) {
-            executions = new TelemetryHistory(context.getBean(JobRepository.class)).executions(first, last);
+        List<TelemetryExecution> executions = List.of();
+        String running = null;
+        boolean noRunWorking = false;
+        if (opened.isPresent()) {
+            try (JobRepositoryReader reader = opened.get()) {
+                executions = new TelemetryHistory(reader.jobRepository()).executions(first, last);
+                running = reader.runningHolder().orElse(null);
+                noRunWorking = reader.noRunWorking();
+            }
         }
-        if (executions.isEmpty()) {
+        List<HistoryRow> rows = HistoryRow.of(executions, attempts.attempts(), first, last, running, noRunWorking);
+        if (rows.isEmpty()) {
             out.println("No job executions" + range(first, last) + ".");
             return ExitCode.OK;
         }
-        print(executions, out);
+        print(rows, out);
         return ExitCode.OK;
     }
 
-    static void print(List<TelemetryExecution> executions, PrintWriter out) {
+    /** The attempt log beside the database; its lines that are not attempts are named on {@code err}. */
+    private static AttemptLog.Contents attempts(JobSettings settings, PrintWriter err) {
+        Path log = AttemptLog.fileOf(settings.db());
+        AttemptLog.Contents attempts;
+        try {
+            attempts = AttemptLog.read(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the attempt log " + log + ": " + e.getMessage(), e);
+        }
+        if (!attempts.malformedLines().isEmpty()) {
+            err.println("peertel: " + log + ": skipped "
+                    + attempts.malformedLines().size() + " line(s) that are not "
+                    + "attempt records (cut short by a crash, or edited): line(s) "
+                    + attempts.malformedLines().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        return attempts;
+    }
+
+    private static String noHistoryYet(JobSettings settings) {
+        Path repository =
+                JobRepositoryDatabase.localFile(JobRepositoryDatabase.url(settings.jobRepository(), settings.db()));
+        return repository != null
+                ? "No history yet: there is no job repository at " + repository + " (nothing has been run with --db "
+                        + settings.db() + ")."
+                : "No history yet: the job repository "
+                        + settings.jobRepository().describe()
+                        + " has no Spring Batch tables (nothing has been run with it).";
+    }
+
+    static void print(List<HistoryRow> rows, PrintWriter out) {
         TextTable table = new TextTable(
                 "day",
                 ">attempt",
@@ -101,22 +144,10 @@ public final class HistoryCommand implements Callable<Integer> {
                 ">attributed",
                 ">rejected",
                 ">alerts",
-                "why");
-        for (TelemetryExecution e : executions) {
-            ExecutionRecord.Counts c = e.counts();
-            table.row(
-                    e.day(),
-                    e.attempt(),
-                    e.status(),
-                    TextFormat.utc(e.start()),
-                    TextFormat.duration(e.duration()),
-                    c == null ? null : c.rowsRead(),
-                    c == null ? null : c.attributed(),
-                    c == null ? null : c.rejected(),
-                    c == null ? null : c.alerts(),
-                    e.why());
-        }
-        table.lines().forEach(out::println);
+                "why",
+                "cause");
+        rows.forEach(row -> table.row(row.cells()));
+        table.lines().forEach(line -> out.println(line.stripTrailing()));
     }
 
     private static String range(LocalDate first, LocalDate last) {

@@ -3,6 +3,7 @@ package org.peertel.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.peertel.config.JobSettings;
+import org.peertel.config.SettingsFile;
 import picocli.CommandLine.Option;
 
 /** The path options shared by commands; each one's default comes from the job settings file. */
@@ -33,6 +34,34 @@ final class PathOptions {
         return settings != null
                 ? settings
                 : Files.isRegularFile(JobSettings.DEFAULT_FILE) ? JobSettings.DEFAULT_FILE : null;
+    }
+
+    /**
+     * The DuckDB file as far as it can be known even when the settings do not resolve, for the attempt log: --db;
+     * else the settings file's {@code db} line, read as text (a bad value on another line does not matter); else
+     * the built-in default when no settings file is in use, or the file sets no {@code db}. Null when the settings
+     * file cannot be read at all, its {@code db} line is empty, or the path is refused as a database (a ';').
+     */
+    Path databaseIfKnown() {
+        try {
+            Path known = db != null ? db : fromSettingsText();
+            if (known != null) {
+                Preflight.databaseFile(known); // a path refused as a database names none
+            }
+            return known;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private Path fromSettingsText() {
+        Path file = settingsFile();
+        SettingsFile.Entry entry =
+                file == null ? null : SettingsFile.read(file).entries().get("db");
+        if (entry == null) {
+            return JobSettings.builtIn().db();
+        }
+        return entry.value().isEmpty() ? null : Path.of(entry.value());
     }
 
     /**

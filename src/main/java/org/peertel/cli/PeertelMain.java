@@ -45,12 +45,17 @@ public final class PeertelMain implements Runnable {
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs one command line and returns its exit code; used by main and by the tests. */
+    /**
+     * Runs one command line and returns its exit code; used by main and by the tests. Every attempt of {@code run}
+     * and {@code schedule} is recorded ({@link Attempts}), whatever its exit code.
+     */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new PeertelMain());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        Attempts attempts = new Attempts(args, err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            attempts.failedWith(exception);
             if (exception instanceof ConfigurationException) {
                 cmd.getErr().println("peertel: " + exception.getMessage());
                 return ExitCode.BAD_USAGE;
@@ -58,9 +63,20 @@ public final class PeertelMain implements Runnable {
             cmd.getErr().println("peertel: failed: " + exception);
             return ExitCode.FAILED;
         });
-        int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
+        commandLine.setParameterExceptionHandler(attempts.recording(commandLine.getParameterExceptionHandler()));
+        StopOnSignal.beforeHalt(attempts.beforeHalt(commandLine));
+        int code = ExitCode.FAILED;
+        try {
+            code = commandLine.execute(args);
+        } catch (RuntimeException | Error e) {
+            attempts.failedWith(e); // escaped picocli (an Error): recorded, then the JVM reports it
+            throw e;
+        } finally {
+            StopOnSignal.beforeHalt(null);
+            attempts.ended(commandLine, code);
+            out.flush();
+            err.flush();
+        }
         return code;
     }
 

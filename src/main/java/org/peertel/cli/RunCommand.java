@@ -69,6 +69,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "refused without it, on a terminal or not.")
     boolean yes;
 
+    /** The execution of each day that ran, in day order (also read by {@link Attempts} once the command ends). */
+    final Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         List<LocalDate> days = usage(() -> DayRange.of(date, from, to, DayRange.todayUtc()));
@@ -82,7 +85,6 @@ public final class RunCommand implements Callable<Integer> {
         Preflight.outputFolder(settings.out(), registry);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Map<LocalDate, TelemetryExecution> executions = new LinkedHashMap<>();
         try (StopOnSignal signal = new StopOnSignal(err);
                 JobSession session = JobSession.open(
                         settings,

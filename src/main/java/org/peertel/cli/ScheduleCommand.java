@@ -73,6 +73,9 @@ public final class ScheduleCommand implements Callable<Integer> {
     /** The clock of the passes (a test may start it at another instant: {@link TestHooks#clock()}). */
     Clock clock = TestHooks.clock();
 
+    /** Records each pass in the attempt log and rewrites the metrics. */
+    final Attempts.Passes passes = new Attempts.Passes(this);
+
     @Override
     public Integer call() throws InterruptedException {
         JobSettings settings = allowEmptyDay.applyTo(skipBadFiles.applyTo(paths.resolve()));
@@ -92,6 +95,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                     + ", database " + settings.db());
             NightlyScheduler.Pass pass = scheduler.pass(clock.instant(), true, signal::watch);
             summarize(pass, settings, out);
+            passes.ended(pass, signal);
             while (!once && !signal.signalled()) {
                 NextWakeUp next = NextWakeUp.after(clock.instant(), schedule, pass.waiting());
                 out.println("peertel schedule: next pass at " + next.tick() + next.retryNote());
@@ -103,6 +107,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                         ? scheduler.retry(pass.waiting(), signal::watch)
                         : scheduler.pass(clock.instant(), false, signal::watch);
                 summarize(pass, settings, out);
+                passes.ended(pass, signal);
             }
             return exitCode(pass, signal, out);
         }
@@ -121,11 +126,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             return pass.interrupted() ? signal.exitCode() : ExitCode.OK;
         }
         out.println("peertel schedule: the one pass of --once is done");
-        return switch (pass.trouble()) {
-            case CONFIGURATION -> ExitCode.BAD_USAGE;
-            case FAILURE -> ExitCode.FAILED;
-            case NONE -> pass.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
-        };
+        return ExitCode.ofPass(pass);
     }
 
     private static void summarize(NightlyScheduler.Pass pass, JobSettings settings, PrintWriter out) {

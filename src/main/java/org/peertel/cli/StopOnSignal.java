@@ -22,6 +22,14 @@ final class StopOnSignal implements AutoCloseable {
 
     private static final List<String> SIGNALS = List.of("TERM", "INT");
 
+    /** What runs just before a second signal halts the process: the attempt's record. */
+    private static volatile LastWords beforeHalt;
+
+    /** Told the exit code a second signal halts the process with, and how many days its session had started. */
+    interface LastWords {
+        void halting(int exitCode, int daysStarted);
+    }
+
     private final PrintWriter err;
     private final List<Installed> installed = new ArrayList<>();
     private volatile JobSession session;
@@ -39,6 +47,11 @@ final class StopOnSignal implements AutoCloseable {
                 // the JVM keeps this signal to itself (e.g. started with -Xrs): its default action stays
             }
         }
+    }
+
+    /** Sets (or, with null, clears) what runs just before a second signal halts the process. */
+    static void beforeHalt(LastWords lastWords) {
+        beforeHalt = lastWords;
     }
 
     /**
@@ -68,6 +81,11 @@ final class StopOnSignal implements AutoCloseable {
             err.println("peertel: SIG" + signal.getName() + " again: exiting now; the running day restarts where "
                     + "it stopped at the next run");
             err.flush();
+            LastWords last = beforeHalt;
+            if (last != null) {
+                JobSession current = session;
+                last.halting(ExitCode.stoppedBy(signal.getName()), current == null ? 0 : current.daysStarted());
+            }
             Runtime.getRuntime().halt(ExitCode.stoppedBy(signal.getName()));
         }
         received = signal.getName();

@@ -56,6 +56,7 @@ public record JobSettings(
             RUN_MAX_DAYS_KEY,
             InputSettings.READY_FILE_KEY,
             InputSettings.ALLOW_EMPTY_DAY_KEY,
+            "metrics.textfile",
             IngestSettings.MAX_FILE_BYTES_KEY,
             IngestSettings.MAX_RECORD_BYTES_KEY,
             IngestSettings.SKIP_BAD_FILES_KEY,

@@ -19,6 +19,7 @@ import org.springframework.batch.core.job.JobExecution;
  * @param reason  why it ran: the reason recorded when it started, else its {@code reason} parameter
  * @param restart true when it restarted an earlier (failed or stopped) execution of the same instance
  * @param counts  null when it did not reach reportStep
+ * @param cause   why it did not complete, in one line ({@link ExecutionCause}); null when it completed or runs
  */
 public record TelemetryExecution(
         long executionId,
@@ -29,7 +30,8 @@ public record TelemetryExecution(
         Instant end,
         RunReason reason,
         boolean restart,
-        ExecutionRecord.Counts counts) {
+        ExecutionRecord.Counts counts,
+        String cause) {
 
     /**
      * @param restartIfUnrecorded whether to call it a restart when the execution recorded nothing about that
@@ -49,7 +51,8 @@ public record TelemetryExecution(
                 ExecutionRecord.reason(context)
                         .orElseGet(() -> RunReason.ofCode(parameters.getString(TelemetryJobParameters.REASON))),
                 ExecutionRecord.restart(context).orElse(restartIfUnrecorded),
-                ExecutionRecord.counts(context).orElse(null));
+                ExecutionRecord.counts(context).orElse(null),
+                ExecutionCause.of(execution));
     }
 
     /** Why it ran: manual, nightly, catch-up, late data; "restart (nightly)" for a restart. */

@@ -33,6 +33,10 @@ public final class JobRepositoryDatabase {
 
     static final String PROBE_TABLE = "BATCH_JOB_INSTANCE";
 
+    static {
+        RepositoryServer.bindToLoopback(); // before H2 reads its settings, at the first connection
+    }
+
     private JobRepositoryDatabase() {}
 
     /**
@@ -120,7 +124,7 @@ public final class JobRepositoryDatabase {
         }
     }
 
-    private static Connection connect(JobRepositorySettings settings, String url) throws SQLException {
+    static Connection connect(JobRepositorySettings settings, String url) throws SQLException {
         Properties properties = new Properties();
         if (settings.user().isSet()) {
             properties.setProperty("user", settings.user().text());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.peertel.config.JobSettings;
 import org.peertel.job.CurrentDay;
 import org.peertel.job.Progress;
@@ -29,30 +30,47 @@ public final class JobSession implements AutoCloseable {
 
     private final RunLock lock;
     private final ConfigurableApplicationContext context;
+    private final RepositoryServer server;
+    private final AtomicInteger started = new AtomicInteger();
     private volatile boolean stopRequested;
     private volatile boolean closed;
 
-    private JobSession(RunLock lock, ConfigurableApplicationContext context) {
+    private JobSession(RunLock lock, ConfigurableApplicationContext context, RepositoryServer server) {
         this.lock = lock;
         this.context = context;
+        this.server = server;
     }
 
     /**
-     * Takes the lock (or fails naming its holder), then starts the context.
+     * Takes the lock (or fails naming its holder), then starts the context, and serves an H2 job repository to
+     * read-only commands of other processes while the session is open ({@link RepositoryServer}).
      *
      * @param registries where the command loaded the registry it checked, for the job executions to reuse
      */
     public static JobSession open(JobSettings settings, String command, RegistryCache registries) {
         RunLock lock = RunLock.acquire(settings.db(), command);
+        RepositoryServer.clearStale(settings.db());
         try {
             // on other threads, while the context starts
             registries.prepareMatcher();
             DuckDbLibrary.loadInBackground();
-            return new JobSession(lock, TelemetryApplication.start(settings, settings.db(), registries));
+            ConfigurableApplicationContext context = TelemetryApplication.start(settings, settings.db(), registries);
+            return new JobSession(lock, context, serve(settings));
         } catch (RuntimeException e) {
             lock.close();
             DuckDbLibrary.awaitQuietly();
             throw e;
+        }
+    }
+
+    /** The repository server of this session, or null: not a local H2 file, or it could not start (said on stderr). */
+    private static RepositoryServer serve(JobSettings settings) {
+        try {
+            return RepositoryServer.start(settings);
+        } catch (Exception e) {
+            System.err.println("peertel: WARNING: history cannot read the job repository while this run works: "
+                    + "its server did not start (" + e.getMessage() + ")");
+            return null;
         }
     }
 
@@ -61,7 +79,13 @@ public final class JobSession implements AutoCloseable {
         if (stopRequested) {
             throw new IllegalStateException("stop requested: no new day is started");
         }
+        started.incrementAndGet();
         return context.getBean(TelemetryLauncher.class).run(parameters);
+    }
+
+    /** How many days this session has started running (also those still running); safe from another thread. */
+    public int daysStarted() {
+        return started.get();
     }
 
     /** Where the attribution step reports its progress. */
@@ -129,6 +153,9 @@ public final class JobSession implements AutoCloseable {
     public void close() {
         closed = true;
         try {
+            if (server != null) {
+                server.close();
+            }
             context.close();
         } finally {
             lock.close();

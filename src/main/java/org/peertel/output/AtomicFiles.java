@@ -38,6 +38,17 @@ public final class AtomicFiles {
         write(target, writer -> writer.write(content));
     }
 
+    /**
+     * As {@link #writeString}, for a file that several processes may write at the same moment (the metrics file):
+     * each writes its own temporary file, {@code .name.<pid>.tmp}, and the last rename wins.
+     */
+    public static void writeStringShared(Path target, String content) {
+        write(
+                target,
+                "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp",
+                writer -> writer.write(content));
+    }
+
     /** Makes the rename itself durable (a power cut after it keeps the new file); best effort where unsupported. */
     private static void forceFolder(Path folder) {
         try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
@@ -49,8 +60,12 @@ public final class AtomicFiles {
 
     /** Streams UTF-8 text into {@code target}, which appears (or is replaced) only once it is complete. */
     public static void write(Path target, Content content) {
+        write(target, "." + target.getFileName() + ".tmp", content);
+    }
+
+    private static void write(Path target, String temporaryName, Content content) {
         Path folder = target.toAbsolutePath().getParent();
-        Path temporary = folder.resolve("." + target.getFileName() + ".tmp");
+        Path temporary = folder.resolve(temporaryName);
         try {
             Files.createDirectories(folder);
             try (FileChannel channel = FileChannel.open(

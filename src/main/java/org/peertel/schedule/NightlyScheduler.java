@@ -62,7 +62,8 @@ public final class NightlyScheduler {
     /**
      * What one pass (or retry) did: the days that completed, those that failed, every execution it ran (for the run
      * summary), whether a stop request cut it short (a day stopped, or due days were left), why it could not run at
-     * all ({@link Trouble#NONE} when it could), and the due days whose input was not ready, for {@link #retry}.
+     * all ({@link Trouble#NONE} when it could) and the message that said so (empty when it could), and the due
+     * days whose input was not ready, for {@link #retry}.
      */
     public record Pass(
             List<LocalDate> completed,
@@ -70,10 +71,11 @@ public final class NightlyScheduler {
             Map<LocalDate, TelemetryExecution> executions,
             boolean interrupted,
             Trouble trouble,
+            String problem,
             List<DueDay> waiting) {
 
-        static Pass notRun(Trouble trouble, List<DueDay> waiting) {
-            return new Pass(List.of(), List.of(), Map.of(), false, trouble, List.copyOf(waiting));
+        static Pass notRun(Trouble trouble, String problem, List<DueDay> waiting) {
+            return new Pass(List.of(), List.of(), Map.of(), false, trouble, problem, List.copyOf(waiting));
         }
     }
 
@@ -98,8 +100,9 @@ public final class NightlyScheduler {
         LocalDate yesterday = now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
         LocalDate first = yesterday.minusDays(schedule.horizonDays() - 1L);
         RegistryCache registries = new RegistryCache();
-        if (!registryOk(registries)) {
-            return Pass.notRun(Trouble.CONFIGURATION, List.of());
+        String registryProblem = registryProblem(registries);
+        if (registryProblem != null) {
+            return Pass.notRun(Trouble.CONFIGURATION, registryProblem, List.of());
         }
         Outcome outcome = new Outcome();
         try (JobSession session = JobSession.open(settings, "peertel schedule", registries)) {
@@ -112,14 +115,14 @@ public final class NightlyScheduler {
             process(session, dueDays(completed, earliest, first, yesterday, startup), outcome);
         } catch (ConfigurationException busy) {
             err.println("peertel schedule: " + busy.getMessage() + "; this pass is skipped, the next one retries");
-            return outcome.pass(Trouble.CONFIGURATION);
+            return outcome.pass(Trouble.CONFIGURATION, busy.getMessage());
         } catch (Exception e) {
             err.println("peertel schedule: pass failed: " + e + "; the next pass retries");
-            return outcome.pass(Trouble.FAILURE);
+            return outcome.pass(Trouble.FAILURE, "pass failed: " + e);
         } finally {
             watch.accept(null);
         }
-        return outcome.pass(Trouble.NONE);
+        return outcome.pass(Trouble.NONE, "");
     }
 
     /**
@@ -143,11 +146,12 @@ public final class NightlyScheduler {
             }
         }
         if (ready.isEmpty()) {
-            return outcome.pass(Trouble.NONE);
+            return outcome.pass(Trouble.NONE, "");
         }
         RegistryCache registries = new RegistryCache();
-        if (!registryOk(registries)) {
-            return Pass.notRun(Trouble.CONFIGURATION, waiting);
+        String registryProblem = registryProblem(registries);
+        if (registryProblem != null) {
+            return Pass.notRun(Trouble.CONFIGURATION, registryProblem, waiting);
         }
         try (JobSession session = JobSession.open(settings, "peertel schedule", registries)) {
             watch.accept(session);
@@ -161,14 +165,14 @@ public final class NightlyScheduler {
                     outcome);
         } catch (ConfigurationException busy) {
             err.println("peertel schedule: " + busy.getMessage() + "; this retry is skipped, the next one tries again");
-            return Pass.notRun(Trouble.CONFIGURATION, waiting);
+            return Pass.notRun(Trouble.CONFIGURATION, busy.getMessage(), waiting);
         } catch (Exception e) {
             err.println("peertel schedule: retry failed: " + e + "; the next pass retries");
-            return outcome.pass(Trouble.FAILURE);
+            return outcome.pass(Trouble.FAILURE, "retry failed: " + e);
         } finally {
             watch.accept(null);
         }
-        return outcome.pass(Trouble.NONE);
+        return outcome.pass(Trouble.NONE, "");
     }
 
     /** Runs the due days whose input is ready, oldest first; the others wait. */
@@ -209,16 +213,17 @@ public final class NightlyScheduler {
                 + due.reason().label() + ")" + (input.hint().isEmpty() ? "" : "; " + input.hint()));
     }
 
-    private boolean registryOk(RegistryCache registries) {
+    /** Null when the registry loads; else prints its errors and returns the one line that says why nothing ran. */
+    private String registryProblem(RegistryCache registries) {
         RegistryLoadResult registry = registries.load(settings.connections());
         if (registry.ok()) {
-            return true;
+            return null;
         }
         registry.errors().forEach(err::println);
         err.println("peertel schedule: " + settings.connections() + " has "
                 + registry.errors().size()
                 + " error(s); nothing processed in this pass; fix the registry, the next pass retries");
-        return false;
+        return settings.connections() + ": " + registry.errors().size() + " error(s) in the connections registry";
     }
 
     /** What a pass or a retry gathers while it runs. */
@@ -229,8 +234,8 @@ public final class NightlyScheduler {
         final List<DueDay> waiting = new ArrayList<>();
         boolean interrupted;
 
-        Pass pass(Trouble trouble) {
-            return new Pass(completed, failed, executions, interrupted, trouble, List.copyOf(waiting));
+        Pass pass(Trouble trouble, String problem) {
+            return new Pass(completed, failed, executions, interrupted, trouble, problem, List.copyOf(waiting));
         }
     }
 

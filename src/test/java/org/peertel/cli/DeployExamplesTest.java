@@ -32,6 +32,44 @@ class DeployExamplesTest {
     }
 
     @Test
+    void aFailedNightSaysSoLoudlyWithTheHistoryOfThatNight() throws IOException {
+        // given
+        String nightly = unit("peertel-nightly.service");
+        String failure = unit("peertel-nightly-failure.service");
+
+        // then: the nightly unit starts the failure unit when it fails, a oneshot that logs at priority crit
+        assertEquals(List.of("peertel-nightly-failure.service"), values(nightly, "OnFailure"));
+        assertEquals(List.of("oneshot"), values(failure, "Type"));
+        List<List<String>> commands = values(failure, "ExecStart").stream()
+                .map(DeployExamplesTest::words)
+                .toList();
+        assertEquals(2, commands.size());
+        assertEquals(
+                List.of("/usr/bin/systemd-cat", "-t", "peertel-nightly", "-p", "crit"),
+                commands.get(0).subList(0, 5));
+        assertEquals(
+                List.of("/usr/bin/systemd-cat", "-t", "peertel-nightly", "-p", "err", "/usr/bin/java", "-jar"),
+                commands.get(1).subList(0, 7));
+
+        // and: then it prints the history of the night's day, from the same settings and database as the run
+        CommandLine.ParseResult history = new CommandLine(new PeertelMain())
+                .parseArgs(commands.get(1).subList(8, commands.get(1).size()).toArray(String[]::new))
+                .subcommand();
+        CommandLine.ParseResult run = new CommandLine(new PeertelMain())
+                .parseArgs(
+                        execStart(nightly).subList(3, execStart(nightly).size()).toArray(String[]::new))
+                .subcommand();
+        assertEquals("history", history.commandSpec().name());
+        assertEquals("yesterday", history.matchedOptionValue("--from", ""));
+        for (String option : List.of("--settings", "--db")) {
+            assertEquals(
+                    run.matchedOptionValue(option, (Object) null).toString(),
+                    history.matchedOptionValue(option, (Object) null).toString(),
+                    option);
+        }
+    }
+
+    @Test
     void theKubernetesCronJobRunsYesterday() throws IOException {
         String yaml = Files.readString(DEPLOY.resolve("cronjob.yaml"));
         Matcher args = Pattern.compile("args: \\[(.*?)]", Pattern.DOTALL).matcher(yaml);
@@ -51,6 +89,29 @@ class DeployExamplesTest {
         CommandLine.ParseResult run = parsed.subcommand();
         assertEquals("run", run.commandSpec().name());
         assertEquals("yesterday", run.matchedOptionValue("--date", ""));
+    }
+
+    /** A unit file with its continued lines joined, as systemd reads it. */
+    private static String unit(String name) throws IOException {
+        return Files.readString(DEPLOY.resolve(name)).replace("\\\n", " ");
+    }
+
+    /** Every value of {@code key} in a unit, in order. */
+    private static List<String> values(String unit, String key) {
+        Matcher m = Pattern.compile("(?m)^" + key + "=(.*)$").matcher(unit);
+        List<String> values = new java.util.ArrayList<>();
+        while (m.find()) {
+            values.add(m.group(1).trim());
+        }
+        return values;
+    }
+
+    private static List<String> words(String command) {
+        return Arrays.asList(command.trim().split("\\s+"));
+    }
+
+    private static List<String> execStart(String unit) {
+        return words(values(unit, "ExecStart").get(0));
     }
 
     private static int count(String text, String part) {

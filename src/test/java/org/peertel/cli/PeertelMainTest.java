@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.peertel.history.Attempt;
+import org.peertel.history.AttemptLog;
 import org.peertel.launch.RunLock;
 
 /** The command line's contract: help everywhere, exit codes 0 / 1 / 2, one clear message. */
@@ -121,10 +124,34 @@ class PeertelMainTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badUsage")
-    void badUsageExitsTwoWithOneMessage(String description, String[] args, String message) {
-        Result result = peertel(args);
+    void badUsageExitsTwoWithOneMessage(String description, String[] args, String message) throws IOException {
+        // given: the database in this test's folder (the attempt log of run and schedule is beside it)
+        Path db = work.resolve("x.duckdb");
+        List<String> line = new ArrayList<>(List.of(args));
+        String command = line.isEmpty() ? "" : line.get(0);
+        if (List.of("run", "schedule", "history").contains(command)) {
+            line.addAll(1, List.of("--db", db.toString()));
+        }
+
+        // when
+        Result result = peertel(line.toArray(String[]::new));
+
+        // then
         assertEquals(2, result.code());
         assertTrue(result.err().contains(message), result.err());
+
+        // and: a run or a schedule that could not start leaves its line, with the exit code and the message
+        List<Attempt> attempts = AttemptLog.read(AttemptLog.fileOf(db)).attempts();
+        if (List.of("run", "schedule").contains(command)) {
+            assertEquals(1, attempts.size(), attempts.toString());
+            assertEquals(2, attempts.get(0).exitCode());
+            assertEquals(Attempt.Outcome.NOT_STARTED, attempts.get(0).outcome());
+            assertEquals(command, attempts.get(0).command());
+            assertTrue(
+                    attempts.get(0).reason().contains(message), attempts.get(0).reason());
+        } else {
+            assertEquals(List.of(), attempts, "history, validate and generate record nothing");
+        }
     }
 
     @Test
@@ -292,10 +319,18 @@ class PeertelMainTest {
     @Test
     void aBadSettingStopsTheRunWithFileAndLine() throws IOException {
         Path settings = work.resolve("telemetry.properties");
-        Files.writeString(settings, "chunk-size = lots\n");
+        Path db = work.resolve("x.duckdb");
+        Files.writeString(settings, "chunk-size = lots\ndb = " + db + "\n");
         Result result = peertel("run", "--date", "2026-11-16", "--settings", settings.toString());
         assertEquals(2, result.code());
         assertTrue(result.err().contains(settings + ":1: chunk-size = 'lots'"), result.err());
+        // the settings do not load, yet the database they name is known: the attempt is recorded beside it
+        List<Attempt> attempts = AttemptLog.read(AttemptLog.fileOf(db)).attempts();
+        assertEquals(1, attempts.size());
+        assertEquals(
+                List.of(java.time.LocalDate.parse("2026-11-16")),
+                attempts.get(0).days());
+        assertTrue(attempts.get(0).reason().startsWith(settings + ":1: chunk-size = 'lots'"), attempts.toString());
     }
 
     @Test

@@ -56,7 +56,16 @@ class RunSummaryPrinterTest {
         executions.put(
                 failed,
                 new TelemetryExecution(
-                        2, failed, 1, BatchStatus.FAILED, start(), start(), RunReason.MANUAL, false, null));
+                        2,
+                        failed,
+                        1,
+                        BatchStatus.FAILED,
+                        start(),
+                        start(),
+                        RunReason.MANUAL,
+                        false,
+                        null,
+                        "attributeStep: boom"));
 
         // when
         List<String> lines = print(days, executions);
@@ -117,7 +126,16 @@ class RunSummaryPrinterTest {
         ExecutionRecord.Counts counts = new ExecutionRecord.Counts(
                 rows, rows, 0, 0, 0, alerts, Map.of(), alerts == 0 ? Map.of() : Map.of(severity, alerts), skippedFiles);
         return new TelemetryExecution(
-                1, day, 1, BatchStatus.COMPLETED, start(), start().plusMillis(400), RunReason.MANUAL, false, counts);
+                1,
+                day,
+                1,
+                BatchStatus.COMPLETED,
+                start(),
+                start().plusMillis(400),
+                RunReason.MANUAL,
+                false,
+                counts,
+                "");
     }
 
     private static Instant start() {

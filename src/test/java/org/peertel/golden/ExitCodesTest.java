@@ -22,13 +22,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.peertel.ChildJvm;
 import org.peertel.cli.ExitCode;
 import org.peertel.cli.PeertelMain;
+import org.peertel.history.Attempt;
+import org.peertel.history.AttemptLog;
 import org.peertel.testhook.CrashPoint;
 import org.peertel.testhook.TestHooks;
 
 /**
  * One row of the exit-code table per case, provoked through the real command line in a child JVM, signals
- * included: what the process exits with, and what it leaves (the day's files, the job repository's record, what
- * it says on stderr).
+ * included: what the process exits with, and what it leaves (the day's files, the job repository's record, the
+ * attempt log's line with the same exit code, what it says on stderr).
  */
 class ExitCodesTest {
 
@@ -252,11 +254,41 @@ class ExitCodesTest {
         if (c.exitCode() == ExitCode.BAD_USAGE) {
             assertThat(work.resolve("out")).as("nothing written").doesNotExist();
         }
+        // and: one line in the attempt log per attempt (none for a schedule whose only pass had nothing to do), with
+        // the exit code the process returned
+        AttemptLog.Contents log = AttemptLog.read(work.resolve("t.duckdb.attempts.jsonl"));
+        assertThat(log.malformedLines()).isEmpty();
+        boolean idle = c.ending() == Ending.SIGINT_WHILE_IDLE || c.ending() == Ending.SIGTERM_WHILE_IDLE;
+        assertThat(log.attempts()).hasSize(idle ? 0 : 1);
+        for (Attempt attempt : log.attempts()) {
+            assertThat(attempt.exitCode()).isEqualTo(child.exitValue());
+            assertThat(attempt.outcome()).isEqualTo(outcome(child.exitValue()));
+            assertThat(attempt.command()).isEqualTo(c.command().get(0));
+            assertThat(attempt.pid()).isEqualTo(child.pid());
+            assertThat(attempt.reason().isEmpty()).isEqualTo(c.exitCode() == ExitCode.OK);
+            if (c.exitCode() == ExitCode.FAILED) {
+                assertThat(attempt.reason()).startsWith(DAY + " FAILED: attributeStep: bad input file ");
+            }
+            if (c.exitCode() == ExitCode.BAD_USAGE) {
+                c.saysOnStderr().forEach(said -> assertThat(attempt.reason()).contains(said));
+            }
+        }
         Path lock = work.resolve("t.duckdb.lock");
         assertThat(!Files.exists(lock)
                         || Files.readString(lock, StandardCharsets.UTF_8).isEmpty())
                 .as("the run lock is released")
                 .isTrue();
+    }
+
+    /** The outcome each exit code stands for, as docs/operating.md's table of the attempt log says. */
+    private static Attempt.Outcome outcome(int exitCode) {
+        return switch (exitCode) {
+            case ExitCode.OK -> Attempt.Outcome.COMPLETED;
+            case ExitCode.FAILED -> Attempt.Outcome.FAILED;
+            case ExitCode.BAD_USAGE -> Attempt.Outcome.NOT_STARTED;
+            case ExitCode.INTERRUPTED, ExitCode.TERMINATED -> Attempt.Outcome.STOPPED;
+            default -> throw new AssertionError("no such exit code " + exitCode);
+        };
     }
 
     private Path input(Input kind) throws IOException {

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,8 +78,22 @@ class HistoryAndSummaryTest {
                                 "attributed",
                                 "rejected",
                                 "alerts",
-                                "why"),
-                        List.of("2026-03-02", "1", "FAILED", "START", "DURATION", "-", "-", "-", "-", "manual"),
+                                "why",
+                                "cause"),
+                        List.of(
+                                "2026-03-02",
+                                "1",
+                                "FAILED",
+                                "START",
+                                "DURATION",
+                                "-",
+                                "-",
+                                "-",
+                                "-",
+                                "manual",
+                                "alertStep: cannot write output file "
+                                        + out.resolve("alerts/2026-03-02.csv").toAbsolutePath()
+                                        + ": a folder is in the way of the file; move it away or choose another --out"),
                         List.of(
                                 "2026-03-02",
                                 "1",
@@ -124,6 +139,59 @@ class HistoryAndSummaryTest {
         assertEquals(2, reversed.code());
         assertTrue(reversed.err().contains("--to 2026-03-04 is before --from 2026-03-05"), reversed.err());
         assertEquals(2, peertel("history", "--from", "March").code());
+    }
+
+    @Test
+    void anAttemptThatStartedNoJobIsListedWithItsReason() throws Exception {
+        // given: a night that could not start (no input folder), before any job ever ran on this database
+        Result refused = run("--date", "2026-03-09");
+        assertEquals(2, refused.code(), refused.err());
+
+        // when
+        Result history = peertel("history", "--db", work.resolve("t.duckdb").toString());
+
+        // then: not "No job executions yet"
+        assertEquals(0, history.code(), history.err());
+        Path folder = CASE.resolve("input/latency/2026-03-09");
+        assertEquals(
+                List.of(List.of(
+                        "2026-03-09",
+                        "-",
+                        "not started",
+                        "START",
+                        "DURATION",
+                        "-",
+                        "-",
+                        "-",
+                        "-",
+                        "manual",
+                        "no input folder " + folder + " for 2026-03-09: the day's latency files must be "
+                                + "there (check --input) (exit 2)")),
+                cells(history.out()).subList(1, 2));
+
+        // and: among the executions of the days that did run, in day order, and filtered by day like them
+        assertEquals(0, run("--date", "2026-03-07").code());
+        assertEquals(
+                List.of("2026-03-07 1 COMPLETED", "2026-03-09 - not started"),
+                cells(peertel("history", "--db", work.resolve("t.duckdb").toString())
+                                .out())
+                        .stream()
+                        .skip(1)
+                        .map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2))
+                        .toList());
+        assertEquals(
+                List.of("2026-03-07"),
+                days(peertel("history", "--db", work.resolve("t.duckdb").toString(), "--to", "2026-03-08")));
+
+        // and: a line cut short (a writer that died mid-line) is skipped, and said
+        Path log = work.resolve("t.duckdb.attempts.jsonl");
+        Files.writeString(log, "{\"start\":\"2026-03-10T02:30:00Z\",\"end\n", StandardOpenOption.APPEND);
+        Result skipping = peertel("history", "--db", work.resolve("t.duckdb").toString());
+        assertEquals(0, skipping.code());
+        assertEquals(List.of("2026-03-07", "2026-03-09"), days(skipping));
+        assertTrue(
+                skipping.err().contains(log.toAbsolutePath() + ": skipped 1 line(s) that are not attempt records"),
+                skipping.err());
     }
 
     @Test

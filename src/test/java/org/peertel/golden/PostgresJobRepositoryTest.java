@@ -112,6 +112,25 @@ class PostgresJobRepositoryTest {
                         "reportStep COMPLETED"),
                 stepsOfLastExecution("2026-03-03"));
         assertFalse(Files.exists(work.resolve("t-jobs.mv.db")), "no H2 job repository");
+
+        // and: peertel history reads it there, without a run lock
+        StringWriter listed = new StringWriter();
+        int code = PeertelMain.execute(
+                new PrintWriter(listed),
+                new PrintWriter(new StringWriter()),
+                "history",
+                "--settings",
+                settings.toString(),
+                "--db",
+                work.resolve("t.duckdb").toString());
+        assertEquals(0, code);
+        assertEquals(
+                List.of("2026-03-02 1 COMPLETED", "2026-03-03 1 COMPLETED", "2026-03-03 2 COMPLETED"),
+                HistoryAndSummaryTest.cells(listed.toString()).stream()
+                        .skip(1)
+                        .map(row -> row.get(0) + " " + row.get(1) + " " + row.get(2))
+                        .toList());
+        assertFalse(Files.exists(work.resolve("t.duckdb.lock.server")), "nothing served: PostgreSQL serves itself");
     }
 
     @Test

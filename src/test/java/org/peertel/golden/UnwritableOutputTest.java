@@ -1,7 +1,6 @@
 package org.peertel.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.cli.PeertelMain;
+import org.peertel.history.Attempt;
+import org.peertel.history.AttemptLog;
 
 /**
  * An output folder that cannot be written stops the run with one message naming the path and what to do:
@@ -204,11 +205,26 @@ class UnwritableOutputTest {
         return files;
     }
 
-    /** The run stopped before it opened the database: the work folder holds only what the test put there. */
+    /**
+     * The run stopped before it opened the database: the work folder holds only what the test put there, and the
+     * attempt log beside the database, whose one line records the refused run.
+     */
     private void assertNothingCreatedBesides(Path expected) throws IOException {
         try (Stream<Path> list = Files.list(work)) {
-            assertEquals(List.of(expected), list.toList());
+            assertEquals(
+                    Stream.of(expected, work.resolve("db")).sorted().toList(),
+                    list.sorted().toList());
         }
-        assertFalse(Files.exists(work.resolve("db")), "no database, no job repository");
+        try (Stream<Path> list = Files.list(work.resolve("db"))) {
+            assertEquals(
+                    List.of(work.resolve("db/t.duckdb.attempts.jsonl")),
+                    list.toList(),
+                    "no database, no job " + "repository");
+        }
+        List<Attempt> attempts =
+                AttemptLog.read(work.resolve("db/t.duckdb.attempts.jsonl")).attempts();
+        assertEquals(1, attempts.size());
+        assertEquals(2, attempts.get(0).exitCode());
+        assertTrue(attempts.get(0).reason().startsWith("the output folder cannot be written: "), attempts.toString());
     }
 }
