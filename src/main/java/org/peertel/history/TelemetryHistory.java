@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,18 +58,38 @@ public final class TelemetryHistory {
     }
 
     /**
-     * The days whose last execution of some attempt completed, in order: as the scheduler counts them (a later
-     * attempt that failed does not undo a completed one).
+     * The days whose newest attempt ended completed (its last execution), and the earliest day that ever completed:
+     * what the scheduler counts as done. A day whose newest attempt failed or stopped, such as a re-run for late data
+     * that failed after the day had completed once, is not done: its outputs are not those of its input as it
+     * stands, and the next pass restarts it.
      */
-    public Set<LocalDate> completedDays() {
-        Set<LocalDate> days = new TreeSet<>();
+    public DaysDone daysDone() {
+        Map<LocalDate, List<JobExecution>> newestAttempt = new HashMap<>();
+        LocalDate first = null;
         for (List<JobExecution> ofInstance : instances()) {
-            JobExecution last = ofInstance.get(ofInstance.size() - 1);
-            if (last.getStatus() == BatchStatus.COMPLETED && day(last) != null) {
-                days.add(day(last));
+            LocalDate day = day(ofInstance.get(0));
+            if (day == null) {
+                continue;
+            }
+            newestAttempt.merge(day, ofInstance, (a, b) -> attempt(b) > attempt(a) ? b : a);
+            boolean everCompleted =
+                    ofInstance.stream().anyMatch(execution -> execution.getStatus() == BatchStatus.COMPLETED);
+            if (everCompleted && (first == null || day.isBefore(first))) {
+                first = day;
             }
         }
-        return days;
+        Set<LocalDate> days = new TreeSet<>();
+        newestAttempt.forEach((day, ofInstance) -> {
+            if (ofInstance.get(ofInstance.size() - 1).getStatus() == BatchStatus.COMPLETED) {
+                days.add(day);
+            }
+        });
+        return new DaysDone(days, first);
+    }
+
+    private static long attempt(List<JobExecution> ofInstance) {
+        Long attempt = ofInstance.get(0).getJobParameters().getLong(TelemetryJobParameters.ATTEMPT);
+        return attempt == null ? 1 : attempt;
     }
 
     /**

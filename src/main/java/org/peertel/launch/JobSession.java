@@ -2,20 +2,17 @@ package org.peertel.launch;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.peertel.config.JobSettings;
+import org.peertel.history.DaysDone;
+import org.peertel.history.TelemetryHistory;
 import org.peertel.job.CurrentDay;
 import org.peertel.job.Progress;
 import org.peertel.job.ProgressListener;
 import org.peertel.job.RegistryCache;
-import org.peertel.job.TelemetryJobConfiguration;
 import org.peertel.job.TelemetryJobParameters;
 import org.peertel.store.DuckDbLibrary;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -93,17 +90,9 @@ public final class JobSession implements AutoCloseable {
         context.getBean(ProgressListener.class).reportTo(progress);
     }
 
-    /** Days whose last job execution completed, in order. */
-    public Set<LocalDate> completedDays() {
-        JobRepository repository = context.getBean(JobRepository.class);
-        Set<LocalDate> days = new TreeSet<>();
-        for (JobInstance instance : repository.findJobInstances(TelemetryJobConfiguration.JOB_NAME)) {
-            JobExecution last = repository.getLastJobExecution(instance);
-            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                days.add(last.getJobParameters().getLocalDate(TelemetryJobParameters.DATE));
-            }
-        }
-        return days;
+    /** The days done, as {@link TelemetryHistory#daysDone()} counts them. */
+    public DaysDone daysDone() {
+        return new TelemetryHistory(context.getBean(JobRepository.class)).daysDone();
     }
 
     /**

@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
 import org.peertel.history.Attempt;
 import org.peertel.history.AttemptLog;
+import org.peertel.history.DaysDone;
+import org.peertel.history.Horizon;
 import org.peertel.history.TelemetryExecution;
 import org.peertel.history.TelemetryHistory;
 import org.peertel.launch.JobRepositoryReader;
@@ -49,7 +48,7 @@ public final class MetricsFile {
         NightlyMetrics metrics;
         try (JobRepositoryReader reader =
                 JobRepositoryReader.openIfExists(settings, command, note -> {}).orElse(null)) {
-            LocalDate yesterday = now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
+            Horizon horizon = Horizon.at(now, horizonDays);
             if (reader == null) {
                 metrics = new NightlyMetrics(
                         last,
@@ -57,7 +56,7 @@ public final class MetricsFile {
                         true,
                         null,
                         null,
-                        NightlyMetrics.daysMissing(Set.of(), yesterday, horizonDays));
+                        horizon.missing(DaysDone.NONE).size());
             } else {
                 TelemetryHistory history = new TelemetryHistory(reader.jobRepository());
                 Optional<Instant> lastSuccess = history.executions(null, null).stream()
@@ -70,7 +69,7 @@ public final class MetricsFile {
                         true,
                         lastSuccess.orElse(null),
                         history.newestCompletedDay().orElse(null),
-                        NightlyMetrics.daysMissing(history.completedDays(), yesterday, horizonDays));
+                        horizon.missing(history.daysDone()).size());
             }
         } catch (ConfigurationException | DataAccessException unreadable) {
             metrics = new NightlyMetrics(last, attempts.malformedLines().size(), false, null, null, 0);

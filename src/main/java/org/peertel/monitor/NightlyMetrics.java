@@ -2,12 +2,10 @@ package org.peertel.monitor;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.peertel.history.Attempt;
 import org.peertel.history.TelemetryHistory;
 import org.peertel.job.ExecutionRecord;
@@ -32,22 +30,6 @@ record NightlyMetrics(
         Instant lastSuccess,
         TelemetryHistory.CompletedDay newestDay,
         int daysMissing) {
-
-    /**
-     * The days of the horizon up to {@code yesterday} without a completed run, counted as {@code schedule} picks its
-     * catch-up days: from the earliest day that ever completed (a new installation misses only yesterday).
-     */
-    static int daysMissing(Set<LocalDate> completed, LocalDate yesterday, int horizonDays) {
-        LocalDate earliest =
-                completed.isEmpty() ? yesterday : completed.iterator().next();
-        int missing = 0;
-        for (LocalDate day = yesterday.minusDays(horizonDays - 1L); !day.isAfter(yesterday); day = day.plusDays(1)) {
-            if (!day.isBefore(earliest) && !completed.contains(day)) {
-                missing++;
-            }
-        }
-        return missing;
-    }
 
     String text() {
         StringBuilder text = new StringBuilder(2048);

@@ -3,15 +3,15 @@ package org.peertel.schedule;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
+import org.peertel.history.DaysDone;
+import org.peertel.history.Horizon;
 import org.peertel.history.TelemetryExecution;
 import org.peertel.ingest.DayInput;
 import org.peertel.ingest.DayManifest;
@@ -97,8 +97,7 @@ public final class NightlyScheduler {
      * @return what the pass did
      */
     public Pass pass(Instant now, boolean startup, Consumer<JobSession> watch) {
-        LocalDate yesterday = now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
-        LocalDate first = yesterday.minusDays(schedule.horizonDays() - 1L);
+        Horizon horizon = Horizon.at(now, schedule.horizonDays());
         RegistryCache registries = new RegistryCache();
         String registryProblem = registryProblem(registries);
         if (registryProblem != null) {
@@ -108,11 +107,9 @@ public final class NightlyScheduler {
         try (JobSession session = JobSession.open(settings, "peertel schedule", registries)) {
             watch.accept(session);
             session.reportProgressTo(new Progress(err, false, System::nanoTime));
-            Set<LocalDate> completed = session.completedDays();
-            LocalDate earliest =
-                    completed.isEmpty() ? yesterday : completed.iterator().next();
-            reportDaysBeyondHorizon(completed, earliest, first);
-            process(session, dueDays(completed, earliest, first, yesterday, startup), outcome);
+            DaysDone done = session.daysDone();
+            reportDaysBeyondHorizon(done, horizon);
+            process(session, dueDays(done, horizon, startup), outcome);
         } catch (ConfigurationException busy) {
             err.println("peertel schedule: " + busy.getMessage() + "; this pass is skipped, the next one retries");
             return outcome.pass(Trouble.CONFIGURATION, busy.getMessage());
@@ -156,11 +153,11 @@ public final class NightlyScheduler {
         try (JobSession session = JobSession.open(settings, "peertel schedule", registries)) {
             watch.accept(session);
             session.reportProgressTo(new Progress(err, false, System::nanoTime));
-            Set<LocalDate> completed = session.completedDays();
+            DaysDone done = session.daysDone();
             process(
                     session,
                     ready.stream()
-                            .filter(due -> due.reason() == RunReason.LATE_DATA || !completed.contains(due.day()))
+                            .filter(due -> due.reason() == RunReason.LATE_DATA || !done.contains(due.day()))
                             .toList(),
                     outcome);
         } catch (ConfigurationException busy) {
@@ -239,15 +236,12 @@ public final class NightlyScheduler {
         }
     }
 
-    private List<DueDay> dueDays(
-            Set<LocalDate> completed, LocalDate earliest, LocalDate first, LocalDate yesterday, boolean startup) {
+    private List<DueDay> dueDays(DaysDone done, Horizon horizon, boolean startup) {
         List<DueDay> due = new ArrayList<>();
+        LocalDate yesterday = horizon.yesterday();
         try (TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {
-            for (LocalDate day = first; !day.isAfter(yesterday); day = day.plusDays(1)) {
-                if (day.isBefore(earliest)) {
-                    continue;
-                }
-                if (!completed.contains(day)) {
+            for (LocalDate day : horizon.days(done)) {
+                if (!done.contains(day)) {
                     due.add(new DueDay(
                             day, day.equals(yesterday) && !startup ? RunReason.NIGHTLY : RunReason.CATCH_UP, ""));
                     continue;
@@ -262,11 +256,12 @@ public final class NightlyScheduler {
         return due;
     }
 
-    private void reportDaysBeyondHorizon(Set<LocalDate> completed, LocalDate earliest, LocalDate first) {
+    private void reportDaysBeyondHorizon(DaysDone done, Horizon horizon) {
         List<String> ranges = new ArrayList<>();
         LocalDate start = null;
-        for (LocalDate day = earliest; day.isBefore(first); day = day.plusDays(1)) {
-            boolean missed = !completed.contains(day);
+        LocalDate first = horizon.first();
+        for (LocalDate day = horizon.earliest(done); day.isBefore(first); day = day.plusDays(1)) {
+            boolean missed = !done.contains(day);
             if (missed && start == null) {
                 start = day;
             }

@@ -123,6 +123,25 @@ class NightlySchedulerTest {
     }
 
     @Test
+    void aDayWhoseLateDataRunFailedIsNotDoneUntilARunCompletes() throws IOException {
+        // given: 03-06 completed, then a corrupt late file made its re-run fail
+        pass("2026-03-07T02:30:00Z", false);
+        Path broken = work.resolve("input/latency/2026-03-06/zz-broken.csv.gz");
+        // the gzip signature, then bytes that are no deflate stream
+        Files.write(broken, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, -1, -1});
+        NightlyScheduler.Pass failing = scheduler.pass(Instant.parse("2026-03-08T02:30:00Z"), false, session -> {});
+        assertEquals(days("2026-03-07"), failing.completed());
+        assertEquals(days("2026-03-06"), failing.failed());
+
+        // when: the feed takes the broken file back, so the folder is again what the completed run read
+        Files.delete(broken);
+        List<LocalDate> done = pass("2026-03-08T03:30:00Z", false);
+
+        // then: the day's newest attempt failed, so it is not done: the pass restarts it
+        assertEquals(days("2026-03-06"), done, out.toString());
+    }
+
+    @Test
     void aDayWithoutItsInputFolderIsRetriedAtTheNextPass() throws IOException {
         Path folder = work.resolve("input/latency/2026-03-06");
         Files.move(folder, work.resolve("held-back"));
