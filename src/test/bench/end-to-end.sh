@@ -5,8 +5,8 @@
 #   (b) pure SQL:  the whole job as DuckDB SQL, IPv4 only (prefixes as integer ranges, range join, longest match,
 #                  location choice, count/min/max/sum/quantiles per connection per day into a file database);
 #   (c) the CLI:   `peertel run` end to end, wall clock of the whole process and its peak RSS (/usr/bin/time -v).
-# Both baselines run in a JVM through DuckDB's JDBC driver (org.peertel.bench.DuckDbBaselines on the test
-# classpath), timed from an open connection. Prints every figure, then the ratios job / pure SQL and job / scan
+# Both baselines run in a JVM through DuckDB's JDBC driver (org.peertel.bench.DuckDbBaselines, the test classes
+# with peertel.jar's class path), timed from an open connection. Prints every figure, then the ratios job / pure SQL and job / scan
 # (best run of each). The issue's targets: job <= 0.25 x pure SQL and <= 5 x bare scan.
 #
 #   src/test/bench/end-to-end.sh                        # 10 M rows, 100 k IPv4 prefixes, 4 files, 1 run each
@@ -80,8 +80,8 @@ if [ ! -x /usr/bin/time ]; then
   echo "installing GNU time (for peak RSS)"; apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 fi
 mvn -q -DskipTests package
-mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+# the baselines' classes, then peertel.jar, whose manifest brings lib/ (DuckDB loading its library in place)
+CP="target/test-classes:target/peertel.jar"
 PEERTEL_JAR=target/peertel.jar
 CDS_OPTS=""
 if [ -n "$CDS" ]; then
