@@ -22,6 +22,12 @@
 #   BASELINE_JAR=/path/to/old/peertel.jar RUNS=3 src/test/bench/end-to-end.sh
 #                                                       # A/B instead: that jar and this build's alternated on the
 #                                                       # same data, RUNS rounds; medians and their ratio
+#   START=1 RUNS=7 [BASELINE_JAR=...] src/test/bench/end-to-end.sh
+#                                                       # process start instead: `peertel run` of sample-data's
+#                                                       # 2026-11-16 (486 rows) and of a day without files, RUNS
+#                                                       # rounds (alternated with BASELINE_JAR); wall clock, the
+#                                                       # file system writes of the run and what it left in its
+#                                                       # temporary folder
 #
 # Settings (environment): ROWS rows in the day (10000000); PREFIXES IPv4 prefixes (100000); IPV6_PREFIXES (0) and
 # IPV6_SHARE (0): the pure-SQL plan is IPv4-only, so by default the data is too and all three do the same work;
@@ -50,6 +56,7 @@ MEMORY_ROWS=${MEMORY_ROWS:-100000000}
 JAVA_OPTS=${JAVA_OPTS:-}
 SETTINGS=${SETTINGS:-}
 CDS=${CDS:-}
+START=${START:-}
 BASELINE_JAR=${BASELINE_JAR:-}
 MEMORY_LIMIT=${MEMORY_LIMIT:-}
 KEEP=${KEEP:-}
@@ -120,6 +127,42 @@ run_cli() {
   CLI_SECONDS=$(awk "BEGIN{printf \"%.3f\", $end - $start}")
   CLI_RSS_KB=$(awk -F': ' '/Maximum resident set size/{print $2}' "$WORK/time.txt")
 }
+
+if [ -n "$START" ]; then
+  # one run of `peertel run` per jar and round, alternated, each from a fresh output folder and with a temporary
+  # folder of its own (-Djava.io.tmpdir), on the sample registry: sample-data's first day, then a day without files
+  mkdir -p "$WORK/empty/2026-11-16"
+  jars=("$PEERTEL_JAR"); labels=("this build")
+  if [ -n "$BASELINE_JAR" ]; then jars=("$BASELINE_JAR" "$PEERTEL_JAR"); labels=("baseline  " "this build"); fi
+  echo "process start: $RUNS rounds of ${labels[*]}, alternated; wall clock of the whole process"
+  median() { sort -g | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
+  for input in sample-data/latency "$WORK/empty"; do
+    if [ "$input" = sample-data/latency ]; then day="sample day"; else day="empty day"; fi
+    declare -A times=()
+    for i in $(seq "$RUNS"); do
+      for j in "${!jars[@]}"; do
+        rm -rf "${WORK:?}/start-out" "${WORK:?}/start-tmp"; mkdir -p "$WORK/start-tmp"
+        start=$(date +%s.%N)
+        # shellcheck disable=SC2086
+        /usr/bin/time -v -o "$WORK/time.txt" java $CDS_OPTS $JAVA_OPTS -Djava.io.tmpdir="$WORK/start-tmp" \
+            -jar "${jars[$j]}" run --date 2026-11-16 --connections sample-data/connections.csv --input "$input" \
+            --out "$WORK/start-out" --db "$WORK/start-out/peertel.duckdb" > "$WORK/run.txt" 2> "$WORK/run-err.txt" \
+            || { cat "$WORK/run.txt" "$WORK/run-err.txt"; exit 1; }
+        end=$(date +%s.%N)
+        seconds=$(awk "BEGIN{printf \"%.3f\", $end - $start}")
+        written=$(awk -F': ' '/File system outputs/{printf "%.1f", $2 * 512 / 1048576}' "$WORK/time.txt")
+        echo "$day, round $i: ${labels[$j]} $seconds s, file system writes $written MiB," \
+             "left in its temporary folder: $(find "$WORK/start-tmp" -mindepth 1 | wc -l) files"
+        times[$j]+="$seconds "
+      done
+    done
+    for j in "${!jars[@]}"; do
+      echo "$day: ${labels[$j]} median $(tr ' ' '\n' <<< "${times[$j]}" | grep . | median) s"
+    done
+    unset times
+  done
+  exit 0
+fi
 
 if [ -n "$MEMORY" ]; then
   echo "memory check: peak RSS of 'peertel run' on one day of $ROWS rows and of $MEMORY_ROWS rows (/usr/bin/time -v)," \
