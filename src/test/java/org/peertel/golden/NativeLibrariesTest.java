@@ -105,9 +105,7 @@ class NativeLibrariesTest {
         String file = Path.of(name).getFileName().toString();
         return file.startsWith("libduckdb_java")
                 || file.startsWith("jnilib-")
-                || file.contains(".so")
-                || file.endsWith(".dll")
-                || file.endsWith(".dylib");
+                || file.matches(".*\\.(so|dll|dylib)([._].*)?");
     }
 
     private String listing() throws IOException {
