@@ -25,9 +25,9 @@
 #   START=1 RUNS=7 [BASELINE_JAR=...] src/test/bench/end-to-end.sh
 #                                                       # process start instead: `peertel run` of sample-data's
 #                                                       # 2026-11-16 (486 rows) and of a day without files, RUNS
-#                                                       # rounds (alternated with BASELINE_JAR); wall clock, the
-#                                                       # file system writes of the run and what it left in its
-#                                                       # temporary folder
+#                                                       # rounds (alternated with BASELINE_JAR); wall clock, CPU
+#                                                       # time, the file system writes of the run and what it
+#                                                       # left in its temporary folder
 #
 # Settings (environment): ROWS rows in the day (10000000); PREFIXES IPv4 prefixes (100000); IPV6_PREFIXES (0) and
 # IPV6_SHARE (0): the pure-SQL plan is IPv4-only, so by default the data is too and all three do the same work;
@@ -138,7 +138,7 @@ if [ -n "$START" ]; then
   median() { sort -g | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
   for input in sample-data/latency "$WORK/empty"; do
     if [ "$input" = sample-data/latency ]; then day="sample day"; else day="empty day"; fi
-    declare -A times=()
+    declare -A times=() cpus=()
     for i in $(seq "$RUNS"); do
       for j in "${!jars[@]}"; do
         rm -rf "${WORK:?}/start-out" "${WORK:?}/start-tmp"; mkdir -p "$WORK/start-tmp"
@@ -151,15 +151,17 @@ if [ -n "$START" ]; then
         end=$(date +%s.%N)
         seconds=$(awk "BEGIN{printf \"%.3f\", $end - $start}")
         written=$(awk -F': ' '/File system outputs/{printf "%.1f", $2 * 512 / 1048576}' "$WORK/time.txt")
-        echo "$day, round $i: ${labels[$j]} $seconds s, file system writes $written MiB," \
+        cpu=$(awk -F': ' '/User time|System time/{t += $2} END{printf "%.2f", t}' "$WORK/time.txt")
+        echo "$day, round $i: ${labels[$j]} $seconds s (cpu $cpu s), file system writes $written MiB," \
              "left in its temporary folder: $(find "$WORK/start-tmp" -mindepth 1 | wc -l) files"
-        times[$j]+="$seconds "
+        times[$j]+="$seconds "; cpus[$j]+="$cpu "
       done
     done
     for j in "${!jars[@]}"; do
-      echo "$day: ${labels[$j]} median $(tr ' ' '\n' <<< "${times[$j]}" | grep . | median) s"
+      echo "$day: ${labels[$j]} median $(tr ' ' '\n' <<< "${times[$j]}" | grep . | median) s," \
+           "cpu (user + system) $(tr ' ' '\n' <<< "${cpus[$j]}" | grep . | median) s"
     done
-    unset times
+    unset times cpus
   done
   exit 0
 fi
