@@ -5,8 +5,8 @@
 #   (b) pure SQL:  the whole job as DuckDB SQL, IPv4 only (prefixes as integer ranges, range join, longest match,
 #                  location choice, count/min/max/sum/quantiles per connection per day into a file database);
 #   (c) the CLI:   `peertel run` end to end, wall clock of the whole process and its peak RSS (/usr/bin/time -v).
-# Both baselines run in a JVM through DuckDB's JDBC driver (org.peertel.bench.DuckDbBaselines on the test
-# classpath), timed from an open connection. Prints every figure, then the ratios job / pure SQL and job / scan
+# Both baselines run in a JVM through DuckDB's JDBC driver (org.peertel.bench.DuckDbBaselines, the test classes
+# with peertel.jar's class path), timed from an open connection. Prints every figure, then the ratios job / pure SQL and job / scan
 # (best run of each). The issue's targets: job <= 0.25 x pure SQL and <= 5 x bare scan.
 #
 #   src/test/bench/end-to-end.sh                        # 10 M rows, 100 k IPv4 prefixes, 4 files, 1 run each
@@ -22,6 +22,12 @@
 #   BASELINE_JAR=/path/to/old/peertel.jar RUNS=3 src/test/bench/end-to-end.sh
 #                                                       # A/B instead: that jar and this build's alternated on the
 #                                                       # same data, RUNS rounds; medians and their ratio
+#   START=1 RUNS=7 [BASELINE_JAR=...] src/test/bench/end-to-end.sh
+#                                                       # process start instead: `peertel run` of sample-data's
+#                                                       # 2026-11-16 (486 rows) and of a day without files, RUNS
+#                                                       # rounds (alternated with BASELINE_JAR); wall clock, CPU
+#                                                       # time, the file system writes of the run and what it
+#                                                       # left in its temporary folder
 #
 # Settings (environment): ROWS rows in the day (10000000); PREFIXES IPv4 prefixes (100000); IPV6_PREFIXES (0) and
 # IPV6_SHARE (0): the pure-SQL plan is IPv4-only, so by default the data is too and all three do the same work;
@@ -50,6 +56,7 @@ MEMORY_ROWS=${MEMORY_ROWS:-100000000}
 JAVA_OPTS=${JAVA_OPTS:-}
 SETTINGS=${SETTINGS:-}
 CDS=${CDS:-}
+START=${START:-}
 BASELINE_JAR=${BASELINE_JAR:-}
 MEMORY_LIMIT=${MEMORY_LIMIT:-}
 KEEP=${KEEP:-}
@@ -80,8 +87,8 @@ if [ ! -x /usr/bin/time ]; then
   echo "installing GNU time (for peak RSS)"; apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 fi
 mvn -q -DskipTests package
-mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+# the baselines' classes, then peertel.jar, whose manifest brings lib/ (DuckDB loading its library in place)
+CP="target/test-classes:target/peertel.jar"
 PEERTEL_JAR=target/peertel.jar
 CDS_OPTS=""
 if [ -n "$CDS" ]; then
@@ -120,6 +127,45 @@ run_cli() {
   CLI_SECONDS=$(awk "BEGIN{printf \"%.3f\", $end - $start}")
   CLI_RSS_KB=$(awk -F': ' '/Maximum resident set size/{print $2}' "$WORK/time.txt")
 }
+
+if [ -n "$START" ]; then
+  # one run of `peertel run` per jar and round, alternated, each from a fresh output folder and with a temporary
+  # folder of its own (-Djava.io.tmpdir), on the sample registry: sample-data's first day, then a day without files
+  mkdir -p "$WORK/empty/2026-11-16"
+  jars=("$PEERTEL_JAR"); labels=("this build")
+  if [ -n "$BASELINE_JAR" ]; then jars=("$BASELINE_JAR" "$PEERTEL_JAR"); labels=("baseline  " "this build"); fi
+  echo "process start: $RUNS rounds of ${labels[*]}, alternated; wall clock of the whole process"
+  median() { sort -g | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
+  for input in sample-data/latency "$WORK/empty"; do
+    # an empty day is processed only when asked (--allow-empty-day): BASELINE_JAR must know that option too
+    if [ "$input" = sample-data/latency ]; then day="sample day"; empty=(); else day="empty day"; empty=(--allow-empty-day); fi
+    declare -A times=() cpus=()
+    for i in $(seq "$RUNS"); do
+      for j in "${!jars[@]}"; do
+        rm -rf "${WORK:?}/start-out" "${WORK:?}/start-tmp"; mkdir -p "$WORK/start-tmp"
+        start=$(date +%s.%N)
+        # shellcheck disable=SC2086
+        /usr/bin/time -v -o "$WORK/time.txt" java $CDS_OPTS $JAVA_OPTS -Djava.io.tmpdir="$WORK/start-tmp" \
+            -jar "${jars[$j]}" run --date 2026-11-16 --connections sample-data/connections.csv --input "$input" \
+            --out "$WORK/start-out" --db "$WORK/start-out/peertel.duckdb" "${empty[@]}" > "$WORK/run.txt" \
+            2> "$WORK/run-err.txt" || { cat "$WORK/run.txt" "$WORK/run-err.txt"; exit 1; }
+        end=$(date +%s.%N)
+        seconds=$(awk "BEGIN{printf \"%.3f\", $end - $start}")
+        written=$(awk -F': ' '/File system outputs/{printf "%.1f", $2 * 512 / 1048576}' "$WORK/time.txt")
+        cpu=$(awk -F': ' '/User time|System time/{t += $2} END{printf "%.2f", t}' "$WORK/time.txt")
+        echo "$day, round $i: ${labels[$j]} $seconds s (cpu $cpu s), file system writes $written MiB," \
+             "left in its temporary folder: $(find "$WORK/start-tmp" -mindepth 1 | wc -l) files"
+        times[$j]+="$seconds "; cpus[$j]+="$cpu "
+      done
+    done
+    for j in "${!jars[@]}"; do
+      echo "$day: ${labels[$j]} median $(tr ' ' '\n' <<< "${times[$j]}" | grep . | median) s," \
+           "cpu (user + system) $(tr ' ' '\n' <<< "${cpus[$j]}" | grep . | median) s"
+    done
+    unset times cpus
+  done
+  exit 0
+fi
 
 if [ -n "$MEMORY" ]; then
   echo "memory check: peak RSS of 'peertel run' on one day of $ROWS rows and of $MEMORY_ROWS rows (/usr/bin/time -v)," \

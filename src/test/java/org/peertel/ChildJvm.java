@@ -1,10 +1,50 @@
 package org.peertel;
 
-/** What a test's child JVM running peertel from the class path needs, as `java -jar` gets it from the manifest. */
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a test's child JVM running peertel needs to start as {@code java -jar target/peertel.jar} does: the same class
+ * path (the classes, then the jars of {@code target/lib/} in the order of the jar's {@code Class-Path}, so DuckDB
+ * loads its native library in place from there) and what the manifest gives {@code java -jar}.
+ */
 public final class ChildJvm {
 
     /** Arrow's memory reads java.nio internals (pom.xml: the jar's Add-Opens, surefire's argLine). */
     public static final String ARROW_OPENS = "--add-opens=java.base/java.nio=ALL-UNNAMED";
 
+    private static final Path TARGET = Path.of("target");
+
+    /** The jar's Class-Path as Maven wrote it beside lib/ (pom.xml, before the tests): lib/NAME.jar entries. */
+    private static final Path LIB_CLASS_PATH = TARGET.resolve("lib.classpath");
+
     private ChildJvm() {}
+
+    /**
+     * The class path of {@code java -jar target/peertel.jar}, with {@code target/classes} in place of the jar.
+     *
+     * @throws IllegalStateException if Maven has not made {@code target/lib/} (tests run outside Maven before any
+     *                               build)
+     */
+    public static String classPath() {
+        if (!Files.isRegularFile(LIB_CLASS_PATH)) {
+            throw new IllegalStateException(LIB_CLASS_PATH.toAbsolutePath()
+                    + " is missing: run `mvn process-classes` (every `mvn test` does), which fills target/lib/");
+        }
+        try {
+            List<String> entries = new ArrayList<>();
+            entries.add(TARGET.resolve("classes").toAbsolutePath().toString());
+            for (String entry : Files.readString(LIB_CLASS_PATH).trim().split(File.pathSeparator)) {
+                entries.add(TARGET.resolve(entry).toAbsolutePath().toString());
+            }
+            return String.join(File.pathSeparator, entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unable to read " + LIB_CLASS_PATH, e);
+        }
+    }
 }

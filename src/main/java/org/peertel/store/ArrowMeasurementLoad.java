@@ -31,6 +31,7 @@ final class ArrowMeasurementLoad {
      * (closing the allocator would throw if a buffer were left).
      */
     static void insert(Connection connection, LocalDate day, List<Path> files) throws SQLException {
+        ArrowLibrary.load(); // before Arrow's first native call, which would copy its library to the temporary folder
         DuckDBConnection duckdb = connection.unwrap(DuckDBConnection.class);
         try (BufferAllocator allocator = new RootAllocator();
                 ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {

@@ -149,7 +149,7 @@ class CrashRestartTest {
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-cp",
-                System.getProperty("java.class.path"),
+                ChildJvm.classPath(),
                 TestHooks.crashAtOption(point),
                 PeertelMain.class.getName()));
         command.addAll(arguments(work));

@@ -318,7 +318,7 @@ class ExitCodesTest {
                 ChildJvm.ARROW_OPENS,
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
-                System.getProperty("java.class.path"),
+                ChildJvm.classPath(),
                 // the scheduler's clock: its start-up pass is due for the day before
                 "-D" + TestHooks.NOW + "=2026-03-03T02:30:00Z"));
         if (c.ending() == Ending.SIGINT_MID_DAY || c.ending() == Ending.SIGTERM_MID_DAY) {

@@ -125,7 +125,7 @@ class HistoryWhileRunningTest {
                 ChildJvm.ARROW_OPENS,
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
-                System.getProperty("java.class.path"),
+                ChildJvm.classPath(),
                 TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 120_000),
                 PeertelMain.class.getName()));
         command.addAll(runArguments(day));

@@ -90,7 +90,7 @@ class LateFolderTest {
                 ChildJvm.ARROW_OPENS,
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
-                System.getProperty("java.class.path"),
+                ChildJvm.classPath(),
                 "-D" + TestHooks.NOW + "=2026-03-03T02:44:50Z",
                 PeertelMain.class.getName(),
                 "schedule",

@@ -37,7 +37,7 @@ class RunLockAcrossProcessesTest {
                 ChildJvm.ARROW_OPENS,
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
-                System.getProperty("java.class.path"),
+                ChildJvm.classPath(),
                 TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 60_000),
                 PeertelMain.class.getName()));
         command.addAll(arguments("2026-03-02"));

@@ -76,7 +76,7 @@ class ScheduleStopTest {
                 ChildJvm.ARROW_OPENS,
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
-                System.getProperty("java.class.path"),
+                ChildJvm.classPath(),
                 "-D" + TestHooks.NOW + "=2026-03-03T02:30:00Z"));
         if (pauseOption != null) {
             line.add(pauseOption);

@@ -50,7 +50,7 @@ class StopOnSignalTest {
                 ChildJvm.ARROW_OPENS,
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
-                System.getProperty("java.class.path"),
+                ChildJvm.classPath(),
                 TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 3_000),
                 PeertelMain.class.getName()));
         command.addAll(args);

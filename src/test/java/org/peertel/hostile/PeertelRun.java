@@ -13,7 +13,7 @@ import org.peertel.cli.PeertelMain;
 
 /**
  * One {@code peertel} command line: in this JVM through {@link PeertelMain#execute}, or, to bound the heap, in a
- * child JVM with {@code -Xmx} (the same class path and main class).
+ * child JVM with {@code -Xmx} (the jar's class path and main class, {@link ChildJvm}).
  */
 record PeertelRun(int code, String out, String err) {
 
@@ -32,7 +32,7 @@ record PeertelRun(int code, String out, String err) {
                 "-Xmx" + maxHeap,
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
-                System.getProperty("java.class.path"),
+                ChildJvm.classPath(),
                 PeertelMain.class.getName()));
         command.addAll(args);
         Path out = work.resolve("child.out");

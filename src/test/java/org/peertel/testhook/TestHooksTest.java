@@ -208,7 +208,7 @@ class TestHooksTest {
                 ChildJvm.ARROW_OPENS,
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
-                System.getProperty("java.class.path"),
+                ChildJvm.classPath(),
                 option,
                 PeertelMain.class.getName()));
         command.addAll(List.of(args));
