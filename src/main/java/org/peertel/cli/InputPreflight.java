@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.peertel.config.ConfigurationException;
+import org.peertel.history.DayList;
 import org.peertel.ingest.DayInput;
 import org.peertel.ingest.InputReadiness;
 
@@ -40,7 +41,7 @@ final class InputPreflight {
     private static String problem(DayInput.Status status, List<DayInput> inputs, Path input) {
         DayInput first = inputs.get(0);
         boolean one = inputs.size() == 1;
-        String days = DayRange.compact(inputs.stream().map(DayInput::day).toList());
+        String days = DayList.compact(inputs.stream().map(DayInput::day).toList());
         return switch (status) {
             case NO_FOLDER ->
                 one

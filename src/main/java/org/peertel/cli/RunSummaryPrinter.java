@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.peertel.history.DayList;
 import org.peertel.history.TelemetryExecution;
 import org.peertel.job.ExecutionRecord;
 import org.springframework.batch.core.BatchStatus;
@@ -139,7 +140,7 @@ final class RunSummaryPrinter {
                     moreWithSomething + " more " + (moreWithSomething == 1 ? "day" : "days") + " with alerts or notes");
         }
         if (!notRun.isEmpty()) {
-            parts.add(notRun.size() + " not run: " + DayRange.compact(notRun));
+            parts.add(notRun.size() + " not run: " + DayList.compact(notRun));
         }
         return "Not listed: " + String.join("; ", parts) + ". Every day: peertel history --from " + days.get(0)
                 + " --to " + days.get(days.size() - 1);
