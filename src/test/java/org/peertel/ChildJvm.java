@@ -3,10 +3,12 @@ package org.peertel;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a test's child JVM running peertel needs to start as {@code java -jar target/peertel.jar} does: the same class
@@ -46,5 +48,45 @@ public final class ChildJvm {
         } catch (IOException e) {
             throw new UncheckedIOException("unable to read " + LIB_CLASS_PATH, e);
         }
+    }
+
+    /** What a finished child JVM left: its exit code and its output. */
+    public record Finished(int code, String out, String err) {
+
+        public List<String> lines() {
+            return out.lines().toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
+        }
+    }
+
+    /**
+     * Runs {@code peertel args} in a child JVM with {@code options} (a test hook, a heap size) to its end, at most five
+     * minutes; its output goes through files in {@code work}.
+     */
+    public static Finished peertel(Path work, List<String> options, List<String> args) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(), ARROW_OPENS, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath()));
+        command.addAll(options);
+        command.add("org.peertel.cli.PeertelMain");
+        command.addAll(args);
+        Path out = Files.createTempFile(work, "child", ".out");
+        Path err = Files.createTempFile(work, "child", ".err");
+        Process child = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        if (!child.waitFor(5, TimeUnit.MINUTES)) {
+            child.destroyForcibly();
+            throw new AssertionError("peertel " + args + " did not end in 5 minutes");
+        }
+        return new Finished(
+                child.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -9,12 +9,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peertel.TestFolders;
 import org.peertel.cli.PeertelMain;
 
 /**
@@ -37,7 +37,7 @@ class HostilePathsTest {
         // given: input, registry, output, database and job repository all in folders named like SQL
         Path root = work.resolve(HOSTILE);
         Path input = root.resolve("in '" + HOSTILE);
-        copyTree(CASE.resolve("input"), input);
+        TestFolders.copyTree(CASE.resolve("input"), input);
         Path out = root.resolve("out'); DELETE FROM rejects; --");
         Path db = work.resolve("db \"'), (--").resolve("x'y.duckdb"); // no ';', see the next test
 
@@ -97,19 +97,6 @@ class HostilePathsTest {
         assertFalse(Files.exists(work.resolve("out")));
         try (Stream<Path> files = Files.list(work)) {
             assertEquals(List.of(), files.toList(), "no database, no job repository");
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
         }
     }
 }

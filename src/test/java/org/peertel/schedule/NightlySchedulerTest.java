@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peertel.TestFolders;
 import org.peertel.config.InputSettings;
 import org.peertel.config.JobSettings;
 import org.peertel.job.RunReason;
@@ -39,17 +39,7 @@ class NightlySchedulerTest {
 
     @BeforeEach
     void copyTheInput() throws IOException {
-        try (Stream<Path> files = Files.walk(WEEK)) {
-            for (Path source : files.toList()) {
-                Path target =
-                        work.resolve("input").resolve(WEEK.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        TestFolders.copyTree(WEEK, work.resolve("input"));
         settings = new JobSettings(
                 work.resolve("input/connections.csv"),
                 work.resolve("input/latency"),
