@@ -3,8 +3,9 @@ package org.peertel.cli;
 import org.peertel.schedule.NightlyScheduler;
 
 /**
- * The exit codes of every peertel command, one table: each command's {@code --help} lists these lines, and
- * docs/operating.md says the same.
+ * The exit codes of every peertel command but {@code status} (which follows the monitoring-plugin convention,
+ * {@link StatusCommand}), one table: each command's {@code --help} lists these lines, and docs/operating.md says the
+ * same.
  *
  * <p>A signal while no day is running (an idle {@code schedule}) stops nothing and exits 0; while a day runs, or
  * with days of a range left, the day is recorded STOPPED and the exit code says which signal it was, as shells and
@@ -27,7 +28,7 @@ public final class ExitCode {
     /** Stopped by SIGTERM ({@code systemctl stop}, {@code kill}), as {@link #INTERRUPTED}. */
     public static final int TERMINATED = 143;
 
-    static final String HEADING = "%nExit codes (the same for every command):%n";
+    static final String HEADING = "%nExit codes (the same for every command but status, which has its own):%n";
     static final String OK_LINE =
             "0:everything asked for completed; for schedule also a stop (SIGINT, SIGTERM) while no day was running";
     static final String FAILED_LINE =

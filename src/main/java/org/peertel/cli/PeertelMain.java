@@ -2,13 +2,15 @@ package org.peertel.cli;
 
 import java.io.PrintWriter;
 import org.peertel.config.ConfigurationException;
+import org.peertel.monitor.StatusLevel;
 import org.peertel.testhook.TestHooks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code peertel} command. Exit codes: {@link ExitCode}, the same table for every command; every failure ends
- * with one message on stderr that says what to do.
+ * The {@code peertel} command. Exit codes: {@link ExitCode}, the same table for every command but {@code status},
+ * which follows the monitoring-plugin convention ({@link StatusCommand}); every failure ends with one message on
+ * stderr that says what to do.
  */
 @Command(
         name = "peertel",
@@ -27,6 +29,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ScheduleCommand.class,
             HistoryCommand.class,
+            StatusCommand.class,
             ValidateCommand.class,
             GenerateCommand.class
         })
@@ -56,6 +59,10 @@ public final class PeertelMain implements Runnable {
         Attempts attempts = new Attempts(args, err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             attempts.failedWith(exception);
+            if (cmd.getCommand() instanceof StatusCommand) {
+                cmd.getOut().println(StatusCommand.unknown(String.valueOf(exception)));
+                return StatusLevel.UNKNOWN.exitCode();
+            }
             if (exception instanceof ConfigurationException) {
                 cmd.getErr().println("peertel: " + exception.getMessage());
                 return ExitCode.BAD_USAGE;
@@ -63,7 +70,8 @@ public final class PeertelMain implements Runnable {
             cmd.getErr().println("peertel: failed: " + exception);
             return ExitCode.FAILED;
         });
-        commandLine.setParameterExceptionHandler(attempts.recording(commandLine.getParameterExceptionHandler()));
+        commandLine.setParameterExceptionHandler(
+                attempts.recording(statusUsageIsUnknown(commandLine.getParameterExceptionHandler())));
         StopOnSignal.beforeHalt(attempts.beforeHalt(commandLine));
         int code = ExitCode.FAILED;
         try {
@@ -80,9 +88,21 @@ public final class PeertelMain implements Runnable {
         return code;
     }
 
+    /** Picocli's handler of usage errors, with status's exit code for them: UNKNOWN (3), not 2. */
+    private static CommandLine.IParameterExceptionHandler statusUsageIsUnknown(
+            CommandLine.IParameterExceptionHandler handler) {
+        return (exception, arguments) -> {
+            int code = handler.handleParseException(exception, arguments);
+            return exception.getCommandLine().getCommand() instanceof StatusCommand
+                    ? StatusLevel.UNKNOWN.exitCode()
+                    : code;
+        };
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "choose a command: run, schedule, history, validate or generate (see --help)");
+                spec.commandLine(),
+                "choose a command: run, schedule, history, status, validate or generate (see --help)");
     }
 }

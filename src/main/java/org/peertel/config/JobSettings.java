@@ -57,6 +57,7 @@ public record JobSettings(
             InputSettings.READY_FILE_KEY,
             InputSettings.ALLOW_EMPTY_DAY_KEY,
             "metrics.textfile",
+            "status.grace-minutes",
             IngestSettings.MAX_FILE_BYTES_KEY,
             IngestSettings.MAX_RECORD_BYTES_KEY,
             IngestSettings.SKIP_BAD_FILES_KEY,

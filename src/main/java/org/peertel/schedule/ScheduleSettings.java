@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.function.Function;
 import org.peertel.config.SettingsFile;
 import org.springframework.scheduling.support.CronExpression;
@@ -71,6 +74,15 @@ public record ScheduleSettings(CronExpression cron, String cronText, int horizon
             return new ScheduleSettings(cron, cronText, horizonDays, Integer.parseInt(text));
         }
         throw error.apply("expected a whole number of minutes from 1 to 1440, e.g. " + DEFAULT_RETRY_MINUTES);
+    }
+
+    /**
+     * When {@code day} is due: the first tick of the cron expression once the day has ended (at or after midnight
+     * UTC of the next day), the pass that processes it as yesterday. {@code status} counts its grace time from there.
+     */
+    public Instant dueAt(LocalDate day) {
+        ZonedDateTime dayEnd = day.plusDays(1).atStartOfDay(ZoneOffset.UTC);
+        return cron.next(dayEnd.minusNanos(1)).toInstant();
     }
 
     /** {@code every 15 minutes}, {@code every minute}: how often a waiting day is tried again. */

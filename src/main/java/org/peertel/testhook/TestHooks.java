@@ -61,7 +61,7 @@ public final class TestHooks {
     }
 
     /**
-     * The clock of {@code schedule}'s passes: the system's UTC clock, or one started at the instant {@value #NOW}
+     * The clock of {@code schedule}'s passes and of {@code status}: the system's UTC clock, or one started at the instant {@value #NOW}
      * names and running on from there.
      */
     public static Clock clock() {

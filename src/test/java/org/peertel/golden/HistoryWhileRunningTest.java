@@ -30,7 +30,7 @@ import org.peertel.testhook.CrashPoint;
 import org.peertel.testhook.TestHooks;
 
 /**
- * {@code history} while a run in another process is in the middle of its day, on the default H2 job repository
+ * {@code history} (and {@code status}) while a run in another process is in the middle of its day, on the default H2 job repository
  * (a file one process opens at a time): it reads through the running process and shows the day running; a second
  * run, refused by the run lock, is listed with its reason; the running process serves its repository on the loopback
  * interface only, behind a key only its owner can read; once the run is dead, history opens the file itself.
@@ -76,6 +76,25 @@ class HistoryWhileRunningTest {
                         "-",
                         "manual",
                         "running now (pid " + child.pid() + " on " + host() + ")"));
+
+        // when: status, in another process, at an instant when the running day is yesterday
+        ChildJvm.Finished status = ChildJvm.peertel(
+                work,
+                List.of("-D" + TestHooks.NOW + "=2026-03-03T09:00:00Z"),
+                List.of(
+                        "status",
+                        "--input",
+                        CASE.resolve("input/latency").toAbsolutePath().toString(),
+                        "--out",
+                        work.resolve("out").toString(),
+                        "--db",
+                        db()));
+
+        // then: it read the repository through the run, and the day being worked on is not missing
+        assertThat(status.code()).as(status.toString()).isZero();
+        assertThat(status.lines().get(0))
+                .isEqualTo("PEERTEL OK - no day completed yet, nothing missing, a run is working");
+        assertThat(status.lines()).anyMatch(line -> line.startsWith("running now:        pid " + child.pid()));
 
         // when: a second run on the same database, then history again
         Result refused = peertel(runArguments("2026-03-03").toArray(String[]::new));

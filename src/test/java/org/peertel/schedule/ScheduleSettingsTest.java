@@ -21,6 +21,22 @@ import org.peertel.job.RunReason;
 /** The schedule's settings: when its passes come and when a waiting day is tried again. */
 class ScheduleSettingsTest {
 
+    static Stream<Arguments> dueTimes() {
+        return Stream.of(
+                Arguments.of("the default: 02:30 the next morning", "0 30 2 * * *", "2026-12-07T02:30:00Z"),
+                Arguments.of("a tick at midnight: the moment the day ends", "0 0 0 * * *", "2026-12-07T00:00:00Z"),
+                Arguments.of(
+                        "a tick a second before midnight: the next night's", "59 59 23 * * *", "2026-12-07T23:59:59Z"),
+                Arguments.of("a weekly tick: the next Wednesday", "0 0 4 * * WED", "2026-12-09T04:00:00Z"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dueTimes")
+    void aDayIsDueAtTheFirstTickAfterItEnds(String description, String cron, String expected) {
+        ScheduleSettings schedule = ScheduleSettings.defaults().withCron(cron, IllegalArgumentException::new);
+        assertEquals(Instant.parse(expected), schedule.dueAt(java.time.LocalDate.parse("2026-12-06")));
+    }
+
     static Stream<Arguments> retries() {
         return Stream.of(
                 Arguments.of(
