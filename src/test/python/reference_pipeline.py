@@ -45,7 +45,7 @@ What it implements
   * statistics per connection per day and per (connection, matched prefix) per day: samples, min, max,
     mean (exact: Fraction of the exact decimal sum / n), median/p95/p99 = DuckDB quantile_cont formula on
     Python floats (IEEE doubles) parsed from the (6-decimal-rounded) decimal text.
-    Per-hour statistics are part of the contract but not of the output tree, so they are not computed.
+    Per (connection, UTC hour of the timestamp) the same, for the hours with samples (reports' -hourly.csv).
   * number format: 3 decimals HALF_UP, from Decimal(float) for doubles, from the exact value for
     mean/min/max; empty for no value.
   * alerts with default rules only (no alerts.properties overrides): min_samples 30, HIGH_MEDIAN
@@ -53,7 +53,10 @@ What it implements
     the daily medians of D-7..D-1 having >= 30 samples, needs >= 3 such days; the "store" is the days
     processed earlier in this same run), NO_DATA.
   * output tree: alerts/<date>.csv, reports/<customer>/<date>.csv, reports/<customer>/<date>-prefixes.csv,
-    rejects/<date>.csv, runs/<date>.json (with "started_at"/"finished_at" = "IGNORED").
+    reports/<customer>/<date>-hourly.csv, rejects/<date>.csv,
+    with --range-report also reports/<customer>/range-<from>_<to>.csv and -prefixes.csv (statistics over every
+    sample of the range, days with data, days without, days with an alert, the range's coverage; one registry, so
+    every day belongs to the same owners), runs/<date>.json (with "started_at"/"finished_at" = "IGNORED").
     CSV: comma, "\\n" line ends, a field is quoted iff it contains , " CR or LF (quotes doubled).
     Text cells of reports and alerts (ids, names, partner, country, state, prefix, alert id, message) that
     start with = + - @ TAB CR or NUL get a leading ' (CSV injection); rejects/ is written verbatim.
@@ -533,7 +536,7 @@ def process_day(day: dt.date, input_dir: str, conns, opts):
                    if (n.endswith(".csv") or n.endswith(".csv.gz")) and os.path.isfile(os.path.join(folder, n)))
     run = {"rows_read": 0, "attributed": 0, "no_prefix": 0, "location_mismatch": 0, "rejected": {}, "files": [],
            "skipped_files": []}
-    rejects, samples = [], []  # samples: (conn, network, rtt)
+    rejects, samples = [], []  # samples: (conn, network, rtt, UTC hour)
 
     for name in names:
         path = os.path.join(folder, name)
@@ -572,7 +575,7 @@ def process_day(day: dt.date, input_dir: str, conns, opts):
                 counts["location_mismatch"] += 1
                 continue
             counts["attributed"] += 1
-            file_samples.append((winner[0]["connection_id"], net, m["rtt"]))
+            file_samples.append((winner[0]["connection_id"], net, m["rtt"], m["ts"].hour))
         for key, n in counts.items():
             run[key] += n
         for r in file_rejects:
@@ -609,16 +612,25 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
     by_id = {c["connection_id"]: c for c in conns}
     customers = sorted({c["customer_id"] for c in conns})
     store = {}  # (connection_id, date) -> daily stats (the job's store, this run only)
+    range_rtts, range_prefix_rtts = {}, {}  # over every day of the run: cid -> rtts, (cid, prefix) -> rtts
+    range_days_with_data, range_alert_days, range_coverages = {}, {}, []
     day = d_from
     while day <= d_to:
         run, rejects, samples = process_day(day, input_dir, conns, opts)
         coverage = coverage_of(run)
         ds = day.isoformat()
-        per_conn, per_prefix = {}, {}
-        for cid, net, rtt in samples:
+        per_conn, per_prefix, per_hour = {}, {}, {}
+        for cid, net, rtt, hour in samples:
             per_conn.setdefault(cid, []).append(rtt)
             per_prefix.setdefault((cid, prefix_text(net)), []).append(rtt)
+            per_hour.setdefault((cid, hour), []).append(rtt)
         day_stats = {cid: stats(v) for cid, v in per_conn.items()}
+        for cid, v in per_conn.items():
+            range_rtts.setdefault(cid, []).extend(v)
+            range_days_with_data[cid] = range_days_with_data.get(cid, 0) + 1
+        for key, v in per_prefix.items():
+            range_prefix_rtts.setdefault(key, []).extend(v)
+        range_coverages.append(coverage)
         for cid, s in day_stats.items():
             store[(cid, day)] = s
 
@@ -644,6 +656,15 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
                               fmt3(s["p95"]), coverage])
             write_csv(os.path.join(out_dir, "reports", cust, f"{ds}-prefixes.csv"),
                       ["date", "connection_id", "prefix", "samples", "median_ms", "p95_ms", "coverage"], prows)
+            hrows = []
+            for (cid, hour), v in sorted(per_hour.items()):
+                if by_id[cid]["customer_id"] != cust:
+                    continue
+                s = stats(v)
+                hrows.append([ds, hour, formula_guard(cid), s["samples"], fmt3(s["median"]), fmt3(s["p95"]),
+                              coverage])
+            write_csv(os.path.join(out_dir, "reports", cust, f"{ds}-hourly.csv"),
+                      ["date", "hour", "connection_id", "samples", "median_ms", "p95_ms", "coverage"], hrows)
 
         # alerts
         alerts = []
@@ -688,6 +709,8 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
                 alerts.append([formula_guard(f"{ds}/{cid}/{rule}"), ds, formula_guard(c["customer_id"]),
                                formula_guard(cid), formula_guard(c["name"]), rule, sev, obs, thr, base, n,
                                formula_guard(msg)])
+        for a in alerts:
+            range_alert_days.setdefault(a[3], set()).add(ds)
         write_csv(os.path.join(out_dir, "alerts", f"{ds}.csv"),
                   ["alert_id", "date", "customer_id", "connection_id", "connection_name", "rule", "severity",
                    "observed_ms", "threshold_ms", "baseline_ms", "samples", "message"], alerts)
@@ -701,6 +724,40 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
               f"location_mismatch={run['location_mismatch']} rejected={dict(sorted(run['rejected'].items()))} "
               f"alerts={len(alerts)}", file=sys.stderr)
         day += dt.timedelta(days=1)
+
+    if opts.range_report:
+        n_days = (d_to - d_from).days + 1
+        if "partial" in range_coverages:
+            range_coverage = "partial"
+        elif all(c == "none" for c in range_coverages):
+            range_coverage = "none"
+        else:
+            range_coverage = "complete"
+        f, t = d_from.isoformat(), d_to.isoformat()
+        for cust in customers:
+            rows = []
+            for c in sorted((c for c in conns if c["customer_id"] == cust), key=lambda c: c["connection_id"]):
+                cid = c["connection_id"]
+                s = stats(range_rtts.get(cid, []))
+                with_data = range_days_with_data.get(cid, 0)
+                rows.append([f, t, *(formula_guard(c[k]) for k in ("connection_id", "name", "partner", "country",
+                                                                   "state")),
+                             s["samples"] if s else 0,
+                             *(fmt3(s[k]) if s else "" for k in ("median", "p95", "p99", "min", "max", "mean")),
+                             with_data, n_days - with_data, len(range_alert_days.get(cid, ())), range_coverage])
+            write_csv(os.path.join(out_dir, "reports", cust, f"range-{f}_{t}.csv"),
+                      ["from", "to", "connection_id", "connection_name", "partner", "country", "state", "samples",
+                       "median_ms", "p95_ms", "p99_ms", "min_ms", "max_ms", "mean_ms", "days_with_data",
+                       "days_without_data", "alert_days", "coverage"], rows)
+            prows = []
+            for (cid, ptext), v in sorted(range_prefix_rtts.items()):
+                if by_id[cid]["customer_id"] != cust:
+                    continue
+                s = stats(v)
+                prows.append([f, t, formula_guard(cid), formula_guard(ptext), s["samples"], fmt3(s["median"]),
+                              fmt3(s["p95"])])
+            write_csv(os.path.join(out_dir, "reports", cust, f"range-{f}_{t}-prefixes.csv"),
+                      ["from", "to", "connection_id", "prefix", "samples", "median_ms", "p95_ms"], prows)
 
 
 def json_string(text: str) -> str:
@@ -743,6 +800,8 @@ def main(argv=None):
     p.add_argument("--to", dest="d_to", required=True, type=dt.date.fromisoformat)
     p.add_argument("--skip-bad-files", action="store_true")
     p.add_argument("--allow-empty-day", action="store_true")
+    p.add_argument("--range-report", action="store_true",
+                   help="also write what `peertel report --all-customers --from FROM --to TO` writes")
     p.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES)
     p.add_argument("--max-record-bytes", type=int, default=DEFAULT_MAX_RECORD_BYTES)
     a = p.parse_args(argv)

@@ -59,6 +59,9 @@ FROM spool_csv(getvariable('spool_rejects'),
                parallel_read := false) s
 CROSS JOIN spool_dictionary d;
 
+-- The day's owners: publish-day-connections.sql inserts them when the spool has them (an older release's has not).
+DELETE FROM day_connections WHERE day = getvariable('day');
+
 DELETE FROM input_files WHERE day = getvariable('day');
 INSERT INTO input_files
 SELECT getvariable('day'), name, rows, bytes, sha256

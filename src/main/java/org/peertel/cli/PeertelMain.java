@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             ScheduleCommand.class,
             HistoryCommand.class,
             StatusCommand.class,
+            ReportCommand.class,
             ValidateCommand.class,
             GenerateCommand.class
         })
@@ -103,6 +104,6 @@ public final class PeertelMain implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "choose a command: run, schedule, history, status, validate or generate (see --help)");
+                "choose a command: run, schedule, history, status, report, validate or generate (see --help)");
     }
 }

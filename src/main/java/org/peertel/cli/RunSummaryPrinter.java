@@ -64,8 +64,8 @@ final class RunSummaryPrinter {
         if (!everyDay) {
             writer.println(leftOut(days, executions, listed, notRun));
         }
-        writer.println("Outputs in " + out.toAbsolutePath() + ": alerts/<day>.csv, reports/<customer>/<day>.csv and "
-                + "<day>-prefixes.csv, rejects/<day>.csv, runs/<day>.json");
+        writer.println("Outputs in " + out.toAbsolutePath() + ": alerts/<day>.csv, reports/<customer>/<day>.csv, "
+                + "<day>-prefixes.csv and <day>-hourly.csv, rejects/<day>.csv, runs/<day>.json");
     }
 
     /**

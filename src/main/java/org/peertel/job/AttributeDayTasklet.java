@@ -15,6 +15,7 @@ import org.peertel.config.IngestSettings;
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.LatencyDay;
 import org.peertel.ingest.SkippedFile;
+import org.peertel.store.DayConnection;
 import org.peertel.store.DaySpool;
 import org.peertel.store.SpoolFileWriter;
 import org.peertel.testhook.CrashPoint;
@@ -80,7 +81,7 @@ public final class AttributeDayTasklet implements StoppableTasklet {
                 skipped.add(result.skipped());
             }
         }
-        spool.complete(dictionary(latency, run), files, skipped);
+        spool.complete(dictionary(latency, run), dayConnections(run), files, skipped);
         return RepeatStatus.FINISHED;
     }
 
@@ -94,6 +95,11 @@ public final class AttributeDayTasklet implements StoppableTasklet {
         dictionary.put("connection", run.matcher().connectionIds());
         dictionary.put("prefix", run.matcher().prefixes());
         return dictionary;
+    }
+
+    /** The registry's connections as the day keeps them: who owned each, its name and location. */
+    private static List<DayConnection> dayConnections(DayRun run) {
+        return run.registry().connections().stream().map(DayConnection::of).toList();
     }
 
     private List<LatencyDay.FileResult> attributeAll(

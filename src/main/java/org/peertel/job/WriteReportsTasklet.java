@@ -40,6 +40,7 @@ public final class WriteReportsTasklet implements Tasklet {
                 run.registry(),
                 queries.connectionDay(day),
                 queries.prefixDay(day),
+                queries.connectionHours(day),
                 Coverage.of(dayCounts));
         RejectsFile.write(layout.rejects(day), day, queries);
         var jobStart = chunkContext

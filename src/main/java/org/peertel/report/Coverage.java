@@ -1,5 +1,6 @@
 package org.peertel.report;
 
+import java.util.Collection;
 import org.peertel.store.StoreQueries;
 
 /**
@@ -30,6 +31,17 @@ public enum Coverage {
             return PARTIAL;
         }
         return counts.empty() ? NONE : COMPLETE;
+    }
+
+    /**
+     * The coverage of a range from those of its days: partial when any day was, none when every day was (no data
+     * at all), else complete.
+     */
+    public static Coverage ofRange(Collection<Coverage> days) {
+        if (days.contains(PARTIAL)) {
+            return PARTIAL;
+        }
+        return !days.isEmpty() && days.stream().allMatch(day -> day == NONE) ? NONE : COMPLETE;
     }
 
     /** The cell's text: {@code complete}, {@code partial} or {@code none}. */

@@ -2,8 +2,6 @@ package org.peertel.report;
 
 import static org.peertel.output.FormulaGuard.text;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +14,12 @@ import org.peertel.output.Millis;
 import org.peertel.registry.Connection;
 import org.peertel.registry.ConnectionRegistry;
 import org.peertel.store.StoreQueries.ConnectionDay;
+import org.peertel.store.StoreQueries.ConnectionHour;
 import org.peertel.store.StoreQueries.PrefixDay;
 import org.peertel.testhook.CrashPoint;
 
 /**
- * The per-customer reports of one day. Each customer's files are built only from that customer's connections,
+ * The per-customer reports of one day: the connections, their prefixes, and their UTC hours with samples. Each customer's files are built only from that customer's connections,
  * so a row of another customer cannot leak into them. A customer gets both files every day, also without data
  * (its connections with 0 samples, and a prefix file of the header only). Every row ends with {@code coverage}
  * ({@link Coverage}): {@code complete}; {@code partial} when input files of the day were left out
@@ -46,13 +45,15 @@ public final class CustomerReports {
             "coverage");
     static final String PREFIX_HEADER =
             CsvLine.of("date", "connection_id", "prefix", "samples", "median_ms", "p95_ms", "coverage");
+    static final String HOURLY_HEADER =
+            CsvLine.of("date", "hour", "connection_id", "samples", "median_ms", "p95_ms", "coverage");
 
     private CustomerReports() {}
 
     /**
-     * Writes both report files of every customer in the registry.
+     * Writes the three report files of every customer in the registry: the day, its prefixes, its hours.
      *
-     * @param coverage how much of the day's input the rows stand for
+     * @param dayCoverage how much of the day's input the rows stand for
      */
     public static void write(
             OutputLayout layout,
@@ -60,12 +61,15 @@ public final class CustomerReports {
             ConnectionRegistry registry,
             List<ConnectionDay> connectionDays,
             List<PrefixDay> prefixDays,
+            List<ConnectionHour> connectionHours,
             Coverage dayCoverage) {
         String coverage = dayCoverage.text();
         Map<String, ConnectionDay> statsById =
                 connectionDays.stream().collect(Collectors.toMap(ConnectionDay::connectionId, Function.identity()));
         Map<String, List<PrefixDay>> prefixesById =
                 prefixDays.stream().collect(Collectors.groupingBy(PrefixDay::connectionId));
+        Map<String, List<ConnectionHour>> hoursById =
+                connectionHours.stream().collect(Collectors.groupingBy(ConnectionHour::connectionId));
         boolean first = true;
         for (String customerId : registry.customerIds()) {
             if (!first) {
@@ -94,6 +98,21 @@ public final class CustomerReports {
                     }
                 }
             });
+            AtomicFiles.write(layout.customerHourlyReport(customerId, day), writer -> {
+                writer.write(HOURLY_HEADER);
+                for (Connection connection : connections) {
+                    for (ConnectionHour h : hoursById.getOrDefault(connection.connectionId(), List.of())) {
+                        writer.write(CsvLine.of(
+                                day.toString(),
+                                Integer.toString(h.hour()),
+                                text(h.connectionId()),
+                                Long.toString(h.samples()),
+                                Millis.format(h.medianMs()),
+                                Millis.format(h.p95Ms()),
+                                coverage));
+                    }
+                }
+            });
         }
     }
 
@@ -106,19 +125,17 @@ public final class CustomerReports {
                 text(c.partner()),
                 text(c.country()),
                 text(c.state())));
-        if (stats == null) {
-            cells.addAll(List.of("0", "", "", "", "", "", "")); // no sample: empty statistics
-        } else {
-            BigDecimal mean = stats.sumMs().divide(BigDecimal.valueOf(stats.samples()), 3, RoundingMode.HALF_UP);
-            cells.addAll(List.of(
-                    Long.toString(stats.samples()),
-                    Millis.format(stats.medianMs()),
-                    Millis.format(stats.p95Ms()),
-                    Millis.format(stats.p99Ms()),
-                    Millis.format(stats.minMs()),
-                    Millis.format(stats.maxMs()),
-                    Millis.format(mean)));
-        }
+        cells.addAll(
+                stats == null
+                        ? StatisticCells.of(0, null, null, null, 0, 0, 0) // no sample: empty statistics
+                        : StatisticCells.of(
+                                stats.samples(),
+                                stats.minMs(),
+                                stats.maxMs(),
+                                stats.sumMs(),
+                                stats.medianMs(),
+                                stats.p95Ms(),
+                                stats.p99Ms()));
         cells.add(coverage);
         return CsvLine.of(cells);
     }

@@ -20,6 +20,19 @@ public record OutputLayout(Path out) {
         return customerFolder(customerId).resolve(day + "-prefixes.csv");
     }
 
+    public Path customerHourlyReport(String customerId, LocalDate day) {
+        return customerFolder(customerId).resolve(day + "-hourly.csv");
+    }
+
+    /** {@code reports/<customer_id>/range-<from>_<to>.csv}: a customer's report over a range of days. */
+    public Path rangeReport(String customerId, LocalDate from, LocalDate to) {
+        return customerFolder(customerId).resolve("range-" + from + "_" + to + ".csv");
+    }
+
+    public Path rangePrefixReport(String customerId, LocalDate from, LocalDate to) {
+        return customerFolder(customerId).resolve("range-" + from + "_" + to + "-prefixes.csv");
+    }
+
     /** The folders under {@code --out} that hold the files of every day. */
     public List<Path> dayFolders() {
         return List.of(out.resolve("alerts"), reportsFolder(), out.resolve("rejects"), out.resolve("runs"));

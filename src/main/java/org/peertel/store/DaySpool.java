@@ -62,6 +62,7 @@ public final class DaySpool {
     private static final String DICTIONARY = "dictionary.csv";
     private static final String INPUT_FILES = "input-files.csv";
     private static final String SKIPPED_FILES = "skipped-files.csv";
+    private static final String CONNECTIONS = "connections.csv";
 
     private final Path folder;
 
@@ -111,16 +112,20 @@ public final class DaySpool {
     }
 
     /**
-     * Writes the dictionary (numbers → text), the day's input files and the files left out as bad (every spool
-     * file is synced as it is closed) and then writes the {@code complete} marker: from now on the spool can be
-     * published.
+     * Writes the dictionary (numbers → text), the registry's connections, the day's input files and the files left
+     * out as bad (every spool file is synced as it is closed) and then writes the {@code complete} marker: from now
+     * on the spool can be published.
      *
      * @param dictionary   per kind ("file", "connection", "prefix"), the text of each number
+     * @param connections  every connection of the registry the day was attributed with: owner, name, location
      * @param inputFiles   per input file: name, rows, bytes, sha256 (the day's manifest, skipped files included)
      * @param skippedFiles the files left out by --skip-bad-files, with why
      */
     public void complete(
-            Map<String, List<String>> dictionary, List<InputFile> inputFiles, List<SkippedFile> skippedFiles) {
+            Map<String, List<String>> dictionary,
+            List<DayConnection> connections,
+            List<InputFile> inputFiles,
+            List<SkippedFile> skippedFiles) {
         try {
             try (SpoolCsvOut out = open(DICTIONARY)) {
                 for (var kind : dictionary.entrySet()) {
@@ -131,6 +136,17 @@ public final class DaySpool {
                                 .quoted(texts.get(no))
                                 .endRow();
                     }
+                }
+            }
+            try (SpoolCsvOut out = open(CONNECTIONS)) {
+                for (DayConnection connection : connections) {
+                    out.quoted(connection.connectionId())
+                            .quoted(connection.customerId())
+                            .quoted(connection.name())
+                            .quoted(connection.partner())
+                            .quoted(connection.country())
+                            .quoted(connection.state())
+                            .endRow();
                 }
             }
             try (SpoolCsvOut out = open(INPUT_FILES)) {
@@ -232,6 +248,12 @@ public final class DaySpool {
 
     String dictionaryPath() {
         return folder.resolve(DICTIONARY).toString();
+    }
+
+    /** The registry's connections, or null for a spool written by a release from before they were spooled. */
+    String connectionsPathIfAny() {
+        Path file = folder.resolve(CONNECTIONS);
+        return Files.exists(file) ? file.toString() : null;
     }
 
     String inputFilesPath() {

@@ -30,8 +30,11 @@ final class SchemaMigrations {
      * stray or misnamed file cannot slip into (or out of) a release unnoticed. SchemaMigrationsTest checks that every
      * file of the folder is listed here and that the numbers have no gap.
      */
-    static final List<String> FILES =
-            List.of("001-tables-before-2026-12.sql", "002-drop-staging-tables.sql", "003-measurements-as-numbers.sql");
+    static final List<String> FILES = List.of(
+            "001-tables-before-2026-12.sql",
+            "002-drop-staging-tables.sql",
+            "003-measurements-as-numbers.sql",
+            "004-day-connections.sql");
 
     static final String FOLDER = "migrations/";
 

@@ -46,6 +46,11 @@ final class SqlScript {
         return name;
     }
 
+    /** The text, for a script of one query whose rows the caller reads. */
+    String text() {
+        return text;
+    }
+
     /** Runs every statement of the script; the first that fails stops it (the caller's rollback undoes the rest). */
     void run(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -35,6 +35,9 @@ public final class StoreQueries {
     /** A (connection, matched prefix) pair's statistics for one day. */
     public record PrefixDay(String connectionId, String prefix, long samples, double medianMs, double p95Ms) {}
 
+    /** A connection's statistics for one UTC hour (0-23) of a day. */
+    public record ConnectionHour(String connectionId, int hour, long samples, double medianMs, double p95Ms) {}
+
     /** One rejected row. */
     public record Reject(String file, long line, String reason, String raw) {}
 
@@ -119,6 +122,24 @@ public final class StoreQueries {
                         + "WHERE day = ? ORDER BY connection_id, prefix",
                 List.of(day),
                 rs -> new PrefixDay(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5)));
+    }
+
+    /** The day's hours with at least one sample, by connection then hour. */
+    public List<ConnectionHour> connectionHours(LocalDate day) {
+        return query(
+                "SELECT connection_id, hour, samples, median_ms, p95_ms FROM connection_hourly "
+                        + "WHERE day = ? ORDER BY connection_id, hour",
+                List.of(day),
+                rs -> new ConnectionHour(
+                        rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5)));
+    }
+
+    /** The days from {@code from} to {@code to} that were published, in order. */
+    public List<LocalDate> publishedDays(LocalDate from, LocalDate to) {
+        return query(
+                "SELECT day FROM day_names WHERE day BETWEEN ? AND ? ORDER BY day",
+                List.of(from, to),
+                rs -> rs.getObject(1, LocalDate.class));
     }
 
     /** Streams the day's rejects in file, line order (there may be many). */

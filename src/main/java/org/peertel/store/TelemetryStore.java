@@ -28,6 +28,8 @@ public final class TelemetryStore implements AutoCloseable {
     /** A spool's measurements in the CSV files of a peertel from before the binary records (DaySpool). */
     private static final SqlScript PUBLISH_CSV_MEASUREMENTS = SqlScript.load("publish-csv-measurements.sql");
 
+    private static final SqlScript PUBLISH_DAY_CONNECTIONS = SqlScript.load("publish-day-connections.sql");
+
     private final Connection connection;
     private final Path file;
     /** The most rows one batch of the day's aggregates takes (aggregate-batch.sql), from DuckDB's memory limit. */
@@ -139,6 +141,7 @@ public final class TelemetryStore implements AutoCloseable {
             return false;
         }
         List<String> csvMeasurements = spool.csvMeasurementPaths();
+        String connections = spool.connectionsPathIfAny();
         try {
             setVariable("day", day);
             setVariable("spool_dictionary", List.of(spool.dictionaryPath()));
@@ -150,12 +153,18 @@ public final class TelemetryStore implements AutoCloseable {
             if (!csvMeasurements.isEmpty()) {
                 setVariable("spool_measurements", csvMeasurements);
             }
+            if (connections != null) {
+                setVariable("spool_connections", List.of(connections));
+            }
         } catch (SQLException e) {
             throw new StoreException("unable to publish " + day + " in " + file + ": " + e.getMessage(), e);
         }
         List<Path> measurements = spool.measurementFiles();
         return inTransaction("publish " + day, () -> {
             PUBLISH_DAY.run(connection);
+            if (connections != null) {
+                PUBLISH_DAY_CONNECTIONS.run(connection);
+            }
             if (!csvMeasurements.isEmpty()) {
                 PUBLISH_CSV_MEASUREMENTS.run(connection);
             }
@@ -220,6 +229,17 @@ public final class TelemetryStore implements AutoCloseable {
             set.setArray(1, connection.createArrayOf("VARCHAR", paths.toArray()));
             set.execute();
         }
+    }
+
+    /**
+     * A customer's figures over the days {@code from} to {@code to}; close it when done.
+     *
+     * @param registry the owners to take for the days (given) published before owners were kept; asked for only
+     *                 when the range has such days
+     */
+    public RangeQueries range(
+            LocalDate from, LocalDate to, java.util.function.Function<List<LocalDate>, List<DayConnection>> registry) {
+        return new RangeQueries(connection, from, to, registry);
     }
 
     /** Read access for alerts, reports, run summaries and the scheduler's late-data check. */

@@ -53,8 +53,9 @@ class GoldenJobTest {
         Path db = work.resolve("golden.duckdb");
         List<String> days = days(caseFolder);
 
-        // when
+        // when: the job, then the range report of every customer over its days
         run(caseFolder, out, db, "--from", days.get(0), "--to", days.get(days.size() - 1));
+        report(caseFolder, out, db, days.get(0), days.get(days.size() - 1));
 
         // then
         Map<String, String> expected = OutputTree.read(caseFolder.resolve("expected"));
@@ -77,12 +78,14 @@ class GoldenJobTest {
         Path db = work.resolve("golden.duckdb");
         List<String> days = days(caseFolder);
         run(caseFolder, out, db, "--from", days.get(0), "--to", days.get(days.size() - 1));
+        report(caseFolder, out, db, days.get(0), days.get(days.size() - 1));
         Map<String, String> first = OutputTree.read(out);
         Map<String, Long> firstCounts = tableCounts(db);
 
         // when: the whole range again, then one day from the middle alone
         run(caseFolder, out, db, "--from", days.get(0), "--to", days.get(days.size() - 1));
         run(caseFolder, out, db, "--date", days.get(days.size() / 2));
+        report(caseFolder, out, db, days.get(0), days.get(days.size() - 1));
 
         // then
         assertEquals(first, OutputTree.read(out));
@@ -112,6 +115,28 @@ class GoldenJobTest {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         int code = PeertelMain.execute(new PrintWriter(stdout), new PrintWriter(stderr), args.toArray(String[]::new));
+        assertEquals(0, code, "exit code; stderr: " + stderr);
+    }
+
+    /** {@code peertel report --all-customers} over the days {@code from} to {@code to}. */
+    static void report(Path caseFolder, Path out, Path db, String from, String to) {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = PeertelMain.execute(
+                new PrintWriter(stdout),
+                new PrintWriter(stderr),
+                "report",
+                "--all-customers",
+                "--from",
+                from,
+                "--to",
+                to,
+                "--connections",
+                caseFolder.resolve("input/connections.csv").toString(),
+                "--out",
+                out.toString(),
+                "--db",
+                db.toString());
         assertEquals(0, code, "exit code; stderr: " + stderr);
     }
 

@@ -271,7 +271,7 @@ class HistoryAndSummaryTest {
                 cells(String.join("\n", lines.subList(1, lines.size() - 1))));
         assertEquals(
                 "Outputs in " + work.resolve("out").toAbsolutePath() + ": alerts/<day>.csv, "
-                        + "reports/<customer>/<day>.csv and <day>-prefixes.csv, rejects/<day>.csv, runs/<day>.json",
+                        + "reports/<customer>/<day>.csv, <day>-prefixes.csv and <day>-hourly.csv, rejects/<day>.csv, runs/<day>.json",
                 lines.get(lines.size() - 1));
         assertTrue(lines.size() <= 24, "one screen: " + lines.size() + " lines");
     }

@@ -31,6 +31,18 @@ final class OutputTree {
         return files;
     }
 
+    /**
+     * The files of a run's days only: those whose name starts with one of {@code days} (the files every day gets),
+     * not those of ranges and months ({@code range-...}), which {@code report} and the month files write.
+     */
+    static Map<String, String> ofDays(Map<String, String> files, java.util.Collection<String> days) {
+        Map<String, String> ofDays = new java.util.TreeMap<>(files);
+        ofDays.keySet()
+                .removeIf(file -> days.stream()
+                        .noneMatch(day -> Path.of(file).getFileName().toString().startsWith(day)));
+        return ofDays;
+    }
+
     /** How many regular files lie under {@code root} (0 when it does not exist). */
     static long countFiles(Path root) throws IOException {
         if (!Files.exists(root)) {

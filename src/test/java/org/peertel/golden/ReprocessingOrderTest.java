@@ -29,7 +29,8 @@ class ReprocessingOrderTest {
         Path out = work.resolve("out");
         Path db = work.resolve("t.duckdb");
         GoldenJobTest.run(CASE, out, db, "--from", "2026-03-06", "--to", "2026-03-07");
-        Map<String, String> expected = OutputTree.read(CASE.resolve("expected"));
+        Map<String, String> expected =
+                OutputTree.ofDays(OutputTree.read(CASE.resolve("expected")), GoldenJobTest.days(CASE));
         String alertsBefore = Files.readString(out.resolve("alerts/2026-03-07.csv"));
         assertNotEquals(expected.get("alerts/2026-03-07.csv"), alertsBefore, "no baseline yet");
         FileTime reportTime = stamp(out.resolve("reports/globex/2026-03-07.csv"));
@@ -62,7 +63,9 @@ class ReprocessingOrderTest {
 
         // then
         assertEquals(alertTime, Files.getLastModifiedTime(out.resolve("alerts/2026-03-07.csv")));
-        assertEquals(OutputTree.read(CASE.resolve("expected")), OutputTree.read(out));
+        assertEquals(
+                OutputTree.ofDays(OutputTree.read(CASE.resolve("expected")), GoldenJobTest.days(CASE)),
+                OutputTree.read(out));
     }
 
     /** Sets a file's time to a fixed past instant, so that a rewrite is visible whatever the clock resolution. */

@@ -90,7 +90,7 @@ class StopOnSignalTest {
                 JobHistoryTable.instances(work.resolve("t-jobs")));
         Map<String, String> expected = OutputTree.read(CASE.resolve("expected"));
         Map<String, String> actual = OutputTree.read(work.resolve("out"));
-        assertEquals(2 + 2 + 2 + 3 * 2 * 2, actual.size(), actual.keySet().toString());
+        assertEquals(2 + 2 + 2 + 3 * 3 * 2, actual.size(), actual.keySet().toString());
         for (String file : actual.keySet()) {
             assertEquals(expected.get(file), actual.get(file), file);
         }

@@ -104,12 +104,12 @@ class TenantIsolationTest {
         checkAlerts(out.resolve("alerts/" + GeneratedTenants.DAY + ".csv"), tenants);
     }
 
-    /** Checks one customer's two files against its connections; returns the samples of its report. */
+    /** Checks one customer's three files against its connections; returns the samples of its report. */
     private static long checkCustomer(Path folder, List<Conn> connections, Expected expected) throws IOException {
         String day = GeneratedTenants.DAY.toString();
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder(day + ".csv", day + "-prefixes.csv");
+                    .containsExactlyInAnyOrder(day + ".csv", day + "-prefixes.csv", day + "-hourly.csv");
         }
         Map<String, Conn> own = connections.stream().collect(Collectors.toMap(Conn::id, c -> c));
 
@@ -149,6 +149,27 @@ class TenantIsolationTest {
         Map<String, Map<Net, Long>> expectedPrefixes = new HashMap<>(expected.perConnectionPrefix());
         expectedPrefixes.keySet().retainAll(own.keySet());
         assertThat(prefixes).isEqualTo(expectedPrefixes);
+
+        Map<String, Long> hourlySamples = new HashMap<>();
+        String previous = "";
+        for (CSVRecord row : records(folder.resolve(day + "-hourly.csv"))) {
+            Conn c = own.get(row.get("connection_id"));
+            assertThat(c)
+                    .as("%s: hourly row of connection %s, not this customer's", folder, row.get("connection_id"))
+                    .isNotNull();
+            int hour = Integer.parseInt(row.get("hour"));
+            assertThat(hour).isBetween(0, 23);
+            String key = String.format("%s %02d", c.id(), hour);
+            assertThat(key).as("by connection, then hour, each once").isGreaterThan(previous);
+            previous = key;
+            hourlySamples.merge(c.id(), Long.parseLong(row.get("samples")), Long::sum);
+        }
+        Map<String, Long> expectedHourly = new HashMap<>(expected.perConnection());
+        expectedHourly.keySet().retainAll(own.keySet());
+        expectedHourly.values().removeIf(n -> n == 0);
+        assertThat(hourlySamples)
+                .as("the hours of a connection add up to its day")
+                .isEqualTo(expectedHourly);
         return samples;
     }
 

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,11 +128,9 @@ class UpgradeTest {
                 DuckDbFile.rows(db, "SELECT * FROM registry_names"));
     }
 
-    /** The golden expected files of the days (every output file is named after its day). */
+    /** The golden expected files of the days (every file of a day is named after it). */
     private static Map<String, String> expectedFiles(List<String> days) throws IOException {
-        Map<String, String> files = new TreeMap<>(OutputTree.read(WEEK.resolve("expected")));
-        files.keySet().removeIf(file -> days.stream().noneMatch(file::contains));
-        return files;
+        return OutputTree.ofDays(OutputTree.read(WEEK.resolve("expected")), days);
     }
 
     /** The database of a clean run of the week's {@code days}. */

@@ -109,7 +109,7 @@ class SpoolLanesTest {
                     .isEqualTo(manifest.find(result.file().name()).sha256());
             files.add(result.file());
         }
-        spool.complete(java.util.Map.of("file", latency.fileNames()), files, skipped);
+        spool.complete(java.util.Map.of("file", latency.fileNames()), List.of(), files, skipped);
         return spool;
     }
 

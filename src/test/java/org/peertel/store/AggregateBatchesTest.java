@@ -94,7 +94,7 @@ class AggregateBatchesTest {
         dictionary.put("file", List.of("fra1.csv"));
         dictionary.put("connection", List.of("c0", "c1", "c2", "c3", "c4", "c5"));
         dictionary.put("prefix", List.of("192.0.2.0/24", "198.51.100.0/24", "2001:db8::/32"));
-        spool.complete(dictionary, List.of(), List.of());
+        spool.complete(dictionary, List.of(), List.of(), List.of());
         try (TelemetryStore store = TelemetryStore.open(db).withAggregateBatchRows(batchRows)) {
             assertTrue(store.publishDay(DAY, spool));
         }

@@ -52,7 +52,7 @@ class MeasurementNamesTest {
         dictionary.put("file", List.of("ams1.csv", "fra1.csv"));
         dictionary.put("connection", connections);
         dictionary.put("prefix", prefixes);
-        spool.complete(dictionary, List.of(), List.of());
+        spool.complete(dictionary, List.of(), List.of(), List.of());
         assertTrue(store.publishDay(day, spool));
         spool.delete();
     }
@@ -122,7 +122,7 @@ class MeasurementNamesTest {
         dictionary.put("file", List.of("a.csv", "b.csv", "c.csv"));
         dictionary.put("connection", List.of("c1"));
         dictionary.put("prefix", List.of("0.0.0.0/0")); // covers the IPv4 clients, the lowest and highest among them
-        spool.complete(dictionary, List.of(), List.of());
+        spool.complete(dictionary, List.of(), List.of(), List.of());
         try (TelemetryStore store = TelemetryStore.open(db)) {
             assertTrue(store.publishDay(MONDAY, spool));
         }

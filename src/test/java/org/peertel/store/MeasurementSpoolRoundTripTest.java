@@ -122,7 +122,7 @@ class MeasurementSpoolRoundTripTest {
         dictionary.put("file", List.of("a.csv", "b.csv"));
         dictionary.put("connection", List.of("c0", "c1", "c2"));
         dictionary.put("prefix", List.of("p0", "p1", "p2", "p3"));
-        spool.complete(dictionary, List.of(), List.of());
+        spool.complete(dictionary, List.of(), List.of(), List.of());
         return spool;
     }
 

@@ -67,7 +67,11 @@ class TelemetryStoreTest {
         dictionary.put("file", List.of("fra1.csv"));
         dictionary.put("connection", List.of("c1"));
         dictionary.put("prefix", List.of("192.0.2.0/24"));
-        spool.complete(dictionary, List.of(new InputFile("fra1.csv", rttMicros.length + 2, 1234, "abc")), List.of());
+        spool.complete(
+                dictionary,
+                List.of(),
+                List.of(new InputFile("fra1.csv", rttMicros.length + 2, 1234, "abc")),
+                List.of());
         return spool;
     }
 
@@ -193,6 +197,7 @@ class TelemetryStoreTest {
         dictionary.put("prefix", List.of("2001:db8::/32"));
         spool.complete(
                 dictionary,
+                List.of(new DayConnection("c,1", "cust", "a \"quoted\", name\nnext line", "p,\"q\"", "US", "IL")),
                 List.of(new InputFile("a \"quoted\", name.csv", 10, 1, "")),
                 List.of(new SkippedFile("b,\"c\".csv.gz", BadFileReason.BAD_HEADER, "line 1: \"x\", y\nz")));
 
@@ -215,6 +220,20 @@ class TelemetryStoreTest {
                 }
             }
             assertEquals(pops, storedPops);
+            try (ResultSet rs = connection.createStatement().executeQuery("SELECT * FROM day_connections")) {
+                assertTrue(rs.next());
+                assertEquals(
+                        List.of(DAY.toString(), "c,1", "cust", "a \"quoted\", name\nnext line", "p,\"q\"", "US", "IL"),
+                        List.of(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7)));
+                assertFalse(rs.next());
+            }
             try (ResultSet rs = connection
                     .createStatement()
                     .executeQuery("SELECT state, rtt_ms, epoch_us(ts) FROM measurements WHERE line = 2")) {
@@ -264,6 +283,7 @@ class TelemetryStoreTest {
                         List.of("c1"),
                         "prefix",
                         List.of("192.0.2.0/24")),
+                List.of(),
                 List.of(new InputFile("a.csv", 3, 10, "s1"), new InputFile("b.csv.gz", 0, 20, "s2")),
                 List.of(new SkippedFile("b.csv.gz", BadFileReason.TRUNCATED_GZIP, "cut")));
 

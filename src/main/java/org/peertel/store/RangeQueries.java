@@ -1,0 +1,205 @@
+package org.peertel.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads a customer's figures over a range of days, for the range and month reports: exact statistics over every
+ * measurement of the days on which the customer owned each connection ({@code day_connections}). Open it once per
+ * report run: it makes the temporary table {@code range_owners} of the range, the recorded owners of each day and,
+ * for days published before owners were kept, those of the registry given.
+ */
+public final class RangeQueries implements AutoCloseable {
+
+    private static final SqlScript CONNECTIONS = SqlScript.load("range-connections.sql");
+    private static final SqlScript PREFIXES = SqlScript.load("range-prefixes.sql");
+
+    /** A connection's figures over the range, with its name and location on the customer's last day of it. */
+    public record RangeConnection(
+            String connectionId,
+            String name,
+            String partner,
+            String country,
+            String state,
+            long samples,
+            BigDecimal minMs,
+            BigDecimal maxMs,
+            BigDecimal sumMs,
+            double medianMs,
+            double p95Ms,
+            double p99Ms,
+            long daysWithData,
+            long daysWithoutData,
+            long alertDays) {}
+
+    /** A (connection, matched prefix) pair's figures over the range. */
+    public record RangePrefix(String connectionId, String prefix, long samples, double medianMs, double p95Ms) {}
+
+    private final Connection connection;
+    private final LocalDate from;
+    private final LocalDate to;
+
+    /**
+     * @param registry the connections to take as owners on the days of the range published without recorded owners
+     *                 (by a release from before they were kept); asked for only when there are such days
+     */
+    RangeQueries(
+            Connection connection,
+            LocalDate from,
+            LocalDate to,
+            Function<List<LocalDate>, List<DayConnection>> registry) {
+        this.connection = connection;
+        this.from = from;
+        this.to = to;
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE OR REPLACE TEMP TABLE range_owners AS SELECT * FROM day_connections "
+                        + "WHERE day BETWEEN DATE '" + from + "' AND DATE '" + to + "'");
+            }
+            List<LocalDate> unowned = daysWithoutOwners();
+            if (!unowned.isEmpty()) {
+                try (PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO range_owners VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    for (LocalDate day : unowned) {
+                        for (DayConnection c : registry.apply(unowned)) {
+                            insert.setObject(1, day);
+                            insert.setString(2, c.connectionId());
+                            insert.setString(3, c.customerId());
+                            insert.setString(4, c.name());
+                            insert.setString(5, c.partner());
+                            insert.setString(6, c.country());
+                            insert.setString(7, c.state());
+                            insert.addBatch();
+                        }
+                    }
+                    insert.executeBatch();
+                }
+            }
+            setVariable("range_from", from);
+            setVariable("range_to", to);
+        } catch (SQLException e) {
+            throw new StoreException("unable to read the range " + from + " .. " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The published days of the range without recorded owners: published by a release from before they were kept. */
+    private List<LocalDate> daysWithoutOwners() throws SQLException {
+        return days("SELECT day FROM day_names WHERE day BETWEEN ? AND ? "
+                + "AND day NOT IN (SELECT day FROM day_connections) ORDER BY day");
+    }
+
+    /** The customers that owned a connection on some day of the range, in order. */
+    public List<String> customers() {
+        return strings("SELECT DISTINCT customer_id FROM range_owners ORDER BY customer_id");
+    }
+
+    /** The customer's connections over the range, by connection id. */
+    public List<RangeConnection> connections(String customerId) {
+        return rows(
+                customerId,
+                CONNECTIONS,
+                rs -> new RangeConnection(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getBigDecimal(7),
+                        rs.getBigDecimal(8),
+                        rs.getBigDecimal(9),
+                        rs.getDouble(10),
+                        rs.getDouble(11),
+                        rs.getDouble(12),
+                        rs.getLong(13),
+                        rs.getLong(14),
+                        rs.getLong(15)));
+    }
+
+    /** The customer's (connection, matched prefix) pairs with data over the range, by connection id and prefix. */
+    public List<RangePrefix> prefixes(String customerId) {
+        return rows(customerId, PREFIXES, rs -> {
+            Object[] q = (Object[]) rs.getArray(4).getArray();
+            return new RangePrefix(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getLong(3),
+                    ((Number) q[0]).doubleValue(),
+                    ((Number) q[1]).doubleValue());
+        });
+    }
+
+    @Override
+    public void close() {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS range_owners");
+        } catch (SQLException ignored) {
+            // a temporary table: it goes with the connection anyway
+        }
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> rows(String customerId, SqlScript query, RowMapper<T> mapper) {
+        try {
+            try (PreparedStatement set = connection.prepareStatement("SET VARIABLE customer = ?")) {
+                set.setString(1, customerId);
+                set.execute();
+            }
+            List<T> rows = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery(query.text())) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException(query.name() + " failed for " + customerId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> strings(String sql) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new StoreException("query failed (" + sql + "): " + e.getMessage(), e);
+        }
+    }
+
+    private List<LocalDate> days(String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, from);
+            statement.setObject(2, to);
+            List<LocalDate> days = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    days.add(rs.getObject(1, LocalDate.class));
+                }
+            }
+            return days;
+        }
+    }
+
+    private void setVariable(String name, LocalDate value) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SET VARIABLE " + name + " = ?")) {
+            set.setObject(1, value);
+            set.execute();
+        }
+    }
+}
