@@ -54,9 +54,11 @@ What it implements
     processed earlier in this same run), NO_DATA.
   * output tree: alerts/<date>.csv, reports/<customer>/<date>.csv, reports/<customer>/<date>-prefixes.csv,
     reports/<customer>/<date>-hourly.csv, rejects/<date>.csv,
-    with --range-report also reports/<customer>/range-<from>_<to>.csv and -prefixes.csv (statistics over every
-    sample of the range, days with data, days without, days with an alert, the range's coverage; one registry, so
-    every day belongs to the same owners), runs/<date>.json (with "started_at"/"finished_at" = "IGNORED").
+    reports/<customer>/month-<YYYY-MM>.csv and -prefixes.csv for each month of the run (the range files over the
+    month's processed days, plus days_not_processed), with --range-report also
+    reports/<customer>/range-<from>_<to>.csv and -prefixes.csv (statistics over every sample of the range, days
+    with data, days without, days with an alert, the range's coverage; one registry, so every day belongs to the
+    same owners), runs/<date>.json (with "started_at"/"finished_at" = "IGNORED").
     CSV: comma, "\\n" line ends, a field is quoted iff it contains , " CR or LF (quotes doubled).
     Text cells of reports and alerts (ids, names, partner, country, state, prefix, alert id, message) that
     start with = + - @ TAB CR or NUL get a leading ' (CSV injection); rejects/ is written verbatim.
@@ -612,8 +614,8 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
     by_id = {c["connection_id"]: c for c in conns}
     customers = sorted({c["customer_id"] for c in conns})
     store = {}  # (connection_id, date) -> daily stats (the job's store, this run only)
-    range_rtts, range_prefix_rtts = {}, {}  # over every day of the run: cid -> rtts, (cid, prefix) -> rtts
-    range_days_with_data, range_alert_days, range_coverages = {}, {}, []
+    # per processed day, for the range and month files: its samples, the connections with an alert, its coverage
+    day_samples, day_alerted, day_coverage = {}, {}, {}
     day = d_from
     while day <= d_to:
         run, rejects, samples = process_day(day, input_dir, conns, opts)
@@ -625,12 +627,7 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
             per_prefix.setdefault((cid, prefix_text(net)), []).append(rtt)
             per_hour.setdefault((cid, hour), []).append(rtt)
         day_stats = {cid: stats(v) for cid, v in per_conn.items()}
-        for cid, v in per_conn.items():
-            range_rtts.setdefault(cid, []).extend(v)
-            range_days_with_data[cid] = range_days_with_data.get(cid, 0) + 1
-        for key, v in per_prefix.items():
-            range_prefix_rtts.setdefault(key, []).extend(v)
-        range_coverages.append(coverage)
+        day_samples[day], day_coverage[day] = samples, coverage
         for cid, s in day_stats.items():
             store[(cid, day)] = s
 
@@ -709,8 +706,7 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
                 alerts.append([formula_guard(f"{ds}/{cid}/{rule}"), ds, formula_guard(c["customer_id"]),
                                formula_guard(cid), formula_guard(c["name"]), rule, sev, obs, thr, base, n,
                                formula_guard(msg)])
-        for a in alerts:
-            range_alert_days.setdefault(a[3], set()).add(ds)
+        day_alerted[day] = {a[3] for a in alerts}
         write_csv(os.path.join(out_dir, "alerts", f"{ds}.csv"),
                   ["alert_id", "date", "customer_id", "connection_id", "connection_name", "rule", "severity",
                    "observed_ms", "threshold_ms", "baseline_ms", "samples", "message"], alerts)
@@ -726,38 +722,64 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
         day += dt.timedelta(days=1)
 
     if opts.range_report:
-        n_days = (d_to - d_from).days + 1
-        if "partial" in range_coverages:
-            range_coverage = "partial"
-        elif all(c == "none" for c in range_coverages):
-            range_coverage = "none"
-        else:
-            range_coverage = "complete"
-        f, t = d_from.isoformat(), d_to.isoformat()
-        for cust in customers:
-            rows = []
-            for c in sorted((c for c in conns if c["customer_id"] == cust), key=lambda c: c["connection_id"]):
-                cid = c["connection_id"]
-                s = stats(range_rtts.get(cid, []))
-                with_data = range_days_with_data.get(cid, 0)
-                rows.append([f, t, *(formula_guard(c[k]) for k in ("connection_id", "name", "partner", "country",
-                                                                   "state")),
-                             s["samples"] if s else 0,
-                             *(fmt3(s[k]) if s else "" for k in ("median", "p95", "p99", "min", "max", "mean")),
-                             with_data, n_days - with_data, len(range_alert_days.get(cid, ())), range_coverage])
-            write_csv(os.path.join(out_dir, "reports", cust, f"range-{f}_{t}.csv"),
-                      ["from", "to", "connection_id", "connection_name", "partner", "country", "state", "samples",
-                       "median_ms", "p95_ms", "p99_ms", "min_ms", "max_ms", "mean_ms", "days_with_data",
-                       "days_without_data", "alert_days", "coverage"], rows)
-            prows = []
-            for (cid, ptext), v in sorted(range_prefix_rtts.items()):
-                if by_id[cid]["customer_id"] != cust:
-                    continue
-                s = stats(v)
-                prows.append([f, t, formula_guard(cid), formula_guard(ptext), s["samples"], fmt3(s["median"]),
-                              fmt3(s["p95"])])
-            write_csv(os.path.join(out_dir, "reports", cust, f"range-{f}_{t}-prefixes.csv"),
-                      ["from", "to", "connection_id", "prefix", "samples", "median_ms", "p95_ms"], prows)
+        write_range(out_dir, conns, customers, d_from, d_to, sorted(day_samples), day_samples, day_alerted,
+                    day_coverage, f"range-{d_from.isoformat()}_{d_to.isoformat()}", None)
+    for month in sorted({(d.year, d.month) for d in day_samples}):
+        days = sorted(d for d in day_samples if (d.year, d.month) == month)
+        span = (days[-1] - days[0]).days + 1
+        write_range(out_dir, conns, customers, days[0], days[-1], days, day_samples, day_alerted, day_coverage,
+                    f"month-{month[0]:04d}-{month[1]:02d}", span - len(days))
+
+
+def write_range(out_dir, conns, customers, d_from, d_to, days, day_samples, day_alerted, day_coverage, name,
+                not_processed):
+    """The range (or month) files of every customer over the processed `days` (one registry: one owner each)."""
+    by_id = {c["connection_id"]: c for c in conns}
+    rtts, prefix_rtts, with_data, alert_days = {}, {}, {}, {}
+    for d in days:
+        seen = set()
+        for cid, net, rtt, _hour in day_samples[d]:
+            rtts.setdefault(cid, []).append(rtt)
+            prefix_rtts.setdefault((cid, prefix_text(net)), []).append(rtt)
+            seen.add(cid)
+        for cid in seen:
+            with_data[cid] = with_data.get(cid, 0) + 1
+        for cid in day_alerted[d]:
+            alert_days[cid] = alert_days.get(cid, 0) + 1
+    coverages = [day_coverage[d] for d in days]
+    if "partial" in coverages:
+        coverage = "partial"
+    elif all(c == "none" for c in coverages):
+        coverage = "none"
+    else:
+        coverage = "complete"
+    f, t = d_from.isoformat(), d_to.isoformat()
+    extra = [] if not_processed is None else ["days_not_processed"]
+    for cust in customers:
+        rows = []
+        for c in sorted((c for c in conns if c["customer_id"] == cust), key=lambda c: c["connection_id"]):
+            cid = c["connection_id"]
+            s = stats(rtts.get(cid, []))
+            n = with_data.get(cid, 0)
+            rows.append([f, t, *(formula_guard(c[k]) for k in ("connection_id", "name", "partner", "country",
+                                                               "state")),
+                         s["samples"] if s else 0,
+                         *(fmt3(s[k]) if s else "" for k in ("median", "p95", "p99", "min", "max", "mean")),
+                         n, len(days) - n, alert_days.get(cid, 0), coverage,
+                         *([] if not_processed is None else [not_processed])])
+        write_csv(os.path.join(out_dir, "reports", cust, f"{name}.csv"),
+                  ["from", "to", "connection_id", "connection_name", "partner", "country", "state", "samples",
+                   "median_ms", "p95_ms", "p99_ms", "min_ms", "max_ms", "mean_ms", "days_with_data",
+                   "days_without_data", "alert_days", "coverage", *extra], rows)
+        prows = []
+        for (cid, ptext), v in sorted(prefix_rtts.items()):
+            if by_id[cid]["customer_id"] != cust:
+                continue
+            s = stats(v)
+            prows.append([f, t, formula_guard(cid), formula_guard(ptext), s["samples"], fmt3(s["median"]),
+                          fmt3(s["p95"])])
+        write_csv(os.path.join(out_dir, "reports", cust, f"{name}-prefixes.csv"),
+                  ["from", "to", "connection_id", "prefix", "samples", "median_ms", "p95_ms"], prows)
 
 
 def json_string(text: str) -> str:

@@ -59,6 +59,9 @@ FROM spool_csv(getvariable('spool_rejects'),
                parallel_read := false) s
 CROSS JOIN spool_dictionary d;
 
+-- The month's report files are behind from now on (cleared when they are written, store/TelemetryStore).
+INSERT OR IGNORE INTO stale_months VALUES (date_trunc('month', getvariable('day'))::DATE);
+
 -- The day's owners: publish-day-connections.sql inserts them when the spool has them (an older release's has not).
 DELETE FROM day_connections WHERE day = getvariable('day');
 

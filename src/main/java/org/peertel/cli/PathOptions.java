@@ -82,7 +82,8 @@ final class PathOptions {
                         s.ingest(),
                         s.duckDb(),
                         s.dayInput(),
-                        s.runMaxDays())
+                        s.runMaxDays(),
+                        s.reports())
                 .withEnvironment(System.getenv());
         Preflight.databaseFile(resolved.db());
         return resolved;

@@ -2,7 +2,6 @@ package org.peertel.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +10,10 @@ import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
 import org.peertel.history.DayList;
 import org.peertel.launch.RunLock;
-import org.peertel.registry.RegistryLoadResult;
-import org.peertel.registry.RegistryLoader;
 import org.peertel.report.Coverage;
 import org.peertel.report.OutputLayout;
 import org.peertel.report.RangeReports;
-import org.peertel.store.DayConnection;
+import org.peertel.report.RegistryOwners;
 import org.peertel.store.RangeQueries;
 import org.peertel.store.StoreQueries;
 import org.peertel.store.TelemetryStore;
@@ -120,19 +117,13 @@ public final class ReportCommand implements Callable<Integer> {
                         + "); process them first (peertel run --from ... --to ...), or report a range without them");
             }
             Coverage coverage = Coverage.ofRange(coverages);
-            try (RangeQueries range = store.range(first, last, unowned -> registry(settings, unowned))) {
+            try (RangeQueries range = store.range(first, last, RegistryOwners.of(settings.connections()))) {
                 List<String> reported = customersToReport(range, first, last);
                 for (String customerId : reported) {
-                    Path file = layout.rangeReport(customerId, first, last);
+                    OutputLayout.ReportFiles files = layout.rangeFiles(customerId, first, last);
                     RangeReports.write(
-                            file,
-                            layout.rangePrefixReport(customerId, first, last),
-                            first,
-                            last,
-                            range.connections(customerId),
-                            range.prefixes(customerId),
-                            coverage);
-                    out.println("peertel report: wrote " + file + " and its -prefixes.csv");
+                            range, customerId, files, "Latency " + first + " to " + last, first, last, coverage, null);
+                    out.println("peertel report: wrote " + files.connections() + ", its -prefixes.csv and .html");
                 }
             }
         }
@@ -150,17 +141,5 @@ public final class ReportCommand implements Callable<Integer> {
                     + first + " .. " + last + " (customers of the range: " + String.join(", ", inRange) + ")");
         }
         return List.of(customers.customer);
-    }
-
-    /**
-     * The registry's connections, the owners of the days published before owners were kept (by an older release).
-     */
-    private static List<DayConnection> registry(JobSettings settings, List<LocalDate> unowned) {
-        RegistryLoadResult loaded = RegistryLoader.load(settings.connections());
-        if (!loaded.ok()) {
-            throw new ConfigurationException(settings.connections() + " has errors ('peertel validate' lists them); "
-                    + "it is needed for " + DayList.compact(unowned) + ", processed before owners were recorded");
-        }
-        return loaded.registry().connections().stream().map(DayConnection::of).toList();
     }
 }

@@ -116,6 +116,7 @@ public final class RunCommand implements Callable<Integer> {
                     return signal.signalled() ? signal.exitCode() : ExitCode.FAILED;
                 }
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
+                    session.updateMonthReports(err); // for the days that completed before
                     RunSummaryPrinter.print(days, executions, settings.out(), out);
                     err.println("peertel: " + day + " failed (" + execution.getStatus() + "): "
                             + JobFailure.describe(execution) + System.lineSeparator()
@@ -123,6 +124,7 @@ public final class RunCommand implements Callable<Integer> {
                     return ExitCode.FAILED;
                 }
             }
+            session.updateMonthReports(err); // once, after the days: each month touched is written once
         }
         RunSummaryPrinter.print(days, executions, settings.out(), out);
         return ExitCode.OK;

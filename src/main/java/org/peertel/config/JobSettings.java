@@ -12,7 +12,8 @@ import org.peertel.ingest.InputReadiness;
  * directory, except {@code alerts}, which is relative to the settings file's own folder. {@code alerts} is null for
  * the built-in alert rules. {@code duckDb} bounds DuckDB's memory and names where it spills. {@code dayInput} says
  * when a day's input is ready ({@link #inputReadiness()}); {@code runMaxDays} is the longest range {@code run} takes
- * without {@code --yes} ({@code run.max-days}).
+ * without {@code --yes} ({@code run.max-days}); {@code reports} says which reports a run writes beyond each day's
+ * ({@link ReportSettings}).
  *
  * <p>Precedence, highest first: command-line options, environment variables ({@code PEERTEL_JOB_REPOSITORY_URL},
  * {@code _USER}, {@code _PASSWORD}, applied by {@link #withEnvironment}), the settings file, the built-in default.
@@ -28,7 +29,8 @@ public record JobSettings(
         IngestSettings ingest,
         DuckDbSettings duckDb,
         InputSettings dayInput,
-        int runMaxDays) {
+        int runMaxDays,
+        ReportSettings reports) {
 
     public static final Path DEFAULT_FILE = Path.of("jobs", "telemetry", "telemetry.properties");
 
@@ -56,6 +58,7 @@ public record JobSettings(
             RUN_MAX_DAYS_KEY,
             InputSettings.READY_FILE_KEY,
             InputSettings.ALLOW_EMPTY_DAY_KEY,
+            ReportSettings.MONTH_TO_DATE_KEY,
             "metrics.textfile",
             "status.grace-minutes",
             IngestSettings.MAX_FILE_BYTES_KEY,
@@ -89,7 +92,8 @@ public record JobSettings(
                 IngestSettings.DEFAULTS,
                 DuckDbSettings.defaults(),
                 InputSettings.DEFAULTS,
-                DEFAULT_RUN_MAX_DAYS);
+                DEFAULT_RUN_MAX_DAYS,
+                ReportSettings.DEFAULTS);
     }
 
     /** Settings whose job repository is given by URL only (no user, no password). */
@@ -116,19 +120,59 @@ public record JobSettings(
                 ingest,
                 duckDb,
                 dayInput,
-                runMaxDays);
+                runMaxDays,
+                reports);
     }
 
     /** These settings with other ingest settings. */
     public JobSettings withIngest(IngestSettings newIngest) {
         return new JobSettings(
-                connections, input, out, db, alerts, chunkSize, jobRepository, newIngest, duckDb, dayInput, runMaxDays);
+                connections,
+                input,
+                out,
+                db,
+                alerts,
+                chunkSize,
+                jobRepository,
+                newIngest,
+                duckDb,
+                dayInput,
+                runMaxDays,
+                reports);
+    }
+
+    /** These settings with other report settings. */
+    public JobSettings withReports(ReportSettings newReports) {
+        return new JobSettings(
+                connections,
+                input,
+                out,
+                db,
+                alerts,
+                chunkSize,
+                jobRepository,
+                ingest,
+                duckDb,
+                dayInput,
+                runMaxDays,
+                newReports);
     }
 
     /** These settings with other input settings. */
     public JobSettings withDayInput(InputSettings newDayInput) {
         return new JobSettings(
-                connections, input, out, db, alerts, chunkSize, jobRepository, ingest, duckDb, newDayInput, runMaxDays);
+                connections,
+                input,
+                out,
+                db,
+                alerts,
+                chunkSize,
+                jobRepository,
+                ingest,
+                duckDb,
+                newDayInput,
+                runMaxDays,
+                reports);
     }
 
     /** The rule that says whether a day of {@link #input()} is ready to be processed, and if not, why. */
@@ -173,7 +217,8 @@ public record JobSettings(
                 IngestSettings.read(settings),
                 DuckDbSettings.read(settings),
                 InputSettings.read(settings),
-                runMaxDays(settings));
+                runMaxDays(settings),
+                ReportSettings.read(settings));
     }
 
     private static Path path(SettingsFile settings, String key, Path fallback) {

@@ -1,5 +1,6 @@
 package org.peertel.launch;
 
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +12,11 @@ import org.peertel.job.Progress;
 import org.peertel.job.ProgressListener;
 import org.peertel.job.RegistryCache;
 import org.peertel.job.TelemetryJobParameters;
+import org.peertel.report.MonthReports;
+import org.peertel.report.OutputLayout;
+import org.peertel.report.RegistryOwners;
 import org.peertel.store.DuckDbLibrary;
+import org.peertel.store.TelemetryStore;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -25,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class JobSession implements AutoCloseable {
 
+    private final JobSettings settings;
     private final RunLock lock;
     private final ConfigurableApplicationContext context;
     private final RepositoryServer server;
@@ -32,7 +38,9 @@ public final class JobSession implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile boolean closed;
 
-    private JobSession(RunLock lock, ConfigurableApplicationContext context, RepositoryServer server) {
+    private JobSession(
+            JobSettings settings, RunLock lock, ConfigurableApplicationContext context, RepositoryServer server) {
+        this.settings = settings;
         this.lock = lock;
         this.context = context;
         this.server = server;
@@ -52,7 +60,7 @@ public final class JobSession implements AutoCloseable {
             registries.prepareMatcher();
             DuckDbLibrary.loadInBackground();
             ConfigurableApplicationContext context = TelemetryApplication.start(settings, settings.db(), registries);
-            return new JobSession(lock, context, serve(settings));
+            return new JobSession(settings, lock, context, serve(settings));
         } catch (RuntimeException e) {
             lock.close();
             DuckDbLibrary.awaitQuietly();
@@ -78,6 +86,24 @@ public final class JobSession implements AutoCloseable {
         }
         started.incrementAndGet();
         return context.getBean(TelemetryLauncher.class).run(parameters);
+    }
+
+    /**
+     * Writes the month-to-date files of every month whose figures or alerts changed ({@link MonthReports}), once,
+     * after the days of a run or a pass; nothing when {@code reports.month-to-date} is off (the months stay marked).
+     * A failure is said on {@code err} and changes nothing else: the months stay marked for the next run.
+     */
+    public void updateMonthReports(PrintWriter err) {
+        if (!settings.reports().monthToDate()) {
+            return;
+        }
+        try (TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {
+            MonthReports.writeBehind(
+                    store, new OutputLayout(settings.out()), RegistryOwners.of(settings.connections()));
+        } catch (RuntimeException e) {
+            err.println("peertel: WARNING: the month-to-date reports were not updated (" + e.getMessage()
+                    + "); the next run writes them");
+        }
     }
 
     /** How many days this session has started running (also those still running); safe from another thread. */

@@ -2,6 +2,7 @@ package org.peertel.report;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.peertel.registry.FileNameRule;
 
@@ -24,13 +25,23 @@ public record OutputLayout(Path out) {
         return customerFolder(customerId).resolve(day + "-hourly.csv");
     }
 
-    /** {@code reports/<customer_id>/range-<from>_<to>.csv}: a customer's report over a range of days. */
-    public Path rangeReport(String customerId, LocalDate from, LocalDate to) {
-        return customerFolder(customerId).resolve("range-" + from + "_" + to + ".csv");
+    /** The three files of a customer's report over a range or a month: its CSV, its prefixes' CSV, its page. */
+    public record ReportFiles(Path connections, Path prefixes, Path page) {}
+
+    /** {@code reports/<customer_id>/range-<from>_<to>.csv}, {@code -prefixes.csv} and {@code .html}. */
+    public ReportFiles rangeFiles(String customerId, LocalDate from, LocalDate to) {
+        return reportFiles(customerId, "range-" + from + "_" + to);
     }
 
-    public Path rangePrefixReport(String customerId, LocalDate from, LocalDate to) {
-        return customerFolder(customerId).resolve("range-" + from + "_" + to + "-prefixes.csv");
+    /** {@code reports/<customer_id>/month-<YYYY-MM>.csv}, {@code -prefixes.csv} and {@code .html}: the month to date. */
+    public ReportFiles monthFiles(String customerId, YearMonth month) {
+        return reportFiles(customerId, "month-" + month);
+    }
+
+    private ReportFiles reportFiles(String customerId, String name) {
+        Path folder = customerFolder(customerId);
+        return new ReportFiles(
+                folder.resolve(name + ".csv"), folder.resolve(name + "-prefixes.csv"), folder.resolve(name + ".html"));
     }
 
     /** The folders under {@code --out} that hold the files of every day. */

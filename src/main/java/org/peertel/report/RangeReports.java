@@ -6,21 +6,24 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.peertel.output.AtomicFiles;
 import org.peertel.output.CsvLine;
 import org.peertel.output.Millis;
+import org.peertel.store.RangeQueries;
 import org.peertel.store.RangeQueries.RangeConnection;
 import org.peertel.store.RangeQueries.RangePrefix;
 
 /**
- * A customer's report over a range of days: one row per connection it owned on some day of the range, and one per
- * (connection, matched prefix) with data. Written for {@code peertel report} ({@code range-<from>_<to>}). The
- * figures come from {@link org.peertel.store.RangeQueries}, which reads only that customer's days of each
- * connection, so no row of another customer can reach the files.
+ * A customer's report over a range of days: one row per connection it owned on some day of the range, one per
+ * (connection, matched prefix) with data, and the page ({@link RangePage}). Written by {@code peertel report}
+ * ({@code range-<from>_<to>}) and for the month to date ({@link MonthReports}). The figures come from
+ * {@link RangeQueries}, which reads only that customer's days of each connection, so no row of another customer can
+ * reach the files.
  */
 public final class RangeReports {
 
-    static final String CONNECTION_HEADER = CsvLine.of(
+    private static final List<String> CONNECTION_COLUMNS = List.of(
             "from",
             "to",
             "connection_id",
@@ -39,26 +42,58 @@ public final class RangeReports {
             "days_without_data",
             "alert_days",
             "coverage");
+    static final String CONNECTION_HEADER = CsvLine.of(CONNECTION_COLUMNS);
+
+    /** The month file's: the range's columns, then the days of its span never processed. */
+    static final String MONTH_CONNECTION_HEADER = CsvLine.of(java.util.stream.Stream.concat(
+                    CONNECTION_COLUMNS.stream(), java.util.stream.Stream.of("days_not_processed"))
+            .toList());
+
     static final String PREFIX_HEADER =
             CsvLine.of("from", "to", "connection_id", "prefix", "samples", "median_ms", "p95_ms");
 
     private RangeReports() {}
 
-    /** Writes the two CSV files of one customer's range report; returns their paths. */
-    public static List<Path> write(
-            Path connectionsFile,
-            Path prefixesFile,
+    /**
+     * Writes a customer's three files over the range that {@code range} reads: the CSV, the prefixes' CSV and the
+     * page. A month's CSV ({@code notProcessed} not null) ends each row with the days of its span never processed.
+     *
+     * @param notProcessed for a month: the days of the span never processed (maybe none); null for a range report
+     */
+    public static void write(
+            RangeQueries range,
+            String customerId,
+            OutputLayout.ReportFiles files,
+            String title,
             LocalDate from,
             LocalDate to,
-            List<RangeConnection> connections,
-            List<RangePrefix> prefixes,
-            Coverage coverage) {
-        AtomicFiles.write(connectionsFile, writer -> {
-            writer.write(CONNECTION_HEADER);
+            Coverage coverage,
+            Set<LocalDate> notProcessed) {
+        List<RangeConnection> connections = range.connections(customerId);
+        List<RangePrefix> prefixes = range.prefixes(customerId);
+        AtomicFiles.write(files.connections(), writer -> {
+            writer.write(notProcessed == null ? CONNECTION_HEADER : MONTH_CONNECTION_HEADER);
             for (RangeConnection c : connections) {
-                writer.write(connectionRow(from, to, c, coverage));
+                List<String> cells = connectionCells(from, to, c, coverage);
+                if (notProcessed != null) {
+                    cells.add(Integer.toString(notProcessed.size()));
+                }
+                writer.write(CsvLine.of(cells));
             }
         });
+        writePrefixes(files.prefixes(), from, to, prefixes);
+        String page = RangePage.render(
+                new RangePage.Heading(customerId, title, from, to, notProcessed == null ? Set.of() : notProcessed),
+                coverage,
+                connections,
+                prefixes,
+                range.dailyPoints(customerId),
+                range.alerts(customerId),
+                range.lastDayHours(customerId));
+        AtomicFiles.writeString(files.page(), page);
+    }
+
+    private static void writePrefixes(Path prefixesFile, LocalDate from, LocalDate to, List<RangePrefix> prefixes) {
         AtomicFiles.write(prefixesFile, writer -> {
             writer.write(PREFIX_HEADER);
             for (RangePrefix p : prefixes) {
@@ -72,10 +107,9 @@ public final class RangeReports {
                         Millis.format(p.p95Ms())));
             }
         });
-        return List.of(connectionsFile, prefixesFile);
     }
 
-    private static String connectionRow(LocalDate from, LocalDate to, RangeConnection c, Coverage coverage) {
+    private static List<String> connectionCells(LocalDate from, LocalDate to, RangeConnection c, Coverage coverage) {
         // Text cells go through FormulaGuard (CSV injection); the numbers are written from numbers.
         List<String> cells = new ArrayList<>(List.of(
                 from.toString(),
@@ -92,6 +126,6 @@ public final class RangeReports {
                 Long.toString(c.daysWithoutData()),
                 Long.toString(c.alertDays()),
                 coverage.text()));
-        return CsvLine.of(cells);
+        return cells;
     }
 }

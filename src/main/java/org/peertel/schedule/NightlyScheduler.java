@@ -110,6 +110,7 @@ public final class NightlyScheduler {
             DaysDone done = session.daysDone();
             reportDaysBeyondHorizon(done, horizon);
             process(session, dueDays(done, horizon, startup), outcome);
+            session.updateMonthReports(err);
         } catch (ConfigurationException busy) {
             err.println("peertel schedule: " + busy.getMessage() + "; this pass is skipped, the next one retries");
             return outcome.pass(Trouble.CONFIGURATION, busy.getMessage());
@@ -160,6 +161,7 @@ public final class NightlyScheduler {
                             .filter(due -> due.reason() == RunReason.LATE_DATA || !done.contains(due.day()))
                             .toList(),
                     outcome);
+            session.updateMonthReports(err);
         } catch (ConfigurationException busy) {
             err.println("peertel schedule: " + busy.getMessage() + "; this retry is skipped, the next one tries again");
             return Pass.notRun(Trouble.CONFIGURATION, busy.getMessage(), waiting);

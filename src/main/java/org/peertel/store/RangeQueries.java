@@ -40,6 +40,15 @@ public final class RangeQueries implements AutoCloseable {
             long daysWithoutData,
             long alertDays) {}
 
+    /** A day of a connection the customer owned: its samples (0 without data) and, with data, median and p95. */
+    public record DayPoint(String connectionId, LocalDate day, long samples, double medianMs, double p95Ms) {}
+
+    /** An alert of one of the customer's connections on a day it owned it. */
+    public record RangeAlert(LocalDate day, String connectionId, String rule, String severity, String message) {}
+
+    /** An hour with samples of a connection on the last day of the range. */
+    public record HourPoint(String connectionId, int hour, long samples, double medianMs, double p95Ms) {}
+
     /** A (connection, matched prefix) pair's figures over the range. */
     public record RangePrefix(String connectionId, String prefix, long samples, double medianMs, double p95Ms) {}
 
@@ -137,6 +146,48 @@ public final class RangeQueries implements AutoCloseable {
         });
     }
 
+    /** Every day of the range the customer owned each connection, by connection then day. */
+    public List<DayPoint> dailyPoints(String customerId) {
+        return rows(
+                "SELECT o.connection_id, o.day, coalesce(c.samples, 0), c.median_ms, c.p95_ms "
+                        + "FROM range_owners o LEFT JOIN connection_daily c USING (day, connection_id) "
+                        + "WHERE o.customer_id = ? ORDER BY o.connection_id, o.day",
+                customerId,
+                rs -> new DayPoint(
+                        rs.getString(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getLong(3),
+                        rs.getDouble(4),
+                        rs.getDouble(5)));
+    }
+
+    /** The alerts of the customer's connections on its days of the range, by day, connection and rule. */
+    public List<RangeAlert> alerts(String customerId) {
+        return rows(
+                "SELECT a.day, a.connection_id, a.rule, a.severity, a.message FROM alerts a "
+                        + "JOIN range_owners o USING (day, connection_id) "
+                        + "WHERE a.customer_id = ? AND o.customer_id = a.customer_id "
+                        + "ORDER BY a.day, a.connection_id, a.rule",
+                customerId,
+                rs -> new RangeAlert(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5)));
+    }
+
+    /** The hours with samples of the customer's connections on the last day of the range, by connection, hour. */
+    public List<HourPoint> lastDayHours(String customerId) {
+        return rows(
+                "SELECT h.connection_id, h.hour, h.samples, h.median_ms, h.p95_ms FROM connection_hourly h "
+                        + "JOIN range_owners o USING (day, connection_id) "
+                        + "WHERE o.customer_id = ? AND h.day = getvariable('range_to') "
+                        + "ORDER BY h.connection_id, h.hour",
+                customerId,
+                rs -> new HourPoint(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5)));
+    }
+
     @Override
     public void close() {
         try (Statement statement = connection.createStatement()) {
@@ -166,6 +217,21 @@ public final class RangeQueries implements AutoCloseable {
             return rows;
         } catch (SQLException e) {
             throw new StoreException(query.name() + " failed for " + customerId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> List<T> rows(String sql, String customerId, RowMapper<T> mapper) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, customerId);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("query failed for " + customerId + " (" + sql + "): " + e.getMessage(), e);
         }
     }
 

@@ -34,7 +34,8 @@ final class SchemaMigrations {
             "001-tables-before-2026-12.sql",
             "002-drop-staging-tables.sql",
             "003-measurements-as-numbers.sql",
-            "004-day-connections.sql");
+            "004-day-connections.sql",
+            "005-stale-months.sql");
 
     static final String FOLDER = "migrations/";
 

@@ -247,9 +247,43 @@ public final class TelemetryStore implements AutoCloseable {
         return new StoreQueries(connection);
     }
 
-    /** Replaces the day's alerts and records the day as evaluated. */
+    /** Replaces the day's alerts and records the day as evaluated; the day's month files are behind from now on. */
     public void replaceAlerts(LocalDate day, List<org.peertel.alert.Alert> alerts) {
-        inTransaction("store the alerts of " + day, () -> StoredAlerts.replace(connection, day, alerts));
+        inTransaction("store the alerts of " + day, () -> {
+            StoredAlerts.replace(connection, day, alerts);
+            markStale(day.withDayOfMonth(1));
+        });
+    }
+
+    /** The months whose month files are behind (a day published or its alerts changed since), oldest first. */
+    public List<LocalDate> staleMonths() {
+        List<LocalDate> months = new java.util.ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT month FROM stale_months ORDER BY month")) {
+            while (rs.next()) {
+                months.add(rs.getObject(1, LocalDate.class));
+            }
+            return months;
+        } catch (SQLException e) {
+            throw new StoreException("unable to read the stale months of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The month's files are written: it is no longer behind (until its next change). */
+    public void monthWritten(LocalDate month) {
+        inTransaction("record the files of " + month + " as written", () -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM stale_months WHERE month = ?")) {
+                delete.setObject(1, month);
+                delete.execute();
+            }
+        });
+    }
+
+    private void markStale(LocalDate month) throws SQLException {
+        try (PreparedStatement mark = connection.prepareStatement("INSERT OR IGNORE INTO stale_months VALUES (?)")) {
+            mark.setObject(1, month);
+            mark.execute();
+        }
     }
 
     /** Work inside a transaction. */

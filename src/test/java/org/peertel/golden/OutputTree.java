@@ -43,6 +43,16 @@ final class OutputTree {
         return ofDays;
     }
 
+    /** The files of days only: without the range and month files ({@code range-...}, {@code month-...}). */
+    static Map<String, String> daysOnly(Map<String, String> files) {
+        Map<String, String> days = new java.util.TreeMap<>(files);
+        days.keySet().removeIf(file -> {
+            String name = Path.of(file).getFileName().toString();
+            return name.startsWith("range-") || name.startsWith("month-");
+        });
+        return days;
+    }
+
     /** How many regular files lie under {@code root} (0 when it does not exist). */
     static long countFiles(Path root) throws IOException {
         if (!Files.exists(root)) {

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +92,17 @@ class TenantIsolationTest {
         }
         long reportedSamples = 0;
         for (Map.Entry<String, List<Conn>> customer : byCustomer.entrySet()) {
-            reportedSamples +=
-                    checkCustomer(out.resolve("reports").resolve(customer.getKey()), customer.getValue(), expected);
+            Path folder = out.resolve("reports").resolve(customer.getKey());
+            reportedSamples += checkCustomer(folder, customer.getValue(), expected);
+            String page = Files.readString(folder.resolve("month-" + YearMonth.from(GeneratedTenants.DAY) + ".html"));
+            for (Conn other : tenants.connections) {
+                if (!other.customer().equals(customer.getKey())) {
+                    assertThat(page)
+                            .as("%s's page names no connection of %s", customer.getKey(), other.customer())
+                            .doesNotContain("data-connection=\"" + other.id() + "\"")
+                            .doesNotContain(">" + other.id() + ",");
+                }
+            }
         }
         String runSummary = Files.readString(out.resolve("runs/" + GeneratedTenants.DAY + ".json"));
         assertThat(GoldenJobTest.number(runSummary, "attributed"))
@@ -104,12 +114,19 @@ class TenantIsolationTest {
         checkAlerts(out.resolve("alerts/" + GeneratedTenants.DAY + ".csv"), tenants);
     }
 
-    /** Checks one customer's three files against its connections; returns the samples of its report. */
+    /** Checks one customer's files against its connections; returns the samples of its report. */
     private static long checkCustomer(Path folder, List<Conn> connections, Expected expected) throws IOException {
         String day = GeneratedTenants.DAY.toString();
+        String month = java.time.YearMonth.from(GeneratedTenants.DAY).toString();
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder(day + ".csv", day + "-prefixes.csv", day + "-hourly.csv");
+                    .containsExactlyInAnyOrder(
+                            day + ".csv",
+                            day + "-prefixes.csv",
+                            day + "-hourly.csv",
+                            "month-" + month + ".csv",
+                            "month-" + month + "-prefixes.csv",
+                            "month-" + month + ".html");
         }
         Map<String, Conn> own = connections.stream().collect(Collectors.toMap(Conn::id, c -> c));
 
