@@ -65,8 +65,8 @@ public final class MonthReports {
         }
         Coverage coverage = Coverage.ofRange(coverages);
         try (RangeQueries range = store.range(first, last, registry)) {
-            String title =
-                    month.getMonth().getDisplayName(TextStyle.FULL, Locale.ROOT) + " " + month.getYear() + " to date";
+            String title = month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear()
+                    + " to date";
             for (String customerId : range.customers()) {
                 RangeReports.write(
                         range,

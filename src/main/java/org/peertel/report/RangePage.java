@@ -33,7 +33,7 @@ final class RangePage {
             h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}h3{font-size:1em}
             table{border-collapse:collapse;margin:.5em 0;font-size:.9em}
             th,td{border:1px solid #ccc;padding:.2em .5em;text-align:right}
-            th:first-child,td:first-child{text-align:left}
+            th:first-child,td:first-child,td.text,th.text{text-align:left}
             .scroll{overflow-x:auto}
             svg.chart{width:100%;height:auto;max-width:720px;font-size:11px}
             .grid{stroke:#ddd}.line{fill:none;stroke-width:2}
@@ -108,7 +108,8 @@ final class RangePage {
 
     private static void summary(StringBuilder page, List<RangeConnection> connections) {
         page.append("<h2>Summary</h2>\n<div class=\"scroll\"><table class=\"summary\"><thead><tr>")
-                .append("<th>connection</th><th>partner</th><th>location</th><th>samples</th><th>median (ms)</th>")
+                .append(
+                        "<th>connection</th><th class=\"text\">partner</th><th class=\"text\">location</th><th>samples</th><th>median (ms)</th>")
                 .append("<th>p95 (ms)</th><th>p99 (ms)</th><th>days with data</th><th>days without</th>")
                 .append("<th>days with alerts</th></tr></thead><tbody>\n");
         for (RangeConnection c : connections) {
@@ -118,9 +119,9 @@ final class RangePage {
                     .append(Html.escape(anchor(c.connectionId())))
                     .append("\">")
                     .append(Html.escape(c.name()))
-                    .append("</a></td><td>")
+                    .append("</a></td><td class=\"text\">")
                     .append(Html.escape(c.partner()))
-                    .append("</td><td>")
+                    .append("</td><td class=\"text\">")
                     .append(Html.escape(location(c)))
                     .append("</td>")
                     .append(cell(Long.toString(c.samples())))
@@ -228,15 +229,15 @@ final class RangePage {
             page.append("<p>None in the range.</p>\n");
         } else {
             page.append("<div class=\"scroll\"><table class=\"alerts\"><thead><tr><th>day</th><th>rule</th>")
-                    .append("<th>severity</th><th>message</th></tr></thead><tbody>\n");
+                    .append("<th class=\"text\">severity</th><th class=\"text\">message</th></tr></thead><tbody>\n");
             for (RangeAlert a : alerts) {
                 page.append("<tr><td>")
                         .append(a.day())
                         .append("</td><td>")
                         .append(Html.escape(a.rule()))
-                        .append("</td><td>")
+                        .append("</td><td class=\"text\">")
                         .append(Html.escape(a.severity()))
-                        .append("</td><td>")
+                        .append("</td><td class=\"text\">")
                         .append(Html.escape(a.message()))
                         .append("</td></tr>\n");
             }
