@@ -72,7 +72,8 @@ public final class AttributeDayTasklet implements StoppableTasklet {
         LatencyDay latency =
                 LatencyDay.of(run.parameters().dayFolder(), run.day(), ingest.limits(), ingest.skipBadFiles());
         FileAttribution attribution = new FileAttribution(latency, run.matcher(), count, checkEvery);
-        List<LatencyDay.FileResult> results = attributeAll(latency.files().size(), spool, attribution, count);
+        List<LatencyDay.FileResult> results = attributeAll(
+                latency.files().size(), run.matcher().connectionIds().size(), spool, attribution, count);
         List<InputFile> files = new ArrayList<>(results.size());
         List<SkippedFile> skipped = new ArrayList<>();
         for (LatencyDay.FileResult result : results) {
@@ -103,7 +104,8 @@ public final class AttributeDayTasklet implements StoppableTasklet {
     }
 
     private List<LatencyDay.FileResult> attributeAll(
-            int fileCount, DaySpool spool, FileAttribution attribution, AttributionCounters count) throws Exception {
+            int fileCount, int connectionCount, DaySpool spool, FileAttribution attribution, AttributionCounters count)
+            throws Exception {
         int workers = Math.max(1, Math.min(threads, fileCount));
         ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, "peertel-attribute");
@@ -118,7 +120,7 @@ public final class AttributeDayTasklet implements StoppableTasklet {
                 results.add(pool.submit(() -> {
                     count.checkStop();
                     LatencyDay.FileResult file;
-                    try (SpoolFileWriter out = spool.fileWriter(fileNo)) {
+                    try (SpoolFileWriter out = spool.fileWriter(fileNo, connectionCount)) {
                         file = attribution.run(fileNo, out);
                     }
                     if (file.skipped() != null) {

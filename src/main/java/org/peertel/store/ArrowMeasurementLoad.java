@@ -27,15 +27,17 @@ final class ArrowMeasurementLoad {
     private ArrowMeasurementLoad() {}
 
     /**
-     * Inserts the rows of {@code files} as the day's. All Arrow memory is freed before this returns, on failure too
+     * Inserts the rows of {@code files} (records only) and {@code chunkedFiles} (chunks by connection) as the day's,
+     * in the order {@link MeasurementSpoolReader} gives them. All Arrow memory is freed before this returns, on failure too
      * (closing the allocator would throw if a buffer were left).
      */
-    static void insert(Connection connection, LocalDate day, List<Path> files) throws SQLException {
+    static void insert(Connection connection, LocalDate day, List<Path> files, List<Path> chunkedFiles)
+            throws SQLException {
         ArrowLibrary.load(); // before Arrow's first native call, which would copy its library to the temporary folder
         DuckDBConnection duckdb = connection.unwrap(DuckDBConnection.class);
         try (BufferAllocator allocator = new RootAllocator();
                 ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-            MeasurementSpoolReader reader = new MeasurementSpoolReader(allocator, files);
+            MeasurementSpoolReader reader = new MeasurementSpoolReader(allocator, files, chunkedFiles);
             try {
                 Data.exportArrayStream(allocator, reader, stream); // the stream owns the reader from here on
             } catch (RuntimeException e) {

@@ -36,7 +36,7 @@ public final class DaySpool {
 
     /** The kinds of spool files, each with its file-name suffix: binary records for measurements, else CSV. */
     enum Kind {
-        MEASUREMENTS("measurements", "bin"),
+        MEASUREMENTS("measurement-chunks", "bin"),
         UNATTRIBUTED("unattributed", "csv"),
         REJECTS("rejects", "csv"),
         EDGE_POPS("edge-pops", "csv");
@@ -57,6 +57,9 @@ public final class DaySpool {
 
     /** How the CSV measurement files of spools written before the binary records ended. */
     private static final String OLD_MEASUREMENTS = "-measurements.csv";
+
+    /** How the binary measurement files of spools written before the chunks by connection ended. */
+    private static final String UNCHUNKED_MEASUREMENTS = "-measurements.bin";
 
     private static final String COMPLETE = "complete";
     private static final String DICTIONARY = "dictionary.csv";
@@ -91,9 +94,12 @@ public final class DaySpool {
         }
     }
 
-    /** The writer of the rows of input file number {@code fileNo}; close it when the file is done. */
-    public SpoolFileWriter fileWriter(int fileNo) {
-        return new SpoolFileWriter(this, fileNo);
+    /**
+     * The writer of the rows of input file number {@code fileNo}, matched with a registry of {@code connectionCount}
+     * connections; close it when the file is done.
+     */
+    public SpoolFileWriter fileWriter(int fileNo, int connectionCount) {
+        return new SpoolFileWriter(this, fileNo, connectionCount);
     }
 
     /**
@@ -226,6 +232,15 @@ public final class DaySpool {
     }
 
     /**
+     * The binary measurement files of a spool written by a peertel from before the chunks by connection (records
+     * only, {@link MeasurementSpoolChunks}), in name order, usually none: left when that version stopped between
+     * attributeStep and publishStep and was then upgraded (as {@link #csvMeasurementPaths}).
+     */
+    List<Path> unchunkedMeasurementFiles() {
+        return filesEndingWith(UNCHUNKED_MEASUREMENTS);
+    }
+
+    /**
      * The CSV measurement files of a spool written by a peertel from before the binary records, in name order,
      * usually none: such a spool is left when that version stopped between attributeStep and publishStep and was
      * then upgraded. The restart publishes it as it is (the day resumes at publishStep, so the spool cannot be
@@ -287,8 +302,8 @@ public final class DaySpool {
     }
 
     /** A new binary measurement file, synced to disk when it is closed (as {@link #open}). */
-    MeasurementSpoolOut openMeasurements(String name) throws IOException {
-        return new MeasurementSpoolOut(folder.resolve(name));
+    MeasurementSpoolOut openMeasurements(String name, int connectionCount) throws IOException {
+        return new MeasurementSpoolOut(folder.resolve(name), connectionCount);
     }
 
     private List<Path> list() {

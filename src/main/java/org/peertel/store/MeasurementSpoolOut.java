@@ -9,17 +9,26 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes one spool file of attributed measurements, one record per row in the layout of
- * {@link MeasurementSpoolRecord}, which {@link MeasurementSpoolReader} reads. Synced to disk on close, like the CSV
- * spool files ({@link DaySpool#open}).
+ * {@link MeasurementSpoolRecord}, in chunks by connection bucket ({@link MeasurementSpoolChunks}), which
+ * {@link MeasurementSpoolReader} reads. A bucket's chunk is written when it is full and the rest on close; the file
+ * is synced to disk on close, like the CSV spool files ({@link DaySpool#open}).
  */
 final class MeasurementSpoolOut implements AutoCloseable {
 
-    private static final int BUFFER_BYTES = 1 << 16;
-
     private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private final int connectionCount;
+    /** By bucket, its chunk being filled, allocated at the bucket's first row (a small day uses few). */
+    private final ByteBuffer[] chunks;
 
-    MeasurementSpoolOut(Path file) throws IOException {
+    private final ByteBuffer header =
+            ByteBuffer.allocate(MeasurementSpoolChunks.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    /** The chunk of the row being written: its client address follows its fixed fields. */
+    private ByteBuffer buffer;
+
+    /** @param connectionCount the connections of the registry the rows were matched with (their numbers' bound) */
+    MeasurementSpoolOut(Path file, int connectionCount) throws IOException {
+        this.connectionCount = connectionCount;
+        this.chunks = new ByteBuffer[MeasurementSpoolChunks.buckets(connectionCount)];
         channel = FileChannel.open(
                 file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     }
@@ -39,8 +48,14 @@ final class MeasurementSpoolOut implements AutoCloseable {
             int connectionNo,
             int prefixNo)
             throws IOException {
-        if (buffer.remaining() < MeasurementSpoolRecord.MAX_RECORD_BYTES) {
-            drain();
+        int bucket = MeasurementSpoolChunks.bucket(connectionNo, connectionCount, chunks.length);
+        buffer = chunks[bucket];
+        if (buffer == null) {
+            buffer = ByteBuffer.allocate(MeasurementSpoolChunks.MAX_RECORD_BYTES_PER_CHUNK)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            chunks[bucket] = buffer;
+        } else if (buffer.remaining() < MeasurementSpoolRecord.MAX_RECORD_BYTES) {
+            writeChunk(bucket);
         }
         buffer.putInt(fileNo)
                 .putLong(line)
@@ -78,18 +93,26 @@ final class MeasurementSpoolOut implements AutoCloseable {
         return (byte) length;
     }
 
-    private void drain() throws IOException {
-        buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+    /** Writes the records of a bucket's chunk, with its header, and empties it. */
+    private void writeChunk(int bucket) throws IOException {
+        ByteBuffer chunk = chunks[bucket];
+        chunk.flip();
+        header.clear().putInt(bucket).putInt(chunk.remaining()).flip();
+        ByteBuffer[] both = {header, chunk};
+        while (chunk.hasRemaining()) {
+            channel.write(both);
         }
-        buffer.clear();
+        chunk.clear();
     }
 
     @Override
     public void close() throws IOException {
         try (channel) {
-            drain();
+            for (int bucket = 0; bucket < chunks.length; bucket++) {
+                if (chunks[bucket] != null && chunks[bucket].position() > 0) {
+                    writeChunk(bucket);
+                }
+            }
             channel.force(true);
         }
     }

@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -12,25 +14,43 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * The binary measurement files of a spool ({@link MeasurementSpoolRecord}) as Arrow record batches, one file after
- * the other, each batch filled when DuckDB asks for it (on DuckDB's thread: filling ahead on other threads measured
- * no faster, BENCHMARKS.md "Hand-over to DuckDB"). The batches have {@link MeasurementColumn#ARROW_SCHEMA}: the
- * columns of measurement_rows but the day, each in the Arrow type DuckDB maps to its column type without a cast.
+ * The binary measurement files of a spool ({@link MeasurementSpoolRecord}) as Arrow record batches, each batch filled
+ * when DuckDB asks for it (on DuckDB's thread: filling ahead on other threads measured no faster, BENCHMARKS.md
+ * "Hand-over to DuckDB"): first the files of the plain format an older release wrote, one after the other, then the
+ * chunks of the chunked files ({@link MeasurementSpoolChunks}) bucket by bucket, so that the rows arrive grouped by
+ * connection number. The batches have {@link MeasurementColumn#ARROW_SCHEMA}: the columns of measurement_rows but the
+ * day, each in the Arrow type DuckDB maps to its column type without a cast.
  */
 final class MeasurementSpoolReader extends ArrowReader {
 
     static final int BATCH_ROWS = 1 << 16;
     private static final int READ_BYTES = 1 << 20;
 
+    /** A chunk of records: its bucket, and where its records are. */
+    private record Chunk(int bucket, int file, long position, int bytes) {}
+
     private final List<Path> files;
+    private final List<Path> chunkedFiles;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(READ_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private int nextFile;
     private FileChannel channel;
+    private FileChannel chunkChannel;
+    /** The chunks of every chunked file in reading order, made when the plain files are done. */
+    private List<Chunk> chunks;
+
+    private int nextChunk;
+    private int chunkChannelFile = -1;
+    private Path current;
     private long bytesRead;
 
-    MeasurementSpoolReader(BufferAllocator allocator, List<Path> files) {
+    /**
+     * @param files        files of records only ({@code -measurements.bin}, an older release's spool), in order
+     * @param chunkedFiles files of chunks by connection bucket ({@code -measurement-chunks.bin}), in name order
+     */
+    MeasurementSpoolReader(BufferAllocator allocator, List<Path> files, List<Path> chunkedFiles) {
         super(allocator);
         this.files = files;
+        this.chunkedFiles = chunkedFiles;
         buffer.limit(0);
     }
 
@@ -82,8 +102,8 @@ final class MeasurementSpoolReader extends ArrowReader {
     }
 
     /**
-     * True when a whole record is in the buffer (reading on, into the next file if need be); false at the end of
-     * the last file.
+     * True when a whole record is in the buffer (reading on, into the next file or chunk if need be); false at the
+     * end of the last one.
      */
     private boolean nextRecord() throws IOException {
         while (true) {
@@ -92,12 +112,13 @@ final class MeasurementSpoolReader extends ArrowReader {
             }
             if (channel == null) {
                 if (buffer.hasRemaining()) {
-                    return wholeRecordLeft(); // the last records of the file just read
+                    return wholeRecordLeft(); // the last records of the file or chunk just read
                 }
                 if (nextFile == files.size()) {
-                    return false;
+                    return nextChunk();
                 }
-                channel = FileChannel.open(files.get(nextFile++));
+                current = files.get(nextFile++);
+                channel = FileChannel.open(current);
             }
             buffer.compact();
             int read = channel.read(buffer);
@@ -111,7 +132,85 @@ final class MeasurementSpoolReader extends ArrowReader {
         }
     }
 
-    /** At a file's end: true when what is left of it is one whole record or more, else it is corrupt. */
+    /** Reads the next chunk of the chunked files into the buffer; false when there is none. */
+    private boolean nextChunk() throws IOException {
+        if (chunks == null) {
+            chunks = chunksInReadingOrder();
+        }
+        if (nextChunk == chunks.size()) {
+            return false;
+        }
+        Chunk chunk = chunks.get(nextChunk++);
+        FileChannel file = chunkChannel(chunk.file());
+        buffer.clear().limit(chunk.bytes());
+        readFully(file, chunk.position());
+        buffer.flip();
+        bytesRead += chunk.bytes();
+        return buffer.hasRemaining() && wholeRecordLeft();
+    }
+
+    /** Every chunk of the chunked files, by bucket, then file, then place in the file. */
+    private List<Chunk> chunksInReadingOrder() throws IOException {
+        List<Chunk> all = new ArrayList<>();
+        ByteBuffer header =
+                ByteBuffer.allocate(MeasurementSpoolChunks.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int file = 0; file < chunkedFiles.size(); file++) {
+            current = chunkedFiles.get(file);
+            try (FileChannel in = FileChannel.open(current)) {
+                long size = in.size();
+                long position = 0;
+                while (position < size) {
+                    header.clear();
+                    while (header.hasRemaining() && in.read(header, position + header.position()) > 0) {
+                        // a header is read whole or the file is cut
+                    }
+                    if (header.hasRemaining()) {
+                        throw corrupt("a cut chunk header at byte " + position);
+                    }
+                    int bucket = header.getInt(0);
+                    int bytes = header.getInt(Integer.BYTES);
+                    long records = position + MeasurementSpoolChunks.HEADER_BYTES;
+                    if (bucket < 0
+                            || bucket >= MeasurementSpoolChunks.MAX_BUCKETS
+                            || bytes <= 0
+                            || bytes > MeasurementSpoolChunks.MAX_RECORD_BYTES_PER_CHUNK
+                            || records + bytes > size) {
+                        throw corrupt(
+                                "a chunk header at byte " + position + " (bucket " + bucket + ", " + bytes + " bytes)");
+                    }
+                    all.add(new Chunk(bucket, file, records, bytes));
+                    position = records + bytes;
+                }
+            }
+        }
+        all.sort(Comparator.comparingInt(Chunk::bucket)); // stable: file, then place, within a bucket
+        return all;
+    }
+
+    private FileChannel chunkChannel(int file) throws IOException {
+        if (chunkChannelFile != file) {
+            if (chunkChannel != null) {
+                chunkChannel.close();
+            }
+            current = chunkedFiles.get(file);
+            chunkChannel = FileChannel.open(current);
+            chunkChannelFile = file;
+        }
+        return chunkChannel;
+    }
+
+    private void readFully(FileChannel file, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int read = file.read(buffer, at);
+            if (read < 0) {
+                throw corrupt("a chunk cut at byte " + at);
+            }
+            at += read;
+        }
+    }
+
+    /** At a file's or chunk's end: true when what is left is one whole record or more, else it is corrupt. */
     private boolean wholeRecordLeft() throws IOException {
         int position = buffer.position();
         if (buffer.remaining() < MeasurementSpoolRecord.FIXED_BYTES) {
@@ -125,7 +224,7 @@ final class MeasurementSpoolReader extends ArrowReader {
     }
 
     private IOException corrupt(String what) {
-        return new IOException("the spool file " + files.get(nextFile - 1) + " is corrupt: " + what);
+        return new IOException("the spool file " + current + " is corrupt: " + what);
     }
 
     @Override
@@ -138,6 +237,11 @@ final class MeasurementSpoolReader extends ArrowReader {
         if (channel != null) {
             channel.close();
             channel = null;
+        }
+        if (chunkChannel != null) {
+            chunkChannel.close();
+            chunkChannel = null;
+            chunkChannelFile = -1;
         }
     }
 }

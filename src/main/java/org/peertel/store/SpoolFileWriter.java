@@ -28,7 +28,8 @@ public final class SpoolFileWriter implements AutoCloseable {
     private final int fileNo;
     private final EdgePopNumbers edgePops = new EdgePopNumbers();
 
-    SpoolFileWriter(DaySpool spool, int fileNo) {
+    /** @param connectionCount the connections of the registry the rows are matched with */
+    SpoolFileWriter(DaySpool spool, int fileNo, int connectionCount) {
         this.fileName = "input file " + fileNo + " of " + spool.folder();
         this.fileNo = fileNo;
         SpoolCsvOut[] opened = new SpoolCsvOut[DaySpool.Kind.values().length];
@@ -39,7 +40,7 @@ public final class SpoolFileWriter implements AutoCloseable {
                     opened[kind.ordinal()] = spool.open(spoolFileName(fileNo, kind));
                 }
             }
-            binary = spool.openMeasurements(spoolFileName(fileNo, DaySpool.Kind.MEASUREMENTS));
+            binary = spool.openMeasurements(spoolFileName(fileNo, DaySpool.Kind.MEASUREMENTS), connectionCount);
         } catch (IOException e) {
             for (SpoolCsvOut out : opened) {
                 closeQuietly(out);

@@ -160,6 +160,7 @@ public final class TelemetryStore implements AutoCloseable {
             throw new StoreException("unable to publish " + day + " in " + file + ": " + e.getMessage(), e);
         }
         List<Path> measurements = spool.measurementFiles();
+        List<Path> unchunkedMeasurements = spool.unchunkedMeasurementFiles();
         return inTransaction("publish " + day, () -> {
             PUBLISH_DAY.run(connection);
             if (connections != null) {
@@ -168,7 +169,7 @@ public final class TelemetryStore implements AutoCloseable {
             if (!csvMeasurements.isEmpty()) {
                 PUBLISH_CSV_MEASUREMENTS.run(connection);
             }
-            ArrowMeasurementLoad.insert(connection, day, measurements);
+            ArrowMeasurementLoad.insert(connection, day, unchunkedMeasurements, measurements);
             aggregateInBatches(day);
             try (Statement drop = connection.createStatement()) {
                 drop.execute("DROP TABLE spool_dictionary");

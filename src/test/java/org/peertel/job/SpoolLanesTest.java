@@ -80,7 +80,9 @@ class SpoolLanesTest {
                     .as(name.toString())
                     .isEqualTo(Files.readAllBytes(reference.folder().resolve(name)));
         }
-        assertThat(bytesOf(fast.folder(), "measurements")).as("attributed rows").isPositive();
+        assertThat(bytesOf(fast.folder(), "measurement-chunks"))
+                .as("attributed rows")
+                .isPositive();
         assertThat(bytesOf(fast.folder(), "unattributed"))
                 .as("unattributed rows")
                 .isPositive();
@@ -98,7 +100,7 @@ class SpoolLanesTest {
         DayManifest manifest = DayManifest.of(latency.files().get(0).getParent());
         for (int fileNo = 0; fileNo < latency.files().size(); fileNo++) {
             LatencyDay.FileResult result;
-            try (var out = spool.fileWriter(fileNo)) {
+            try (var out = spool.fileWriter(fileNo, matcher.connectionIds().size())) {
                 result = attribution.run(fileNo, out);
             }
             if (result.skipped() != null) {

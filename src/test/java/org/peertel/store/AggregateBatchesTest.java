@@ -71,7 +71,7 @@ class AggregateBatchesTest {
         spool.clear();
         long dayStartMicros = DAY.toEpochDay() * 86_400L * 1_000_000L;
         int line = 2;
-        try (SpoolFileWriter out = spool.fileWriter(0)) {
+        try (SpoolFileWriter out = spool.fileWriter(0, 6)) {
             for (int connection = 0; connection < 6; connection++) {
                 int rows = connection == 4 ? 0 : random.nextInt(21);
                 for (int i = 0; i < rows; i++) {

@@ -88,7 +88,7 @@ class MeasurementColumnTest {
                 BufferAllocator allocator = new RootAllocator();
                 ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
             Connection connection = store.connection();
-            Data.exportArrayStream(allocator, new MeasurementSpoolReader(allocator, List.of()), stream);
+            Data.exportArrayStream(allocator, new MeasurementSpoolReader(allocator, List.of(), List.of()), stream);
             connection.unwrap(DuckDBConnection.class).registerArrowStream("spooled_columns", stream);
 
             // when

@@ -32,7 +32,7 @@ class MeasurementNamesTest {
         DaySpool spool = DaySpool.of(db, day);
         spool.clear();
         long dayStartMicros = day.toEpochDay() * 86_400L * 1_000_000L;
-        try (SpoolFileWriter out = spool.fileWriter(1)) {
+        try (SpoolFileWriter out = spool.fileWriter(1, connections.size())) {
             for (int i = 0; i < connections.size(); i++) {
                 out.measurement(
                         1,
@@ -105,16 +105,16 @@ class MeasurementNamesTest {
         DaySpool spool = DaySpool.of(db, MONDAY);
         spool.clear();
         long midnight = MONDAY.toEpochDay() * 86_400L * 1_000_000L;
-        try (SpoolFileWriter out = spool.fileWriter(0)) {
+        try (SpoolFileWriter out = spool.fileWriter(0, 1)) {
             // the lowest and highest IPv4 values
             out.measurement(0, 2, midnight, "0.0.0.0", "AA", "", "ams1", 1, 0, 0, null);
             out.measurement(0, 3, midnight, "255.255.255.255", "ZZ", "", "ams2", 1, 0, 0, null);
             out.measurement(0, 4, midnight, "192.0.2.123", "US", "WY", "ams1", 1, 0, 0, null);
         }
-        try (SpoolFileWriter out = spool.fileWriter(1)) {
+        try (SpoolFileWriter out = spool.fileWriter(1, 1)) {
             out.measurement(1, 2, midnight, "198.51.100.7", "US", "AK", "no", 7_000_000, -1, -1, "no_prefix");
         }
-        try (SpoolFileWriter out = spool.fileWriter(2)) {
+        try (SpoolFileWriter out = spool.fileWriter(2, 1)) {
             out.measurement(2, 7, midnight, "2001:db8::1", "DE", "", "fra,\"1\"", 1, 0, 0, null);
             out.measurement(2, 8, midnight, "203.0.113.4", "US", "CA", "ams1", 1, 0, 0, null);
         }

@@ -84,7 +84,8 @@ class MeasurementSpoolRecordTest {
         Path file = folder.resolve("records.bin");
 
         // when: an IPv4 row, then an IPv6 row
-        try (MeasurementSpoolOut out = new MeasurementSpoolOut(file)) {
+        int connectionCount = values.get(MeasurementColumn.CONNECTION_NO).intValue() + 1;
+        try (MeasurementSpoolOut out = new MeasurementSpoolOut(file, connectionCount)) {
             for (int row = 0; row < 2; row++) {
                 out.row(
                         values.get(MeasurementColumn.FILE_NO).intValue(),
@@ -104,12 +105,14 @@ class MeasurementSpoolRecordTest {
             }
         }
 
-        // then: each field read back at its declared offset and width
+        // then: one chunk, of the last bucket, and each field read back at its declared offset and width
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        assertThat(bytes.capacity())
-                .isEqualTo(MeasurementSpoolRecord.size(MeasurementSpoolRecord.IPV4_TAG)
-                        + MeasurementSpoolRecord.size((byte) "2001:db8::1".length()));
-        int start = 0;
+        int recordBytes = MeasurementSpoolRecord.size(MeasurementSpoolRecord.IPV4_TAG)
+                + MeasurementSpoolRecord.size((byte) "2001:db8::1".length());
+        assertThat(bytes.capacity()).isEqualTo(MeasurementSpoolChunks.HEADER_BYTES + recordBytes);
+        assertThat(bytes.getInt(0)).as("bucket").isEqualTo(MeasurementSpoolChunks.MAX_BUCKETS - 1);
+        assertThat(bytes.getInt(Integer.BYTES)).as("record bytes").isEqualTo(recordBytes);
+        int start = MeasurementSpoolChunks.HEADER_BYTES;
         for (int row = 0; row < 2; row++) {
             int offset = start;
             for (MeasurementSpoolRecord.Field field : MeasurementSpoolRecord.FIXED_FIELDS) {
@@ -133,7 +136,8 @@ class MeasurementSpoolRecordTest {
 
     @Test
     void theReaderTakesEveryFieldFromWhereTheLayoutSays() throws Exception {
-        // given: an IPv4 row and an IPv6 row encoded from the declaration alone
+        // given: an IPv4 row and an IPv6 row encoded from the declaration alone, in a file of records only (as
+        // releases before the chunks wrote)
         Map<MeasurementColumn, Long> values = fixedValues();
         ByteBuffer records =
                 ByteBuffer.allocate(2 * MeasurementSpoolRecord.MAX_RECORD_BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -153,7 +157,7 @@ class MeasurementSpoolRecordTest {
 
         // when
         try (BufferAllocator allocator = new RootAllocator();
-                MeasurementSpoolReader reader = new MeasurementSpoolReader(allocator, List.of(file))) {
+                MeasurementSpoolReader reader = new MeasurementSpoolReader(allocator, List.of(file), List.of())) {
             assertThat(reader.loadNextBatch()).isTrue();
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
 

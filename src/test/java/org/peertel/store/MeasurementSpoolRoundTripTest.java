@@ -101,7 +101,7 @@ class MeasurementSpoolRoundTripTest {
         DaySpool spool = DaySpool.of(db, DAY);
         spool.clear();
         for (int fileNo = 0; fileNo < files.size(); fileNo++) {
-            try (SpoolFileWriter out = spool.fileWriter(fileNo)) {
+            try (SpoolFileWriter out = spool.fileWriter(fileNo, 3)) {
                 for (Row r : files.get(fileNo)) {
                     out.measurement(
                             r.fileNo,
@@ -204,12 +204,12 @@ class MeasurementSpoolRoundTripTest {
             DaySpool spool = spool(db, List.of(rows(0), rows(1)));
             Path second = spool.folder().resolve(SpoolFileWriter.spoolFileName(1, DaySpool.Kind.MEASUREMENTS));
             try (FileChannel file = FileChannel.open(second, StandardOpenOption.WRITE)) {
-                file.truncate(Files.size(second) - 3); // the last record cut
+                file.truncate(Files.size(second) - 3); // the last chunk cut
             }
 
             assertThatThrownBy(() -> store.publishDay(DAY, spool))
                     .isInstanceOf(StoreException.class)
-                    .hasMessageContaining("is corrupt: a cut record at its end")
+                    .hasMessageContaining("is corrupt: a chunk header at byte")
                     .satisfies(e -> assertThat(e.getCause().getSuppressed())
                             .as("e.g. a leak found on close")
                             .isEmpty());

@@ -34,7 +34,7 @@ class TelemetryStoreTest {
     private DaySpool spoolDay(Path db, long... rttMicros) {
         DaySpool spool = DaySpool.of(db, DAY);
         spool.clear();
-        try (SpoolFileWriter out = spool.fileWriter(0)) {
+        try (SpoolFileWriter out = spool.fileWriter(0, 1)) {
             for (int i = 0; i < rttMicros.length; i++) {
                 out.measurement(
                         0,
@@ -150,7 +150,7 @@ class TelemetryStoreTest {
             publish(store, spoolDay(db, 1_000_000, 2_000_000, 3_000_000));
             DaySpool partial = DaySpool.of(db, DAY);
             partial.clear();
-            try (SpoolFileWriter out = partial.fileWriter(0)) {
+            try (SpoolFileWriter out = partial.fileWriter(0, 1)) {
                 out.measurement(0, 2, DAY_START_MICROS, "192.0.2.10", "DE", "", "fra1", 9_000_000, 0, 0, null);
             }
 
@@ -172,7 +172,7 @@ class TelemetryStoreTest {
         Path db = folder.resolve("t.duckdb");
         DaySpool spool = DaySpool.of(db, DAY);
         spool.clear();
-        try (SpoolFileWriter out = spool.fileWriter(0)) {
+        try (SpoolFileWriter out = spool.fileWriter(0, 1)) {
             for (int i = 0; i < pops.size(); i++) {
                 out.measurement(
                         0,
@@ -265,7 +265,7 @@ class TelemetryStoreTest {
         DaySpool spool = DaySpool.of(db, DAY);
         spool.clear();
         for (int fileNo = 0; fileNo < 2; fileNo++) {
-            try (SpoolFileWriter out = spool.fileWriter(fileNo)) {
+            try (SpoolFileWriter out = spool.fileWriter(fileNo, 1)) {
                 out.measurement(fileNo, 2, DAY_START_MICROS, "192.0.2.10", "DE", "", "fra1", 1_000_000, 0, 0, null);
                 out.measurement(
                         fileNo, 3, DAY_START_MICROS, "198.51.100.1", "DE", "", "fra1", 1_000_000, -1, -1, "no_prefix");
