@@ -23,7 +23,13 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 final class MeasurementSpoolReader extends ArrowReader {
 
-    static final int BATCH_ROWS = 1 << 16;
+    /**
+     * The rows of a batch: those of one of measurement_rows' row groups. DuckDB's threads each take whole batches and
+     * fill row groups of their own, so a batch of another size mixes two threads' parts of the stream in one row
+     * group (with 65,536 rows a row group spanned about twice the connections of one in order).
+     */
+    static final int BATCH_ROWS = 122_880;
+
     private static final int READ_BYTES = 1 << 20;
 
     /** A chunk of records: its bucket, and where its records are. */
