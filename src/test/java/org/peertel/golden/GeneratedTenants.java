@@ -22,7 +22,9 @@ import java.util.TreeMap;
  */
 final class GeneratedTenants {
 
+    /** The first day generated; {@link #nextDay} gives the days after it. */
     static final LocalDate DAY = LocalDate.of(2026, 4, 1);
+
     static final String QUIET_CUSTOMER = "quiet";
 
     record Location(String country, String state) {
@@ -105,19 +107,74 @@ final class GeneratedTenants {
 
     final List<Conn> connections = new ArrayList<>();
     final List<Row> rows = new ArrayList<>();
+    final LocalDate day;
     private final Random random;
 
-    private GeneratedTenants(long seed) {
+    private GeneratedTenants(long seed, LocalDate day) {
         this.random = new Random(seed);
+        this.day = day;
     }
 
     static GeneratedTenants generate(long seed, int rowCount) {
-        GeneratedTenants tenants = new GeneratedTenants(seed);
+        GeneratedTenants tenants = new GeneratedTenants(seed, DAY);
         tenants.generateRegistry();
         for (int i = 0; i < rowCount; i++) {
             tenants.rows.add(tenants.randomRow());
         }
         return tenants;
+    }
+
+    /**
+     * The next day under a changed registry: one connection moved to another customer (renamed, another partner),
+     * one connection removed, the rest as they were; {@code rowCount} new rows for the new registry. The moved
+     * connection is one whose prefixes no other connection registers, so that the registry stays valid.
+     */
+    GeneratedTenants nextDay(int rowCount) {
+        GeneratedTenants next = new GeneratedTenants(random.nextLong(), day.plusDays(1));
+        List<Conn> movable = connections.stream()
+                .filter(c -> !c.customer().equals(QUIET_CUSTOMER))
+                .filter(c -> connections.stream()
+                        .filter(other -> other != c)
+                        .noneMatch(other -> other.nets().stream().anyMatch(c.nets()::contains)))
+                .toList();
+        List<String> customers = connections.stream()
+                .map(Conn::customer)
+                .filter(customer -> !customer.equals(QUIET_CUSTOMER))
+                .distinct()
+                .toList();
+        Conn moved = movable.isEmpty() ? null : next.pick(movable);
+        List<String> others = moved == null
+                ? List.of()
+                : customers.stream().filter(c -> !c.equals(moved.customer())).toList();
+        List<Conn> removable = connections.stream()
+                .filter(c -> c != moved && !c.customer().equals(QUIET_CUSTOMER))
+                .toList();
+        Conn removed = removable.size() > 1 ? next.pick(removable) : null;
+        for (Conn c : connections) {
+            if (c == removed) {
+                continue;
+            }
+            if (c == moved && !others.isEmpty()) {
+                String customer = next.pick(others);
+                next.connections.add(
+                        new Conn(c.id(), customer, "Moved " + c.id(), "IX " + customer, c.location(), c.nets()));
+            } else {
+                next.connections.add(c);
+            }
+        }
+        for (int i = 0; i < rowCount; i++) {
+            next.rows.add(next.randomRow());
+        }
+        return next;
+    }
+
+    /** The connections of this day whose customer differs from the same id's in {@code before}. */
+    List<Conn> movedSince(GeneratedTenants before) {
+        Map<String, String> owner = new HashMap<>();
+        before.connections.forEach(c -> owner.put(c.id(), c.customer()));
+        return connections.stream()
+                .filter(c -> owner.containsKey(c.id()) && !owner.get(c.id()).equals(c.customer()))
+                .toList();
     }
 
     private void generateRegistry() {
@@ -209,7 +266,7 @@ final class GeneratedTenants {
         } else {
             return new Row(file, rejectedRow(), null, location, null);
         }
-        String time = DAY + "T" + two(random.nextInt(24)) + ":" + two(random.nextInt(60)) + ":"
+        String time = day + "T" + two(random.nextInt(24)) + ":" + two(random.nextInt(60)) + ":"
                 + two(random.nextInt(60)) + "Z";
         String ip = client.bits() == 32 && random.nextInt(10) == 0 ? "::ffff:" + client.text() : client.text();
         String rtt = (1 + random.nextInt(300)) + "." + random.nextInt(1000);
@@ -223,9 +280,9 @@ final class GeneratedTenants {
 
     private String rejectedRow() {
         return switch (random.nextInt(3)) {
-            case 0 -> DAY + "T10:00:00Z,20.0.0.1,DE,,pop1,fast"; // bad_rtt
-            case 1 -> DAY.plusDays(1) + "T10:00:00Z,20.0.0.1,DE,,pop1,5"; // wrong_day
-            default -> DAY + "T10:00:00Z,20.0.0.256,DE,,pop1,5"; // bad_client_ip
+            case 0 -> day + "T10:00:00Z,20.0.0.1,DE,,pop1,fast"; // bad_rtt
+            case 1 -> day.plusDays(1) + "T10:00:00Z,20.0.0.1,DE,,pop1,5"; // wrong_day
+            default -> day + "T10:00:00Z,20.0.0.256,DE,,pop1,5"; // bad_client_ip
         };
     }
 

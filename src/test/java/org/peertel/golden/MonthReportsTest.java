@@ -17,7 +17,8 @@ import org.peertel.store.DuckDbFile;
 
 /**
  * The month-to-date files on the golden week: off by setting, the month stays marked as behind, and the next run
- * with them on writes the whole month, not only its own day; a run that changes nothing leaves them as they are.
+ * with them on writes the whole month, not only its own day. Reprocessing a day rewrites the files of every month
+ * whose figures or alerts changed, the next month's too when REGRESSION is judged again there.
  */
 class MonthReportsTest {
 
@@ -50,6 +51,100 @@ class MonthReportsTest {
         assertThat(DuckDbFile.rows(db(), "SELECT count(*) FROM stale_months")).containsExactly("0");
     }
 
+    @Test
+    void reprocessingTheLastDayOfAMonthRewritesTheNextMonthWhoseRegressionItChanges() throws Exception {
+        // given: acme-1 at 10 ms on 03-29 and 03-30, no row on 03-31, 20 ms on 04-01: two baseline days, fewer
+        // than regression.min_baseline_days (3), so 04-01 raises no REGRESSION
+        Path connections = Files.writeString(
+                work.resolve("connections.csv"),
+                "connection_id,customer_id,name,partner,country,state,prefixes\n"
+                        + "acme-1,acme,Acme Berlin,IX,DE,,192.0.2.0/24\n"
+                        + "beta-1,beta,Beta Berlin,IX,DE,,198.51.100.0/24\n");
+        Path latency = work.resolve("latency");
+        writeDay(latency, "2026-03-29", 10, true);
+        writeDay(latency, "2026-03-30", 10, true);
+        writeDay(latency, "2026-03-31", 10, false);
+        writeDay(latency, "2026-04-01", 20, true);
+        Path out = work.resolve("out");
+        assertThat(run(settings(""), connections, latency, out, db(), "--from", "2026-03-29", "--to", "2026-04-01"))
+                .isZero();
+        Path april = out.resolve("reports/acme/month-2026-04.csv");
+        assertThat(column(april, "alert_days")).containsExactly("0");
+
+        // when: 03-31's rows of acme-1 arrive late and only 03-31 is run again
+        writeDay(latency, "2026-03-31", 10, true);
+        assertThat(run(settings(""), connections, latency, out, db(), "--date", "2026-03-31"))
+                .isZero();
+
+        // then: 04-01 now has three baseline days and raises REGRESSION (20 > 1.5 x 10 ms), and April's files say so,
+        // as a clean run over the four days writes them
+        assertThat(column(april, "alert_days")).containsExactly("1");
+        Path clean = work.resolve("clean");
+        assertThat(run(
+                        settings(""),
+                        connections,
+                        latency,
+                        clean,
+                        work.resolve("clean.duckdb"),
+                        "--from",
+                        "2026-03-29",
+                        "--to",
+                        "2026-04-01"))
+                .isZero();
+        for (String file : List.of("month-2026-03.csv", "month-2026-04.csv", "month-2026-04.html")) {
+            assertThat(Files.readString(out.resolve("reports/acme").resolve(file)))
+                    .as(file)
+                    .isEqualTo(Files.readString(clean.resolve("reports/acme").resolve(file)));
+        }
+        assertThat(Files.readString(out.resolve("reports/acme/month-2026-04.html")))
+                .contains("REGRESSION");
+    }
+
+    /** One latency file for the day: 40 rows of beta-1 and, when {@code acme}, 40 of acme-1 at {@code acmeMs}. */
+    private static void writeDay(Path latency, String day, int acmeMs, boolean acme) throws IOException {
+        StringBuilder csv = new StringBuilder("timestamp,client_ip,country,state,edge_pop,rtt_ms\n");
+        for (int i = 0; i < 40; i++) {
+            String time = day + "T10:" + (i < 10 ? "0" : "") + i + ":00Z";
+            csv.append(time).append(",198.51.100.7,DE,,fra1,30\n");
+            if (acme) {
+                csv.append(time).append(",192.0.2.7,DE,,fra1,").append(acmeMs).append('\n');
+            }
+        }
+        Files.createDirectories(latency.resolve(day));
+        Files.writeString(latency.resolve(day).resolve("fra1.csv"), csv);
+    }
+
+    /** The values of one column of a CSV file with a header, in order. */
+    private static List<String> column(Path file, String name) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        int index = List.of(lines.get(0).split(",", -1)).indexOf(name);
+        assertThat(index).as("%s has a column %s", file, name).isNotNegative();
+        return lines.subList(1, lines.size()).stream()
+                .map(line -> line.split(",", -1)[index])
+                .toList();
+    }
+
+    private static int run(Path settings, Path connections, Path latency, Path out, Path db, String... days) {
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--settings",
+                settings.toString(),
+                "--connections",
+                connections.toString(),
+                "--input",
+                latency.toString(),
+                "--out",
+                out.toString(),
+                "--db",
+                db.toString()));
+        args.addAll(List.of(days));
+        StringWriter err = new StringWriter();
+        int code = PeertelMain.execute(
+                new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
+        assertThat(code).as(err.toString()).isZero();
+        return code;
+    }
+
     private Path settings(String more) throws IOException {
         return Files.writeString(
                 work.resolve("settings-" + more.hashCode() + ".properties"),
@@ -61,23 +156,12 @@ class MonthReportsTest {
     }
 
     private int run(Path settings, String... days) {
-        List<String> args = new ArrayList<>(List.of(
-                "run",
-                "--settings",
-                settings.toString(),
-                "--connections",
-                CASE.resolve("input/connections.csv").toString(),
-                "--input",
-                CASE.resolve("input/latency").toString(),
-                "--out",
-                work.resolve("out").toString(),
-                "--db",
-                db().toString()));
-        args.addAll(List.of(days));
-        StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(
-                new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
-        assertThat(code).as(err.toString()).isZero();
-        return code;
+        return run(
+                settings,
+                CASE.resolve("input/connections.csv"),
+                CASE.resolve("input/latency"),
+                work.resolve("out"),
+                db(),
+                days);
     }
 }

@@ -10,10 +10,15 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -114,6 +119,118 @@ class TenantIsolationTest {
         checkAlerts(out.resolve("alerts/" + GeneratedTenants.DAY + ".csv"), tenants);
     }
 
+    /**
+     * The registry changes between two days of a month: a connection moves to another customer (renamed), another
+     * is removed. Each day's files follow that day's registry, and each customer's month files hold exactly the
+     * connections it owned on some day, counted over its own days only, with the name of its last day.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 6, 8})
+    void aRegistryThatChangesBetweenDaysKeepsEachCustomerToItsOwnDays(long seed) throws IOException {
+        // given
+        GeneratedTenants first = GeneratedTenants.generate(seed, ROWS);
+        GeneratedTenants second = first.nextDay(ROWS);
+        assertThat(second.movedSince(first)).as("a connection changed customer").hasSize(1);
+        assertThat(second.connections).as("a connection was removed").hasSize(first.connections.size() - 1);
+        List<GeneratedTenants> days = List.of(first, second);
+        List<Expected> expected = new ArrayList<>();
+        Path out = work.resolve("out");
+
+        // when: each day run with its own registry
+        for (GeneratedTenants tenants : days) {
+            Path registry =
+                    Files.writeString(work.resolve("connections-" + tenants.day + ".csv"), tenants.registryCsv());
+            assertThat(RegistryLoader.load(registry).errors())
+                    .as("the registry of %s", tenants.day)
+                    .isEmpty();
+            writeLatencyFiles(tenants, work.resolve("latency").resolve(tenants.day.toString()));
+            expected.add(tenants.attribute());
+            StringWriter err = new StringWriter();
+            int code = PeertelMain.execute(
+                    new PrintWriter(new StringWriter()),
+                    new PrintWriter(err),
+                    "run",
+                    "--connections",
+                    registry.toString(),
+                    "--input",
+                    work.resolve("latency").toString(),
+                    "--out",
+                    out.toString(),
+                    "--db",
+                    work.resolve("t.duckdb").toString(),
+                    "--date",
+                    tenants.day.toString());
+            assertThat(code).as(err.toString()).isZero();
+        }
+
+        // then: each day's files follow that day's registry
+        Set<String> customers = new TreeSet<>();
+        for (int d = 0; d < days.size(); d++) {
+            for (Map.Entry<String, List<Conn>> customer :
+                    days.get(d).connectionsByCustomer().entrySet()) {
+                customers.add(customer.getKey());
+                checkDay(
+                        out.resolve("reports").resolve(customer.getKey()),
+                        days.get(d).day,
+                        customer.getValue(),
+                        expected.get(d));
+            }
+        }
+        // and each customer's month files what it owned on which day
+        String month = "month-" + YearMonth.from(GeneratedTenants.DAY);
+        for (String customer : customers) {
+            Map<String, Long> samples = new TreeMap<>();
+            Map<String, String> lastName = new HashMap<>();
+            Map<String, Map<Net, Long>> prefixes = new HashMap<>();
+            for (int d = 0; d < days.size(); d++) {
+                Expected day = expected.get(d);
+                for (Conn c : days.get(d).connections) {
+                    if (c.customer().equals(customer)) {
+                        samples.merge(c.id(), day.perConnection().getOrDefault(c.id(), 0L), Long::sum);
+                        lastName.put(c.id(), c.name());
+                        day.perConnectionPrefix()
+                                .getOrDefault(c.id(), Map.of())
+                                .forEach((net, n) -> prefixes.computeIfAbsent(c.id(), k -> new HashMap<>())
+                                        .merge(net, n, Long::sum));
+                    }
+                }
+            }
+            Path folder = out.resolve("reports").resolve(customer);
+            List<CSVRecord> report = records(folder.resolve(month + ".csv"));
+            assertThat(report.stream().map(r -> r.get("connection_id")))
+                    .as("%s's month: the connections it owned on some day, each once", customer)
+                    .containsExactlyElementsOf(samples.keySet());
+            for (CSVRecord row : report) {
+                String id = row.get("connection_id");
+                assertThat(Long.parseLong(row.get("samples")))
+                        .as("%s's month samples of %s: its own days only", customer, id)
+                        .isEqualTo(samples.get(id));
+                assertThat(row.get("connection_name"))
+                        .as("the name of %s on %s's last day", id, customer)
+                        .isEqualTo(spreadsheetText(lastName.get(id)));
+            }
+            Map<String, Map<Net, Long>> reportedPrefixes = new HashMap<>();
+            for (CSVRecord row : records(folder.resolve(month + "-prefixes.csv"))) {
+                Long before = reportedPrefixes
+                        .computeIfAbsent(row.get("connection_id"), k -> new HashMap<>())
+                        .put(Net.parse(row.get("prefix")), Long.parseLong(row.get("samples")));
+                assertThat(before).as("one row per (connection, prefix)").isNull();
+            }
+            assertThat(reportedPrefixes).as("%s's month prefixes", customer).isEqualTo(prefixes);
+            String page = Files.readString(folder.resolve(month + ".html"));
+            for (GeneratedTenants day : days) {
+                for (Conn other : day.connections) {
+                    if (!samples.containsKey(other.id())) {
+                        assertThat(page)
+                                .as("%s's month page names no connection it never owned", customer)
+                                .doesNotContain("data-connection=\"" + other.id() + "\"")
+                                .doesNotContain(">" + other.id() + ",");
+                    }
+                }
+            }
+        }
+    }
+
     /** Checks one customer's files against its connections; returns the samples of its report. */
     private static long checkCustomer(Path folder, List<Conn> connections, Expected expected) throws IOException {
         String day = GeneratedTenants.DAY.toString();
@@ -128,6 +245,13 @@ class TenantIsolationTest {
                             "month-" + month + "-prefixes.csv",
                             "month-" + month + ".html");
         }
+        return checkDay(folder, GeneratedTenants.DAY, connections, expected);
+    }
+
+    /** Checks one customer's files of one day against its connections that day; returns the samples of its report. */
+    private static long checkDay(Path folder, LocalDate date, List<Conn> connections, Expected expected)
+            throws IOException {
+        String day = date.toString();
         Map<String, Conn> own = connections.stream().collect(Collectors.toMap(Conn::id, c -> c));
 
         List<CSVRecord> report = records(folder.resolve(day + ".csv"));
