@@ -125,9 +125,10 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
             session.updateMonthReports(err); // once, after the days: each month touched is written once
+            RunSummaryPrinter.print(days, executions, settings.out(), out);
+            // every day completed; a signal while the month files were written stopped them (the next run does)
+            return signal.signalled() ? signal.exitCode() : ExitCode.OK;
         }
-        RunSummaryPrinter.print(days, executions, settings.out(), out);
-        return ExitCode.OK;
     }
 
     /** The value of {@code check}, whose IllegalArgumentException is bad usage (exit 2, with the usage help). */

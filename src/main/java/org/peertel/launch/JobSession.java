@@ -91,7 +91,8 @@ public final class JobSession implements AutoCloseable {
     /**
      * Writes the month-to-date files of every month whose figures or alerts changed ({@link MonthReports}), once,
      * after the days of a run or a pass; nothing when {@code reports.month-to-date} is off (the months stay marked).
-     * A failure is said on {@code err} and changes nothing else: the months stay marked for the next run.
+     * A failure is said on {@code err} and changes nothing else: the months stay marked for the next run. A stop
+     * request ({@link #requestStop}) ends it between two customers' files, and the months not written stay marked.
      */
     public void updateMonthReports(PrintWriter err) {
         if (!settings.reports().monthToDate()) {
@@ -99,7 +100,14 @@ public final class JobSession implements AutoCloseable {
         }
         try (TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {
             MonthReports.writeBehind(
-                    store, new OutputLayout(settings.out()), RegistryOwners.of(settings.connections()));
+                    store,
+                    new OutputLayout(settings.out()),
+                    RegistryOwners.of(settings.connections()),
+                    () -> stopRequested);
+            if (stopRequested && !store.staleMonths().isEmpty()) {
+                err.println("peertel: the month-to-date reports were left behind (stop requested); the next run "
+                        + "writes them");
+            }
         } catch (RuntimeException e) {
             err.println("peertel: WARNING: the month-to-date reports were not updated (" + e.getMessage()
                     + "); the next run writes them");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.peertel.store.DayConnection;
 import org.peertel.store.RangeQueries;
@@ -27,20 +28,28 @@ public final class MonthReports {
 
     /**
      * Writes the files of every month that is behind, oldest first, and records each as written once its files are
-     * in place (a crash in between writes it again next time).
+     * in place (a crash in between writes it again next time). A stop request ends it between two customers' files:
+     * the month stays behind, and the next run writes it whole.
      *
-     * @param registry the owners for days published before owners were kept (asked only when there are such days)
+     * @param registry      the owners for days published before owners were kept (asked only when there are such
+     *                      days)
+     * @param stopRequested asked before each customer's files
      * @return the months written
      */
     public static List<YearMonth> writeBehind(
-            TelemetryStore store, OutputLayout layout, Function<List<LocalDate>, List<DayConnection>> registry) {
+            TelemetryStore store,
+            OutputLayout layout,
+            Function<List<LocalDate>, List<DayConnection>> registry,
+            BooleanSupplier stopRequested) {
         List<YearMonth> written = new ArrayList<>();
         for (LocalDate month : store.staleMonths()) {
             YearMonth yearMonth = YearMonth.from(month);
             StoreQueries queries = store.queries();
             List<LocalDate> processed = queries.publishedDays(yearMonth.atDay(1), yearMonth.atEndOfMonth());
             if (!processed.isEmpty()) {
-                write(store, layout, registry, yearMonth, processed);
+                if (!write(store, layout, registry, yearMonth, processed, stopRequested)) {
+                    break;
+                }
                 written.add(yearMonth);
             }
             store.monthWritten(month);
@@ -48,12 +57,14 @@ public final class MonthReports {
         return written;
     }
 
-    private static void write(
+    /** Writes every customer's files of the month; false when a stop request cut it short. */
+    private static boolean write(
             TelemetryStore store,
             OutputLayout layout,
             Function<List<LocalDate>, List<DayConnection>> registry,
             YearMonth month,
-            List<LocalDate> processed) {
+            List<LocalDate> processed,
+            BooleanSupplier stopRequested) {
         LocalDate first = processed.get(0);
         LocalDate last = processed.get(processed.size() - 1);
         Set<LocalDate> notProcessed =
@@ -68,6 +79,9 @@ public final class MonthReports {
             String title = month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear()
                     + " to date";
             for (String customerId : range.customers()) {
+                if (stopRequested.getAsBoolean()) {
+                    return false;
+                }
                 RangeReports.write(
                         range,
                         customerId,
@@ -79,5 +93,6 @@ public final class MonthReports {
                         notProcessed);
             }
         }
+        return true;
     }
 }

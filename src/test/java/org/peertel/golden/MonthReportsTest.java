@@ -7,13 +7,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.cli.PeertelMain;
+import org.peertel.report.MonthReports;
+import org.peertel.report.OutputLayout;
+import org.peertel.report.RegistryOwners;
 import org.peertel.store.DuckDbFile;
+import org.peertel.store.TelemetryStore;
 
 /**
  * The month-to-date files on the golden week: off by setting, the month stays marked as behind, and the next run
@@ -48,6 +53,33 @@ class MonthReportsTest {
                 assertThat(actual.get(name)).as(name).isEqualTo(expected.get(name));
             }
         }
+        assertThat(DuckDbFile.rows(db(), "SELECT count(*) FROM stale_months")).containsExactly("0");
+    }
+
+    @Test
+    void aStopRequestLeavesTheMonthBehindForTheNextRun() throws Exception {
+        // given: the week processed with the month files off
+        assertThat(run(settings("reports.month-to-date = false\n"), "--from", "2026-03-02", "--to", "2026-03-07"))
+                .isZero();
+
+        // when: the month files written with a stop requested after the first customer's
+        List<YearMonth> written;
+        int[] customers = {0};
+        try (TelemetryStore store = TelemetryStore.open(db())) {
+            written = MonthReports.writeBehind(
+                    store,
+                    new OutputLayout(work.resolve("out")),
+                    RegistryOwners.of(CASE.resolve("input/connections.csv")),
+                    () -> customers[0]++ > 0);
+        }
+
+        // then: no month counts as written, the last customers have no files, and the next run writes them all
+        assertThat(written).isEmpty();
+        assertThat(DuckDbFile.rows(db(), "SELECT month FROM stale_months")).containsExactly("2026-03-01");
+        assertThat(work.resolve("out/reports/acme/month-2026-03.csv")).exists();
+        assertThat(work.resolve("out/reports/globex/month-2026-03.csv")).doesNotExist();
+        assertThat(run(settings(""), "--date", "2026-03-07")).isZero();
+        assertThat(work.resolve("out/reports/globex/month-2026-03.csv")).exists();
         assertThat(DuckDbFile.rows(db(), "SELECT count(*) FROM stale_months")).containsExactly("0");
     }
 
