@@ -71,24 +71,9 @@ class TenantIsolationTest {
 
         // when
         Path out = work.resolve("out");
-        StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(
-                new PrintWriter(new StringWriter()),
-                new PrintWriter(err),
-                "run",
-                "--connections",
-                registry.toString(),
-                "--input",
-                work.resolve("latency").toString(),
-                "--out",
-                out.toString(),
-                "--db",
-                work.resolve("t.duckdb").toString(),
-                "--date",
-                GeneratedTenants.DAY.toString());
+        runDay(registry, out, GeneratedTenants.DAY);
 
         // then
-        assertThat(code).as(err.toString()).isZero();
         Map<String, List<Conn>> byCustomer = tenants.connectionsByCustomer();
         try (Stream<Path> folders = Files.list(out.resolve("reports"))) {
             assertThat(folders.map(p -> p.getFileName().toString()))
@@ -145,22 +130,7 @@ class TenantIsolationTest {
                     .isEmpty();
             writeLatencyFiles(tenants, work.resolve("latency").resolve(tenants.day.toString()));
             expected.add(tenants.attribute());
-            StringWriter err = new StringWriter();
-            int code = PeertelMain.execute(
-                    new PrintWriter(new StringWriter()),
-                    new PrintWriter(err),
-                    "run",
-                    "--connections",
-                    registry.toString(),
-                    "--input",
-                    work.resolve("latency").toString(),
-                    "--out",
-                    out.toString(),
-                    "--db",
-                    work.resolve("t.duckdb").toString(),
-                    "--date",
-                    tenants.day.toString());
-            assertThat(code).as(err.toString()).isZero();
+            runDay(registry, out, tenants.day);
         }
 
         // then: each day's files follow that day's registry
@@ -229,6 +199,26 @@ class TenantIsolationTest {
                 }
             }
         }
+    }
+
+    /** Runs the real command line on one day of {@code work/latency} with the registry given; it must succeed. */
+    private void runDay(Path registry, Path out, LocalDate day) {
+        StringWriter err = new StringWriter();
+        int code = PeertelMain.execute(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "run",
+                "--connections",
+                registry.toString(),
+                "--input",
+                work.resolve("latency").toString(),
+                "--out",
+                out.toString(),
+                "--db",
+                work.resolve("t.duckdb").toString(),
+                "--date",
+                day.toString());
+        assertThat(code).as(err.toString()).isZero();
     }
 
     /** Checks one customer's files against its connections; returns the samples of its report. */
