@@ -1,28 +1,13 @@
--- One customer's connections over a range of days (session variables customer, range_from, range_to), from every
--- measurement of the days on which that customer owned the connection (range_owners: day_connections, or the
--- registry given for days published before owners were kept). Statistics over the rows themselves: the median of a
--- month is not the median of its daily medians. The connection's name, partner and location are those of the last
--- day of the range on which the customer owned it.
+-- One customer's connections over a range of days (session variables customer, range_from, range_to): the
+-- statistics of range_figures (range-figures.sql, made for the same customer just before), the days with and
+-- without data and with alerts of the days on which the customer owned each connection (range_owners). The
+-- connection's name, partner and location are those of the last day of the range on which the customer owned it.
 WITH owned AS (
     SELECT day, connection_id, connection_name, partner, country, state
     FROM range_owners
     WHERE customer_id = getvariable('customer') AND day BETWEEN getvariable('range_from') AND getvariable('range_to')),
-numbers AS (
-    SELECT d.day, n.connection_id, n.connection_no
-    FROM day_names d
-    JOIN (SELECT registry_version, unnest(connections) AS connection_id,
-                 unnest(range(len(connections))) AS connection_no
-          FROM registry_names) n USING (registry_version)
-    WHERE d.day BETWEEN getvariable('range_from') AND getvariable('range_to')),
-wanted AS (
-    SELECT o.day, o.connection_id, n.connection_no FROM owned o JOIN numbers n USING (day, connection_id)),
 stats AS (
-    SELECT w.connection_id, count(*) AS samples, min(m.rtt_ms) AS min_ms, max(m.rtt_ms) AS max_ms,
-           sum(m.rtt_ms) AS sum_ms, quantile_cont(m.rtt_ms::DOUBLE, [0.5, 0.95, 0.99]) AS q
-    FROM measurement_rows m
-    JOIN wanted w ON m.day = w.day AND m.connection_no = w.connection_no
-    WHERE m.day BETWEEN getvariable('range_from') AND getvariable('range_to')
-    GROUP BY w.connection_id),
+    SELECT connection_id, samples, min_ms, max_ms, sum_ms, q FROM range_figures WHERE prefix IS NULL),
 days AS (
     SELECT o.connection_id,
            count(*) FILTER (WHERE c.samples IS NOT NULL) AS days_with_data,

@@ -19,6 +19,7 @@ import java.util.function.Function;
  */
 public final class RangeQueries implements AutoCloseable {
 
+    private static final SqlScript FIGURES = SqlScript.load("range-figures.sql");
     private static final SqlScript CONNECTIONS = SqlScript.load("range-connections.sql");
     private static final SqlScript PREFIXES = SqlScript.load("range-prefixes.sql");
 
@@ -55,6 +56,8 @@ public final class RangeQueries implements AutoCloseable {
     private final Connection connection;
     private final LocalDate from;
     private final LocalDate to;
+    /** The customer whose figures the temporary table range_figures holds, or null. */
+    private String figuresOf;
 
     /**
      * @param registry the connections to take as owners on the days of the range published without recorded owners
@@ -192,6 +195,7 @@ public final class RangeQueries implements AutoCloseable {
     public void close() {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS range_owners");
+            statement.execute("DROP TABLE IF EXISTS range_figures");
         } catch (SQLException ignored) {
             // a temporary table: it goes with the connection anyway
         }
@@ -206,6 +210,10 @@ public final class RangeQueries implements AutoCloseable {
             try (PreparedStatement set = connection.prepareStatement("SET VARIABLE customer = ?")) {
                 set.setString(1, customerId);
                 set.execute();
+            }
+            if (!customerId.equals(figuresOf)) { // one pass over the customer's rows for both levels
+                FIGURES.run(connection);
+                figuresOf = customerId;
             }
             List<T> rows = new ArrayList<>();
             try (Statement statement = connection.createStatement();
