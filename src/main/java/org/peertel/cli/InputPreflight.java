@@ -7,9 +7,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.peertel.config.ConfigurationException;
-import org.peertel.history.DayList;
 import org.peertel.ingest.DayInput;
 import org.peertel.ingest.InputReadiness;
+import org.peertel.output.DayList;
 
 /**
  * Before {@code run} touches any output: every day of the range must be ready ({@link InputReadiness}). All days

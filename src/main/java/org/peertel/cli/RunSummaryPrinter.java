@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.peertel.history.DayList;
 import org.peertel.history.TelemetryExecution;
 import org.peertel.job.ExecutionRecord;
+import org.peertel.output.DayList;
 import org.springframework.batch.core.BatchStatus;
 
 /**

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.peertel.history.Attempt;
-import org.peertel.history.DayList;
 import org.peertel.history.Horizon;
+import org.peertel.output.DayList;
 
 /**
  * What {@code peertel status} says about a nightly installation, from facts already gathered ({@link StatusCheck}):

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import org.peertel.config.ConfigurationException;
-import org.peertel.history.DayList;
+import org.peertel.output.DayList;
 import org.peertel.registry.RegistryLoadResult;
 import org.peertel.registry.RegistryLoader;
 import org.peertel.store.DayConnection;

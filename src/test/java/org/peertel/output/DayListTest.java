@@ -1,4 +1,4 @@
-package org.peertel.history;
+package org.peertel.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.peertel.history;
+package org.peertel.output;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
