@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peertel.cli.PeertelMain;
 import org.peertel.config.JobSettings;
 import org.peertel.job.Progress;
 import org.peertel.job.ProgressListener;
@@ -37,12 +36,10 @@ class HistoryAndSummaryTest {
     @TempDir
     Path work;
 
-    record Result(int code, String out, String err) {}
-
     @Test
     void historyListsEveryExecutionWithItsCountsAndWhyItRan() throws Exception {
         // given: no run yet
-        Result none = peertel("history", "--db", work.resolve("t.duckdb").toString());
+        PeertelCall none = peertel("history", "--db", work.resolve("t.duckdb").toString());
         assertEquals(0, none.code(), none.err());
         assertEquals(
                 "No history yet: there is no job repository at "
@@ -64,7 +61,8 @@ class HistoryAndSummaryTest {
         assertEquals(0, run("--from", "2026-03-04", "--to", "2026-03-07").code());
 
         // then
-        Result history = peertel("history", "--db", work.resolve("t.duckdb").toString());
+        PeertelCall history =
+                peertel("history", "--db", work.resolve("t.duckdb").toString());
         assertEquals(0, history.code(), history.err());
         assertEquals(
                 List.of(
@@ -131,10 +129,10 @@ class HistoryAndSummaryTest {
                         "2026-03-04",
                         "--to",
                         "2026-03-05")));
-        Result empty = peertel("history", "--db", work.resolve("t.duckdb").toString(), "--from", "2026-04-01");
+        PeertelCall empty = peertel("history", "--db", work.resolve("t.duckdb").toString(), "--from", "2026-04-01");
         assertEquals(0, empty.code());
         assertEquals("No job executions from 2026-04-01." + System.lineSeparator(), empty.out());
-        Result reversed = peertel(
+        PeertelCall reversed = peertel(
                 "history", "--db", work.resolve("t.duckdb").toString(), "--from", "2026-03-05", "--to", "2026-03-04");
         assertEquals(2, reversed.code());
         assertTrue(reversed.err().contains("--to 2026-03-04 is before --from 2026-03-05"), reversed.err());
@@ -144,11 +142,12 @@ class HistoryAndSummaryTest {
     @Test
     void anAttemptThatStartedNoJobIsListedWithItsReason() throws Exception {
         // given: a night that could not start (no input folder), before any job ever ran on this database
-        Result refused = run("--date", "2026-03-09");
+        PeertelCall refused = run("--date", "2026-03-09");
         assertEquals(2, refused.code(), refused.err());
 
         // when
-        Result history = peertel("history", "--db", work.resolve("t.duckdb").toString());
+        PeertelCall history =
+                peertel("history", "--db", work.resolve("t.duckdb").toString());
 
         // then: not "No job executions yet"
         assertEquals(0, history.code(), history.err());
@@ -186,7 +185,8 @@ class HistoryAndSummaryTest {
         // and: a line cut short (a writer that died mid-line) is skipped, and said
         Path log = work.resolve("t.duckdb.attempts.jsonl");
         Files.writeString(log, "{\"start\":\"2026-03-10T02:30:00Z\",\"end\n", StandardOpenOption.APPEND);
-        Result skipping = peertel("history", "--db", work.resolve("t.duckdb").toString());
+        PeertelCall skipping =
+                peertel("history", "--db", work.resolve("t.duckdb").toString());
         assertEquals(0, skipping.code());
         assertEquals(List.of("2026-03-07", "2026-03-09"), days(skipping));
         assertTrue(
@@ -242,7 +242,7 @@ class HistoryAndSummaryTest {
     @Test
     void eachRunEndsWithASummaryOfEveryDay() throws Exception {
         // when
-        Result result = run("--from", "2026-03-05", "--to", "2026-03-06");
+        PeertelCall result = run("--from", "2026-03-05", "--to", "2026-03-06");
 
         // then: 03-06 alone has no REGRESSION alert (no earlier days for a baseline), only its HIGH_MEDIAN one
         assertEquals(0, result.code(), result.err());
@@ -284,7 +284,7 @@ class HistoryAndSummaryTest {
         Files.createDirectories(out.resolve("alerts/2026-03-02.csv")); // a folder where the file goes
 
         // when
-        Result result = run("--from", "2026-03-02", "--to", "2026-03-04");
+        PeertelCall result = run("--from", "2026-03-02", "--to", "2026-03-04");
 
         // then
         assertEquals(1, result.code());
@@ -343,7 +343,7 @@ class HistoryAndSummaryTest {
                 "");
     }
 
-    private Result run(String... days) {
+    private PeertelCall run(String... days) {
         List<String> args = new ArrayList<>(List.of(
                 "run",
                 "--connections",
@@ -358,11 +358,8 @@ class HistoryAndSummaryTest {
         return peertel(args.toArray(String[]::new));
     }
 
-    static Result peertel(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+    static PeertelCall peertel(String... args) {
+        return PeertelCall.of(args);
     }
 
     /** The cells of each line (columns are two or more spaces apart); start times and durations masked. */
@@ -376,7 +373,7 @@ class HistoryAndSummaryTest {
                 .toList();
     }
 
-    static List<String> days(Result history) {
+    static List<String> days(PeertelCall history) {
         assertEquals(0, history.code(), history.err());
         return cells(history.out()).stream().skip(1).map(row -> row.get(0)).toList();
     }

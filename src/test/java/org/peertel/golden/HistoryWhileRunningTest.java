@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -44,8 +42,6 @@ class HistoryWhileRunningTest {
 
     private Process child;
 
-    record Result(int code, String out, String err) {}
-
     @AfterEach
     void stopTheChild() {
         if (child != null && child.isAlive()) {
@@ -59,7 +55,7 @@ class HistoryWhileRunningTest {
         child = startPausedRun("2026-03-02");
 
         // when
-        Result during = peertel("history", "--db", db());
+        PeertelCall during = peertel("history", "--db", db());
 
         // then: the day shows running, in the running process's own words
         assertThat(during.code()).as(during.err()).isZero();
@@ -97,8 +93,8 @@ class HistoryWhileRunningTest {
         assertThat(status.lines()).anyMatch(line -> line.startsWith("running now:        pid " + child.pid()));
 
         // when: a second run on the same database, then history again
-        Result refused = peertel(runArguments("2026-03-03").toArray(String[]::new));
-        Result after = peertel("history", "--db", db());
+        PeertelCall refused = peertel(runArguments("2026-03-03").toArray(String[]::new));
+        PeertelCall after = peertel("history", "--db", db());
 
         // then: the refused run exits 2 naming the holder, and history lists it with that reason
         assertThat(refused.code()).isEqualTo(2);
@@ -124,7 +120,7 @@ class HistoryWhileRunningTest {
         // when: the run dies (SIGKILL, no clean-up), then history
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        Result dead = peertel("history", "--db", db());
+        PeertelCall dead = peertel("history", "--db", db());
 
         // then: history opens the file itself and says the execution's process is gone
         assertThat(dead.code()).as(dead.err()).isZero();
@@ -189,15 +185,12 @@ class HistoryWhileRunningTest {
         return InetAddress.getLocalHost().getHostName();
     }
 
-    private static Result peertel(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+    private static PeertelCall peertel(String... args) {
+        return PeertelCall.of(args);
     }
 
     /** The rows of a history table, without its header (cells as HistoryAndSummaryTest reads them). */
-    private static List<List<String>> rows(Result history) {
+    private static List<List<String>> rows(PeertelCall history) {
         List<List<String>> cells = HistoryAndSummaryTest.cells(history.out());
         return cells.subList(1, cells.size());
     }

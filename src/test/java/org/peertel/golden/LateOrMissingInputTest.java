@@ -3,8 +3,6 @@ package org.peertel.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peertel.cli.PeertelMain;
 
 /**
  * Input that is late or missing, through the real command line: an empty day (an outage) is refused rather than
@@ -32,15 +29,13 @@ class LateOrMissingInputTest {
     @TempDir
     Path work;
 
-    record Result(int code, String out, String err) {}
-
     @Test
     void anEmptyDayFailsPreflightInsteadOfLookingLikeZeroTraffic() throws IOException {
         // given: a day folder whose input files hold no data row (an outage of the collectors)
         emptyDay(DAY);
 
         // when
-        Result result = peertel("run", "--date", DAY);
+        PeertelCall result = peertel("run", "--date", DAY);
 
         // then
         assertThat(result.code()).as(result.toString()).isEqualTo(2);
@@ -58,7 +53,7 @@ class LateOrMissingInputTest {
         emptyDay(DAY);
 
         // when
-        Result result = peertel("run", "--date", DAY, "--allow-empty-day");
+        PeertelCall result = peertel("run", "--date", DAY, "--allow-empty-day");
 
         // then
         assertThat(result.code()).as(result.toString()).isZero();
@@ -77,7 +72,7 @@ class LateOrMissingInputTest {
         settings("input.allow-empty-day = true");
 
         // when
-        Result result = peertel("run", "--date", DAY);
+        PeertelCall result = peertel("run", "--date", DAY);
 
         // then
         assertThat(result.code()).as(result.toString()).isZero();
@@ -92,8 +87,8 @@ class LateOrMissingInputTest {
         Files.write(day.resolve("b-broken.csv.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, -1, -1});
 
         // when
-        Result refused = peertel("run", "--date", DAY);
-        Result skipped = peertel("run", "--date", DAY, "--skip-bad-files");
+        PeertelCall refused = peertel("run", "--date", DAY);
+        PeertelCall skipped = peertel("run", "--date", DAY, "--skip-bad-files");
 
         // then: without the option the bad file fails the day (exit 1), as it did: a bad file is not "empty"
         assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
@@ -109,9 +104,9 @@ class LateOrMissingInputTest {
         settings("input.ready-file = _SUCCESS");
 
         // when: the files are there, the marker is not
-        Result early = peertel("run", "--date", DAY);
+        PeertelCall early = peertel("run", "--date", DAY);
         Files.writeString(input().resolve(DAY).resolve("_SUCCESS"), "");
-        Result ready = peertel("run", "--date", DAY);
+        PeertelCall ready = peertel("run", "--date", DAY);
 
         // then
         assertThat(early.code()).as(early.toString()).isEqualTo(2);
@@ -130,9 +125,9 @@ class LateOrMissingInputTest {
         settings("input.ready-file = _SUCCESS");
 
         // when: a pass before its ready marker is there, a pass after
-        Result beforeMarker = peertel("schedule", "--once");
+        PeertelCall beforeMarker = peertel("schedule", "--once");
         Files.writeString(folder.resolve("_SUCCESS"), "");
-        Result afterMarker = peertel("schedule", "--once");
+        PeertelCall afterMarker = peertel("schedule", "--once");
 
         // then
         assertThat(beforeMarker.code()).as(beforeMarker.toString()).isZero();
@@ -157,7 +152,7 @@ class LateOrMissingInputTest {
         emptyDay("2026-03-07");
 
         // when
-        Result result = peertel("run", "--from", "2026-03-02", "--to", "2026-03-07");
+        PeertelCall result = peertel("run", "--from", "2026-03-02", "--to", "2026-03-07");
 
         // then
         assertThat(result.code()).as(result.toString()).isEqualTo(2);
@@ -176,8 +171,9 @@ class LateOrMissingInputTest {
         }
 
         // when
-        Result refused = peertel("run", "--from", "2026-03-02", "--to", "2026-03-05", "--allow-empty-day");
-        Result confirmed = peertel("run", "--from", "2026-03-02", "--to", "2026-03-05", "--allow-empty-day", "--yes");
+        PeertelCall refused = peertel("run", "--from", "2026-03-02", "--to", "2026-03-05", "--allow-empty-day");
+        PeertelCall confirmed =
+                peertel("run", "--from", "2026-03-02", "--to", "2026-03-05", "--allow-empty-day", "--yes");
 
         // then
         assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
@@ -198,7 +194,7 @@ class LateOrMissingInputTest {
                 new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, -1, -1});
 
         // when
-        Result result = peertel("run", "--from", "2026-01-01", "--to", "2026-01-25", "--allow-empty-day");
+        PeertelCall result = peertel("run", "--from", "2026-01-01", "--to", "2026-01-25", "--allow-empty-day");
 
         // then: the failed day, as many alerting days as fit, the totals of every day, what was left out
         assertThat(result.code()).as(result.toString()).isEqualTo(1);
@@ -262,7 +258,7 @@ class LateOrMissingInputTest {
         return rows;
     }
 
-    private Result peertel(String... args) {
+    private PeertelCall peertel(String... args) {
         List<String> line = new ArrayList<>(List.of(args));
         line.addAll(List.of(
                 "--connections",
@@ -277,9 +273,6 @@ class LateOrMissingInputTest {
             line.addAll(
                     List.of("--settings", work.resolve("telemetry.properties").toString()));
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(new PrintWriter(out), new PrintWriter(err), line.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+        return PeertelCall.of(line);
     }
 }

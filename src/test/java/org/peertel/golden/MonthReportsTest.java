@@ -3,8 +3,6 @@ package org.peertel.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peertel.cli.PeertelMain;
 import org.peertel.report.MonthReports;
 import org.peertel.report.OutputLayout;
 import org.peertel.report.RegistryOwners;
@@ -170,11 +167,7 @@ class MonthReportsTest {
                 "--db",
                 db.toString()));
         args.addAll(List.of(days));
-        StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(
-                new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
-        assertThat(code).as(err.toString()).isZero();
-        return code;
+        return PeertelCall.succeeding(args).code();
     }
 
     private Path settings(String more) throws IOException {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.peertel.cli.PeertelMain;
 import org.peertel.golden.GeneratedTenants.Conn;
 import org.peertel.golden.GeneratedTenants.Expected;
 import org.peertel.golden.GeneratedTenants.Net;
@@ -203,10 +200,7 @@ class TenantIsolationTest {
 
     /** Runs the real command line on one day of {@code work/latency} with the registry given; it must succeed. */
     private void runDay(Path registry, Path out, LocalDate day) {
-        StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(
-                new PrintWriter(new StringWriter()),
-                new PrintWriter(err),
+        PeertelCall.succeeding(List.of(
                 "run",
                 "--connections",
                 registry.toString(),
@@ -217,8 +211,7 @@ class TenantIsolationTest {
                 "--db",
                 work.resolve("t.duckdb").toString(),
                 "--date",
-                day.toString());
-        assertThat(code).as(err.toString()).isZero();
+                day.toString()));
     }
 
     /** Checks one customer's files against its connections; returns the samples of its report. */

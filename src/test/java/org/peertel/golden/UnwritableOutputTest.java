@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peertel.cli.PeertelMain;
 import org.peertel.history.Attempt;
 import org.peertel.history.AttemptLog;
 
@@ -35,8 +32,6 @@ class UnwritableOutputTest {
     @TempDir
     Path work;
 
-    record Result(int code, String out, String err) {}
-
     @Test
     void aFileWhereTheOutputFolderGoesStopsTheRunBeforeAnything() throws IOException {
         // given
@@ -44,7 +39,7 @@ class UnwritableOutputTest {
         Files.writeString(out, "not a folder");
 
         // when
-        Result result = run(out, "--date", DAY1);
+        PeertelCall result = run(out, "--date", DAY1);
 
         // then
         assertEquals(2, result.code());
@@ -63,7 +58,7 @@ class UnwritableOutputTest {
         Files.writeString(blocker, "not a folder");
         Path out = blocker.resolve("peertel/out");
 
-        Result result = run(out, "--date", DAY1);
+        PeertelCall result = run(out, "--date", DAY1);
 
         assertEquals(2, result.code());
         assertTrue(
@@ -80,7 +75,7 @@ class UnwritableOutputTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("reports"), "not a folder");
 
-        Result result = run(out, "--date", DAY1);
+        PeertelCall result = run(out, "--date", DAY1);
 
         assertEquals(2, result.code());
         assertTrue(
@@ -106,11 +101,11 @@ class UnwritableOutputTest {
         Map<String, String> before = files(out);
 
         // when: the next day, and the same day again
-        Result next = run(out, "--date", DAY2);
-        Result again = run(out, "--date", DAY1);
+        PeertelCall next = run(out, "--date", DAY2);
+        PeertelCall again = run(out, "--date", DAY1);
 
         // then
-        for (Result result : List.of(next, again)) {
+        for (PeertelCall result : List.of(next, again)) {
             assertEquals(2, result.code());
             assertTrue(result.err().contains(globex + " is a file where peertel needs a folder"), result.err());
         }
@@ -127,7 +122,7 @@ class UnwritableOutputTest {
             tmpfs.remountReadOnly();
 
             // when
-            Result result = run(out, "--date", DAY2);
+            PeertelCall result = run(out, "--date", DAY2);
 
             // then
             assertEquals(2, result.code());
@@ -152,7 +147,7 @@ class UnwritableOutputTest {
             before.put("filler", files(out).get("filler"));
 
             // when
-            Result result = run(out, "--date", DAY2);
+            PeertelCall result = run(out, "--date", DAY2);
 
             // then: the day fails where it first writes, and says what to do
             assertEquals(1, result.code(), result.err());
@@ -176,7 +171,7 @@ class UnwritableOutputTest {
         }
     }
 
-    private Result run(Path out, String... days) {
+    private PeertelCall run(Path out, String... days) {
         List<String> args = new ArrayList<>(List.of(
                 "run",
                 "--connections",
@@ -188,10 +183,7 @@ class UnwritableOutputTest {
                 "--db",
                 work.resolve("db/t.duckdb").toString()));
         args.addAll(List.of(days));
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        int code = PeertelMain.execute(new PrintWriter(stdout), new PrintWriter(stderr), args.toArray(String[]::new));
-        return new Result(code, stdout.toString(), stderr.toString());
+        return PeertelCall.of(args);
     }
 
     /** Every file under {@code root} (hidden ones included) by relative path, with its content. */
