@@ -52,7 +52,24 @@ What it implements
     (100 WARNING / 200 CRITICAL), HIGH_P95 (250), REGRESSION (factor 1.5 over the quantile_cont-0.5 of
     the daily medians of D-7..D-1 having >= 30 samples, needs >= 3 such days; the "store" is the days
     processed earlier in this same run), NO_DATA.
-  * output tree: alerts/<date>.csv, reports/<customer>/<date>.csv, reports/<customer>/<date>-prefixes.csv,
+  * alert lifecycle (incidents): an incident is one (connection, rule) from the first day it fires until it
+    resolves; its id is <opened_on>/<connection_id>/<rule>.  A rule is "judged" for a connection on a day when:
+    NO_DATA always; HIGH_MEDIAN and HIGH_P95 when the day has >= 30 samples; REGRESSION when it has >= 30
+    samples and the baseline has >= 3 previous days.  In calendar order of the processed days: a rule that
+    fires opens an incident (state OPEN, opened_on = the day) if the pair has none open, else continues it
+    (CONTINUING); a rule that is judged and does not fire resolves the open incident on that day; a rule not
+    judged changes nothing (the incident stays open).  The incidents are the only state kept across days besides
+    the statistics store; they never change which alerts fire.  (One registry: no connection is ever removed,
+    which would resolve its incidents as well.)
+  * output tree: alerts/<date>.csv (the alert rows, then state, opened_on and days_open = calendar days since
+    opened_on, 0 on the first day), alerts/<date>-resolved.csv for every processed day (the incidents resolved
+    that day, header only when none: incident_id, opened_on, resolved_on, customer_id, connection_id,
+    connection_name, rule, last_severity, days_open = resolved_on - opened_on, message = "did not fire on
+    <resolved_on>; last: <the last alert row's message>"; customer, name and severity from the incident's last
+    alert row), alerts/open.csv once after the last day (the incidents still open: the same columns, resolved_on
+    empty, days_open = last processed day - opened_on, message = the last alert row's message; header only when
+    none; both files sorted by customer_id, connection_id, then rule in alert-file order),
+    reports/<customer>/<date>.csv, reports/<customer>/<date>-prefixes.csv,
     reports/<customer>/<date>-hourly.csv, rejects/<date>.csv,
     reports/<customer>/month-<YYYY-MM>.csv and -prefixes.csv for each month of the run (the range files over the
     month's processed days, plus days_not_processed), with --range-report also
@@ -60,7 +77,7 @@ What it implements
     with data, days without, days with an alert, the range's coverage; one registry, so every day belongs to the
     same owners), runs/<date>.json (with "started_at"/"finished_at" = "IGNORED").
     CSV: comma, "\\n" line ends, a field is quoted iff it contains , " CR or LF (quotes doubled).
-    Text cells of reports and alerts (ids, names, partner, country, state, prefix, alert id, message) that
+    Text cells of reports and alerts (ids, names, partner, country, state, prefix, alert/incident id, message) that
     start with = + - @ TAB CR or NUL get a leading ' (CSV injection); rejects/ is written verbatim.
     (Python's csv.writer with lineterminator="\\n" does NOT quote a lone CR, hence the tiny writer below.)
 
@@ -616,6 +633,8 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
     store = {}  # (connection_id, date) -> daily stats (the job's store, this run only)
     # per processed day, for the range and month files: its samples, the connections with an alert, its coverage
     day_samples, day_alerted, day_coverage = {}, {}, {}
+    # the open incidents: (connection_id, rule) -> {"opened_on": date, "last": the last alert that fired, raw}
+    incidents = {}
     day = d_from
     while day <= d_to:
         run, rejects, samples = process_day(day, input_dir, conns, opts)
@@ -664,14 +683,16 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
                       ["date", "hour", "connection_id", "samples", "median_ms", "p95_ms", "coverage"], hrows)
 
         # alerts
-        alerts = []
+        alerts, resolved = [], []
         for c in sorted(conns, key=lambda c: (c["customer_id"], c["connection_id"])):
             cid = c["connection_id"]
             s = day_stats.get(cid)
             found = []
+            judged = {"NO_DATA"}  # the rules whose outcome counts for the incidents today
             if s is None:
                 found.append(("NO_DATA", "WARNING", "", "", "", 0, f"no attributed sample on {ds}"))
             elif s["samples"] >= MIN_SAMPLES:
+                judged |= {"HIGH_MEDIAN", "HIGH_P95"}
                 med = s["median"]
                 if med > MEDIAN_CRITICAL or med > MEDIAN_WARNING:
                     sev, thr = ("CRITICAL", MEDIAN_CRITICAL) if med > MEDIAN_CRITICAL else ("WARNING", MEDIAN_WARNING)
@@ -685,6 +706,7 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
                         if (cid, day - dt.timedelta(days=k)) in store
                         and store[(cid, day - dt.timedelta(days=k))]["samples"] >= MIN_SAMPLES]
                 if len(prev) >= REGRESSION_MIN_DAYS:
+                    judged.add("REGRESSION")
                     baseline = quantile_cont(sorted(prev), 0.5)
                     threshold = Fraction(REGRESSION_FACTOR) * Fraction(baseline)  # exact product
                     # The golden data must not depend on how the threshold is computed: the exact product
@@ -702,14 +724,31 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
                                       f"median {fmt3(med)} ms is above {REGRESSION_FACTOR.to_eng_string()} x "
                                       f"the baseline {fmt3(baseline)} ms (median of {len(prev)} previous days)"))
             found.sort(key=lambda a: RULE_ORDER.index(a[0]))
+            fired = {a[0] for a in found}
+            for rule in RULE_ORDER:  # incidents that resolve today: judged, not fired, open
+                inc = incidents.get((cid, rule))
+                if rule in judged and rule not in fired and inc is not None:
+                    del incidents[(cid, rule)]
+                    last = inc["last"]
+                    resolved.append(incident_row(cid, rule, inc["opened_on"], ds, (day - inc["opened_on"]).days,
+                                                 last, f"did not fire on {ds}; last: {last['message']}"))
             for rule, sev, obs, thr, base, n, msg in found:
+                inc = incidents.get((cid, rule))
+                state = "CONTINUING" if inc else "OPEN"
+                if inc is None:
+                    inc = incidents[(cid, rule)] = {"opened_on": day}
+                inc["last"] = {"customer_id": c["customer_id"], "name": c["name"], "severity": sev, "message": msg}
                 alerts.append([formula_guard(f"{ds}/{cid}/{rule}"), ds, formula_guard(c["customer_id"]),
                                formula_guard(cid), formula_guard(c["name"]), rule, sev, obs, thr, base, n,
-                               formula_guard(msg)])
+                               formula_guard(msg), state, inc["opened_on"].isoformat(),
+                               (day - inc["opened_on"]).days])
         day_alerted[day] = {a[3] for a in alerts}
         write_csv(os.path.join(out_dir, "alerts", f"{ds}.csv"),
                   ["alert_id", "date", "customer_id", "connection_id", "connection_name", "rule", "severity",
-                   "observed_ms", "threshold_ms", "baseline_ms", "samples", "message"], alerts)
+                   "observed_ms", "threshold_ms", "baseline_ms", "samples", "message", "state", "opened_on",
+                   "days_open"], alerts)
+        write_csv(os.path.join(out_dir, "alerts", f"{ds}-resolved.csv"), INCIDENT_HEADER,
+                  incident_rows(resolved))
 
         write_csv(os.path.join(out_dir, "rejects", f"{ds}.csv"), ["file", "line", "reason", "raw"], rejects)
 
@@ -721,6 +760,11 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
               f"alerts={len(alerts)}", file=sys.stderr)
         day += dt.timedelta(days=1)
 
+    last_day = max(day_samples)
+    still_open = [incident_row(cid, rule, inc["opened_on"], "", (last_day - inc["opened_on"]).days, inc["last"],
+                               inc["last"]["message"]) for (cid, rule), inc in incidents.items()]
+    write_csv(os.path.join(out_dir, "alerts", "open.csv"), INCIDENT_HEADER, incident_rows(still_open))
+
     if opts.range_report:
         write_range(out_dir, conns, customers, d_from, d_to, sorted(day_samples), day_samples, day_alerted,
                     day_coverage, f"range-{d_from.isoformat()}_{d_to.isoformat()}", None)
@@ -729,6 +773,27 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
         span = (days[-1] - days[0]).days + 1
         write_range(out_dir, conns, customers, days[0], days[-1], days, day_samples, day_alerted, day_coverage,
                     f"month-{month[0]:04d}-{month[1]:02d}", span - len(days))
+
+
+INCIDENT_HEADER = ["incident_id", "opened_on", "resolved_on", "customer_id", "connection_id", "connection_name",
+                   "rule", "last_severity", "days_open", "message"]
+
+
+def incident_row(cid, rule, opened_on, resolved_on, days_open, last, message):
+    """(sort key, cells) of a row of alerts/<date>-resolved.csv or alerts/open.csv.
+
+    `last` is the incident's last alert (raw text); the key is the raw (customer_id, connection_id, rule index),
+    the order of the alert files, and is unique per incident."""
+    o = opened_on.isoformat()
+    return ((last["customer_id"], cid, RULE_ORDER.index(rule)),
+            [formula_guard(f"{o}/{cid}/{rule}"), o, resolved_on, formula_guard(last["customer_id"]),
+             formula_guard(cid), formula_guard(last["name"]), rule, last["severity"], days_open,
+             formula_guard(message)])
+
+
+def incident_rows(keyed):
+    """The cells of incident_row results, in their key order."""
+    return [cells for _key, cells in sorted(keyed, key=lambda kc: kc[0])]
 
 
 def write_range(out_dir, conns, customers, d_from, d_to, days, day_samples, day_alerted, day_coverage, name,

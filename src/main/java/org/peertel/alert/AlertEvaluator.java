@@ -3,9 +3,11 @@ package org.peertel.alert;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.peertel.output.Millis;
@@ -42,11 +44,23 @@ public final class AlertEvaluator {
      */
     public List<Alert> evaluate(
             LocalDate day, List<Connection> connections, List<DailyStats> today, List<DailyStats> history) {
+        return judge(day, connections, today, history).alerts();
+    }
+
+    /**
+     * The alerts of {@link #evaluate}, with the rules that could be judged for each connection: an incident resolves
+     * only on a day its rule was judged and did not fire. NO_DATA is always judged; HIGH_MEDIAN and HIGH_P95 with at
+     * least min_samples samples; REGRESSION with min_samples samples and min_baseline_days baseline days. A disabled
+     * rule counts as judged (it never fires), so that switching a rule off resolves its incidents.
+     */
+    public JudgedDay judge(
+            LocalDate day, List<Connection> connections, List<DailyStats> today, List<DailyStats> history) {
         Map<String, DailyStats> byConnection =
                 today.stream().collect(Collectors.toMap(DailyStats::connectionId, Function.identity()));
         Map<String, List<DailyStats>> historyByConnection =
                 history.stream().collect(Collectors.groupingBy(DailyStats::connectionId));
         List<Alert> alerts = new ArrayList<>();
+        Map<String, Set<AlertRule>> judged = new HashMap<>();
         for (Connection connection : connections) {
             AlertRules rules = settings.rulesFor(connection.connectionId());
             DailyStats stats = byConnection.get(connection.connectionId());
@@ -56,7 +70,9 @@ public final class AlertEvaluator {
                     rules,
                     stats,
                     historyByConnection.getOrDefault(connection.connectionId(), List.of()),
-                    alerts);
+                    alerts,
+                    disabledRules(rules));
+            context.judged().add(AlertRule.NO_DATA);
             if (stats == null || stats.samples() == 0) {
                 context.noData();
             } else if (stats.samples() >= rules.minSamples()) {
@@ -64,11 +80,24 @@ public final class AlertEvaluator {
                 context.highP95();
                 context.regression();
             }
+            judged.put(connection.connectionId(), context.judged());
         }
-        alerts.sort(Comparator.comparing(Alert::customerId)
-                .thenComparing(Alert::connectionId)
-                .thenComparing(Alert::rule));
-        return alerts;
+        alerts.sort(Alert.FILE_ORDER);
+        return new JudgedDay(day, judged, alerts);
+    }
+
+    private static Set<AlertRule> disabledRules(AlertRules rules) {
+        Set<AlertRule> disabled = EnumSet.noneOf(AlertRule.class);
+        if (!rules.highMedianEnabled()) {
+            disabled.add(AlertRule.HIGH_MEDIAN);
+        }
+        if (!rules.highP95Enabled()) {
+            disabled.add(AlertRule.HIGH_P95);
+        }
+        if (!rules.regressionEnabled()) {
+            disabled.add(AlertRule.REGRESSION);
+        }
+        return disabled;
     }
 
     /** One connection's day under evaluation; each method adds the alert of one rule when it fires. */
@@ -78,7 +107,8 @@ public final class AlertEvaluator {
             AlertRules rules,
             DailyStats stats,
             List<DailyStats> history,
-            List<Alert> alerts) {
+            List<Alert> alerts,
+            Set<AlertRule> judged) {
 
         void noData() {
             if (rules.noDataEnabled()) {
@@ -90,6 +120,7 @@ public final class AlertEvaluator {
             if (!rules.highMedianEnabled()) {
                 return;
             }
+            judged.add(AlertRule.HIGH_MEDIAN);
             BigDecimal median = new BigDecimal(stats.medianMs());
             if (median.compareTo(rules.highMedianCriticalMs()) > 0) {
                 add(
@@ -113,8 +144,12 @@ public final class AlertEvaluator {
         }
 
         void highP95() {
+            if (!rules.highP95Enabled()) {
+                return;
+            }
+            judged.add(AlertRule.HIGH_P95);
             BigDecimal p95 = new BigDecimal(stats.p95Ms());
-            if (rules.highP95Enabled() && p95.compareTo(rules.highP95WarningMs()) > 0) {
+            if (p95.compareTo(rules.highP95WarningMs()) > 0) {
                 add(
                         AlertRule.HIGH_P95,
                         Severity.WARNING,
@@ -140,6 +175,7 @@ public final class AlertEvaluator {
             if (medians.length < rules.regressionMinBaselineDays()) {
                 return;
             }
+            judged.add(AlertRule.REGRESSION);
             BigDecimal baseline = new BigDecimal(Quantiles.cont(medians, 0.5));
             BigDecimal threshold = baseline.multiply(rules.regressionFactor());
             BigDecimal median = new BigDecimal(stats.medianMs());

@@ -1,10 +1,17 @@
 package org.peertel.job;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.peertel.alert.Alert;
 import org.peertel.alert.AlertEvaluator;
-import org.peertel.report.AlertFile;
+import org.peertel.alert.JudgedDay;
+import org.peertel.alert.Lifecycle;
+import org.peertel.report.LifecycleFiles;
 import org.peertel.report.RunSummary;
 import org.peertel.store.StoreQueries;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -13,10 +20,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Judges the day's statistics against the alert rules; stores the alerts and writes {@code alerts/<date>.csv}.
- * Then judges again the already-processed days that follow (as far as a REGRESSION baseline reaches), because
- * their baselines include this day: their alert files are rewritten only when they change. So after any order of
- * runs and re-runs, every alert file is what one clean run over all days would write.
+ * Judges the day's statistics against the alert rules, and judges again the already-processed days that follow (as
+ * far as a REGRESSION baseline reaches), because their baselines include this day. Stores them, then recomputes the
+ * incident lifecycle of every evaluated day from what is stored and writes the alert, resolved and open files that
+ * changed. So after any order of runs and re-runs, every alert file is what one clean run over all days would write.
  */
 public final class EvaluateAlertsTasklet implements Tasklet {
 
@@ -31,35 +38,58 @@ public final class EvaluateAlertsTasklet implements Tasklet {
         DayRun run = current.get();
         LocalDate day = run.day();
         AlertEvaluator evaluator = new AlertEvaluator(run.alertSettings());
-        List<Alert> alerts = evaluate(run, evaluator, day);
-        run.store().replaceAlerts(day, alerts);
-        AlertFile.write(run.layout().alerts(day), alerts);
+        Map<LocalDate, JudgedDay> stored = new TreeMap<>();
+        run.store().judgedDays().forEach(d -> stored.put(d.day(), d));
+
+        List<JudgedDay> judged = new ArrayList<>(List.of(judge(run, evaluator, day)));
         int reach = evaluator.historyDays(run.registry().connections());
         for (LocalDate later = day.plusDays(1); !later.isAfter(day.plusDays(reach)); later = later.plusDays(1)) {
-            if (run.store().queries().isEvaluated(later)) {
-                reevaluate(run, evaluator, later);
+            if (stored.containsKey(later)) {
+                judged.add(judge(run, evaluator, later));
             }
         }
+        // Judgements are stored again in any case (a later day's REGRESSION may become judgeable without an alert
+        // changing); a month is marked behind only when the alerts of one of its days changed.
+        Set<LocalDate> alertsChanged = new HashSet<>();
+        for (JudgedDay d : judged) {
+            JudgedDay before = stored.get(d.day());
+            if (before == null || !sameAlerts(before.alerts(), d.alerts())) {
+                alertsChanged.add(d.day());
+            }
+        }
+        run.store().replaceJudgedDays(judged, alertsChanged);
+        for (JudgedDay d : judged) {
+            JudgedDay before = stored.put(d.day(), d);
+            if (!d.day().equals(day)
+                    && before != null
+                    && before.alerts().size() != d.alerts().size()) {
+                RunSummary.updateAlertCount(
+                        run.layout().runSummary(d.day()), d.alerts().size());
+            }
+        }
+        LifecycleFiles.write(run.layout(), Lifecycle.of(List.copyOf(stored.values())), day);
         return RepeatStatus.FINISHED;
     }
 
-    private static void reevaluate(DayRun run, AlertEvaluator evaluator, LocalDate day) {
-        List<Alert> alerts = evaluate(run, evaluator, day);
-        if (AlertFile.render(alerts).equals(AlertFile.readOrEmpty(run.layout().alerts(day)))) {
-            return;
-        }
-        run.store().replaceAlerts(day, alerts);
-        AlertFile.write(run.layout().alerts(day), alerts);
-        RunSummary.updateAlertCount(run.layout().runSummary(day), alerts.size());
-    }
-
-    private static List<Alert> evaluate(DayRun run, AlertEvaluator evaluator, LocalDate day) {
+    private static JudgedDay judge(DayRun run, AlertEvaluator evaluator, LocalDate day) {
         var connections = run.registry().connections();
         StoreQueries queries = run.store().queries();
-        return evaluator.evaluate(
+        return evaluator.judge(
                 day,
                 connections,
                 queries.dailyStats(day, day),
                 queries.dailyStats(day.minusDays(evaluator.historyDays(connections)), day.minusDays(1)));
+    }
+
+    private static boolean sameAlerts(List<Alert> a, List<Alert> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).sameAs(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -9,11 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.peertel.alert.Alert;
+import org.peertel.alert.LifecycleAlert;
 import org.peertel.output.AtomicFiles;
 import org.peertel.output.CsvLine;
 import org.peertel.output.Millis;
 
-/** {@code alerts/<date>.csv}: one row per (connection, rule) that fired; header only when nothing fired. */
+/**
+ * {@code alerts/<date>.csv}: one row per (connection, rule) that fired, with its place in its incident (the last three
+ * columns); header only when nothing fired.
+ */
 public final class AlertFile {
 
     static final String HEADER = CsvLine.of(
@@ -28,18 +32,18 @@ public final class AlertFile {
             "threshold_ms",
             "baseline_ms",
             "samples",
-            "message");
+            "message",
+            "state",
+            "opened_on",
+            "days_open");
 
     private AlertFile() {}
 
-    public static void write(Path file, List<Alert> alerts) {
-        AtomicFiles.writeString(file, render(alerts));
-    }
-
     /** The file's content for {@code alerts}. */
-    public static String render(List<Alert> alerts) {
+    static String render(List<LifecycleAlert> alerts) {
         StringBuilder file = new StringBuilder(HEADER);
-        for (Alert alert : alerts) {
+        for (LifecycleAlert row : alerts) {
+            Alert alert = row.alert();
             // Text cells go through FormulaGuard (CSV injection); the numbers are written from numbers.
             file.append(CsvLine.of(
                     text(alert.alertId()),
@@ -53,17 +57,28 @@ public final class AlertFile {
                     Millis.format(alert.thresholdMs()),
                     Millis.format(alert.baselineMs()),
                     Long.toString(alert.samples()),
-                    text(alert.message())));
+                    text(alert.message()),
+                    row.state(),
+                    row.openedOn().toString(),
+                    Long.toString(row.daysOpen())));
         }
         return file.toString();
     }
 
-    /** The content of an existing alert file, or "" when there is none. */
-    public static String readOrEmpty(Path file) {
+    /**
+     * Writes {@code content} to {@code file} unless the file holds it already; true when it wrote. A re-run rewrites
+     * only the alert files that change, so a file's time says when its content last changed.
+     */
+    static boolean writeIfChanged(Path file, String content) {
         try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+            if (Files.exists(file)
+                    && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
+                return false;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("unable to read alert file " + file + ": " + e.getMessage(), e);
         }
+        AtomicFiles.writeString(file, content);
+        return true;
     }
 }

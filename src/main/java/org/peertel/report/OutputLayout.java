@@ -13,6 +13,16 @@ public record OutputLayout(Path out) {
         return out.resolve("alerts").resolve(day + ".csv");
     }
 
+    /** {@code alerts/<date>-resolved.csv}: the incidents that resolved on the day. */
+    public Path resolvedIncidents(LocalDate day) {
+        return out.resolve("alerts").resolve(day + "-resolved.csv");
+    }
+
+    /** {@code alerts/open.csv}: the incidents open after the latest processed day. */
+    public Path openIncidents() {
+        return out.resolve("alerts").resolve("open.csv");
+    }
+
     public Path customerReport(String customerId, LocalDate day) {
         return customerFolder(customerId).resolve(day + ".csv");
     }

@@ -35,7 +35,8 @@ final class SchemaMigrations {
             "002-drop-staging-tables.sql",
             "003-measurements-as-numbers.sql",
             "004-day-connections.sql",
-            "005-stale-months.sql");
+            "005-stale-months.sql",
+            "006-alert-judgements.sql");
 
     static final String FOLDER = "migrations/";
 

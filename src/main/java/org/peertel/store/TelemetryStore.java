@@ -10,7 +10,10 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import org.duckdb.DuckDBDriver;
+import org.peertel.alert.Alert;
+import org.peertel.alert.JudgedDay;
 import org.peertel.config.DuckDbSettings;
 import org.peertel.testhook.CrashPoint;
 
@@ -248,12 +251,36 @@ public final class TelemetryStore implements AutoCloseable {
         return new StoreQueries(connection);
     }
 
-    /** Replaces the day's alerts and records the day as evaluated; the day's month files are behind from now on. */
-    public void replaceAlerts(LocalDate day, List<org.peertel.alert.Alert> alerts) {
-        inTransaction("store the alerts of " + day, () -> {
-            StoredAlerts.replace(connection, day, alerts);
-            markStale(day.withDayOfMonth(1));
-        });
+    /** Replaces the day's alerts and records the day as evaluated, without judgements (for tests of the alerts). */
+    public void replaceAlerts(LocalDate day, List<Alert> alerts) {
+        replaceJudgedDays(List.of(JudgedDay.withoutJudgements(day, alerts)), Set.of(day));
+    }
+
+    /**
+     * Replaces the alerts and judgements of {@code days} and records them as evaluated, in one transaction; the
+     * months of the days in {@code alertsChanged} are behind from now on.
+     */
+    public void replaceJudgedDays(List<JudgedDay> days, Set<LocalDate> alertsChanged) {
+        inTransaction(
+                "store the alerts of "
+                        + days.stream().map(d -> d.day().toString()).toList(),
+                () -> {
+                    for (JudgedDay day : days) {
+                        StoredAlerts.replace(connection, day);
+                    }
+                    for (LocalDate day : alertsChanged) {
+                        markStale(day.withDayOfMonth(1));
+                    }
+                });
+    }
+
+    /** Every evaluated day with its alerts and judgements, in date order: what the incident lifecycle is made of. */
+    public List<JudgedDay> judgedDays() {
+        try {
+            return StoredAlerts.readAll(connection);
+        } catch (SQLException e) {
+            throw new StoreException("unable to read the alerts of " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The months whose month files are behind (a day published or its alerts changed since), oldest first. */

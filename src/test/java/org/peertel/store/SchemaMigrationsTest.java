@@ -96,15 +96,23 @@ class SchemaMigrationsTest {
                 .isEqualTo(applied);
     }
 
+    /** The alerts table as migration 001 makes it, before 006 adds the exact figures. */
+    private static final String ALERTS_BEFORE_006 =
+            "CREATE TABLE alerts (day DATE NOT NULL, alert_id VARCHAR NOT NULL, "
+                    + "customer_id VARCHAR NOT NULL, connection_id VARCHAR NOT NULL, connection_name VARCHAR NOT NULL, "
+                    + "rule VARCHAR NOT NULL, severity VARCHAR NOT NULL, observed_ms DOUBLE, threshold_ms DOUBLE, "
+                    + "baseline_ms DOUBLE, samples BIGINT NOT NULL, message VARCHAR NOT NULL)";
+
     @Test
     void aDatabaseOfTheReleaseBeforeSchemaVersionIsRecognisedByMeasurementRowsAndNotMigratedAgain() throws Exception {
-        // given: a database holding measurement_rows and no schema_version (here nothing else, to see that the
-        // migrations it is recorded as having are not run)
+        // given: a database holding measurement_rows and no schema_version (here only that and the alerts table that
+        // 006 alters, to see that the migrations it is recorded as having are not run)
         Path db = folder.resolve("before-versioning.duckdb");
         DuckDbFile.execute(
                 db,
                 "CREATE TABLE measurement_rows (day DATE NOT NULL)",
-                "INSERT INTO measurement_rows VALUES " + "('2026-03-02')");
+                "INSERT INTO measurement_rows VALUES " + "('2026-03-02')",
+                ALERTS_BEFORE_006);
 
         // when
         open(db);
@@ -115,7 +123,7 @@ class SchemaMigrationsTest {
                 .containsExactlyElementsOf(everyMigration());
         assertThat(SchemaMigrations.BEFORE_VERSIONING).isEqualTo(3);
         assertThat(tableType(db, "day_connections")).as("004 was run").isEqualTo("BASE TABLE");
-        assertThat(tableType(db, "alerts")).as("001 was not run").isEqualTo("none");
+        assertThat(tableType(db, "evaluated_days")).as("001 was not run").isEqualTo("none");
         assertThat(tableType(db, "measurements")).as("003 was not run").isEqualTo("none");
         assertThat(DuckDbFile.rows(db, "SELECT * FROM measurement_rows")).containsExactly("2026-03-02");
     }
