@@ -107,6 +107,14 @@ public final class Lifecycle {
         return days.get(day);
     }
 
+    /** Every incident, resolved or open, by the day it opened, then in file order. */
+    public List<Incident> incidents() {
+        List<Incident> all = new ArrayList<>(open);
+        days.values().forEach(day -> all.addAll(day.resolved()));
+        all.sort(Comparator.comparing(Incident::openedOn).thenComparing(FILE_ORDER));
+        return all;
+    }
+
     /** Every incident open after the latest evaluated day, in file order. */
     public List<Incident> open() {
         return open;

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             HistoryCommand.class,
             StatusCommand.class,
             ReportCommand.class,
+            AlertsCommand.class,
             ValidateCommand.class,
             GenerateCommand.class
         })

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.peertel.alert.AlertSettings;
 import org.peertel.config.JobSettings;
+import org.peertel.delivery.DeliveryReport;
+import org.peertel.delivery.DeliverySettings;
 import org.peertel.history.TelemetryExecution;
 import org.peertel.job.Progress;
 import org.peertel.job.RegistryCache;
@@ -83,6 +85,7 @@ public final class RunCommand implements Callable<Integer> {
         Preflight.alertSettings(AlertSettings.load(settings.alerts()), registry);
         InputPreflight.check(settings.inputReadiness(), days);
         Preflight.outputFolder(settings.out(), registry);
+        DeliverySettings delivery = DeliverySettings.load(paths.settingsFile());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (StopOnSignal signal = new StopOnSignal(err);
@@ -93,6 +96,7 @@ public final class RunCommand implements Callable<Integer> {
                                         " ", spec.commandLine().getParseResult().originalArgs()),
                         registries)) {
             signal.watch(session);
+            session.registerReceivers(delivery);
             session.reportProgressTo(new Progress(err, System.console() != null, System::nanoTime));
             for (LocalDate day : days) {
                 if (signal.signalled()) {
@@ -117,7 +121,9 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
                     session.updateMonthReports(err); // for the days that completed before
+                    DeliveryReport delivered = session.deliverAlerts(delivery, days, err);
                     RunSummaryPrinter.print(days, executions, settings.out(), out);
+                    printDelivery(delivery, delivered, out);
                     err.println("peertel: " + day + " failed (" + execution.getStatus() + "): "
                             + JobFailure.describe(execution) + System.lineSeparator()
                             + "Fix the cause and run the same command again: the day restarts where it stopped.");
@@ -125,9 +131,19 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
             session.updateMonthReports(err); // once, after the days: each month touched is written once
+            DeliveryReport delivered = session.deliverAlerts(delivery, days, err);
             RunSummaryPrinter.print(days, executions, settings.out(), out);
+            printDelivery(delivery, delivered, out);
             // every day completed; a signal while the month files were written stopped them (the next run does)
             return signal.signalled() ? signal.exitCode() : ExitCode.OK;
+        }
+    }
+
+    /** The receivers' lines and {@code delivery: n pending}, when a receiver is set. */
+    private static void printDelivery(DeliverySettings delivery, DeliveryReport report, PrintWriter out) {
+        if (delivery.anyReceiver()) {
+            report.lines().forEach(out::println);
+            out.println(report.summary());
         }
     }
 

@@ -77,4 +77,9 @@ public final class SettingsFile {
     public ConfigurationException error(Entry entry, String problem) {
         return new ConfigurationException(where(entry) + ": " + entry.key() + " = '" + entry.value() + "': " + problem);
     }
+
+    /** An error about {@code entry} that does not repeat its value (a URL with credentials, a password). */
+    public ConfigurationException errorWithoutValue(Entry entry, String problem) {
+        return new ConfigurationException(where(entry) + ": " + entry.key() + ": " + problem);
+    }
 }

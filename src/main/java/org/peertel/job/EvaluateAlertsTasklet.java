@@ -11,6 +11,7 @@ import org.peertel.alert.Alert;
 import org.peertel.alert.AlertEvaluator;
 import org.peertel.alert.JudgedDay;
 import org.peertel.alert.Lifecycle;
+import org.peertel.delivery.IncidentChanges;
 import org.peertel.report.LifecycleFiles;
 import org.peertel.report.RunSummary;
 import org.peertel.store.StoreQueries;
@@ -21,9 +22,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Judges the day's statistics against the alert rules, and judges again the already-processed days that follow (as
- * far as a REGRESSION baseline reaches), because their baselines include this day. Stores them, then recomputes the
- * incident lifecycle of every evaluated day from what is stored and writes the alert, resolved and open files that
- * changed. So after any order of runs and re-runs, every alert file is what one clean run over all days would write.
+ * far as a REGRESSION baseline reaches), because their baselines include this day. Recomputes the incident lifecycle
+ * of every evaluated day from what is stored and these, stores them with the incident changes from this day on (the
+ * outbox of delivery) in one transaction, then writes the alert, resolved and open files that changed. So after any order of runs and re-runs, every alert file is what one clean run over all days would write.
  */
 public final class EvaluateAlertsTasklet implements Tasklet {
 
@@ -57,9 +58,12 @@ public final class EvaluateAlertsTasklet implements Tasklet {
                 alertsChanged.add(d.day());
             }
         }
-        run.store().replaceJudgedDays(judged, alertsChanged);
+        Map<LocalDate, JudgedDay> after = new TreeMap<>(stored);
+        judged.forEach(d -> after.put(d.day(), d));
+        Lifecycle lifecycle = Lifecycle.of(List.copyOf(after.values()));
+        run.store().replaceJudgedDays(judged, alertsChanged, day, IncidentChanges.of(lifecycle, day));
         for (JudgedDay d : judged) {
-            JudgedDay before = stored.put(d.day(), d);
+            JudgedDay before = stored.get(d.day());
             if (!d.day().equals(day)
                     && before != null
                     && before.alerts().size() != d.alerts().size()) {
@@ -67,7 +71,7 @@ public final class EvaluateAlertsTasklet implements Tasklet {
                         run.layout().runSummary(d.day()), d.alerts().size());
             }
         }
-        LifecycleFiles.write(run.layout(), Lifecycle.of(List.copyOf(stored.values())), day);
+        LifecycleFiles.write(run.layout(), lifecycle, day);
         return RepeatStatus.FINISHED;
     }
 

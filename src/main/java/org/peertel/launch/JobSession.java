@@ -2,9 +2,13 @@ package org.peertel.launch;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.peertel.config.JobSettings;
+import org.peertel.delivery.AlertDelivery;
+import org.peertel.delivery.DeliveryReport;
+import org.peertel.delivery.DeliverySettings;
 import org.peertel.history.DaysDone;
 import org.peertel.history.TelemetryHistory;
 import org.peertel.job.CurrentDay;
@@ -15,6 +19,7 @@ import org.peertel.job.TelemetryJobParameters;
 import org.peertel.report.MonthReports;
 import org.peertel.report.OutputLayout;
 import org.peertel.report.RegistryOwners;
+import org.peertel.report.RunSummary;
 import org.peertel.store.DuckDbLibrary;
 import org.peertel.store.TelemetryStore;
 import org.springframework.batch.core.job.JobExecution;
@@ -111,6 +116,38 @@ public final class JobSession implements AutoCloseable {
         } catch (RuntimeException e) {
             err.println("peertel: WARNING: the month-to-date reports were not updated (" + e.getMessage()
                     + "); the next run writes them");
+        }
+    }
+
+    /** Makes the receivers of {@code delivery} known to the store before the days run (see AlertDelivery). */
+    public void registerReceivers(DeliverySettings delivery) {
+        if (delivery.anyReceiver()) {
+            try (TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {
+                AlertDelivery.register(store, delivery);
+            }
+        }
+    }
+
+    /**
+     * Sends the receivers of {@code delivery} what the alert outbox holds, then writes what is left (pending, failed)
+     * into the run summaries of {@code days}. Never throws: a delivery that cannot run is a WARNING, and the changes
+     * wait in the outbox for the next run.
+     */
+    public DeliveryReport deliverAlerts(DeliverySettings delivery, List<LocalDate> days, PrintWriter err) {
+        if (!delivery.anyReceiver()) {
+            return DeliveryReport.NONE;
+        }
+        try (TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {
+            DeliveryReport report = AlertDelivery.deliver(store, delivery, System.getenv());
+            OutputLayout layout = new OutputLayout(settings.out());
+            for (LocalDate day : days) {
+                RunSummary.updateDelivery(layout.runSummary(day), report.pending(), report.failed());
+            }
+            return report;
+        } catch (RuntimeException e) {
+            err.println("peertel: WARNING: the alerts were not delivered (" + e.getMessage()
+                    + "); they stay in the outbox for the next run");
+            return DeliveryReport.NONE;
         }
     }
 

@@ -71,7 +71,7 @@ public final class AlertFile {
      */
     static boolean writeIfChanged(Path file, String content) {
         try {
-            if (Files.exists(file)
+            if (Files.isRegularFile(file)
                     && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
                 return false;
             }

@@ -22,6 +22,8 @@ import org.peertel.store.StoreQueries.DayCounts;
 public final class RunSummary {
 
     private static final Pattern ALERTS = Pattern.compile("\"alerts\": \\d+,");
+    private static final Pattern ALERTS_LINE = Pattern.compile("(?m)^  \"alerts\": \\d+,\n");
+    private static final Pattern DELIVERY = Pattern.compile("(?m)^  \"delivery\": \\{[^}]*},\n");
 
     private RunSummary() {}
 
@@ -93,6 +95,29 @@ public final class RunSummary {
             }
             String json = Files.readString(file, StandardCharsets.UTF_8);
             AtomicFiles.writeString(file, ALERTS.matcher(json).replaceFirst("\"alerts\": " + alerts + ","));
+        } catch (IOException e) {
+            throw new UncheckedIOException("unable to update run summary " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes what the alert delivery after the run left, over all days ({@code "delivery": {"pending": n, "failed":
+     * m}}, after {@code "alerts"}), into an existing run summary, keeping everything else. Only when a receiver is
+     * set: a run without receivers writes no such key. Does nothing when the file does not exist.
+     */
+    public static void updateDelivery(Path file, long pending, long failed) {
+        try {
+            if (!Files.exists(file)) {
+                return;
+            }
+            String json = DELIVERY.matcher(Files.readString(file, StandardCharsets.UTF_8))
+                    .replaceFirst("");
+            String delivery = "  \"delivery\": {\"pending\": " + pending + ", \"failed\": " + failed + "},\n";
+            java.util.regex.Matcher alerts = ALERTS_LINE.matcher(json);
+            if (alerts.find()) {
+                AtomicFiles.writeString(
+                        file, json.substring(0, alerts.end()) + delivery + json.substring(alerts.end()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("unable to update run summary " + file + ": " + e.getMessage(), e);
         }

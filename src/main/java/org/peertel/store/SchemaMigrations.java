@@ -36,7 +36,8 @@ final class SchemaMigrations {
             "003-measurements-as-numbers.sql",
             "004-day-connections.sql",
             "005-stale-months.sql",
-            "006-alert-judgements.sql");
+            "006-alert-judgements.sql",
+            "007-alert-outbox.sql");
 
     static final String FOLDER = "migrations/";
 

@@ -253,14 +253,16 @@ public final class TelemetryStore implements AutoCloseable {
 
     /** Replaces the day's alerts and records the day as evaluated, without judgements (for tests of the alerts). */
     public void replaceAlerts(LocalDate day, List<Alert> alerts) {
-        replaceJudgedDays(List.of(JudgedDay.withoutJudgements(day, alerts)), Set.of(day));
+        replaceJudgedDays(List.of(JudgedDay.withoutJudgements(day, alerts)), Set.of(day), day, List.of());
     }
 
     /**
-     * Replaces the alerts and judgements of {@code days} and records them as evaluated, in one transaction; the
-     * months of the days in {@code alertsChanged} are behind from now on.
+     * Replaces the alerts and judgements of {@code days}, records them as evaluated and records the incident changes
+     * of the days from {@code from} on in the outbox, in one transaction; the months of the days in {@code
+     * alertsChanged} are behind from now on.
      */
-    public void replaceJudgedDays(List<JudgedDay> days, Set<LocalDate> alertsChanged) {
+    public void replaceJudgedDays(
+            List<JudgedDay> days, Set<LocalDate> alertsChanged, LocalDate from, List<OutboxChange> changes) {
         inTransaction(
                 "store the alerts of "
                         + days.stream().map(d -> d.day().toString()).toList(),
@@ -271,7 +273,45 @@ public final class TelemetryStore implements AutoCloseable {
                     for (LocalDate day : alertsChanged) {
                         markStale(day.withDayOfMonth(1));
                     }
+                    StoredOutbox.record(connection, from, changes, java.time.Instant.now());
                 });
+    }
+
+    /**
+     * Makes {@code receiver} known, the first time only, from the outbox's current end on: it is sent the changes
+     * recorded from now on, not the whole history from before it was set.
+     */
+    public void registerReceiver(String receiver) {
+        inTransaction("register the alert receiver " + receiver, () -> StoredOutbox.register(connection, receiver));
+    }
+
+    /**
+     * The changes of the outbox {@code receiver} is to be sent, oldest day first; none before it is registered.
+     *
+     * @param resolvedOnly only the resolved changes
+     */
+    public List<PendingChange> pendingChanges(String receiver, boolean resolvedOnly) {
+        try {
+            return StoredOutbox.pending(connection, receiver, resolvedOnly);
+        } catch (SQLException e) {
+            throw new StoreException("unable to read the alert outbox of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records that {@code receiver} acknowledged {@code changes} (delivered) or refused them with {@code answer}. */
+    public void acknowledge(String receiver, List<OutboxChange> changes, boolean delivered, String answer) {
+        inTransaction(
+                "record the delivery to " + receiver,
+                () -> StoredOutbox.acknowledge(connection, receiver, changes, delivered, answer));
+    }
+
+    /** How many changes {@code receiver} refused in their current content. */
+    public long refusedChanges(String receiver) {
+        try {
+            return StoredOutbox.failed(connection, receiver);
+        } catch (SQLException e) {
+            throw new StoreException("unable to read the alert outbox of " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Every evaluated day with its alerts and judgements, in date order: what the incident lifecycle is made of. */

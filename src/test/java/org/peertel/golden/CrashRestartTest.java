@@ -80,6 +80,7 @@ class CrashRestartTest {
                 new AfterCrash(
                         Set.of(
                                 "alerts/" + CRASHED_DAY + ".csv",
+                                "alerts/" + CRASHED_DAY + "-resolved.csv",
                                 "reports/acme/" + CRASHED_DAY + ".csv",
                                 "reports/acme/" + CRASHED_DAY + "-prefixes.csv",
                                 "reports/acme/" + CRASHED_DAY + "-hourly.csv"),

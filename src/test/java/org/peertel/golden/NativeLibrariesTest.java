@@ -84,10 +84,13 @@ class NativeLibrariesTest {
     private void assertDayWritten(String day) throws IOException {
         Map<String, String> expected = OutputTree.read(CASE.resolve("expected"));
         Map<String, String> actual = OutputTree.daysOnly(OutputTree.read(work.resolve("out")));
-        assertEquals(1 + 1 + 1 + 3 * 3, actual.size(), actual.keySet().toString());
+        // alerts, resolved incidents, rejects, run summary, and 3 customers' 3 reports
+        assertEquals(1 + 1 + 1 + 1 + 3 * 3, actual.size(), actual.keySet().toString());
         actual.forEach((file, text) -> {
             assertTrue(file.contains(day), file);
-            assertEquals(expected.get(file), text, file);
+            if (!file.endsWith("-resolved.csv")) { // what resolves on a day depends on the days before, not run here
+                assertEquals(expected.get(file), text, file);
+            }
         });
     }
 

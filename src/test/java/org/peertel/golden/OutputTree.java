@@ -14,6 +14,9 @@ import java.util.stream.Stream;
  */
 final class OutputTree {
 
+    /** The incidents open after the latest processed day. */
+    static final String OPEN_INCIDENTS = "alerts/open.csv";
+
     private OutputTree() {}
 
     static Map<String, String> read(Path root) throws IOException {
@@ -43,12 +46,15 @@ final class OutputTree {
         return ofDays;
     }
 
-    /** The files of days only: without the range and month files ({@code range-...}, {@code month-...}). */
+    /**
+     * The files of days only: without the range and month files ({@code range-...}, {@code month-...}) and without
+     * {@code alerts/open.csv}, which holds the incidents open after the latest day processed, not a day's.
+     */
     static Map<String, String> daysOnly(Map<String, String> files) {
         Map<String, String> days = new java.util.TreeMap<>(files);
         days.keySet().removeIf(file -> {
             String name = Path.of(file).getFileName().toString();
-            return name.startsWith("range-") || name.startsWith("month-");
+            return name.startsWith("range-") || name.startsWith("month-") || file.equals(OPEN_INCIDENTS);
         });
         return days;
     }

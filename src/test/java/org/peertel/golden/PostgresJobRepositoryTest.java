@@ -92,7 +92,10 @@ class PostgresJobRepositoryTest {
         Map<String, String> expected =
                 OutputTree.ofDays(OutputTree.read(CASE.resolve("expected")), List.of("2026-03-02", "2026-03-03"));
         Map<String, String> actual = OutputTree.daysOnly(OutputTree.read(work.resolve("out")));
-        assertEquals(2 + 2 + 2 + 3 * 3 * 2, expected.size(), "alerts, rejects, runs, 3 customers' reports, 2 days");
+        assertEquals(
+                2 + 2 + 2 + 2 + 3 * 3 * 2,
+                expected.size(),
+                "alerts, resolved incidents, rejects, runs, 3 customers' reports, 2 days");
         assertEquals(expected, actual);
 
         // then: the history is in PostgreSQL, not in the H2 file beside the DuckDB file

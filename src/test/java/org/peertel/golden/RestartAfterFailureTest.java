@@ -57,7 +57,10 @@ class RestartAfterFailureTest {
         for (String file : actual.keySet()) {
             assertEquals(expected.get(file), actual.get(file), file);
         }
-        assertEquals(2 + 2 + 2 + 3 * 3 * 2, actual.size(), "alerts, rejects, runs and 3 customers' reports, 2 days");
+        assertEquals(
+                2 + 2 + 2 + 2 + 3 * 3 * 2,
+                actual.size(),
+                "alerts, resolved incidents, rejects, runs and 3 customers' reports, 2 days");
         assertEquals(List.of("2026-03-02 attempt 1: FAILED, COMPLETED", "2026-03-03 attempt 1: COMPLETED"), history());
         assertEquals(
                 List.of("alertStep", "reportStep"),

@@ -1,0 +1,128 @@
+package org.peertel.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.peertel.alert.Incident;
+import org.peertel.alert.Lifecycle;
+import org.peertel.config.ConfigurationException;
+import org.peertel.config.JobSettings;
+import org.peertel.launch.RunLock;
+import org.peertel.registry.FileNameRule;
+import org.peertel.store.TelemetryStore;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code peertel alerts}: the incidents of the processed days for an operator, from the store: those open now, or
+ * those open on some day of a range.
+ */
+@Command(
+        name = "alerts",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List incidents: one (connection, rule) from the first day it fired until the first later processed day "
+                    + "on which its rule was judged and did not fire (see docs/alerts.md).",
+            "Without options: every incident open after the latest processed day, as alerts/open.csv has them."
+        },
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {ExitCode.OK_LINE, ExitCode.FAILED_LINE, ExitCode.BAD_USAGE_LINE})
+public final class AlertsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** --open (the default) or a range. */
+    static final class Which {
+        @Option(names = "--open", required = true, description = "Incidents open after the latest processed day.")
+        boolean open;
+
+        @ArgGroup(exclusive = false, multiplicity = "1")
+        Range range;
+    }
+
+    static final class Range {
+        @Option(
+                names = "--from",
+                paramLabel = "D1",
+                required = true,
+                description = "Incidents open or resolved on some day from D1 (YYYY-MM-DD) ...")
+        String from;
+
+        @Option(names = "--to", paramLabel = "D2", required = true, description = "... to D2, inclusive.")
+        String to;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Which which;
+
+    @Mixin
+    PathOptions paths;
+
+    @Override
+    public Integer call() {
+        LocalDate first = null;
+        LocalDate last = null;
+        if (which != null && which.range != null) {
+            try {
+                LocalDate today = DayRange.todayUtc();
+                first = DayRange.day(which.range.from, "--from", today);
+                last = DayRange.day(which.range.to, "--to", today);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (last.isBefore(first)) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--to " + last + " is before --from " + first);
+            }
+        }
+        JobSettings settings = paths.resolve();
+        if (!Files.isRegularFile(settings.db())) {
+            throw new ConfigurationException("no database " + settings.db() + ": nothing was processed with it yet "
+                    + "(check --db or --settings)");
+        }
+        Lifecycle lifecycle;
+        try (RunLock lock = RunLock.acquire(settings.db(), "peertel alerts");
+                TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {
+            lifecycle = Lifecycle.of(store.judgedDays());
+        }
+        List<Incident> incidents = first == null ? lifecycle.open() : during(lifecycle.incidents(), first, last);
+        print(incidents, spec.commandLine().getOut());
+        return ExitCode.OK;
+    }
+
+    /** The incidents open, or resolved, on at least one day from {@code first} to {@code last}. */
+    private static List<Incident> during(List<Incident> incidents, LocalDate first, LocalDate last) {
+        return incidents.stream()
+                .filter(i -> !i.openedOn().isAfter(last))
+                .filter(i -> i.isOpen() || !i.resolvedOn().isBefore(first))
+                .toList();
+    }
+
+    private static void print(List<Incident> incidents, PrintWriter out) {
+        if (incidents.isEmpty()) {
+            out.println("No incident.");
+            return;
+        }
+        TextTable table =
+                new TextTable("incident", "state", "opened", "resolved", ">days", "customer", "severity", "message");
+        for (Incident incident : incidents) {
+            table.row(
+                    FileNameRule.printable(incident.incidentId()),
+                    incident.isOpen() ? "open" : "resolved",
+                    incident.openedOn(),
+                    incident.resolvedOn(),
+                    incident.daysOpen(),
+                    FileNameRule.printable(incident.lastAlert().customerId()),
+                    incident.lastAlert().severity(),
+                    FileNameRule.printable(incident.message()));
+        }
+        table.lines().forEach(line -> out.println(line.stripTrailing()));
+        out.println(incidents.size() + (incidents.size() == 1 ? " incident" : " incidents"));
+    }
+}

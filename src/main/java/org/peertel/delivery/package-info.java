@@ -1,0 +1,7 @@
+/**
+ * delivery: telling receivers about incidents. The changes of each processed day as the outbox keeps them and a
+ * webhook receives them ({@link org.peertel.delivery.IncidentChanges}), and after a run, the delivery of what the
+ * outbox holds to the receivers the settings name. Uses alert, config, report, store and output; job and launch use
+ * it.
+ */
+package org.peertel.delivery;
