@@ -9,6 +9,9 @@ import org.peertel.alert.Incident;
 import org.peertel.alert.Lifecycle;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
+import org.peertel.delivery.AlertDelivery;
+import org.peertel.delivery.DeliveryReport;
+import org.peertel.delivery.DeliverySettings;
 import org.peertel.launch.RunLock;
 import org.peertel.registry.FileNameRule;
 import org.peertel.store.TelemetryStore;
@@ -61,6 +64,12 @@ public final class AlertsCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Which which;
 
+    @Option(
+            names = "--deliver",
+            description = "First send the receivers of the settings (alerting.webhook-url, alerting.alertmanager-url) "
+                    + "what is pending, as a run does after its days; then list.")
+    boolean deliver;
+
     @Mixin
     PathOptions paths;
 
@@ -86,9 +95,20 @@ public final class AlertsCommand implements Callable<Integer> {
             throw new ConfigurationException("no database " + settings.db() + ": nothing was processed with it yet "
                     + "(check --db or --settings)");
         }
+        DeliverySettings delivery = deliver ? DeliverySettings.load(paths.settingsFile()) : DeliverySettings.off();
+        if (deliver && !delivery.anyReceiver()) {
+            throw new ConfigurationException("--deliver: no receiver is set; set alerting.webhook-url or "
+                    + "alerting.alertmanager-url in " + paths.settingsFile());
+        }
         Lifecycle lifecycle;
         try (RunLock lock = RunLock.acquire(settings.db(), "peertel alerts");
                 TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {
+            if (deliver) {
+                AlertDelivery.register(store, delivery);
+                DeliveryReport report = AlertDelivery.deliver(store, delivery, System.getenv());
+                report.lines().forEach(spec.commandLine().getOut()::println);
+                spec.commandLine().getOut().println(report.summary());
+            }
             lifecycle = Lifecycle.of(store.judgedDays());
         }
         List<Incident> incidents = first == null ? lifecycle.open() : during(lifecycle.incidents(), first, last);

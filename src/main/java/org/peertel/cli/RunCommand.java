@@ -2,6 +2,7 @@ package org.peertel.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.peertel.alert.AlertSettings;
 import org.peertel.config.JobSettings;
+import org.peertel.delivery.DayOutcome;
 import org.peertel.delivery.DeliveryReport;
 import org.peertel.delivery.DeliverySettings;
 import org.peertel.history.TelemetryExecution;
@@ -97,6 +99,7 @@ public final class RunCommand implements Callable<Integer> {
                         registries)) {
             signal.watch(session);
             session.registerReceivers(delivery);
+            List<DayOutcome> outcomes = new ArrayList<>();
             session.reportProgressTo(new Progress(err, System.console() != null, System::nanoTime));
             for (LocalDate day : days) {
                 if (signal.signalled()) {
@@ -113,6 +116,10 @@ public final class RunCommand implements Callable<Integer> {
                         settings.db(),
                         settings.alerts()));
                 executions.put(day, TelemetryExecution.of(execution, false));
+                outcomes.add(
+                        execution.getStatus() == BatchStatus.COMPLETED
+                                ? DayOutcome.completed(day)
+                                : DayOutcome.failed(day, JobFailure.describe(execution)));
                 if (execution.getStatus() == BatchStatus.STOPPED) {
                     RunSummaryPrinter.print(days, executions, settings.out(), out);
                     err.println("peertel: " + day + " stopped on request; run the same command again: the day "
@@ -121,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
                     session.updateMonthReports(err); // for the days that completed before
-                    DeliveryReport delivered = session.deliverAlerts(delivery, days, err);
+                    DeliveryReport delivered = session.deliverAlerts(delivery, outcomes, err);
                     RunSummaryPrinter.print(days, executions, settings.out(), out);
                     printDelivery(delivery, delivered, out);
                     err.println("peertel: " + day + " failed (" + execution.getStatus() + "): "
@@ -131,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
             session.updateMonthReports(err); // once, after the days: each month touched is written once
-            DeliveryReport delivered = session.deliverAlerts(delivery, days, err);
+            DeliveryReport delivered = session.deliverAlerts(delivery, outcomes, err);
             RunSummaryPrinter.print(days, executions, settings.out(), out);
             printDelivery(delivery, delivered, out);
             // every day completed; a signal while the month files were written stopped them (the next run does)

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.peertel.config.JobSettings;
+import org.peertel.delivery.DeliverySettings;
 import org.peertel.schedule.NextWakeUp;
 import org.peertel.schedule.NightlyScheduler;
 import org.peertel.schedule.ScheduleSettings;
@@ -88,7 +89,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        NightlyScheduler scheduler = new NightlyScheduler(settings, schedule, out, err);
+        NightlyScheduler scheduler =
+                new NightlyScheduler(settings, schedule, DeliverySettings.load(paths.settingsFile()), out, err);
         try (StopOnSignal signal = new StopOnSignal(err)) {
             out.println("peertel schedule: cron '" + schedule.cronText() + "' (UTC), catch-up horizon "
                     + schedule.horizonDays() + " days, waiting days tried again " + schedule.retryEvery()

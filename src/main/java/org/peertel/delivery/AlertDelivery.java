@@ -1,5 +1,6 @@
 package org.peertel.delivery;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,26 @@ public final class AlertDelivery {
         if (settings.webhook() != null) {
             store.registerReceiver(WebhookDelivery.RECEIVER);
         }
+        if (settings.alertmanager() != null) {
+            store.registerReceiver(AlertmanagerDelivery.RECEIVER);
+        }
     }
 
-    /** @param environment where {@code PEERTEL_WEBHOOK_SECRET} is read */
+    /** Delivery without day outcomes (the job's health alerts): {@code peertel alerts --deliver}, tests. */
     public static DeliveryReport deliver(
             TelemetryStore store, DeliverySettings settings, Map<String, String> environment) {
+        return deliver(store, settings, environment, List.of());
+    }
+
+    /**
+     * @param environment where {@code PEERTEL_WEBHOOK_SECRET} is read
+     * @param outcomes    how the days of the run ended, for {@code PEERTEL_RUN_FAILED} in Alertmanager
+     */
+    public static DeliveryReport deliver(
+            TelemetryStore store,
+            DeliverySettings settings,
+            Map<String, String> environment,
+            List<DayOutcome> outcomes) {
         if (!settings.anyReceiver()) {
             return DeliveryReport.NONE;
         }
@@ -33,6 +49,9 @@ public final class AlertDelivery {
         if (settings.webhook() != null) {
             String secret = environment.get(DeliverySettings.SECRET_VARIABLE);
             reports.add(WebhookDelivery.deliver(store, settings, secret == null || secret.isEmpty() ? null : secret));
+        }
+        if (settings.alertmanager() != null) {
+            reports.add(AlertmanagerDelivery.deliver(store, settings, outcomes, Instant.now()));
         }
         List<String> lines = new ArrayList<>();
         reports.forEach(r -> lines.addAll(r.lines()));

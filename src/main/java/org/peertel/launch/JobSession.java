@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.peertel.config.JobSettings;
 import org.peertel.delivery.AlertDelivery;
+import org.peertel.delivery.DayOutcome;
 import org.peertel.delivery.DeliveryReport;
 import org.peertel.delivery.DeliverySettings;
 import org.peertel.history.DaysDone;
@@ -129,19 +130,21 @@ public final class JobSession implements AutoCloseable {
     }
 
     /**
-     * Sends the receivers of {@code delivery} what the alert outbox holds, then writes what is left (pending, failed)
-     * into the run summaries of {@code days}. Never throws: a delivery that cannot run is a WARNING, and the changes
+     * Sends the receivers of {@code delivery} what the alert outbox holds (and Alertmanager how the days of the run
+     * ended), then writes what is left (pending, failed) into the run summaries of the days that completed. Never throws: a delivery that cannot run is a WARNING, and the changes
      * wait in the outbox for the next run.
      */
-    public DeliveryReport deliverAlerts(DeliverySettings delivery, List<LocalDate> days, PrintWriter err) {
+    public DeliveryReport deliverAlerts(DeliverySettings delivery, List<DayOutcome> outcomes, PrintWriter err) {
         if (!delivery.anyReceiver()) {
             return DeliveryReport.NONE;
         }
         try (TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {
-            DeliveryReport report = AlertDelivery.deliver(store, delivery, System.getenv());
+            DeliveryReport report = AlertDelivery.deliver(store, delivery, System.getenv(), outcomes);
             OutputLayout layout = new OutputLayout(settings.out());
-            for (LocalDate day : days) {
-                RunSummary.updateDelivery(layout.runSummary(day), report.pending(), report.failed());
+            for (DayOutcome outcome : outcomes) {
+                if (outcome.kind() == DayOutcome.Kind.COMPLETED) {
+                    RunSummary.updateDelivery(layout.runSummary(outcome.day()), report.pending(), report.failed());
+                }
             }
             return report;
         } catch (RuntimeException e) {

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
+import org.peertel.delivery.DayOutcome;
+import org.peertel.delivery.DeliveryReport;
+import org.peertel.delivery.DeliverySettings;
 import org.peertel.history.DaysDone;
 import org.peertel.history.Horizon;
 import org.peertel.history.TelemetryExecution;
@@ -50,10 +53,22 @@ public final class NightlyScheduler {
     private final InputReadiness readiness;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final DeliverySettings delivery;
 
     public NightlyScheduler(JobSettings settings, ScheduleSettings schedule, PrintWriter out, PrintWriter err) {
+        this(settings, schedule, DeliverySettings.off(), out, err);
+    }
+
+    /** @param delivery where the incidents and the job's own health go after each pass and retry */
+    public NightlyScheduler(
+            JobSettings settings,
+            ScheduleSettings schedule,
+            DeliverySettings delivery,
+            PrintWriter out,
+            PrintWriter err) {
         this.settings = settings;
         this.schedule = schedule;
+        this.delivery = delivery;
         this.readiness = settings.inputReadiness();
         this.out = out;
         this.err = err;
@@ -106,11 +121,13 @@ public final class NightlyScheduler {
         Outcome outcome = new Outcome();
         try (JobSession session = JobSession.open(settings, "peertel schedule", registries)) {
             watch.accept(session);
+            session.registerReceivers(delivery);
             session.reportProgressTo(new Progress(err, false, System::nanoTime));
             DaysDone done = session.daysDone();
             reportDaysBeyondHorizon(done, horizon);
             process(session, dueDays(done, horizon, startup), outcome);
             session.updateMonthReports(err);
+            deliver(session, outcome);
         } catch (ConfigurationException busy) {
             err.println("peertel schedule: " + busy.getMessage() + "; this pass is skipped, the next one retries");
             return outcome.pass(Trouble.CONFIGURATION, busy.getMessage());
@@ -162,6 +179,7 @@ public final class NightlyScheduler {
                             .toList(),
                     outcome);
             session.updateMonthReports(err);
+            deliver(session, outcome);
         } catch (ConfigurationException busy) {
             err.println("peertel schedule: " + busy.getMessage() + "; this retry is skipped, the next one tries again");
             return Pass.notRun(Trouble.CONFIGURATION, busy.getMessage(), waiting);
@@ -226,6 +244,24 @@ public final class NightlyScheduler {
     }
 
     /** What a pass or a retry gathers while it runs. */
+    /** Sends the receivers what the pass changed, with how its days stand (completed, failed, still missing). */
+    private void deliver(JobSession session, Outcome outcome) {
+        if (!delivery.anyReceiver()) {
+            return;
+        }
+        List<DayOutcome> days = new ArrayList<>();
+        outcome.completed.forEach(day -> days.add(DayOutcome.completed(day)));
+        for (LocalDate day : outcome.failed) {
+            TelemetryExecution execution = outcome.executions.get(day);
+            String cause = execution == null ? null : execution.cause();
+            days.add(DayOutcome.failed(day, cause == null ? "see peertel history" : cause));
+        }
+        outcome.waiting.forEach(due -> days.add(DayOutcome.missing(due.day(), "its input is not ready")));
+        DeliveryReport report = session.deliverAlerts(delivery, days, err);
+        report.lines().forEach(line -> out.println("peertel schedule: " + line));
+        out.println("peertel schedule: " + report.summary());
+    }
+
     private static final class Outcome {
         final List<LocalDate> completed = new ArrayList<>();
         final List<LocalDate> failed = new ArrayList<>();

@@ -87,7 +87,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
      */
     public static AlertmanagerProcess start(Path workFolder) throws IOException, InterruptedException {
         Path binary = binary();
-        Path config = Files.writeString(workFolder.resolve("am.yml"), CONFIG);
+        Path config = Files.writeString(Files.createDirectories(workFolder).resolve("am.yml"), CONFIG);
         Path storage = Files.createDirectories(workFolder.resolve("am-data"));
         Path log = workFolder.resolve("alertmanager.log");
         HttpClient http =

@@ -131,6 +131,34 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void peertelAlertsDeliverSendsWhatIsPendingWithoutARun() throws Exception {
+        // given: the week run while the receiver was down
+        int port;
+        try (WebhookReceiver probe = WebhookReceiver.start()) {
+            port = probe.port();
+        }
+        String url = "http://127.0.0.1:" + port + "/hook";
+        assertThat(runWeek(url, "alerting.retries = 0\n").out()).contains("delivery: 14 pending");
+
+        try (WebhookReceiver receiver = WebhookReceiver.start(port)) {
+            // when
+            PeertelCall deliver = PeertelCall.succeeding(List.of(
+                    "alerts",
+                    "--deliver",
+                    "--settings",
+                    settings(url, "").toString(),
+                    "--db",
+                    work.resolve("t.duckdb").toString()));
+
+            // then: sent oldest first, and the open incidents listed after
+            assertThat(deliver.out()).contains("delivery: 0 pending").contains("2026-03-07/initech-lon/REGRESSION");
+            assertThat(documents(receiver))
+                    .extracting(d -> d.get("day").asText())
+                    .containsExactlyElementsOf(DAYS);
+        }
+    }
+
+    @Test
     void a500IsTriedAgainAndA400IsRecordedAsFailedAndNotSentAgain() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start().answering(500, 200, 400)) {
             // when: 03-02 fails once then arrives; 03-03 is refused

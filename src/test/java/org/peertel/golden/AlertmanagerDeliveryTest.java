@@ -1,0 +1,149 @@
+package org.peertel.golden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peertel.delivery.AlertmanagerProcess;
+import org.peertel.delivery.AlertmanagerProcess.ActiveAlert;
+
+/**
+ * Delivery to a real Prometheus Alertmanager (Debian's, started on a loopback port for the test and stopped by its
+ * PID): an incident that opens, escalates and resolves is one alert that is active, then active at CRITICAL, then
+ * gone; a failed day raises PEERTEL_RUN_FAILED until it completes.
+ *
+ * <p>acme-chi's HIGH_MEDIAN thresholds are lowered for the golden week, whose medians for it are 44.826, 46.605,
+ * 44.155 on 03-02 to 03-04: WARNING (above 44.5), CRITICAL (above 46), then judged and quiet.
+ */
+class AlertmanagerDeliveryTest {
+
+    static final Path CASE = GoldenJobTest.CASES.resolve("week");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void anIncidentIsOneAlertThatOpensEscalatesAndResolves() throws Exception {
+        try (AlertmanagerProcess alertmanager = AlertmanagerProcess.start(work.resolve("am"))) {
+            Path settings = settings(alertmanager.baseUri().toString());
+
+            // when: the first day
+            PeertelCall first = PeertelCall.succeeding(command(settings, "--date", "2026-03-02"));
+
+            // then: its two incidents are active, labelled without the severity, held for 26 hours
+            assertThat(first.out()).contains("delivery: 0 pending");
+            Map<String, ActiveAlert> active = byConnection(alertmanager.activeAlerts());
+            assertThat(active).containsOnlyKeys("acme-chi HIGH_MEDIAN", "globex-fra HIGH_MEDIAN");
+            ActiveAlert chi = active.get("acme-chi HIGH_MEDIAN");
+            assertEquals(
+                    Map.of(
+                            "alertname", "HIGH_MEDIAN",
+                            "connection_id", "acme-chi",
+                            "customer_id", "acme",
+                            "source", "peertel"),
+                    chi.labels());
+            assertEquals("WARNING", chi.annotations().get("severity"));
+            assertEquals("2026-03-02/acme-chi/HIGH_MEDIAN", chi.annotations().get("incident_id"));
+            assertEquals(Instant.parse("2026-03-02T00:00:00Z"), Instant.parse(chi.startsAt()));
+            assertThat(Duration.between(Instant.now(), Instant.parse(chi.endsAt())))
+                    .isBetween(Duration.ofHours(25), Duration.ofHours(26));
+
+            // when: the second day: acme-chi escalates, globex-fra resolves, acme-nyc opens
+            PeertelCall.succeeding(command(settings, "--date", "2026-03-03"));
+
+            // then
+            active = byConnection(alertmanager.activeAlerts());
+            assertThat(active).containsOnlyKeys("acme-chi HIGH_MEDIAN", "acme-nyc HIGH_MEDIAN");
+            assertEquals(
+                    "CRITICAL", active.get("acme-chi HIGH_MEDIAN").annotations().get("severity"));
+            assertEquals(
+                    Instant.parse("2026-03-02T00:00:00Z"),
+                    Instant.parse(active.get("acme-chi HIGH_MEDIAN").startsAt()),
+                    "the same incident");
+
+            // when: the third day: judged and quiet
+            PeertelCall.succeeding(command(settings, "--date", "2026-03-04"));
+
+            // then
+            assertThat(byConnection(alertmanager.activeAlerts())).containsOnlyKeys("acme-sfo HIGH_P95");
+        }
+    }
+
+    @Test
+    void aFailedDayRaisesRunFailedUntilItCompletes() throws Exception {
+        try (AlertmanagerProcess alertmanager = AlertmanagerProcess.start(work.resolve("am"))) {
+            Path settings = settings(alertmanager.baseUri().toString());
+            Path inTheWay = Files.createDirectories(work.resolve("out/alerts/2026-03-02.csv"));
+
+            // when
+            PeertelCall failed = PeertelCall.of(command(settings, "--date", "2026-03-02"));
+
+            // then (the alert step stored the day's alerts before its file failed: their incidents are active too)
+            assertEquals(1, failed.code(), failed::toString);
+            List<ActiveAlert> runFailed = alertmanager.activeAlerts().stream()
+                    .filter(a -> a.labels().get("alertname").equals("PEERTEL_RUN_FAILED"))
+                    .toList();
+            assertThat(runFailed).hasSize(1);
+            assertEquals(
+                    Map.of("alertname", "PEERTEL_RUN_FAILED", "source", "peertel", "day", "2026-03-02"),
+                    runFailed.get(0).labels());
+            assertThat(runFailed.get(0).annotations().get("message"))
+                    .startsWith("2026-03-02 failed: ")
+                    .contains("a folder is in the way");
+
+            // when: the cause is gone and the day runs again
+            Files.delete(inTheWay);
+            PeertelCall.succeeding(command(settings, "--date", "2026-03-02"));
+
+            // then: the failure is resolved; the day's incidents are there
+            assertThat(alertmanager.activeAlerts())
+                    .extracting(a -> a.labels().get("alertname"))
+                    .containsOnly("HIGH_MEDIAN");
+        }
+    }
+
+    /** Active alerts by "connection rule" (or the alert name for the job's own). */
+    private static Map<String, ActiveAlert> byConnection(List<ActiveAlert> alerts) {
+        return alerts.stream()
+                .collect(Collectors.toMap(
+                        a -> a.labels().getOrDefault("connection_id", "-") + " "
+                                + a.labels().get("alertname"),
+                        a -> a));
+    }
+
+    private List<String> command(Path settings, String... days) {
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--settings",
+                settings.toString(),
+                "--connections",
+                CASE.resolve("input/connections.csv").toString(),
+                "--input",
+                CASE.resolve("input/latency").toString(),
+                "--out",
+                work.resolve("out").toString(),
+                "--db",
+                work.resolve("t.duckdb").toString()));
+        args.addAll(List.of(days));
+        return args;
+    }
+
+    private Path settings(String alertmanagerUrl) throws Exception {
+        Path alerts = Files.writeString(
+                work.resolve("alerts.properties"),
+                "connection.acme-chi.high_median.warning_ms = 44.5\n"
+                        + "connection.acme-chi.high_median.critical_ms = 46\n");
+        return Files.writeString(
+                work.resolve("telemetry.properties"),
+                "alerts = " + alerts + "\nalerting.alertmanager-url = " + alertmanagerUrl + "\n");
+    }
+}
