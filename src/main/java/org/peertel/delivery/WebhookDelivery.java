@@ -8,6 +8,7 @@ import java.util.Map;
 import org.peertel.store.OutboxChange;
 import org.peertel.store.PendingChange;
 import org.peertel.store.TelemetryStore;
+import org.peertel.testhook.CrashPoint;
 
 /**
  * Sends the webhook what the outbox holds for it: one document per processed day, oldest first, each recorded as
@@ -42,6 +43,9 @@ final class WebhookDelivery {
                 break;
             }
             boolean acknowledged = answer.kind() == Answer.Kind.ACKNOWLEDGED;
+            if (acknowledged) {
+                CrashPoint.DELIVERY_SENT_NOT_RECORDED.reach();
+            }
             store.acknowledge(RECEIVER, day.getValue(), acknowledged, acknowledged ? null : answer.text());
             if (acknowledged) {
                 sent++;

@@ -23,7 +23,13 @@ public enum CrashPoint {
     ATOMIC_FILE_BEFORE_RENAME("atomic-file-before-rename"),
 
     /** reportStep: one customer's reports written, the next customer's not. */
-    REPORT_BETWEEN_CUSTOMERS("report-between-customers");
+    REPORT_BETWEEN_CUSTOMERS("report-between-customers"),
+
+    /**
+     * Alert delivery after the days: a webhook acknowledged a day's document, which is not yet recorded as delivered
+     * (reached only with a webhook set; WebhookCrashTest, not CrashRestartTest, kills a run here).
+     */
+    DELIVERY_SENT_NOT_RECORDED("delivery-sent-not-recorded");
 
     private final String commandLineName;
 

@@ -28,7 +28,7 @@ import org.peertel.testhook.TestHooks.Arming;
 class TestHooksTest {
 
     static final String POINTS = "the points are attribute-chunk-written, publish-before-commit, publish-committed, "
-            + "atomic-file-before-rename, report-between-customers";
+            + "atomic-file-before-rename, report-between-customers, delivery-sent-not-recorded";
 
     @TempDir
     Path work;
