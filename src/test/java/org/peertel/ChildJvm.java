@@ -1,7 +1,9 @@
 package org.peertel;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.peertel.testhook.TestHooks;
 
 /**
  * What a test's child JVM running peertel needs to start as {@code java -jar target/peertel.jar} does: the same class
@@ -68,15 +71,9 @@ public final class ChildJvm {
      * minutes; its output goes through files in {@code work}.
      */
     public static Finished peertel(Path work, List<String> options, List<String> args) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(
-                java.toString(), ARROW_OPENS, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath()));
-        command.addAll(options);
-        command.add("org.peertel.cli.PeertelMain");
-        command.addAll(args);
         Path out = Files.createTempFile(work, "child", ".out");
         Path err = Files.createTempFile(work, "child", ".err");
-        Process child = new ProcessBuilder(command)
+        Process child = peertelProcess(options, args)
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
@@ -88,5 +85,35 @@ public final class ChildJvm {
                 child.exitValue(),
                 Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** {@code peertel args} in a child JVM with {@code options} (a test hook, a heap size), not started yet. */
+    public static ProcessBuilder peertelProcess(List<String> options, List<String> args) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(), ARROW_OPENS, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath()));
+        command.addAll(options);
+        command.add("org.peertel.cli.PeertelMain");
+        command.addAll(args);
+        return new ProcessBuilder(command);
+    }
+
+    /**
+     * Reads a child's standard output until a crash hook says it reached its point ({@code TestHooks.CRASH_MARKER}
+     * and the point's name), and returns that line; "end of output" when the child ended without reaching it.
+     */
+    public static String crashMarker(Process child) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith(TestHooks.CRASH_MARKER)) {
+                    return line;
+                }
+            }
+            return "end of output";
+        } catch (IOException e) {
+            return "unreadable output: " + e;
+        }
     }
 }

@@ -121,20 +121,10 @@ class AlertmanagerDeliveryTest {
     }
 
     private List<String> command(Path settings, String... days) {
-        List<String> args = new ArrayList<>(List.of(
-                "run",
-                "--settings",
-                settings.toString(),
-                "--connections",
-                CASE.resolve("input/connections.csv").toString(),
-                "--input",
-                CASE.resolve("input/latency").toString(),
-                "--out",
-                work.resolve("out").toString(),
-                "--db",
-                work.resolve("t.duckdb").toString()));
-        args.addAll(List.of(days));
-        return args;
+        List<String> options = new ArrayList<>(List.of(days));
+        options.addAll(List.of("--settings", settings.toString()));
+        return GoldenJobTest.runArguments(
+                CASE, work.resolve("out"), work.resolve("t.duckdb"), options.toArray(String[]::new));
     }
 
     private Path settings(String alertmanagerUrl) throws Exception {

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -162,7 +159,7 @@ class CrashRestartTest {
                 .redirectError(work.resolve("child.err").toFile())
                 .start();
         try {
-            CompletableFuture<String> marker = CompletableFuture.supplyAsync(() -> awaitMarker(child));
+            CompletableFuture<String> marker = CompletableFuture.supplyAsync(() -> ChildJvm.crashMarker(child));
             String seen = marker.get(90, TimeUnit.SECONDS);
             assertEquals(
                     TestHooks.CRASH_MARKER + point.commandLineName(),
@@ -174,21 +171,6 @@ class CrashRestartTest {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child died");
         }
         assertNotEquals(0, child.exitValue(), "killed, not finished");
-    }
-
-    private static String awaitMarker(Process child) {
-        try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.startsWith(TestHooks.CRASH_MARKER)) {
-                    return line;
-                }
-            }
-            return "end of output";
-        } catch (IOException e) {
-            return "unreadable output: " + e;
-        }
     }
 
     private static List<String> arguments(Path work) {

@@ -110,6 +110,15 @@ class GoldenJobTest {
     }
 
     static void run(Path caseFolder, Path out, Path db, String... dayOptions) {
+        List<String> args = runArguments(caseFolder, out, db, dayOptions);
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = PeertelMain.execute(new PrintWriter(stdout), new PrintWriter(stderr), args.toArray(String[]::new));
+        assertEquals(0, code, "exit code; stderr: " + stderr);
+    }
+
+    /** {@code run} of the case's registry and input into {@code out} and {@code db}, with {@code options} and its own. */
+    static List<String> runArguments(Path caseFolder, Path out, Path db, String... options) {
         List<String> args = new ArrayList<>(List.of(
                 "run",
                 "--connections",
@@ -120,12 +129,9 @@ class GoldenJobTest {
                 out.toString(),
                 "--db",
                 db.toString()));
-        args.addAll(List.of(dayOptions));
+        args.addAll(List.of(options));
         args.addAll(extraArguments(caseFolder));
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        int code = PeertelMain.execute(new PrintWriter(stdout), new PrintWriter(stderr), args.toArray(String[]::new));
-        assertEquals(0, code, "exit code; stderr: " + stderr);
+        return args;
     }
 
     /** {@code peertel report --all-customers} over the days {@code from} to {@code to}. */

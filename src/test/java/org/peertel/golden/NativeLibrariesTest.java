@@ -3,10 +3,7 @@ package org.peertel.golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +51,8 @@ class NativeLibrariesTest {
         // given: a run stopped dead inside publishStep, when both DuckDB's and Arrow's libraries are loaded
         Process killed = start(TestHooks.crashAtOption(CrashPoint.PUBLISH_BEFORE_COMMIT), "2026-03-03");
         try {
-            String marker =
-                    CompletableFuture.supplyAsync(() -> awaitMarker(killed)).get(120, TimeUnit.SECONDS);
+            String marker = CompletableFuture.supplyAsync(() -> ChildJvm.crashMarker(killed))
+                    .get(120, TimeUnit.SECONDS);
             assertEquals(
                     TestHooks.CRASH_MARKER + CrashPoint.PUBLISH_BEFORE_COMMIT.commandLineName(),
                     marker,
@@ -166,20 +163,5 @@ class NativeLibrariesTest {
                                         work.resolve("child.out").toFile()))
                 .redirectError(work.resolve("child.err").toFile())
                 .start();
-    }
-
-    private static String awaitMarker(Process child) {
-        try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.startsWith(TestHooks.CRASH_MARKER)) {
-                    return line;
-                }
-            }
-            return "end of output";
-        } catch (IOException e) {
-            return "unreadable output: " + e;
-        }
     }
 }

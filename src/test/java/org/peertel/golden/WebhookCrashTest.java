@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
-import org.peertel.cli.PeertelMain;
 import org.peertel.testhook.CrashPoint;
 import org.peertel.testhook.TestHooks;
 
@@ -48,8 +44,8 @@ class WebhookCrashTest {
             Process killed =
                     start(settings, TestHooks.crashAtOption(CrashPoint.DELIVERY_SENT_NOT_RECORDED), "2026-03-02");
             try {
-                String marker =
-                        CompletableFuture.supplyAsync(() -> awaitMarker(killed)).get(120, TimeUnit.SECONDS);
+                String marker = CompletableFuture.supplyAsync(() -> ChildJvm.crashMarker(killed))
+                        .get(120, TimeUnit.SECONDS);
                 assertEquals(
                         TestHooks.CRASH_MARKER + CrashPoint.DELIVERY_SENT_NOT_RECORDED.commandLineName(),
                         marker,
@@ -88,33 +84,16 @@ class WebhookCrashTest {
 
     /** {@code peertel run --date day} in a child JVM with PEERTEL_WEBHOOK_SECRET in its environment. */
     private Process start(Path settings, String hookOption, String day) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(
-                java.toString(),
-                ChildJvm.ARROW_OPENS,
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-cp",
-                ChildJvm.classPath()));
-        if (hookOption != null) {
-            command.add(hookOption);
-        }
-        command.add(PeertelMain.class.getName());
-        command.addAll(List.of(
-                "run",
-                "--date",
-                day,
-                "--settings",
-                settings.toString(),
-                "--connections",
-                CASE.resolve("input/connections.csv").toAbsolutePath().toString(),
-                "--input",
-                CASE.resolve("input/latency").toAbsolutePath().toString(),
-                "--out",
-                work.resolve("out").toString(),
-                "--db",
-                work.resolve("t.duckdb").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = ChildJvm.peertelProcess(
+                        hookOption == null ? List.of() : List.of(hookOption),
+                        GoldenJobTest.runArguments(
+                                CASE.toAbsolutePath(),
+                                work.resolve("out"),
+                                work.resolve("t.duckdb"),
+                                "--date",
+                                day,
+                                "--settings",
+                                settings.toString()))
                 .redirectOutput(
                         hookOption != null
                                 ? ProcessBuilder.Redirect.PIPE
@@ -123,20 +102,5 @@ class WebhookCrashTest {
                 .redirectError(work.resolve("child.err").toFile());
         builder.environment().put("PEERTEL_WEBHOOK_SECRET", "k3y");
         return builder.start();
-    }
-
-    private static String awaitMarker(Process child) {
-        try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.startsWith(TestHooks.CRASH_MARKER)) {
-                    return line;
-                }
-            }
-            return "end of output";
-        } catch (IOException e) {
-            return "unreadable output: " + e;
-        }
     }
 }

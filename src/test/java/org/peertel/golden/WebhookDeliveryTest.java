@@ -104,10 +104,7 @@ class WebhookDeliveryTest {
     @Test
     void aReceiverDownForTheFirstRunGetsEverythingOnTheNextInOrder() throws Exception {
         // given: a port where nothing listens yet
-        int port;
-        try (WebhookReceiver probe = WebhookReceiver.start()) {
-            port = probe.port();
-        }
+        int port = WebhookReceiver.portNobodyListensOn();
         String url = "http://127.0.0.1:" + port + "/hook";
 
         // when
@@ -133,10 +130,7 @@ class WebhookDeliveryTest {
     @Test
     void peertelAlertsDeliverSendsWhatIsPendingWithoutARun() throws Exception {
         // given: the week run while the receiver was down
-        int port;
-        try (WebhookReceiver probe = WebhookReceiver.start()) {
-            port = probe.port();
-        }
+        int port = WebhookReceiver.portNobodyListensOn();
         String url = "http://127.0.0.1:" + port + "/hook";
         assertThat(runWeek(url, "alerting.retries = 0\n").out()).contains("delivery: 14 pending");
 
@@ -204,20 +198,10 @@ class WebhookDeliveryTest {
     }
 
     private List<String> command(Path settings, String... days) {
-        List<String> args = new ArrayList<>(List.of(
-                "run",
-                "--settings",
-                settings.toString(),
-                "--connections",
-                CASE.resolve("input/connections.csv").toString(),
-                "--input",
-                CASE.resolve("input/latency").toString(),
-                "--out",
-                work.resolve("out").toString(),
-                "--db",
-                work.resolve("t.duckdb").toString()));
-        args.addAll(List.of(days));
-        return args;
+        List<String> options = new ArrayList<>(List.of(days));
+        options.addAll(List.of("--settings", settings.toString()));
+        return GoldenJobTest.runArguments(
+                CASE, work.resolve("out"), work.resolve("t.duckdb"), options.toArray(String[]::new));
     }
 
     private Path settings(String url, String more) throws Exception {

@@ -61,6 +61,13 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** A loopback port that was free a moment ago: a receiver that is down, until one starts on it. */
+    static int portNobodyListensOn() {
+        try (WebhookReceiver probe = start()) {
+            return probe.port();
+        }
+    }
+
     String url() {
         return "http://127.0.0.1:" + port() + "/hook";
     }
