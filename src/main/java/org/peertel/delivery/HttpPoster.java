@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -40,11 +41,29 @@ final class HttpPoster {
         return answer;
     }
 
+    /** The URL without {@code user:password@}, which goes in a header instead (and is never printed). */
+    static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri;
+        }
+        return URI.create(uri.getScheme() + "://"
+                + uri.getRawAuthority().substring(uri.getRawAuthority().indexOf('@') + 1)
+                + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
+
     private Answer once(URI uri, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(withoutUserInfo(uri))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (uri.getRawUserInfo() != null) {
+            // https://user:password@host/...: HTTP basic authentication, as curl and Alertmanager's clients do
+            String credentials = java.net.URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
