@@ -111,6 +111,59 @@ class AlertmanagerDeliveryTest {
         }
     }
 
+    @Test
+    void aDueDayWithoutInputIsDayMissingUntilScheduleCompletesIt() throws Exception {
+        try (AlertmanagerProcess alertmanager = AlertmanagerProcess.start(work.resolve("am"))) {
+            // given: a new installation, whose first pass is due for yesterday (UTC), and no folder for it yet
+            Path settings = settings(alertmanager.baseUri().toString());
+            Path input = Files.createDirectories(work.resolve("input"));
+            String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                    .minusDays(1)
+                    .toString();
+
+            // when
+            PeertelCall waiting = PeertelCall.of(schedule(settings, input));
+
+            // then
+            assertEquals(0, waiting.code(), waiting::toString);
+            assertThat(alertmanager.activeAlerts())
+                    .extracting(ActiveAlert::labels)
+                    .containsExactly(Map.of("alertname", "PEERTEL_DAY_MISSING", "source", "peertel", "day", yesterday));
+
+            // when: its files arrive (the golden week's first day: every row is of another day, rejected as such)
+            Path folder = Files.createDirectories(input.resolve(yesterday));
+            try (var files = Files.list(CASE.resolve("input/latency/2026-03-02"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, folder.resolve(file.getFileName()));
+                }
+            }
+            PeertelCall done = PeertelCall.of(schedule(settings, input));
+
+            // then: the day completed (every registered connection without data: NO_DATA), and is no longer missing
+            assertEquals(0, done.code(), done::toString);
+            assertThat(alertmanager.activeAlerts())
+                    .extracting(a -> a.labels().get("alertname"))
+                    .isNotEmpty()
+                    .containsOnly("NO_DATA");
+        }
+    }
+
+    private List<String> schedule(Path settings, Path input) {
+        return List.of(
+                "schedule",
+                "--once",
+                "--settings",
+                settings.toString(),
+                "--connections",
+                CASE.resolve("input/connections.csv").toString(),
+                "--input",
+                input.toString(),
+                "--out",
+                work.resolve("out").toString(),
+                "--db",
+                work.resolve("t.duckdb").toString());
+    }
+
     /** Active alerts by "connection rule" (or the alert name for the job's own). */
     private static Map<String, ActiveAlert> byConnection(List<ActiveAlert> alerts) {
         return alerts.stream()

@@ -76,6 +76,34 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aRerunThatChangesADaysStorySendsOnlyTheChangesWhoseContentDiffers() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            // given: the week delivered with the shipped thresholds
+            runWeek(receiver.url(), "");
+            assertEquals(6, receiver.posts().size());
+
+            // when: acme-nyc's WARNING threshold is raised to 140 ms (its 149.043 ms median of 03-03 still fires, with
+            // another threshold and message) and 03-03 is run again
+            Path settings = settings(receiver.url(), "");
+            Files.writeString(work.resolve("alerts.properties"), "connection.acme-nyc.high_median.warning_ms = 140\n");
+            PeertelCall.succeeding(command(settings, "--date", "2026-03-03"));
+
+            // then: the opening on 03-03 and the resolution on 03-04 (whose message quotes it) again, nothing else
+            List<JsonNode> again =
+                    documents(receiver).subList(6, receiver.posts().size());
+            List<String> keys = new ArrayList<>();
+            again.forEach(
+                    d -> d.get("changes").forEach(c -> keys.add(c.get("key").asText())));
+            assertThat(again).extracting(d -> d.get("day").asText()).containsExactly("2026-03-03", "2026-03-04");
+            assertThat(keys)
+                    .containsExactly(
+                            "2026-03-03/acme-nyc/HIGH_MEDIAN/opened/2026-03-03",
+                            "2026-03-03/acme-nyc/HIGH_MEDIAN/resolved/2026-03-04");
+            assertThat(receiver.posts().get(6).body()).contains("\"threshold_ms\":140.000,");
+        }
+    }
+
+    @Test
     void eachBodyIsSignedWithTheSecretOfTheEnvironment() throws Exception {
         // given: the week run with the receiver registered, delivered afterwards with a secret
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
