@@ -62,6 +62,32 @@ class AlertsCommandTest {
         assertThat(call.err()).contains("--to");
     }
 
+    @Test
+    void aConnectionRemovedFromTheRegistryResolvesItsIncidentsOnTheFirstDayWithoutIt() throws Exception {
+        // given: globex-fra's HIGH_MEDIAN incident opened on 03-02; a registry without globex-fra from 03-03 on
+        Path registry = work.resolve("without-globex-fra.csv");
+        java.nio.file.Files.write(
+                registry,
+                java.nio.file.Files.readAllLines(CASE.resolve("input/connections.csv")).stream()
+                        .filter(line -> !line.startsWith("globex-fra,"))
+                        .toList());
+        Path out = work.resolve("out2");
+        Path db2 = work.resolve("t2.duckdb");
+        GoldenJobTest.run(CASE, out, db2, "--date", "2026-03-02");
+
+        // when
+        List<String> day2 =
+                new java.util.ArrayList<>(GoldenJobTest.runArguments(CASE, out, db2, "--date", "2026-03-03"));
+        day2.set(day2.indexOf("--connections") + 1, registry.toString());
+        PeertelCall.succeeding(day2);
+
+        // then
+        assertThat(java.nio.file.Files.readString(out.resolve("alerts/2026-03-03-resolved.csv")))
+                .contains("2026-03-02/globex-fra/HIGH_MEDIAN,2026-03-02,2026-03-03,globex,globex-fra,Globex Frankfurt,"
+                        + "HIGH_MEDIAN,CRITICAL,1,connection removed from the registry on 2026-03-03; last: median "
+                        + "227.807 ms is above the 200.000 ms CRITICAL threshold\n");
+    }
+
     private static List<String> incidentIds(PeertelCall call) {
         return call.out()
                 .lines()
