@@ -49,6 +49,22 @@ public final class AtomicFiles {
                 writer -> writer.write(content));
     }
 
+    /**
+     * Puts a file that another writer made under a temporary name in the same folder (DuckDB's COPY, say) into
+     * place: syncs it to disk, renames it over {@code target} in one step, and syncs the folder.
+     */
+    public static void publish(Path temporary, Path target) throws IOException {
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        forceFolder(target.toAbsolutePath().getParent());
+    }
+
     /** Makes the rename itself durable (a power cut after it keeps the new file); best effort where unsupported. */
     private static void forceFolder(Path folder) {
         try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {

@@ -323,6 +323,36 @@ public final class TelemetryStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves the day's per-row tables ({@link ArchivedTable}) into the Parquet archive under {@code archive}: writes
+     * and verifies each file first, and only then deletes the day's rows of all of them, in one transaction. A
+     * failure at any point leaves the rows in DuckDB (and at worst a verified file beside them, which the next attempt
+     * replaces). Returns the rows archived per table.
+     *
+     * @throws StoreException naming the folder or file, with nothing deleted
+     */
+    public java.util.Map<ArchivedTable, Long> archiveDay(LocalDate day, Path archive) {
+        java.util.Map<ArchivedTable, Long> rows = new java.util.EnumMap<>(ArchivedTable.class);
+        for (ArchivedTable table : ArchivedTable.values()) {
+            rows.put(table, DayArchive.write(connection, archive, table, day));
+        }
+        inTransaction("delete the archived rows of " + day, () -> {
+            for (ArchivedTable table : ArchivedTable.values()) {
+                try (PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM " + table.deleteFrom() + " WHERE day = ?")) {
+                    delete.setObject(1, day);
+                    delete.execute();
+                }
+            }
+        });
+        return rows;
+    }
+
+    /** True when the archive under {@code archive} holds the day's rows of {@code table} exactly (a verified file). */
+    public boolean archiveHolds(Path archive, ArchivedTable table, LocalDate day) {
+        return DayArchive.holds(connection, archive, table, day);
+    }
+
     /** The months whose month files are behind (a day published or its alerts changed since), oldest first. */
     public List<LocalDate> staleMonths() {
         List<LocalDate> months = new java.util.ArrayList<>();

@@ -1,0 +1,127 @@
+package org.peertel.store;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import org.peertel.output.AtomicFiles;
+
+/**
+ * One table's rows of one day as a Parquet file of the archive, written so that a file in place is always a
+ * verified one: DuckDB's COPY writes a temporary name (a failed COPY can leave a broken file, and COPY refuses a
+ * non-empty target folder), the file is read back and its row count and a checksum of its rows compared with the
+ * table's, and only then is it synced and renamed into place. A file found in place is trusted only when it
+ * verifies the same way.
+ */
+final class DayArchive {
+
+    static final String FILE = "data.parquet";
+
+    /** A day's rows, summed up: how many, and the sum of DuckDB's hash of each row's columns (order-free). */
+    record Fingerprint(long rows, BigInteger hashSum) {}
+
+    private DayArchive() {}
+
+    /** {@code <archive>/<table>/day=<day>/data.parquet}. */
+    static Path file(Path archive, ArchivedTable table, LocalDate day) {
+        return archive.resolve(table.folder()).resolve("day=" + day).resolve(FILE);
+    }
+
+    /**
+     * Writes the table's rows of {@code day} to the archive, replacing what was there; returns how many.
+     *
+     * @throws StoreException naming the file, when it cannot be written or does not read back the same
+     */
+    static long write(Connection connection, Path archive, ArchivedTable table, LocalDate day) {
+        Path target = file(archive, table, day);
+        Path temporary = target.resolveSibling("." + FILE + ".tmp");
+        try {
+            Files.createDirectories(target.getParent());
+            Files.deleteIfExists(temporary);
+            setDay(connection, day);
+            try (Statement copy = connection.createStatement()) {
+                copy.execute("COPY (SELECT " + String.join(", ", table.columns()) + " FROM " + table.folder()
+                        + " WHERE day = getvariable('archive_day') ORDER BY file, line) TO " + literal(temporary)
+                        + " (FORMAT parquet, COMPRESSION zstd)");
+            }
+            Fingerprint expected = ofTable(connection, table, day);
+            Fingerprint written = ofFile(connection, table, temporary);
+            if (!expected.equals(written)) {
+                throw new StoreException(
+                        "the archive file " + temporary + " does not read back as the " + expected.rows() + " rows of "
+                                + table.folder() + " on " + day + " (" + written.rows() + " rows, another checksum); "
+                                + "nothing was deleted",
+                        null);
+            }
+            AtomicFiles.publish(temporary, target);
+            return expected.rows();
+        } catch (IOException | SQLException e) {
+            deleteQuietly(temporary);
+            throw new StoreException(
+                    "unable to archive " + table.folder() + " of " + day + " to " + target.getParent() + ": "
+                            + e.getMessage() + "; nothing was deleted, the next run tries again",
+                    e);
+        } catch (StoreException e) {
+            deleteQuietly(temporary);
+            throw e;
+        }
+    }
+
+    /** True when the archive holds the day's rows of the table exactly: a file in place that verifies. */
+    static boolean holds(Connection connection, Path archive, ArchivedTable table, LocalDate day) {
+        Path file = file(archive, table, day);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return ofTable(connection, table, day).equals(ofFile(connection, table, file));
+        } catch (SQLException e) {
+            return false; // not Parquet, truncated, other columns: never trusted
+        }
+    }
+
+    private static Fingerprint ofTable(Connection connection, ArchivedTable table, LocalDate day) throws SQLException {
+        setDay(connection, day);
+        return fingerprint(connection, table, table.folder() + " WHERE day = getvariable('archive_day')");
+    }
+
+    private static Fingerprint ofFile(Connection connection, ArchivedTable table, Path file) throws SQLException {
+        return fingerprint(connection, table, "read_parquet(" + literal(file) + ", hive_partitioning = false)");
+    }
+
+    private static Fingerprint fingerprint(Connection connection, ArchivedTable table, String from)
+            throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*), coalesce(sum(hash("
+                        + String.join(", ", table.columns()) + ")), 0)::VARCHAR FROM " + from)) {
+            rs.next();
+            return new Fingerprint(rs.getLong(1), new BigInteger(rs.getString(2)));
+        }
+    }
+
+    private static void setDay(Connection connection, LocalDate day) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SET VARIABLE archive_day = ?")) {
+            set.setObject(1, day);
+            set.execute();
+        }
+    }
+
+    /** A path as an SQL string literal (COPY and read_parquet take no parameter for it). */
+    private static String literal(Path path) {
+        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stale hidden .tmp is replaced by the next attempt
+        }
+    }
+}
