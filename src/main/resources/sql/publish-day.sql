@@ -40,6 +40,8 @@ DELETE FROM registry_names WHERE registry_version NOT IN (SELECT registry_versio
 -- The measurements are not read here: TelemetryStore inserts them after this script, in the same transaction,
 -- from the spool's binary files as Arrow batches (store/ArrowMeasurementLoad).
 DELETE FROM measurement_rows WHERE day = getvariable('day');
+-- A day published again holds its rows here again, whatever an earlier retention archived of it.
+DELETE FROM archived_days WHERE day = getvariable('day');
 
 DELETE FROM unattributed WHERE day = getvariable('day');
 INSERT INTO unattributed

@@ -30,9 +30,19 @@ counted AS (
 prefix_names AS (
     SELECT registry_version, unnest(prefixes) AS prefix, unnest(range(len(prefixes))) AS prefix_no
     FROM registry_names
-    WHERE registry_version IN (SELECT registry_version FROM wanted))
-SELECT c.connection_id, p.prefix, count(*) AS samples, min(c.rtt_ms) AS min_ms, max(c.rtt_ms) AS max_ms,
-       sum(c.rtt_ms) AS sum_ms, quantile_cont(c.rtt_ms::DOUBLE, [0.5, 0.95, 0.99]) AS q
-FROM counted c
-JOIN prefix_names p USING (registry_version, prefix_no)
-GROUP BY GROUPING SETS ((c.connection_id), (c.connection_id, p.prefix));
+    WHERE registry_version IN (SELECT registry_version FROM wanted)),
+-- the days retention moved into the Parquet archive (archived_days), whose rows hold the texts themselves
+archived AS (
+    SELECT a.connection_id, a.prefix, a.rtt_ms
+    FROM archived_measurements a
+    JOIN owned o ON a.day = o.day AND a.connection_id = o.connection_id),
+rows_of_range AS (
+    SELECT c.connection_id, p.prefix, c.rtt_ms
+    FROM counted c
+    JOIN prefix_names p USING (registry_version, prefix_no)
+    UNION ALL
+    SELECT connection_id, prefix, rtt_ms FROM archived)
+SELECT connection_id, prefix, count(*) AS samples, min(rtt_ms) AS min_ms, max(rtt_ms) AS max_ms,
+       sum(rtt_ms) AS sum_ms, quantile_cont(rtt_ms::DOUBLE, [0.5, 0.95, 0.99]) AS q
+FROM rows_of_range
+GROUP BY GROUPING SETS ((connection_id), (connection_id, prefix));

@@ -97,8 +97,31 @@ public final class RangeQueries implements AutoCloseable {
             }
             setVariable("range_from", from);
             setVariable("range_to", to);
+            archivedMeasurements();
         } catch (SQLException e) {
             throw new StoreException("unable to read the range " + from + " .. " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The temporary view {@code archived_measurements}: the measurements of the range's days that retention moved
+     * into the Parquet archive, read from their files (day from the folder name), or none.
+     */
+    private void archivedMeasurements() throws SQLException {
+        List<String> files = strings("SELECT file FROM archived_days WHERE table_name = 'measurements' "
+                + "AND day BETWEEN DATE '" + from + "' AND DATE '" + to + "' ORDER BY day");
+        String view = files.isEmpty()
+                ? "SELECT NULL::DATE AS day, NULL::VARCHAR AS connection_id, NULL::VARCHAR AS prefix, "
+                        + "NULL::DECIMAL(15,6) AS rtt_ms WHERE false"
+                : "SELECT day, connection_id, prefix, rtt_ms FROM read_parquet(["
+                        + String.join(
+                                ", ",
+                                files.stream()
+                                        .map(f -> "'" + f.replace("'", "''") + "'")
+                                        .toList())
+                        + "], hive_partitioning = true)";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE TEMP VIEW archived_measurements AS " + view);
         }
     }
 

@@ -37,7 +37,8 @@ final class SchemaMigrations {
             "004-day-connections.sql",
             "005-stale-months.sql",
             "006-alert-judgements.sql",
-            "007-alert-outbox.sql");
+            "007-alert-outbox.sql",
+            "008-archived-days.sql");
 
     static final String FOLDER = "migrations/";
 

@@ -337,11 +337,27 @@ public final class TelemetryStore implements AutoCloseable {
             rows.put(table, DayArchive.write(connection, archive, table, day));
         }
         inTransaction("delete the archived rows of " + day, () -> {
+            try (PreparedStatement forget = connection.prepareStatement("DELETE FROM archived_days WHERE day = ?")) {
+                forget.setObject(1, day);
+                forget.execute();
+            }
             for (ArchivedTable table : ArchivedTable.values()) {
                 try (PreparedStatement delete =
                         connection.prepareStatement("DELETE FROM " + table.deleteFrom() + " WHERE day = ?")) {
                     delete.setObject(1, day);
                     delete.execute();
+                }
+                try (PreparedStatement record = connection.prepareStatement(
+                        "INSERT INTO archived_days VALUES (?, ?, ?, ?, now()::TIMESTAMP)")) {
+                    record.setObject(1, day);
+                    record.setString(2, table.folder());
+                    record.setString(
+                            3,
+                            DayArchive.file(archive, table, day)
+                                    .toAbsolutePath()
+                                    .toString());
+                    record.setLong(4, rows.get(table));
+                    record.execute();
                 }
             }
         });

@@ -151,6 +151,40 @@ class DayArchiveTest {
         assertTrue(Files.isRegularFile(archive));
     }
 
+    @Test
+    void rangeAndMonthReportsOverArchivedDaysGiveTheFiguresOfAStoreThatKeptThem() throws Exception {
+        // given: 03-02 archived, then the rest of the week run (its month files written after it)
+        try (TelemetryStore store = TelemetryStore.open(db)) {
+            store.archiveDay(DAY, archive);
+        }
+        Path out = work.resolve("out");
+        GoldenJobTest.run(CASE, out, db, "--from", "2026-03-04", "--to", "2026-03-07");
+
+        // when
+        GoldenJobTest.report(CASE, out, db, "2026-03-02", "2026-03-07");
+
+        // then: the range and month files equal the golden ones, computed from a store that kept every row
+        Map<String, String> expected = OutputTree.read(CASE.resolve("expected"));
+        Map<String, String> actual = OutputTree.read(out);
+        List<String> reports = expected.keySet().stream()
+                .filter(f -> f.contains("/range-") || f.contains("/month-"))
+                .toList();
+        assertThat(reports).hasSize(12);
+        for (String file : reports) {
+            assertEquals(expected.get(file), actual.get(file), file);
+        }
+
+        // when: the archived day is processed again: its rows are back in DuckDB, no longer read from the archive
+        GoldenJobTest.run(CASE, out, db, "--date", "2026-03-02");
+
+        // then
+        assertThat(DuckDbFile.rows(db, "SELECT count(*) FROM archived_days")).containsExactly("0");
+        GoldenJobTest.report(CASE, out, db, "2026-03-02", "2026-03-07");
+        for (String file : reports) {
+            assertEquals(expected.get(file), OutputTree.read(out).get(file), file);
+        }
+    }
+
     private String parquet(String table) {
         return "read_parquet('" + archive.resolve(table) + "/*/*.parquet', hive_partitioning = true)";
     }
