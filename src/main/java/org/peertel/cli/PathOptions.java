@@ -83,7 +83,8 @@ final class PathOptions {
                         s.duckDb(),
                         s.dayInput(),
                         s.runMaxDays(),
-                        s.reports())
+                        s.reports(),
+                        s.retention())
                 .withEnvironment(System.getenv());
         Preflight.databaseFile(resolved.db());
         return resolved;

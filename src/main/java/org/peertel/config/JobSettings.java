@@ -13,7 +13,7 @@ import org.peertel.ingest.InputReadiness;
  * the built-in alert rules. {@code duckDb} bounds DuckDB's memory and names where it spills. {@code dayInput} says
  * when a day's input is ready ({@link #inputReadiness()}); {@code runMaxDays} is the longest range {@code run} takes
  * without {@code --yes} ({@code run.max-days}); {@code reports} says which reports a run writes beyond each day's
- * ({@link ReportSettings}).
+ * ({@link ReportSettings}); {@code retention} how long DuckDB keeps the per-row tables ({@link RetentionSettings}).
  *
  * <p>Precedence, highest first: command-line options, environment variables ({@code PEERTEL_JOB_REPOSITORY_URL},
  * {@code _USER}, {@code _PASSWORD}, applied by {@link #withEnvironment}), the settings file, the built-in default.
@@ -30,7 +30,8 @@ public record JobSettings(
         DuckDbSettings duckDb,
         InputSettings dayInput,
         int runMaxDays,
-        ReportSettings reports) {
+        ReportSettings reports,
+        RetentionSettings retention) {
 
     public static final Path DEFAULT_FILE = Path.of("jobs", "telemetry", "telemetry.properties");
 
@@ -59,6 +60,8 @@ public record JobSettings(
             InputSettings.READY_FILE_KEY,
             InputSettings.ALLOW_EMPTY_DAY_KEY,
             ReportSettings.MONTH_TO_DATE_KEY,
+            RetentionSettings.MEASUREMENT_DAYS_KEY,
+            RetentionSettings.ARCHIVE_DIR_KEY,
             "metrics.textfile",
             "alerting.webhook-url",
             "alerting.alertmanager-url",
@@ -98,7 +101,8 @@ public record JobSettings(
                 DuckDbSettings.defaults(),
                 InputSettings.DEFAULTS,
                 DEFAULT_RUN_MAX_DAYS,
-                ReportSettings.DEFAULTS);
+                ReportSettings.DEFAULTS,
+                RetentionSettings.DEFAULTS);
     }
 
     /** Settings whose job repository is given by URL only (no user, no password). */
@@ -126,7 +130,8 @@ public record JobSettings(
                 duckDb,
                 dayInput,
                 runMaxDays,
-                reports);
+                reports,
+                retention);
     }
 
     /** These settings with other ingest settings. */
@@ -143,7 +148,8 @@ public record JobSettings(
                 duckDb,
                 dayInput,
                 runMaxDays,
-                reports);
+                reports,
+                retention);
     }
 
     /** These settings with other report settings. */
@@ -160,7 +166,8 @@ public record JobSettings(
                 duckDb,
                 dayInput,
                 runMaxDays,
-                newReports);
+                newReports,
+                retention);
     }
 
     /** These settings with other input settings. */
@@ -177,7 +184,8 @@ public record JobSettings(
                 duckDb,
                 newDayInput,
                 runMaxDays,
-                reports);
+                reports,
+                retention);
     }
 
     /** The rule that says whether a day of {@link #input()} is ready to be processed, and if not, why. */
@@ -223,7 +231,8 @@ public record JobSettings(
                 DuckDbSettings.read(settings),
                 InputSettings.read(settings),
                 runMaxDays(settings),
-                ReportSettings.read(settings));
+                ReportSettings.read(settings),
+                RetentionSettings.read(settings));
     }
 
     private static Path path(SettingsFile settings, String key, Path fallback) {

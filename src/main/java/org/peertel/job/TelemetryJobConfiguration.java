@@ -12,7 +12,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The telemetry job: one UTC day from latency files to alert files and customer reports. attributeStep (read,
- * match, spool) → publishStep (load the spool into DuckDB, aggregate) → alertStep → reportStep.
+ * match, spool) → publishStep (load the spool into DuckDB, aggregate) → alertStep → reportStep → retentionStep
+ * (older days' rows into the Parquet archive).
  */
 @Configuration(proxyBeanMethods = false)
 public class TelemetryJobConfiguration {
@@ -27,7 +28,8 @@ public class TelemetryJobConfiguration {
             Step attributeStep,
             Step publishStep,
             Step alertStep,
-            Step reportStep) {
+            Step reportStep,
+            Step retentionStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(currentDay)
                 .listener(record)
@@ -35,6 +37,7 @@ public class TelemetryJobConfiguration {
                 .next(publishStep)
                 .next(alertStep)
                 .next(reportStep)
+                .next(retentionStep)
                 .build();
     }
 
@@ -83,6 +86,17 @@ public class TelemetryJobConfiguration {
             JobRepository jobRepository, PlatformTransactionManager transactionManager, CurrentDay currentDay) {
         return new StepBuilder("reportStep", jobRepository)
                 .tasklet(new WriteReportsTasklet(currentDay), transactionManager)
+                .build();
+    }
+
+    @Bean
+    public Step retentionStep(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            CurrentDay currentDay,
+            JobSettings settings) {
+        return new StepBuilder("retentionStep", jobRepository)
+                .tasklet(new ArchiveOldDaysTasklet(currentDay, settings.retention()), transactionManager)
                 .build();
     }
 }

@@ -142,6 +142,20 @@ public final class StoreQueries {
                 rs -> rs.getObject(1, LocalDate.class));
     }
 
+    /** The newest published day; null when none is. */
+    public LocalDate newestPublishedDay() {
+        return query("SELECT max(day) FROM day_names", List.of(), rs -> rs.getObject(1, LocalDate.class))
+                .get(0);
+    }
+
+    /** The published days before {@code first} whose per-row tables DuckDB still holds (not archived), in order. */
+    public List<LocalDate> daysHeldBefore(LocalDate first) {
+        return query(
+                "SELECT day FROM day_names WHERE day < ? AND day NOT IN (SELECT day FROM archived_days) ORDER BY day",
+                List.of(first),
+                rs -> rs.getObject(1, LocalDate.class));
+    }
+
     /** Streams the day's rejects in file, line order (there may be many). */
     public void forEachReject(LocalDate day, Consumer<Reject> consumer) {
         String sql = "SELECT file, line, reason, raw FROM rejects WHERE day = ? ORDER BY file, line";
@@ -157,16 +171,40 @@ public final class StoreQueries {
         }
     }
 
+    /** The day's counts, from DuckDB's rows or, for a day retention archived, from its Parquet files. */
     public DayCounts counts(LocalDate day) {
-        long attributed = single("SELECT count(*) FROM measurement_rows WHERE day = ?", day);
-        long noPrefix = single("SELECT count(*) FROM unattributed WHERE day = ? AND reason = 'no_prefix'", day);
-        long mismatch = single("SELECT count(*) FROM unattributed WHERE day = ? AND reason = 'location_mismatch'", day);
-        Map<String, Long> rejected = new TreeMap<>();
+        Map<String, String> archived = new TreeMap<>();
         query(
-                "SELECT reason, count(*) FROM rejects WHERE day = ? GROUP BY reason",
+                "SELECT table_name, file FROM archived_days WHERE day = ?",
                 List.of(day),
+                rs -> archived.put(rs.getString(1), rs.getString(2)));
+        long attributed = count(rowsOf("measurement_rows", "measurements", archived), day, "");
+        long noPrefix = count(rowsOf("unattributed", "unattributed", archived), day, " AND reason = 'no_prefix'");
+        long mismatch =
+                count(rowsOf("unattributed", "unattributed", archived), day, " AND reason = 'location_mismatch'");
+        Map<String, Long> rejected = new TreeMap<>();
+        String rejects = rowsOf("rejects", "rejects", archived);
+        query(
+                "SELECT reason, count(*) FROM " + rejects + " GROUP BY reason",
+                rejects.contains("?") ? List.of(day) : List.of(),
                 rs -> rejected.put(rs.getString(1), rs.getLong(2)));
         return new DayCounts(attributed, noPrefix, mismatch, rejected, inputFiles(day), skippedFiles(day));
+    }
+
+    /** {@code table WHERE day = ?}, or the archived day's file (whose rows are all of the day), as a FROM clause. */
+    private static String rowsOf(String table, String archivedAs, Map<String, String> archived) {
+        String file = archived.get(archivedAs);
+        return file == null
+                ? "(SELECT * FROM " + table + " WHERE day = ?)"
+                : "read_parquet('" + file.replace("'", "''") + "', hive_partitioning = false)";
+    }
+
+    private long count(String from, LocalDate day, String andWhere) {
+        return query(
+                        "SELECT count(*) FROM " + from + " WHERE true" + andWhere,
+                        from.contains("?") ? List.of(day) : List.of(),
+                        rs -> rs.getLong(1))
+                .get(0);
     }
 
     /** The day's input files as last published, by name, skipped files included; empty when it never was. */

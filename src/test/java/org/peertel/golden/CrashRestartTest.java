@@ -68,11 +68,11 @@ class CrashRestartTest {
     static AfterCrash afterCrash(CrashPoint point) {
         return switch (point) {
             case ATTRIBUTE_CHUNK_WRITTEN ->
-                new AfterCrash(Set.of(), null, "attributeStep publishStep alertStep reportStep");
+                new AfterCrash(Set.of(), null, "attributeStep publishStep alertStep reportStep retentionStep");
             case PUBLISH_BEFORE_COMMIT, PUBLISH_COMMITTED ->
-                new AfterCrash(Set.of(), null, "publishStep alertStep reportStep");
+                new AfterCrash(Set.of(), null, "publishStep alertStep reportStep retentionStep");
             case ATOMIC_FILE_BEFORE_RENAME ->
-                new AfterCrash(Set.of(), "alerts/." + CRASHED_DAY + ".csv.tmp", "alertStep reportStep");
+                new AfterCrash(Set.of(), "alerts/." + CRASHED_DAY + ".csv.tmp", "alertStep reportStep retentionStep");
             case REPORT_BETWEEN_CUSTOMERS ->
                 new AfterCrash(
                         Set.of(
@@ -82,7 +82,7 @@ class CrashRestartTest {
                                 "reports/acme/" + CRASHED_DAY + "-prefixes.csv",
                                 "reports/acme/" + CRASHED_DAY + "-hourly.csv"),
                         null,
-                        "reportStep");
+                        "reportStep retentionStep");
             case DELIVERY_SENT_NOT_RECORDED ->
                 throw new IllegalArgumentException(
                         "reached only with a webhook set: WebhookCrashTest kills a run there");

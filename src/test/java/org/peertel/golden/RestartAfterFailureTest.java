@@ -63,7 +63,7 @@ class RestartAfterFailureTest {
                 "alerts, resolved incidents, rejects, runs and 3 customers' reports, 2 days");
         assertEquals(List.of("2026-03-02 attempt 1: FAILED, COMPLETED", "2026-03-03 attempt 1: COMPLETED"), history());
         assertEquals(
-                List.of("alertStep", "reportStep"),
+                List.of("alertStep", "reportStep", "retentionStep"),
                 stepsOfLastExecution("2026-03-02"),
                 "the restart ran only the steps that had not completed");
 
