@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import org.peertel.output.AtomicFiles;
+import org.peertel.testhook.CrashPoint;
 
 /**
  * One table's rows of one day as a Parquet file of the archive, written so that a file in place is always a
@@ -59,6 +60,7 @@ final class DayArchive {
                                 + "nothing was deleted",
                         null);
             }
+            CrashPoint.RETENTION_BEFORE_RENAME.reach();
             AtomicFiles.publish(temporary, target);
             return expected.rows();
         } catch (IOException | SQLException e) {

@@ -336,6 +336,7 @@ public final class TelemetryStore implements AutoCloseable {
         for (ArchivedTable table : ArchivedTable.values()) {
             rows.put(table, DayArchive.write(connection, archive, table, day));
         }
+        CrashPoint.RETENTION_ARCHIVED.reach();
         inTransaction("delete the archived rows of " + day, () -> {
             try (PreparedStatement forget = connection.prepareStatement("DELETE FROM archived_days WHERE day = ?")) {
                 forget.setObject(1, day);
@@ -360,6 +361,7 @@ public final class TelemetryStore implements AutoCloseable {
                     record.execute();
                 }
             }
+            CrashPoint.RETENTION_DELETE_BEFORE_COMMIT.reach();
         });
         return rows;
     }

@@ -29,7 +29,19 @@ public enum CrashPoint {
      * Alert delivery after the days: a webhook acknowledged a day's document, which is not yet recorded as delivered
      * (reached only with a webhook set; WebhookCrashTest, not CrashRestartTest, kills a run here).
      */
-    DELIVERY_SENT_NOT_RECORDED("delivery-sent-not-recorded");
+    DELIVERY_SENT_NOT_RECORDED("delivery-sent-not-recorded"),
+
+    /**
+     * retentionStep: an archive file written and verified under its temporary name, not yet renamed (reached only
+     * when a day leaves the window; RetentionCrashTest, not CrashRestartTest, kills a run at the retention points).
+     */
+    RETENTION_BEFORE_RENAME("retention-before-rename"),
+
+    /** retentionStep: every archive file of a day in place, the day's rows not yet deleted. */
+    RETENTION_ARCHIVED("retention-archived"),
+
+    /** retentionStep: inside the transaction that deletes the day's rows, everything done but the commit. */
+    RETENTION_DELETE_BEFORE_COMMIT("retention-delete-before-commit");
 
     private final String commandLineName;
 
