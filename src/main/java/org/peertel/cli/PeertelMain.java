@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             ReportCommand.class,
             AlertsCommand.class,
+            StorageCommand.class,
             ValidateCommand.class,
             GenerateCommand.class
         })

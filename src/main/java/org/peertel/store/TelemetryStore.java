@@ -371,6 +371,15 @@ public final class TelemetryStore implements AutoCloseable {
         return DayArchive.holds(connection, archive, table, day);
     }
 
+    /** What the database file and the archive hold ({@code peertel storage}). */
+    public StorageFigures storage() {
+        try {
+            return StorageFigures.read(connection, file);
+        } catch (SQLException e) {
+            throw new StoreException("unable to read what " + file + " holds: " + e.getMessage(), e);
+        }
+    }
+
     /** The months whose month files are behind (a day published or its alerts changed since), oldest first. */
     public List<LocalDate> staleMonths() {
         List<LocalDate> months = new java.util.ArrayList<>();
