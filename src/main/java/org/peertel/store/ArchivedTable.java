@@ -53,4 +53,17 @@ public enum ArchivedTable {
     public List<String> columns() {
         return columns;
     }
+
+    /** The day's rows (session variable {@code archive_day}) with the archive file's columns, as one query. */
+    String rowsOfDay() {
+        if (this == MEASUREMENTS) {
+            return MeasurementsOfDay.SQL.text();
+        }
+        return "SELECT " + String.join(", ", columns) + " FROM " + readFrom + " WHERE day = getvariable('archive_day')";
+    }
+
+    /** Loaded once, on first use: the measurements view is too slow for a whole day (archive-measurements.sql). */
+    private static final class MeasurementsOfDay {
+        static final SqlScript SQL = SqlScript.load("archive-measurements.sql");
+    }
 }

@@ -45,13 +45,11 @@ final class DayArchive {
         try {
             Files.createDirectories(target.getParent());
             Files.deleteIfExists(temporary);
-            setDay(connection, day);
+            Fingerprint expected = stage(connection, table, day);
             try (Statement copy = connection.createStatement()) {
-                copy.execute("COPY (SELECT " + String.join(", ", table.columns()) + " FROM " + table.folder()
-                        + " WHERE day = getvariable('archive_day') ORDER BY file, line) TO " + literal(temporary)
+                copy.execute("COPY (SELECT * FROM archive_rows ORDER BY file, line) TO " + literal(temporary)
                         + " (FORMAT parquet, COMPRESSION zstd)");
             }
-            Fingerprint expected = ofTable(connection, table, day);
             Fingerprint written = ofFile(connection, table, temporary);
             if (!expected.equals(written)) {
                 throw new StoreException(
@@ -72,6 +70,8 @@ final class DayArchive {
         } catch (StoreException e) {
             deleteQuietly(temporary);
             throw e;
+        } finally {
+            dropStaged(connection);
         }
     }
 
@@ -82,15 +82,47 @@ final class DayArchive {
             return false;
         }
         try {
-            return ofTable(connection, table, day).equals(ofFile(connection, table, file));
-        } catch (SQLException e) {
+            return stage(connection, table, day).equals(ofFile(connection, table, file));
+        } catch (SQLException | StoreException e) {
             return false; // not Parquet, truncated, other columns: never trusted
+        } finally {
+            dropStaged(connection);
         }
     }
 
-    private static Fingerprint ofTable(Connection connection, ArchivedTable table, LocalDate day) throws SQLException {
+    /** Frees the staged rows (a day of them can take a few hundred MB). */
+    private static void dropStaged(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS archive_rows");
+        } catch (SQLException ignored) {
+            // the connection is unusable; the caller reports what failed first
+        }
+    }
+
+    /**
+     * The day's rows of the table, with the file's columns, into the temporary table {@code archive_rows} (read once
+     * for the COPY and the checksum), and their fingerprint; checks that no row was lost on the way.
+     */
+    private static Fingerprint stage(Connection connection, ArchivedTable table, LocalDate day) throws SQLException {
         setDay(connection, day);
-        return fingerprint(connection, table, table.folder() + " WHERE day = getvariable('archive_day')");
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE TEMP TABLE archive_rows AS " + table.rowsOfDay());
+        }
+        Fingerprint staged = fingerprint(connection, table, "archive_rows");
+        long stored;
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT count(*) FROM " + table.deleteFrom() + " WHERE day = getvariable('archive_day')")) {
+            rs.next();
+            stored = rs.getLong(1);
+        }
+        if (stored != staged.rows()) {
+            throw new StoreException(
+                    "reading the " + stored + " rows of " + table.folder() + " on " + day + " for the archive gave "
+                            + staged.rows() + "; nothing was archived or deleted",
+                    null);
+        }
+        return staged;
     }
 
     private static Fingerprint ofFile(Connection connection, ArchivedTable table, Path file) throws SQLException {
