@@ -111,7 +111,8 @@ class PostgresJobRepositoryTest {
                         "attributeStep COMPLETED",
                         "publishStep COMPLETED",
                         "alertStep COMPLETED",
-                        "reportStep COMPLETED"),
+                        "reportStep COMPLETED",
+                        "retentionStep COMPLETED"),
                 stepsOfLastExecution("2026-03-03"));
         assertFalse(Files.exists(work.resolve("t-jobs.mv.db")), "no H2 job repository");
 
