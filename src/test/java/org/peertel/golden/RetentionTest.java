@@ -62,6 +62,18 @@ class RetentionTest {
         assertThat(DuckDbFile.rows(db, "SELECT count(*) FROM archived_days WHERE day = DATE '2026-03-03'"))
                 .containsExactly("3");
         assertGolden(out);
+
+        // when: the window is raised to ten days and the newest day runs again
+        Files.writeString(
+                settings, Files.readString(settings).replace("measurement-days = 2", "measurement-days = 10"));
+        GoldenJobTest.run(CASE, out, db, "--date", "2026-03-07", "--settings", settings.toString());
+        GoldenJobTest.report(CASE, out, db, "2026-03-02", "2026-03-07");
+
+        // then: nothing is brought back into DuckDB; the reports still read the archive
+        assertThat(DuckDbFile.rows(db, "SELECT DISTINCT day FROM measurement_rows ORDER BY day"))
+                .containsExactly("2026-03-06", "2026-03-07");
+        assertThat(DuckDbFile.rows(db, "SELECT count(*) FROM archived_days")).containsExactly("12");
+        assertGolden(out);
     }
 
     private static void assertGolden(Path out) throws Exception {
