@@ -1,7 +1,6 @@
 package org.peertel.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -78,23 +77,17 @@ public final class AlertsCommand implements Callable<Integer> {
         LocalDate first = null;
         LocalDate last = null;
         if (which != null && which.range != null) {
+            List<LocalDate> days;
             try {
-                LocalDate today = DayRange.todayUtc();
-                first = DayRange.day(which.range.from, "--from", today);
-                last = DayRange.day(which.range.to, "--to", today);
+                days = DayRange.of(null, which.range.from, which.range.to, DayRange.todayUtc());
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            if (last.isBefore(first)) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--to " + last + " is before --from " + first);
-            }
+            first = days.get(0);
+            last = days.get(days.size() - 1);
         }
         JobSettings settings = paths.resolve();
-        if (!Files.isRegularFile(settings.db())) {
-            throw new ConfigurationException("no database " + settings.db() + ": nothing was processed with it yet "
-                    + "(check --db or --settings)");
-        }
+        Preflight.existingDatabase(settings.db(), "check --db or --settings");
         DeliverySettings delivery = deliver ? DeliverySettings.load(paths.settingsFile()) : DeliverySettings.off();
         if (deliver && !delivery.anyReceiver()) {
             throw new ConfigurationException("--deliver: no receiver is set; set alerting.webhook-url or "

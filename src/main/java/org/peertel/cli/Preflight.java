@@ -88,6 +88,17 @@ final class Preflight {
         }
     }
 
+    /**
+     * Commands that read what runs stored ({@code report}, {@code alerts}, {@code storage}) refuse a database that
+     * does not exist rather than create an empty one; {@code hint} says what to check.
+     */
+    static void existingDatabase(Path db, String hint) {
+        if (!Files.isRegularFile(db)) {
+            throw new ConfigurationException(
+                    "no database " + db + ": nothing was processed with it yet (" + hint + ")");
+        }
+    }
+
     /** Overrides for a connection that is not registered are almost always a typo: refuse them. */
     static void alertSettings(AlertSettings settings, ConnectionRegistry registry) {
         settings.overriddenConnections().entrySet().stream()

@@ -1,7 +1,6 @@
 package org.peertel.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,10 +91,8 @@ public final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--to " + last + " is before --from " + first);
         }
         JobSettings settings = paths.resolve();
-        if (!Files.isRegularFile(settings.db())) {
-            throw new ConfigurationException("no database " + settings.db() + ": nothing was processed with it yet "
-                    + "(check --db, or process the days first: peertel run --from " + first + " --to " + last + ")");
-        }
+        Preflight.existingDatabase(
+                settings.db(), "check --db, or process the days first: peertel run --from " + first + " --to " + last);
         PrintWriter out = spec.commandLine().getOut();
         OutputLayout layout = new OutputLayout(settings.out());
         try (RunLock lock = RunLock.acquire(settings.db(), "peertel report --from " + first + " --to " + last);

@@ -1,10 +1,8 @@
 package org.peertel.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
 import org.peertel.launch.RunLock;
 import org.peertel.output.DayList;
@@ -36,10 +34,7 @@ public final class StorageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobSettings settings = paths.resolve();
-        if (!Files.isRegularFile(settings.db())) {
-            throw new ConfigurationException(
-                    "no database " + settings.db() + ": nothing was processed with it yet (check --db or --settings)");
-        }
+        Preflight.existingDatabase(settings.db(), "check --db or --settings");
         StorageFigures figures;
         try (RunLock lock = RunLock.acquire(settings.db(), "peertel storage");
                 TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {

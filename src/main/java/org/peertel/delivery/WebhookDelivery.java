@@ -23,9 +23,10 @@ final class WebhookDelivery {
 
     static DeliveryReport deliver(TelemetryStore store, DeliverySettings settings, String secret) {
         Map<LocalDate, List<OutboxChange>> byDay = new LinkedHashMap<>();
-        for (PendingChange pending : store.pendingChanges(RECEIVER, false)) {
-            byDay.computeIfAbsent(pending.change().day(), d -> new ArrayList<>())
-                    .add(pending.change());
+        List<PendingChange> waiting = store.pendingChanges(RECEIVER, false);
+        long pending = waiting.size();
+        for (PendingChange change : waiting) {
+            byDay.computeIfAbsent(change.change().day(), d -> new ArrayList<>()).add(change.change());
         }
         HttpPoster poster = new HttpPoster(settings.timeout(), settings.retries());
         String where = DeliverySettings.printable(settings.webhook());
@@ -47,6 +48,7 @@ final class WebhookDelivery {
                 CrashPoint.DELIVERY_SENT_NOT_RECORDED.reach();
             }
             store.acknowledge(RECEIVER, day.getValue(), acknowledged, acknowledged ? null : answer.text());
+            pending -= day.getValue().size(); // answered, one way or the other
             if (acknowledged) {
                 sent++;
             } else {
@@ -57,7 +59,6 @@ final class WebhookDelivery {
         if (secret == null && !byDay.isEmpty()) {
             lines.add("webhook: " + DeliverySettings.SECRET_VARIABLE + " is not set, so the bodies were not signed");
         }
-        long pending = store.pendingChanges(RECEIVER, false).size();
         long failed = store.refusedChanges(RECEIVER);
         lines.add(
                 0,
