@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.peertel.alert.AlertSettings;
 import org.peertel.config.ConfigurationException;
+import org.peertel.config.JobSettings;
 import org.peertel.job.RegistryCache;
 import org.peertel.registry.ConnectionRegistry;
 import org.peertel.registry.RegistryIssue;
@@ -108,6 +109,22 @@ final class Preflight {
                     throw new ConfigurationException(settings.file() + ":" + e.getValue() + ": alert override for '"
                             + e.getKey() + "', which is not a registered connection; fix the id or remove the line");
                 });
+    }
+
+    /**
+     * Refuses a {@code retention.aggregate-days} too short for what a later day reads back: the longest REGRESSION
+     * baseline of the alert rules (overrides included) and the schedule's catch-up horizon.
+     */
+    static void retention(JobSettings settings, AlertSettings alerts, int horizonDays) {
+        int baselineDays = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(alerts.defaults()),
+                        alerts.overriddenConnections().keySet().stream().map(alerts::rulesFor))
+                .mapToInt(org.peertel.alert.AlertRules::regressionBaselineDays)
+                .max()
+                .orElse(0);
+        String source =
+                alerts.file() == null ? "the built-in alert rules" : alerts.file() + ", regression.baseline_days";
+        settings.retention().requireCovers(baselineDays, source, horizonDays);
     }
 
     static void printIssues(RegistryLoadResult result, PrintWriter out) {

@@ -20,6 +20,7 @@ import org.peertel.job.TelemetryJobParameters;
 import org.peertel.launch.JobFailure;
 import org.peertel.launch.JobSession;
 import org.peertel.registry.ConnectionRegistry;
+import org.peertel.schedule.ScheduleSettings;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine;
@@ -84,7 +85,10 @@ public final class RunCommand implements Callable<Integer> {
         RegistryCache registries = new RegistryCache();
         ConnectionRegistry registry = Preflight.registry(
                 settings.connections(), registries, spec.commandLine().getErr());
-        Preflight.alertSettings(AlertSettings.load(settings.alerts()), registry);
+        AlertSettings alerts = AlertSettings.load(settings.alerts());
+        Preflight.alertSettings(alerts, registry);
+        Preflight.retention(
+                settings, alerts, ScheduleSettings.load(paths.settingsFile()).horizonDays());
         InputPreflight.check(settings.inputReadiness(), days);
         Preflight.outputFolder(settings.out(), registry);
         DeliverySettings delivery = DeliverySettings.load(paths.settingsFile());

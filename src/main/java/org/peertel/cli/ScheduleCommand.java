@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.peertel.alert.AlertSettings;
 import org.peertel.config.JobSettings;
 import org.peertel.delivery.DeliverySettings;
 import org.peertel.schedule.NextWakeUp;
@@ -87,6 +88,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (horizonDays != null) {
             schedule = schedule.withHorizon(horizonDays, this::usage);
         }
+        Preflight.retention(settings, AlertSettings.load(settings.alerts()), schedule.horizonDays());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         NightlyScheduler scheduler =

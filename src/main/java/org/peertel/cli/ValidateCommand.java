@@ -7,6 +7,7 @@ import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
 import org.peertel.registry.RegistryLoadResult;
 import org.peertel.registry.RegistryLoader;
+import org.peertel.schedule.ScheduleSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +45,12 @@ public final class ValidateCommand implements Callable<Integer> {
         int errors = result.errors().size();
         if (result.ok()) {
             try {
-                Preflight.alertSettings(AlertSettings.load(settings.alerts()), result.registry());
+                AlertSettings alerts = AlertSettings.load(settings.alerts());
+                Preflight.alertSettings(alerts, result.registry());
+                Preflight.retention(
+                        settings,
+                        alerts,
+                        ScheduleSettings.load(paths.settingsFile()).horizonDays());
             } catch (ConfigurationException e) {
                 out.println(e.getMessage());
                 errors++;

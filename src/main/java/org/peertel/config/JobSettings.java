@@ -61,6 +61,7 @@ public record JobSettings(
             InputSettings.ALLOW_EMPTY_DAY_KEY,
             ReportSettings.MONTH_TO_DATE_KEY,
             RetentionSettings.MEASUREMENT_DAYS_KEY,
+            RetentionSettings.AGGREGATE_DAYS_KEY,
             RetentionSettings.ARCHIVE_DIR_KEY,
             "metrics.textfile",
             "alerting.webhook-url",

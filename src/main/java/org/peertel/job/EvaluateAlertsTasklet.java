@@ -24,7 +24,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Judges the day's statistics against the alert rules, and judges again the already-processed days that follow (as
  * far as a REGRESSION baseline reaches), because their baselines include this day. Recomputes the incident lifecycle
  * of every evaluated day from what is stored and these, stores them with the incident changes from this day on (the
- * outbox of delivery) in one transaction, then writes the alert, resolved and open files that changed. So after any order of runs and re-runs, every alert file is what one clean run over all days would write.
+ * outbox of delivery) in one transaction, then writes the alert, resolved and open files that changed. So after any
+ * order of runs and re-runs, every alert file is what one clean run over all days would write. A day older than
+ * {@code retention.aggregate-days} first brings the archived days back ({@code TelemetryStore#restoreAggregates}).
  */
 public final class EvaluateAlertsTasklet implements Tasklet {
 
@@ -39,11 +41,17 @@ public final class EvaluateAlertsTasklet implements Tasklet {
         DayRun run = current.get();
         LocalDate day = run.day();
         AlertEvaluator evaluator = new AlertEvaluator(run.alertSettings());
+        int reach = evaluator.historyDays(run.registry().connections());
+        LocalDate archivedUpTo = run.store().queries().newestArchivedAggregateDay();
+        if (archivedUpTo != null && !archivedUpTo.isBefore(day.minusDays(reach))) {
+            // a day older than retention.aggregate-days: its baseline, the days judged again after it and their
+            // incidents need the archived days; the retention step archives them again at the end of the run
+            run.store().restoreAggregates();
+        }
         Map<LocalDate, JudgedDay> stored = new TreeMap<>();
         run.store().judgedDays().forEach(d -> stored.put(d.day(), d));
 
         List<JudgedDay> judged = new ArrayList<>(List.of(judge(run, evaluator, day)));
-        int reach = evaluator.historyDays(run.registry().connections());
         for (LocalDate later = day.plusDays(1); !later.isAfter(day.plusDays(reach)); later = later.plusDays(1)) {
             if (stored.containsKey(later)) {
                 judged.add(judge(run, evaluator, later));

@@ -1,47 +1,165 @@
 package org.peertel.store;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The per-row tables that retention moves out of DuckDB into the Parquet archive, one file per table and day:
+ * The tables that retention moves out of DuckDB into the Parquet archive, one file per table and day:
  * {@code <archive>/<folder>/day=<YYYY-MM-DD>/data.parquet}. Each is archived as its readable columns (the
  * measurements through the {@code measurements} view: connection ids, prefixes, clients, files and edge PoPs as text,
- * not peertel's internal numbers), without {@code day}, which the folder name gives (Hive partitioning).
+ * not peertel's internal numbers), without {@code day}, which the folder name gives (Hive partitioning). The per-row
+ * tables leave after {@code retention.measurement-days}, the rest of a day after {@code retention.aggregate-days}.
  */
 public enum ArchivedTable {
     MEASUREMENTS(
+            Window.MEASUREMENTS,
             "measurements",
             "measurement_rows",
-            List.of(
-                    "file",
-                    "line",
-                    "ts",
-                    "client_ip",
-                    "country",
-                    "state",
-                    "edge_pop",
-                    "rtt_ms",
-                    "connection_id",
-                    "prefix")),
+            "file, line",
+            "file",
+            "line",
+            "ts",
+            "client_ip",
+            "country",
+            "state",
+            "edge_pop",
+            "rtt_ms",
+            "connection_id",
+            "prefix"),
     UNATTRIBUTED(
+            Window.MEASUREMENTS,
             "unattributed",
             "unattributed",
-            List.of("file", "line", "ts", "client_ip", "country", "state", "edge_pop", "rtt_ms", "reason", "prefix")),
-    REJECTS("rejects", "rejects", List.of("file", "line", "reason", "raw"));
+            "file, line",
+            "file",
+            "line",
+            "ts",
+            "client_ip",
+            "country",
+            "state",
+            "edge_pop",
+            "rtt_ms",
+            "reason",
+            "prefix"),
+    REJECTS(Window.MEASUREMENTS, "rejects", "rejects", "file, line", "file", "line", "reason", "raw"),
+    CONNECTION_DAILY(
+            Window.AGGREGATES,
+            "connection_daily",
+            "connection_daily",
+            "connection_id",
+            "connection_id",
+            "samples",
+            "min_ms",
+            "max_ms",
+            "sum_ms",
+            "mean_ms",
+            "median_ms",
+            "p95_ms",
+            "p99_ms"),
+    CONNECTION_HOURLY(
+            Window.AGGREGATES,
+            "connection_hourly",
+            "connection_hourly",
+            "connection_id, hour",
+            "hour",
+            "connection_id",
+            "samples",
+            "min_ms",
+            "max_ms",
+            "sum_ms",
+            "mean_ms",
+            "median_ms",
+            "p95_ms",
+            "p99_ms"),
+    PREFIX_DAILY(
+            Window.AGGREGATES,
+            "prefix_daily",
+            "prefix_daily",
+            "connection_id, prefix",
+            "connection_id",
+            "prefix",
+            "samples",
+            "min_ms",
+            "max_ms",
+            "sum_ms",
+            "mean_ms",
+            "median_ms",
+            "p95_ms",
+            "p99_ms"),
+    ALERTS(
+            Window.AGGREGATES,
+            "alerts",
+            "alerts",
+            "customer_id, connection_id, rule, alert_id",
+            "alert_id",
+            "customer_id",
+            "connection_id",
+            "connection_name",
+            "rule",
+            "severity",
+            "observed_ms",
+            "threshold_ms",
+            "baseline_ms",
+            "samples",
+            "message",
+            "observed_exact",
+            "threshold_exact",
+            "baseline_exact"),
+    ALERT_JUDGEMENTS(
+            Window.AGGREGATES, "alert_judgements", "alert_judgements", "connection_id", "connection_id", "rules"),
+    DAY_CONNECTIONS(
+            Window.AGGREGATES,
+            "day_connections",
+            "day_connections",
+            "connection_id",
+            "connection_id",
+            "customer_id",
+            "connection_name",
+            "partner",
+            "country",
+            "state"),
+    INPUT_FILES(Window.AGGREGATES, "input_files", "input_files", "name", "name", "rows", "bytes", "sha256"),
+    SKIPPED_FILES(Window.AGGREGATES, "skipped_files", "skipped_files", "name", "name", "reason", "message");
 
-    private final String readFrom;
-    private final String deleteFrom;
-    private final List<String> columns;
-
-    ArchivedTable(String readFrom, String deleteFrom, List<String> columns) {
-        this.readFrom = readFrom;
-        this.deleteFrom = deleteFrom;
-        this.columns = columns;
+    /** Which retention window a table follows. */
+    public enum Window {
+        /** {@code retention.measurement-days}: the per-row tables. */
+        MEASUREMENTS,
+        /** {@code retention.aggregate-days}: everything else of a day. */
+        AGGREGATES
     }
 
-    /** The archive's folder for this table, and the table or view its rows are read from. */
+    private final Window window;
+    private final String folder;
+    private final String deleteFrom;
+    private final String orderBy;
+    private final List<String> columns;
+
+    ArchivedTable(Window window, String folder, String deleteFrom, String orderBy, String... columns) {
+        this.window = window;
+        this.folder = folder;
+        this.deleteFrom = deleteFrom;
+        this.orderBy = orderBy;
+        this.columns = List.of(columns);
+    }
+
+    /** The tables of one window, in order. */
+    public static List<ArchivedTable> of(Window window) {
+        return Arrays.stream(values()).filter(t -> t.window == window).toList();
+    }
+
+    /** The table named {@code folder} (its archive folder, as {@code peertel export --tables} names it), if any. */
+    public static java.util.Optional<ArchivedTable> named(String folder) {
+        return Arrays.stream(values()).filter(t -> t.folder.equals(folder)).findFirst();
+    }
+
+    public Window window() {
+        return window;
+    }
+
+    /** The archive's folder for this table, and the table (or, for measurements, the view) a reader knows it by. */
     public String folder() {
-        return readFrom;
+        return folder;
     }
 
     /** Where the rows live: the table their day's rows are deleted from once archived. */
@@ -49,9 +167,14 @@ public enum ArchivedTable {
         return deleteFrom;
     }
 
-    /** The columns of the archive file, in order (the file's rows are in file, line order). */
+    /** The columns of the archive file, in order. */
     public List<String> columns() {
         return columns;
+    }
+
+    /** The order of the file's rows: a key unique within a day, so that the file is the same on every run. */
+    String orderBy() {
+        return orderBy;
     }
 
     /** The day's rows (session variable {@code archive_day}) with the archive file's columns, as one query. */
@@ -59,7 +182,7 @@ public enum ArchivedTable {
         if (this == MEASUREMENTS) {
             return MeasurementsOfDay.SQL.text();
         }
-        return "SELECT " + String.join(", ", columns) + " FROM " + readFrom + " WHERE day = getvariable('archive_day')";
+        return "SELECT " + String.join(", ", columns) + " FROM " + folder + " WHERE day = getvariable('archive_day')";
     }
 
     /** Loaded once, on first use: the measurements view is too slow for a whole day (archive-measurements.sql). */

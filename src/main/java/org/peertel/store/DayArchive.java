@@ -47,8 +47,8 @@ final class DayArchive {
             Files.deleteIfExists(temporary);
             Fingerprint expected = stage(connection, table, day);
             try (Statement copy = connection.createStatement()) {
-                copy.execute("COPY (SELECT * FROM archive_rows ORDER BY file, line) TO " + literal(temporary)
-                        + " (FORMAT parquet, COMPRESSION zstd)");
+                copy.execute("COPY (SELECT * FROM archive_rows ORDER BY " + table.orderBy() + ") TO "
+                        + literal(temporary) + " (FORMAT parquet, COMPRESSION zstd)");
             }
             Fingerprint written = ofFile(connection, table, temporary);
             if (!expected.equals(written)) {

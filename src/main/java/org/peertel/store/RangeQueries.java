@@ -15,7 +15,8 @@ import java.util.function.Function;
  * Reads a customer's figures over a range of days, for the range and month reports: exact statistics over every
  * measurement of the days on which the customer owned each connection ({@code day_connections}). Open it once per
  * report run: it makes the temporary table {@code range_owners} of the range, the recorded owners of each day and,
- * for days published before owners were kept, those of the registry given.
+ * for days published before owners were kept, those of the registry given. Days retention moved into the Parquet
+ * archive are read from their files ({@link ArchiveUnion}), so the figures do not change when days are archived.
  */
 public final class RangeQueries implements AutoCloseable {
 
@@ -73,9 +74,13 @@ public final class RangeQueries implements AutoCloseable {
         this.to = to;
         try {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE OR REPLACE TEMP TABLE range_owners AS SELECT * FROM day_connections "
-                        + "WHERE day BETWEEN DATE '" + from + "' AND DATE '" + to + "'");
+                ArchiveUnion.view(connection, "range_day_connections", ArchivedTable.DAY_CONNECTIONS, from, to);
+                statement.execute("CREATE OR REPLACE TEMP TABLE range_owners AS SELECT day, connection_id, "
+                        + "customer_id, connection_name, partner, country, state FROM range_day_connections");
             }
+            ArchiveUnion.view(connection, "range_daily", ArchivedTable.CONNECTION_DAILY, from, to);
+            ArchiveUnion.view(connection, "range_hourly", ArchivedTable.CONNECTION_HOURLY, to, to);
+            ArchiveUnion.view(connection, "range_alerts", ArchivedTable.ALERTS, from, to);
             List<LocalDate> unowned = daysWithoutOwners();
             if (!unowned.isEmpty()) {
                 try (PreparedStatement insert =
@@ -108,18 +113,14 @@ public final class RangeQueries implements AutoCloseable {
      * into the Parquet archive, read from their files (day from the folder name), or none.
      */
     private void archivedMeasurements() throws SQLException {
-        List<String> files = strings("SELECT file FROM archived_days WHERE table_name = 'measurements' "
-                + "AND day BETWEEN DATE '" + from + "' AND DATE '" + to + "' ORDER BY day");
+        List<String> files = ArchiveUnion.files(connection, ArchivedTable.MEASUREMENTS, from, to);
         String view = files.isEmpty()
                 ? "SELECT NULL::DATE AS day, NULL::VARCHAR AS connection_id, NULL::VARCHAR AS prefix, "
                         + "NULL::DECIMAL(15,6) AS rtt_ms WHERE false"
                 : "SELECT day, connection_id, prefix, rtt_ms FROM read_parquet(["
                         + String.join(
-                                ", ",
-                                files.stream()
-                                        .map(f -> "'" + f.replace("'", "''") + "'")
-                                        .toList())
-                        + "], hive_partitioning = true)";
+                                ", ", files.stream().map(ArchiveUnion::literal).toList())
+                        + "], hive_partitioning = true, hive_types = {'day': DATE})";
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE OR REPLACE TEMP VIEW archived_measurements AS " + view);
         }
@@ -128,7 +129,7 @@ public final class RangeQueries implements AutoCloseable {
     /** The published days of the range without recorded owners: published by a release from before they were kept. */
     private List<LocalDate> daysWithoutOwners() throws SQLException {
         return days("SELECT day FROM day_names WHERE day BETWEEN ? AND ? "
-                + "AND day NOT IN (SELECT day FROM day_connections) ORDER BY day");
+                + "AND day NOT IN (SELECT day FROM range_owners) ORDER BY day");
     }
 
     /** The customers that owned a connection on some day of the range, in order. */
@@ -176,7 +177,7 @@ public final class RangeQueries implements AutoCloseable {
     public List<DayPoint> dailyPoints(String customerId) {
         return rows(
                 "SELECT o.connection_id, o.day, coalesce(c.samples, 0), c.median_ms, c.p95_ms "
-                        + "FROM range_owners o LEFT JOIN connection_daily c USING (day, connection_id) "
+                        + "FROM range_owners o LEFT JOIN range_daily c USING (day, connection_id) "
                         + "WHERE o.customer_id = ? ORDER BY o.connection_id, o.day",
                 customerId,
                 rs -> new DayPoint(
@@ -190,7 +191,7 @@ public final class RangeQueries implements AutoCloseable {
     /** The alerts of the customer's connections on its days of the range, by day, connection and rule. */
     public List<RangeAlert> alerts(String customerId) {
         return rows(
-                "SELECT a.day, a.connection_id, a.rule, a.severity, a.message FROM alerts a "
+                "SELECT a.day, a.connection_id, a.rule, a.severity, a.message FROM range_alerts a "
                         + "JOIN range_owners o USING (day, connection_id) "
                         + "WHERE a.customer_id = ? AND o.customer_id = a.customer_id "
                         + "ORDER BY a.day, a.connection_id, a.rule",
@@ -206,7 +207,7 @@ public final class RangeQueries implements AutoCloseable {
     /** The hours with samples of the customer's connections on the last day of the range, by connection, hour. */
     public List<HourPoint> lastDayHours(String customerId) {
         return rows(
-                "SELECT h.connection_id, h.hour, h.samples, h.median_ms, h.p95_ms FROM connection_hourly h "
+                "SELECT h.connection_id, h.hour, h.samples, h.median_ms, h.p95_ms FROM range_hourly h "
                         + "JOIN range_owners o USING (day, connection_id) "
                         + "WHERE o.customer_id = ? AND h.day = getvariable('range_to') "
                         + "ORDER BY h.connection_id, h.hour",
@@ -219,6 +220,9 @@ public final class RangeQueries implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS range_owners");
             statement.execute("DROP TABLE IF EXISTS range_figures");
+            for (String view : List.of("range_day_connections", "range_daily", "range_hourly", "range_alerts")) {
+                statement.execute("DROP VIEW IF EXISTS " + view);
+            }
         } catch (SQLException ignored) {
             // a temporary table: it goes with the connection anyway
         }

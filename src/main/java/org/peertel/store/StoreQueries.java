@@ -156,6 +156,26 @@ public final class StoreQueries {
                 rs -> rs.getObject(1, LocalDate.class));
     }
 
+    /**
+     * The evaluated days before {@code first}, whose aggregates, alerts and manifests DuckDB still holds (an archived
+     * day leaves evaluated_days), in order.
+     */
+    public List<LocalDate> evaluatedDaysBefore(LocalDate first) {
+        return query(
+                "SELECT day FROM evaluated_days WHERE day < ? ORDER BY day",
+                List.of(first),
+                rs -> rs.getObject(1, LocalDate.class));
+    }
+
+    /** The newest day whose aggregates are in the Parquet archive, not in DuckDB; null when none is. */
+    public LocalDate newestArchivedAggregateDay() {
+        return query(
+                        "SELECT max(day) FROM archived_days WHERE table_name = 'alerts'",
+                        List.of(),
+                        rs -> rs.getObject(1, LocalDate.class))
+                .get(0);
+    }
+
     /** Streams the day's rejects in file, line order (there may be many). */
     public void forEachReject(LocalDate day, Consumer<Reject> consumer) {
         String sql = "SELECT file, line, reason, raw FROM rejects WHERE day = ? ORDER BY file, line";
@@ -188,7 +208,13 @@ public final class StoreQueries {
                 "SELECT reason, count(*) FROM " + rejects + " GROUP BY reason",
                 rejects.contains("?") ? List.of(day) : List.of(),
                 rs -> rejected.put(rs.getString(1), rs.getLong(2)));
-        return new DayCounts(attributed, noPrefix, mismatch, rejected, inputFiles(day), skippedFiles(day));
+        return new DayCounts(
+                attributed,
+                noPrefix,
+                mismatch,
+                rejected,
+                inputFiles(rowsOf("input_files", "input_files", archived), day),
+                skippedFiles(rowsOf("skipped_files", "skipped_files", archived), day));
     }
 
     /** {@code table WHERE day = ?}, or the archived day's file (whose rows are all of the day), as a FROM clause. */
@@ -209,17 +235,26 @@ public final class StoreQueries {
 
     /** The day's input files as last published, by name, skipped files included; empty when it never was. */
     private List<InputFile> inputFiles(LocalDate day) {
+        return inputFiles(rowsOf("input_files", "input_files", Map.of()), day);
+    }
+
+    /** The input files of {@code from} (a {@link #rowsOf} FROM clause of the day), by name. */
+    private List<InputFile> inputFiles(String from, LocalDate day) {
         return query(
-                "SELECT name, rows, bytes, sha256 FROM input_files WHERE day = ? ORDER BY name",
-                List.of(day),
+                "SELECT name, rows, bytes, sha256 FROM " + from + " ORDER BY name",
+                from.contains("?") ? List.of(day) : List.of(),
                 rs -> new InputFile(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
     }
 
     /** The files left out of the day, by name; empty for a complete day. */
     public List<SkippedFileSummary> skippedFiles(LocalDate day) {
+        return skippedFiles(rowsOf("skipped_files", "skipped_files", Map.of()), day);
+    }
+
+    private List<SkippedFileSummary> skippedFiles(String from, LocalDate day) {
         return query(
-                "SELECT name, reason, message FROM skipped_files WHERE day = ? ORDER BY name",
-                List.of(day),
+                "SELECT name, reason, message FROM " + from + " ORDER BY name",
+                from.contains("?") ? List.of(day) : List.of(),
                 rs -> new SkippedFileSummary(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 

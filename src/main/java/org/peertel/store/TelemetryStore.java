@@ -324,25 +324,29 @@ public final class TelemetryStore implements AutoCloseable {
     }
 
     /**
-     * Moves the day's per-row tables ({@link ArchivedTable}) into the Parquet archive under {@code archive}: writes
-     * and verifies each file first, and only then deletes the day's rows of all of them, in one transaction. A
-     * failure at any point leaves the rows in DuckDB (and at worst a verified file beside them, which the next attempt
-     * replaces). Returns the rows archived per table.
+     * Moves the day's tables of {@code window} ({@link ArchivedTable}) into the Parquet archive under {@code archive}:
+     * writes and verifies each file first, and only then deletes the day's rows of all of them, in one transaction.
+     * A day whose aggregates leave is no longer an evaluated day of DuckDB's: it leaves {@code evaluated_days} with
+     * them ({@link #restoreAggregates} brings both back). A failure at any point leaves the rows in DuckDB (and at
+     * worst a verified file beside them, which the next attempt replaces). Returns the rows archived per table.
      *
      * @throws StoreException naming the folder or file, with nothing deleted
      */
-    public java.util.Map<ArchivedTable, Long> archiveDay(LocalDate day, Path archive) {
+    public java.util.Map<ArchivedTable, Long> archiveDay(LocalDate day, Path archive, ArchivedTable.Window window) {
+        List<ArchivedTable> tables = ArchivedTable.of(window);
         java.util.Map<ArchivedTable, Long> rows = new java.util.EnumMap<>(ArchivedTable.class);
-        for (ArchivedTable table : ArchivedTable.values()) {
+        for (ArchivedTable table : tables) {
             rows.put(table, DayArchive.write(connection, archive, table, day));
         }
         CrashPoint.RETENTION_ARCHIVED.reach();
         inTransaction("delete the archived rows of " + day, () -> {
-            try (PreparedStatement forget = connection.prepareStatement("DELETE FROM archived_days WHERE day = ?")) {
-                forget.setObject(1, day);
-                forget.execute();
-            }
-            for (ArchivedTable table : ArchivedTable.values()) {
+            for (ArchivedTable table : tables) {
+                try (PreparedStatement forget =
+                        connection.prepareStatement("DELETE FROM archived_days WHERE day = ? AND table_name = ?")) {
+                    forget.setObject(1, day);
+                    forget.setString(2, table.folder());
+                    forget.execute();
+                }
                 try (PreparedStatement delete =
                         connection.prepareStatement("DELETE FROM " + table.deleteFrom() + " WHERE day = ?")) {
                     delete.setObject(1, day);
@@ -361,9 +365,89 @@ public final class TelemetryStore implements AutoCloseable {
                     record.execute();
                 }
             }
+            if (window == ArchivedTable.Window.AGGREGATES) {
+                try (PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM evaluated_days WHERE day = ?")) {
+                    delete.setObject(1, day);
+                    delete.execute();
+                }
+            }
             CrashPoint.RETENTION_DELETE_BEFORE_COMMIT.reach();
         });
         return rows;
+    }
+
+    /** The per-row tables of the day into the archive ({@link #archiveDay(LocalDate, Path, ArchivedTable.Window)}). */
+    public java.util.Map<ArchivedTable, Long> archiveDay(LocalDate day, Path archive) {
+        return archiveDay(day, archive, ArchivedTable.Window.MEASUREMENTS);
+    }
+
+    /**
+     * Brings every day whose aggregates were archived back into DuckDB from its files, and makes those days evaluated
+     * days again, in one transaction: a day processed again that is older than {@code retention.aggregate-days} needs
+     * the days before it (its REGRESSION baseline) and after it (judged again, their incidents recomputed). The files
+     * stay; the retention step at the end of the run archives the days again, replacing them. Returns how many days
+     * came back.
+     *
+     * @throws StoreException naming a file that does not hold the rows recorded for it, with nothing changed
+     */
+    public int restoreAggregates() {
+        List<String[]> archived = new java.util.ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT day::VARCHAR, table_name, file, rows FROM archived_days "
+                        + "WHERE table_name IN (" + quotedFolders(ArchivedTable.Window.AGGREGATES) + ") "
+                        + "ORDER BY day, table_name")) {
+            while (rs.next()) {
+                archived.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+        } catch (SQLException e) {
+            throw new StoreException("unable to read the archived days of " + file + ": " + e.getMessage(), e);
+        }
+        if (archived.isEmpty()) {
+            return 0;
+        }
+        inTransaction("bring the archived aggregates back into DuckDB", () -> {
+            for (String[] row : archived) {
+                ArchivedTable table = ArchivedTable.named(row[1]).orElseThrow();
+                String columns = String.join(", ", table.columns());
+                String source = "read_parquet('" + row[2].replace("'", "''") + "', hive_partitioning = false)";
+                try (Statement statement = connection.createStatement()) {
+                    int inserted = statement.executeUpdate("INSERT INTO " + table.deleteFrom() + " (day, " + columns
+                            + ") SELECT DATE '" + row[0] + "', " + columns + " FROM " + source);
+                    if (inserted != Long.parseLong(row[3])) {
+                        throw new SQLException("the archive file " + row[2] + " holds " + inserted + " rows, not the "
+                                + row[3] + " archived; nothing was brought back");
+                    }
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("INSERT OR IGNORE INTO evaluated_days "
+                        + "SELECT DISTINCT day FROM archived_days WHERE table_name = 'alerts'");
+                statement.execute("DELETE FROM archived_days WHERE table_name IN ("
+                        + quotedFolders(ArchivedTable.Window.AGGREGATES) + ")");
+            }
+        });
+        return (int) archived.stream().map(row -> row[0]).distinct().count();
+    }
+
+    private static String quotedFolders(ArchivedTable.Window window) {
+        return String.join(
+                ", ",
+                ArchivedTable.of(window).stream()
+                        .map(t -> "'" + t.folder() + "'")
+                        .toList());
+    }
+
+    /**
+     * Writes what is in DuckDB's write-ahead log into the database file, so that the blocks of deleted rows become
+     * free blocks the next days reuse instead of growing the file.
+     */
+    public void checkpoint() {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            throw new StoreException("unable to checkpoint " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** True when the archive under {@code archive} holds the day's rows of {@code table} exactly (a verified file). */
