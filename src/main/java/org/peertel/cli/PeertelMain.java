@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             AlertsCommand.class,
             StorageCommand.class,
+            ExportCommand.class,
             ValidateCommand.class,
             GenerateCommand.class
         })

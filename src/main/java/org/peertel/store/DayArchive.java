@@ -40,6 +40,51 @@ final class DayArchive {
      * @throws StoreException naming the file, when it cannot be written or does not read back the same
      */
     static long write(Connection connection, Path archive, ArchivedTable table, LocalDate day) {
+        return write(connection, archive, table, day, CrashPoint.RETENTION_BEFORE_RENAME::reach);
+    }
+
+    /**
+     * The same into another folder of the same layout, for {@code peertel export}: written, read back and verified,
+     * then renamed into place.
+     */
+    static long export(Connection connection, Path folder, ArchivedTable table, LocalDate day) {
+        return write(connection, folder, table, day, () -> {});
+    }
+
+    /**
+     * Copies an archive file that {@code rows} rows were archived in to the same place under {@code folder}, verified
+     * by reading the copy back (its row count); returns the rows.
+     */
+    static long copy(Connection connection, Path file, long rows, Path folder, ArchivedTable table, LocalDate day) {
+        Path target = file(folder, table, day);
+        Path temporary = target.resolveSibling("." + FILE + ".tmp");
+        try {
+            Files.createDirectories(target.getParent());
+            Files.copy(file, temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            long copied;
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT count(*) FROM read_parquet(" + literal(temporary)
+                            + ", hive_partitioning = false)")) {
+                rs.next();
+                copied = rs.getLong(1);
+            }
+            if (copied != rows) {
+                throw new StoreException(
+                        "the archive file " + file + " holds " + copied + " rows, not the " + rows + " archived", null);
+            }
+            AtomicFiles.publish(temporary, target);
+            return rows;
+        } catch (IOException | SQLException e) {
+            deleteQuietly(temporary);
+            throw new StoreException("unable to copy " + file + " to " + target + ": " + e.getMessage(), e);
+        } catch (StoreException e) {
+            deleteQuietly(temporary);
+            throw e;
+        }
+    }
+
+    private static long write(
+            Connection connection, Path archive, ArchivedTable table, LocalDate day, Runnable beforeRename) {
         Path target = file(archive, table, day);
         Path temporary = target.resolveSibling("." + FILE + ".tmp");
         try {
@@ -58,7 +103,7 @@ final class DayArchive {
                                 + "nothing was deleted",
                         null);
             }
-            CrashPoint.RETENTION_BEFORE_RENAME.reach();
+            beforeRename.run();
             AtomicFiles.publish(temporary, target);
             return expected.rows();
         } catch (IOException | SQLException e) {

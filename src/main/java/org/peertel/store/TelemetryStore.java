@@ -450,6 +450,20 @@ public final class TelemetryStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the table's rows of a published day under {@code dest} in the archive's layout, from the archive or from
+     * DuckDB ({@code peertel export}).
+     *
+     * @throws StoreException naming the file that could not be written or copied
+     */
+    public DayExport exportDay(ArchivedTable table, LocalDate day, Path dest) {
+        try {
+            return DayExport.write(connection, table, day, dest);
+        } catch (SQLException e) {
+            throw new StoreException("unable to export " + table.folder() + " of " + day + ": " + e.getMessage(), e);
+        }
+    }
+
     /** True when the archive under {@code archive} holds the day's rows of {@code table} exactly (a verified file). */
     public boolean archiveHolds(Path archive, ArchivedTable table, LocalDate day) {
         return DayArchive.holds(connection, archive, table, day);

@@ -96,7 +96,7 @@ class AggregateRetentionTest {
         assertThat(work.resolve("t.duckdb")).doesNotExist();
     }
 
-    private static void runWeek(Path folder, Path settings) {
+    static void runWeek(Path folder, Path settings) {
         GoldenJobTest.run(
                 CASE,
                 out(folder),
@@ -135,7 +135,7 @@ class AggregateRetentionTest {
         }
     }
 
-    private static Path settings(Path folder, int measurementDays, int aggregateDays) throws Exception {
+    static Path settings(Path folder, int measurementDays, int aggregateDays) throws Exception {
         Path alerts = Files.writeString(
                 folder.resolve("alerts.properties"),
                 "regression.baseline_days = 2\nregression.min_baseline_days = 1\n"
@@ -149,11 +149,11 @@ class AggregateRetentionTest {
                         + "archive.dir = " + folder.resolve("archive") + "\n");
     }
 
-    private static Path out(Path folder) {
+    static Path out(Path folder) {
         return folder.resolve("out");
     }
 
-    private static Path db(Path folder) {
+    static Path db(Path folder) {
         return folder.resolve("t.duckdb");
     }
 }
