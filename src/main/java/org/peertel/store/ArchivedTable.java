@@ -11,81 +11,23 @@ import java.util.List;
  * tables leave after {@code retention.measurement-days}, the rest of a day after {@code retention.aggregate-days}.
  */
 public enum ArchivedTable {
-    MEASUREMENTS(
-            Window.MEASUREMENTS,
-            "measurements",
-            "measurement_rows",
-            "file, line",
-            "file",
-            "line",
-            "ts",
-            "client_ip",
-            "country",
-            "state",
-            "edge_pop",
-            "rtt_ms",
-            "connection_id",
-            "prefix"),
-    UNATTRIBUTED(
-            Window.MEASUREMENTS,
-            "unattributed",
-            "unattributed",
-            "file, line",
-            "file",
-            "line",
-            "ts",
-            "client_ip",
-            "country",
-            "state",
-            "edge_pop",
-            "rtt_ms",
-            "reason",
-            "prefix"),
+    MEASUREMENTS(Window.MEASUREMENTS, "measurements", "measurement_rows", "file, line", row("connection_id", "prefix")),
+    UNATTRIBUTED(Window.MEASUREMENTS, "unattributed", "unattributed", "file, line", row("reason", "prefix")),
     REJECTS(Window.MEASUREMENTS, "rejects", "rejects", "file, line", "file", "line", "reason", "raw"),
     CONNECTION_DAILY(
-            Window.AGGREGATES,
-            "connection_daily",
-            "connection_daily",
-            "connection_id",
-            "connection_id",
-            "samples",
-            "min_ms",
-            "max_ms",
-            "sum_ms",
-            "mean_ms",
-            "median_ms",
-            "p95_ms",
-            "p99_ms"),
+            Window.AGGREGATES, "connection_daily", "connection_daily", "connection_id", statistics("connection_id")),
     CONNECTION_HOURLY(
             Window.AGGREGATES,
             "connection_hourly",
             "connection_hourly",
             "connection_id, hour",
-            "hour",
-            "connection_id",
-            "samples",
-            "min_ms",
-            "max_ms",
-            "sum_ms",
-            "mean_ms",
-            "median_ms",
-            "p95_ms",
-            "p99_ms"),
+            statistics("hour", "connection_id")),
     PREFIX_DAILY(
             Window.AGGREGATES,
             "prefix_daily",
             "prefix_daily",
             "connection_id, prefix",
-            "connection_id",
-            "prefix",
-            "samples",
-            "min_ms",
-            "max_ms",
-            "sum_ms",
-            "mean_ms",
-            "median_ms",
-            "p95_ms",
-            "p99_ms"),
+            statistics("connection_id", "prefix")),
     ALERTS(
             Window.AGGREGATES,
             "alerts",
@@ -141,6 +83,24 @@ public enum ArchivedTable {
         this.deleteFrom = deleteFrom;
         this.orderBy = orderBy;
         this.columns = List.of(columns);
+    }
+
+    /** A measurement's columns as the per-row tables have them, then {@code last}. */
+    private static String[] row(String... last) {
+        return concat(new String[] {"file", "line", "ts", "client_ip", "country", "state", "edge_pop", "rtt_ms"}, last);
+    }
+
+    /** {@code key}, then the statistics columns every aggregate table has (aggregate-batch.sql). */
+    private static String[] statistics(String... key) {
+        return concat(
+                key,
+                new String[] {"samples", "min_ms", "max_ms", "sum_ms", "mean_ms", "median_ms", "p95_ms", "p99_ms"});
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     /** The tables of one window, in order. */

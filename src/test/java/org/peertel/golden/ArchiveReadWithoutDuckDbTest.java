@@ -40,7 +40,8 @@ import org.peertel.store.ArchivedTable;
 import org.peertel.store.DuckDbFile;
 
 /**
- * The Parquet archive is readable without DuckDB: the files that retentionStep wrote for the golden week are read
+ * The Parquet archive is readable without DuckDB: the per-row tables' files (measurements, unattributed, rejects:
+ * the text, timestamp and decimal columns analysts read) that retentionStep wrote for the golden week are read
  * with Apache Parquet's own Java reader (parquet-java: {@code ParquetFileReader} on a {@code LocalInputFile}, the
  * example {@code Group} records), and their schema and every value are compared with what a database that kept
  * every day (retention at 0) holds for those days.
@@ -104,7 +105,7 @@ class ArchiveReadWithoutDuckDbTest {
 
         long[] rowsRead = new long[ArchivedTable.values().length];
         boolean sawNullPrefix = false;
-        for (ArchivedTable table : ArchivedTable.values()) {
+        for (ArchivedTable table : ArchivedTable.of(ArchivedTable.Window.MEASUREMENTS)) {
             assertThat(dayFolders(archive.resolve(table.folder())))
                     .as(table.folder())
                     .containsExactlyElementsOf(

@@ -48,26 +48,7 @@ class RetentionCrashTest {
 
         // when: the same run killed at the point, then run again to its end
         Path crashed = Files.createDirectories(work.resolve("crashed"));
-        Process child = ChildJvm.peertelProcess(
-                        List.of(TestHooks.crashAtOption(point)),
-                        GoldenJobTest.runArguments(
-                                CASE.toAbsolutePath(),
-                                crashed.resolve("out"),
-                                crashed.resolve("t.duckdb"),
-                                arguments(crashed)))
-                .redirectError(crashed.resolve("child.err").toFile())
-                .start();
-        try {
-            String marker = CompletableFuture.supplyAsync(() -> ChildJvm.crashMarker(child))
-                    .get(120, TimeUnit.SECONDS);
-            assertEquals(
-                    TestHooks.CRASH_MARKER + point.commandLineName(),
-                    marker,
-                    Files.readString(crashed.resolve("child.err")));
-        } finally {
-            child.destroyForcibly(); // SIGKILL
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child died");
-        }
+        killAt(point, crashed, arguments(crashed));
         assertThat(DuckDbFile.rows(
                         crashed.resolve("t.duckdb"),
                         "SELECT count(*) FROM measurement_rows " + "WHERE day = DATE '2026-03-02'"))
@@ -112,26 +93,7 @@ class RetentionCrashTest {
         // when: the same, killed at the point in the second run, then run again to its end
         Path crashed = Files.createDirectories(work.resolve("crashed"));
         GoldenJobTest.run(CASE, crashed.resolve("out"), crashed.resolve("t.duckdb"), aggregateArguments(crashed, 0));
-        Process child = ChildJvm.peertelProcess(
-                        List.of(TestHooks.crashAtOption(point)),
-                        GoldenJobTest.runArguments(
-                                CASE.toAbsolutePath(),
-                                crashed.resolve("out"),
-                                crashed.resolve("t.duckdb"),
-                                aggregateArguments(crashed, 2)))
-                .redirectError(crashed.resolve("child.err").toFile())
-                .start();
-        try {
-            String marker = CompletableFuture.supplyAsync(() -> ChildJvm.crashMarker(child))
-                    .get(120, TimeUnit.SECONDS);
-            assertEquals(
-                    TestHooks.CRASH_MARKER + point.commandLineName(),
-                    marker,
-                    Files.readString(crashed.resolve("child.err")));
-        } finally {
-            child.destroyForcibly(); // SIGKILL
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child died");
-        }
+        killAt(point, crashed, aggregateArguments(crashed, 2));
         assertThat(DuckDbFile.rows(
                         crashed.resolve("t.duckdb"),
                         "SELECT count(*) FROM connection_daily WHERE day = DATE '2026-03-02'"))
@@ -167,6 +129,27 @@ class RetentionCrashTest {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp")))
                     .as("no temporary file left")
                     .isEmpty();
+        }
+    }
+
+    /** Runs peertel in a child JVM on {@code folder} until it reaches {@code point}, then kills it (SIGKILL). */
+    private static void killAt(CrashPoint point, Path folder, String[] arguments) throws Exception {
+        Process child = ChildJvm.peertelProcess(
+                        List.of(TestHooks.crashAtOption(point)),
+                        GoldenJobTest.runArguments(
+                                CASE.toAbsolutePath(), folder.resolve("out"), folder.resolve("t.duckdb"), arguments))
+                .redirectError(folder.resolve("child.err").toFile())
+                .start();
+        try {
+            String marker = CompletableFuture.supplyAsync(() -> ChildJvm.crashMarker(child))
+                    .get(120, TimeUnit.SECONDS);
+            assertEquals(
+                    TestHooks.CRASH_MARKER + point.commandLineName(),
+                    marker,
+                    Files.readString(folder.resolve("child.err")));
+        } finally {
+            child.destroyForcibly(); // SIGKILL
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child died");
         }
     }
 
