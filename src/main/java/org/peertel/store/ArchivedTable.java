@@ -133,7 +133,7 @@ public enum ArchivedTable {
     }
 
     /** The order of the file's rows: a key unique within a day, so that the file is the same on every run. */
-    String orderBy() {
+    public String orderBy() {
         return orderBy;
     }
 

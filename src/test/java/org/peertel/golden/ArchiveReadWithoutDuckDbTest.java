@@ -39,7 +39,6 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peertel.store.ArchiveFileOrder;
 import org.peertel.store.ArchivedTable;
 import org.peertel.store.DuckDbFile;
 
@@ -251,7 +250,7 @@ class ArchiveReadWithoutDuckDbTest {
      */
     private static List<List<Object>> databaseRows(Path db, ArchivedTable table, LocalDate day) throws SQLException {
         String sql = "SELECT " + String.join(", ", table.columns()) + " FROM " + table.folder() + " WHERE day = DATE '"
-                + day + "' ORDER BY " + ArchiveFileOrder.of(table);
+                + day + "' ORDER BY " + table.orderBy();
         List<List<Object>> rows = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
                 Statement statement = connection.createStatement();
