@@ -14,6 +14,8 @@ import org.peertel.prefix.Prefix;
  * @param country      ISO 3166-1 alpha-2 code, upper case
  * @param state        USPS code for the US, empty elsewhere
  * @param prefixes     the registered prefixes in file order, at least one, no duplicates
+ * @param originAsns   the ASNs allowed to originate the prefixes ({@code origin_asns}), in file order without
+ *                     repeats; empty when not given (the connection gets no origin-based prefix events)
  * @param line         the physical line of the registry file where the row starts (header = 1)
  */
 public record Connection(
@@ -24,7 +26,21 @@ public record Connection(
         String country,
         String state,
         List<Prefix> prefixes,
+        List<Long> originAsns,
         int line) {
+
+    /** A connection without allowed origins (a registry without {@code origin_asns}). */
+    public Connection(
+            String connectionId,
+            String customerId,
+            String name,
+            String partner,
+            String country,
+            String state,
+            List<Prefix> prefixes,
+            int line) {
+        this(connectionId, customerId, name, partner, country, state, prefixes, List.of(), line);
+    }
 
     public Connection {
         Objects.requireNonNull(connectionId, "connectionId");
@@ -34,6 +50,7 @@ public record Connection(
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(state, "state");
         prefixes = List.copyOf(prefixes);
+        originAsns = List.copyOf(originAsns);
     }
 
     /** The connection's country and state. */

@@ -34,6 +34,7 @@ final class ConnectionRowChecker {
         checkCountry(country, line, issues);
         checkState(country, state, line, issues);
         List<Prefix> prefixes = PrefixListParser.parse(values.get(Column.PREFIXES), line, issues);
+        List<Long> originAsns = OriginAsnParser.parse(values.get(Column.ORIGIN_ASNS), line, issues);
         Connection connection = new Connection(
                 values.get(Column.CONNECTION_ID),
                 values.get(Column.CUSTOMER_ID),
@@ -42,6 +43,7 @@ final class ConnectionRowChecker {
                 country,
                 state,
                 prefixes,
+                originAsns,
                 line);
         return new CheckedRow(connection, issues.errorCount() == errorsBefore, idValid);
     }

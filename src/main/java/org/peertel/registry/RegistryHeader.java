@@ -10,7 +10,7 @@ import org.apache.commons.csv.CSVRecord;
 /** Where each registry column sits, read from the header row (names trimmed, matched ignoring case). */
 final class RegistryHeader {
 
-    /** The required columns, in the order the contract lists them. */
+    /** The columns, in the order the contract lists them: the required ones, then the optional ones. */
     enum Column {
         CONNECTION_ID,
         CUSTOMER_ID,
@@ -18,7 +18,19 @@ final class RegistryHeader {
         PARTNER,
         COUNTRY,
         STATE,
-        PREFIXES;
+        PREFIXES,
+        /** Optional: the ASNs allowed to originate the connection's prefixes (prefix events). */
+        ORIGIN_ASNS(false);
+
+        private final boolean required;
+
+        Column() {
+            this(true);
+        }
+
+        Column(boolean required) {
+            this.required = required;
+        }
 
         String headerName() {
             return name().toLowerCase(Locale.ROOT);
@@ -26,6 +38,7 @@ final class RegistryHeader {
     }
 
     static final String EXPECTED_HEADER = "connection_id,customer_id,name,partner,country,state,prefixes";
+    static final String OPTIONAL_COLUMNS = "origin_asns";
 
     private final Map<Column, Integer> indexes;
     private final int fieldCount;
@@ -53,14 +66,14 @@ final class RegistryHeader {
                         name.isEmpty()
                                 ? "column " + (i + 1) + " has no name and is ignored; remove it or name it"
                                 : "unknown column '" + name + "' is ignored; the registry columns are "
-                                        + EXPECTED_HEADER);
+                                        + EXPECTED_HEADER + ", optionally followed by " + OPTIONAL_COLUMNS);
             } else if (indexes.putIfAbsent(column, i) != null) {
                 repeated.add(column.headerName());
             }
         }
         List<String> missing = new ArrayList<>();
         for (Column column : Column.values()) {
-            if (!indexes.containsKey(column)) {
+            if (column.required && !indexes.containsKey(column)) {
                 missing.add(column.headerName());
             }
         }
@@ -87,9 +100,10 @@ final class RegistryHeader {
         return fieldCount;
     }
 
-    /** The row's value of {@code column}, trimmed of surrounding spaces. */
+    /** The row's value of {@code column}, trimmed of surrounding spaces; empty for an optional column not there. */
     String value(CSVRecord row, Column column) {
-        return row.get(indexes.get(column)).trim();
+        Integer index = indexes.get(column);
+        return index == null ? "" : row.get(index).trim();
     }
 
     private static Column columnNamed(String name) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.peertel.registry.RegistryHeader.Column;
 
-/** The trimmed values of the required columns of one data row, and the line where the row starts. */
+/** The trimmed values of the columns of one data row (empty for an optional column not in the file), and its line. */
 final class RowValues {
 
     private final Map<Column, String> values = new EnumMap<>(Column.class);

@@ -234,6 +234,30 @@ class RegistryLoaderRulesTest {
                         ERROR,
                         3,
                         "malformed CSV"),
+                origins(
+                        "origin_asns 0",
+                        "0",
+                        ERROR,
+                        "origin_asns 0 is reserved and never originates a route (RFC 7607)"),
+                origins("origin_asns AS_TRANS", "13335 23456", ERROR, "origin_asns 23456 is AS_TRANS"),
+                origins(
+                        "origin_asns not a number",
+                        "13335;209242",
+                        ERROR,
+                        "origin_asns '13335;209242' is not an AS number; write each as a number from 1 to 4294967295, "
+                                + "separated by spaces, e.g. 13335 209242"),
+                origins(
+                        "origin_asns beyond 32 bits",
+                        "4294967296",
+                        ERROR,
+                        "origin_asns '4294967296' is not an AS number"),
+                origins(
+                        "origin_asns for documentation",
+                        "64500",
+                        WARNING,
+                        "origin_asns 64500 is reserved for documentation (RFC 5398)"),
+                origins("origin_asns for private use", "4200000001", WARNING, "for private use (RFC 6996)"),
+                origins("origin_asns listed twice", "13335 13335", WARNING, "origin_asns lists 13335 twice"),
                 new Case(
                         "unknown column is ignored with a warning",
                         HEADER.strip() + ",region\n" + "C1,acme,Link,Partner,DE,,192.0.2.0/24,eu\n",
@@ -294,6 +318,16 @@ class RegistryLoaderRulesTest {
             assertThat(result.errors()).isEmpty();
             assertThat(result.registry()).isNotNull();
         }
+    }
+
+    /** A case of one row whose optional {@code origin_asns} column is {@code origins}. */
+    private static Case origins(String description, String origins, Severity severity, String fragment) {
+        return new Case(
+                description,
+                HEADER.strip() + ",origin_asns\n" + row("C1", "192.0.2.0/24").strip() + "," + origins + "\n",
+                severity,
+                2,
+                fragment);
     }
 
     /** A data-row case: {@code rows} go below the standard header. */

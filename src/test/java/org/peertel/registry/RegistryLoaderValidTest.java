@@ -51,6 +51,24 @@ class RegistryLoaderValidTest {
                             assertThat(c1.location()).isEqualTo(new Location("US", "VA"));
                         }),
                 valid(
+                        "origin_asns: sibling ASNs in file order, 'AS' allowed; empty and absent give none",
+                        HEADER.strip() + ",origin_asns\n"
+                                + row("C1", "192.0.2.0/24").strip() + ",AS13335  209242\n"
+                                + row("C2", "198.51.100.0/24").strip() + ",\n",
+                        0,
+                        registry -> {
+                            assertThat(registry.find("C1").orElseThrow().originAsns())
+                                    .containsExactly(13335L, 209242L);
+                            assertThat(registry.find("C2").orElseThrow().originAsns())
+                                    .isEmpty();
+                        }),
+                valid(
+                        "a registry without origin_asns: no connection has origins",
+                        HEADER + row("C1", "192.0.2.0/24"),
+                        0,
+                        registry -> assertThat(registry.find("C1").orElseThrow().originAsns())
+                                .isEmpty()),
+                valid(
                         "geo-redundant pair: one customer, same prefix, two US states",
                         HEADER
                                 + row("east", "acme", "US", "VA", "198.51.100.0/24")
