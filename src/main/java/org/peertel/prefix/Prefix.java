@@ -38,6 +38,15 @@ public record Prefix(IpAddress network, int length) implements Comparable<Prefix
         return other.keyLength() >= keyLength() && contains(other.network);
     }
 
+    /** The block of {@code shorter} bits (at most this one's length) that holds this one. */
+    public Prefix widenedTo(int shorter) {
+        if (shorter > length) {
+            throw new IllegalArgumentException("cannot widen " + this + " to /" + shorter);
+        }
+        int keyLength = isIpv4() ? 96 + shorter : shorter;
+        return new Prefix(mask(network, keyLength), shorter);
+    }
+
     /** True when the two blocks share at least one address. */
     public boolean overlaps(Prefix other) {
         return covers(other) || other.covers(this);
