@@ -23,6 +23,16 @@ public record OutputLayout(Path out) {
         return out.resolve("alerts").resolve("open.csv");
     }
 
+    /** {@code events/<date>.csv}: the day's prefix events of every customer. */
+    public Path events(LocalDate day) {
+        return out.resolve("events").resolve(day + ".csv");
+    }
+
+    /** {@code reports/<customer_id>/<date>-events.csv}: the customer's own prefix events of the day. */
+    public Path customerEvents(String customerId, LocalDate day) {
+        return customerFolder(customerId).resolve(day + "-events.csv");
+    }
+
     public Path customerReport(String customerId, LocalDate day) {
         return customerFolder(customerId).resolve(day + ".csv");
     }
