@@ -1,0 +1,100 @@
+package org.peertel.bgp;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads MRT records one at a time from a stream (RFC 6396 section 2): the 12-byte header (timestamp, type, subtype,
+ * length), for BGP4MP_ET the 4 bytes of microseconds that the length counts, then the body. Only one record is in
+ * memory at a time.
+ *
+ * <p>A file that ends inside a record keeps the records before it: {@link #next()} returns null and the report
+ * counts {@link MrtProblem#TRUNCATED_HEADER} or {@link MrtProblem#TRUNCATED_RECORD}. A length of 0 or over
+ * {@link #MAX_RECORD_BYTES} ends the reading too, as in bgpdump, since nothing after it can be framed.
+ */
+public final class MrtReader implements Closeable {
+
+    /** Larger than any real record (a full-table RIB record of one prefix seen by a thousand peers is ~200 KiB). */
+    static final int MAX_RECORD_BYTES = 16 << 20;
+
+    private static final int HEADER_BYTES = 12;
+    private static final int MICROSECOND_BYTES = 4;
+
+    private final InputStream in;
+    private final MrtReadReport report;
+    private boolean ended;
+
+    public MrtReader(InputStream in, MrtReadReport report) {
+        this.in = in;
+        this.report = report;
+    }
+
+    /** Opens a plain or gzip MRT file (told apart by its first bytes, not its name). */
+    public static InputStream open(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        raw.mark(2);
+        int first = raw.read();
+        int second = raw.read();
+        raw.reset();
+        if (first == 0x1f && second == 0x8b) {
+            return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+        }
+        return raw;
+    }
+
+    public MrtReadReport report() {
+        return report;
+    }
+
+    /** The next record, or null at the end of the stream or where it can no longer be framed. */
+    public MrtRecord next() throws IOException {
+        if (ended) {
+            return null;
+        }
+        byte[] header = in.readNBytes(HEADER_BYTES);
+        if (header.length < HEADER_BYTES) {
+            return end(header.length == 0 ? null : MrtProblem.TRUNCATED_HEADER);
+        }
+        ByteCursor cursor = new ByteCursor(header);
+        long seconds = cursor.u32();
+        int type = cursor.u16();
+        int subtype = cursor.u16();
+        long length = cursor.u32();
+        long microseconds = 0;
+        if (type == MrtTypes.BGP4MP_ET) {
+            byte[] extra = in.readNBytes(MICROSECOND_BYTES);
+            if (extra.length < MICROSECOND_BYTES) {
+                return end(MrtProblem.TRUNCATED_HEADER);
+            }
+            microseconds = new ByteCursor(extra).u32();
+            length -= MICROSECOND_BYTES; // "The Microsecond Timestamp is included in the computation of the Length"
+        }
+        if (length <= 0 || length > MAX_RECORD_BYTES) {
+            return end(MrtProblem.BAD_LENGTH);
+        }
+        byte[] body = in.readNBytes((int) length);
+        if (body.length < length) {
+            return end(MrtProblem.TRUNCATED_RECORD);
+        }
+        report.framed();
+        return new MrtRecord(seconds, microseconds, type, subtype, body);
+    }
+
+    private MrtRecord end(MrtProblem problem) {
+        ended = true;
+        if (problem != null) {
+            report.problem(problem);
+        }
+        return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
