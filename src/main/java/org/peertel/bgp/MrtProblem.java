@@ -6,6 +6,11 @@ public enum MrtProblem {
     TRUNCATED_HEADER("file ends inside a record header"),
     /** The file ends inside a record body: the records before it are kept. */
     TRUNCATED_RECORD("file ends inside a record"),
+    /**
+     * The stream failed while being read, typically a damaged or cut-short gzip or bzip2 file: the records before
+     * it are kept ({@link MrtReadReport#streamError()} has the message).
+     */
+    DAMAGED_STREAM("compressed stream damaged or cut short"),
     /** A header's length is 0 or impossibly large; as bgpdump does, reading stops there. */
     BAD_LENGTH("record length 0 or too large"),
     /** An MRT type or subtype this reader does not decode (skipped). */

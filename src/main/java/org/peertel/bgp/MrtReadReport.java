@@ -11,6 +11,17 @@ public final class MrtReadReport {
     private long decoded;
     private final EnumMap<MrtProblem, Long> problems = new EnumMap<>(MrtProblem.class);
 
+    private String streamError;
+
+    void streamFailed(String message) {
+        streamError = message;
+    }
+
+    /** The message of the error that ended the stream early ({@link MrtProblem#DAMAGED_STREAM}), or null. */
+    public String streamError() {
+        return streamError;
+    }
+
     void framed() {
         records++;
     }
@@ -50,6 +61,9 @@ public final class MrtReadReport {
             text.append(separator)
                     .append(String.format("%,d ", problem.getValue()))
                     .append(problem.getKey().description());
+            if (problem.getKey() == MrtProblem.DAMAGED_STREAM && streamError != null) {
+                text.append(" (").append(streamError).append(')');
+            }
             separator = ", ";
         }
         return text.toString();

@@ -13,7 +13,7 @@ import java.util.zip.GZIPInputStream;
  * length), for BGP4MP_ET the 4 bytes of microseconds that the length counts, then the body. Only one record is in
  * memory at a time.
  *
- * <p>A file that ends inside a record keeps the records before it: {@link #next()} returns null and the report
+ * <p>A file that ends inside a record, or whose compressed stream is damaged, keeps the records before it: {@link #next()} returns null and the report
  * counts {@link MrtProblem#TRUNCATED_HEADER} or {@link MrtProblem#TRUNCATED_RECORD}. A length of 0 or over
  * {@link #MAX_RECORD_BYTES} ends the reading too, as in bgpdump, since nothing after it can be framed.
  */
@@ -42,7 +42,8 @@ public final class MrtReader implements Closeable {
         int second = raw.read();
         raw.reset();
         if (first == 0x1f && second == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+            // not buffered again: a buffer over it would lose the records it holds when a cut-short file fails
+            return new GZIPInputStream(raw, 1 << 16);
         }
         return raw;
     }
@@ -51,11 +52,24 @@ public final class MrtReader implements Closeable {
         return report;
     }
 
-    /** The next record, or null at the end of the stream or where it can no longer be framed. */
-    public MrtRecord next() throws IOException {
+    /**
+     * The next record, or null at the end of the stream or where it can no longer be framed. An error of the
+     * stream itself (a damaged or cut-short compressed file) ends the reading like a truncation: it is counted as
+     * {@link MrtProblem#DAMAGED_STREAM}, not thrown.
+     */
+    public MrtRecord next() {
         if (ended) {
             return null;
         }
+        try {
+            return read();
+        } catch (IOException e) {
+            report.streamFailed(String.valueOf(e.getMessage()));
+            return end(MrtProblem.DAMAGED_STREAM);
+        }
+    }
+
+    private MrtRecord read() throws IOException {
         byte[] header = in.readNBytes(HEADER_BYTES);
         if (header.length < HEADER_BYTES) {
             return end(header.length == 0 ? null : MrtProblem.TRUNCATED_HEADER);

@@ -1,0 +1,130 @@
+package org.peertel.bgp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.peertel.bgp.MrtBytes.attribute;
+import static org.peertel.bgp.MrtBytes.concat;
+import static org.peertel.bgp.MrtBytes.originAndNextHop;
+import static org.peertel.bgp.MrtBytes.segment;
+import static org.peertel.bgp.MrtBytes.update;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Damaged input never stops the reading with an exception: the records before the damage are written, and the
+ * report counts what was left out and why.
+ */
+class MrtReaderTest {
+
+    private static final String FIRST_LINE =
+            "BGP4MP|1000|A|192.0.2.1|64496|203.0.113.0/24|64496|IGP|192.0.2.1|0|0||NAG||\n";
+
+    private static byte[] announcement(long seconds) {
+        byte[] attributes = concat(
+                originAndNextHop(),
+                attribute(MrtBytes.FLAG_TRANSITIVE, PathAttributes.AS_PATH, segment(AsPath.AS_SEQUENCE, 4, 64496)));
+        byte[] nlri = new MrtBytes().u8(24).ip(203, 0, 113).toBytes();
+        byte[] body = MrtBytes.bgp4mpIpv4(4, 64496, update(new byte[0], attributes, nlri));
+        return MrtBytes.record(seconds, MrtTypes.BGP4MP, MrtTypes.BGP4MP_MESSAGE_AS4, body);
+    }
+
+    private record Result(String text, MrtReadReport report) {}
+
+    private static Result dump(byte[] file) throws IOException {
+        StringWriter out = new StringWriter();
+        MrtReadReport report = BgpDump.dump(new ByteArrayInputStream(file), out);
+        return new Result(out.toString(), report);
+    }
+
+    @Test
+    void keepsTheRecordsBeforeARecordCutShort() throws IOException {
+        byte[] second = announcement(2000);
+        Result result = dump(concat(announcement(1000), Arrays.copyOf(second, second.length - 5)));
+
+        assertEquals(FIRST_LINE, result.text());
+        assertEquals(1, result.report().records());
+        assertEquals(Map.of(MrtProblem.TRUNCATED_RECORD, 1L), result.report().problems());
+    }
+
+    @Test
+    void keepsTheRecordsBeforeAHeaderCutShort() throws IOException {
+        Result result = dump(concat(announcement(1000), new byte[] {0, 0, 7}));
+
+        assertEquals(FIRST_LINE, result.text());
+        assertEquals(Map.of(MrtProblem.TRUNCATED_HEADER, 1L), result.report().problems());
+    }
+
+    @Test
+    void skipsAMessageWithABadMarkerAndReadsOn() throws IOException {
+        byte[] bad = announcement(1500);
+        bad[12 + 20] = 0; // the first byte of the BGP marker, after the MRT header and the BGP4MP peer fields
+
+        Result result = dump(concat(announcement(1000), bad, announcement(1000)));
+
+        assertEquals(FIRST_LINE + FIRST_LINE, result.text());
+        assertEquals(3, result.report().records());
+        assertEquals(2, result.report().decoded());
+        assertEquals(Map.of(MrtProblem.MALFORMED_MESSAGE, 1L), result.report().problems());
+    }
+
+    @Test
+    void stopsAtALengthOfZeroAsBgpdumpDoes() throws IOException {
+        byte[] empty = MrtBytes.record(1500, MrtTypes.BGP4MP, MrtTypes.BGP4MP_MESSAGE_AS4, new byte[0]);
+
+        Result result = dump(concat(announcement(1000), empty, announcement(2000)));
+
+        assertEquals(FIRST_LINE, result.text());
+        assertEquals(Map.of(MrtProblem.BAD_LENGTH, 1L), result.report().problems());
+    }
+
+    @Test
+    void countsAnAttributeThatRunsPastTheMessage() throws IOException {
+        byte[] record = announcement(1000);
+        // MRT header 12, BGP4MP peer fields 20, marker 16, length 2, type 1, withdrawn length 2, attributes length 2:
+        // then ORIGIN's flags, type and length, set to more than the attributes hold
+        record[12 + 20 + 16 + 2 + 1 + 2 + 2 + 2] = (byte) 0xFF;
+
+        Result result = dump(record);
+
+        // the cut attribute and those after it are dropped, the prefix is still announced (as bgpdump does)
+        assertEquals(
+                "BGP4MP|1000|A|192.0.2.1|64496|203.0.113.0/24||INCOMPLETE|255.255.255.255|0|0||NAG||\n", result.text());
+        assertEquals(
+                Map.of(MrtProblem.INNER_LENGTH_OVERRUN, 1L), result.report().problems());
+    }
+
+    @Test
+    void keepsTheRecordsBeforeTheCutOfAGzipFile(@TempDir Path folder) throws IOException {
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+            for (int i = 0; i < 2000; i++) {
+                out.write(
+                        announcement(1000 + i * 7919L)); // timestamps that differ, so the file compresses as real ones
+            }
+        }
+        byte[] whole = gzip.toByteArray();
+        Path file = folder.resolve("cut.gz");
+        Files.write(file, Arrays.copyOf(whole, whole.length / 2));
+
+        StringWriter out = new StringWriter();
+        MrtReadReport report;
+        try (var in = MrtReader.open(file)) {
+            report = BgpDump.dump(in, out);
+        }
+
+        long lines = out.toString().lines().count();
+        assertTrue(lines > 0 && lines < 2000, lines + " lines; " + report.summary());
+        assertEquals(lines, report.records());
+        assertEquals(1, report.count(MrtProblem.DAMAGED_STREAM), report.summary());
+    }
+}
