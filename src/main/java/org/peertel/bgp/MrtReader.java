@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 
 /**
  * Reads MRT records one at a time from a stream (RFC 6396 section 2): the 12-byte header (timestamp, type, subtype,
@@ -34,18 +35,28 @@ public final class MrtReader implements Closeable {
         this.report = report;
     }
 
-    /** Opens a plain or gzip MRT file (told apart by its first bytes, not its name). */
+    /**
+     * Opens a plain, gzip or bzip2 MRT file, told apart by its first bytes, not its name. Concatenated gzip members
+     * and bzip2 streams (as parallel compressors write them) are read as one file.
+     */
     public static InputStream open(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(2);
-        int first = raw.read();
-        int second = raw.read();
-        raw.reset();
-        if (first == 0x1f && second == 0x8b) {
+        try {
+            raw.mark(3);
+            byte[] magic = raw.readNBytes(3);
+            raw.reset();
             // not buffered again: a buffer over it would lose the records it holds when a cut-short file fails
-            return new GZIPInputStream(raw, 1 << 16);
+            if (magic.length >= 2 && (magic[0] & 0xFF) == 0x1f && (magic[1] & 0xFF) == 0x8b) {
+                return new GZIPInputStream(raw, 1 << 16);
+            }
+            if (magic.length == 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') {
+                return new BZip2CompressorInputStream(raw, true);
+            }
+            return raw;
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
         }
-        return raw;
     }
 
     public MrtReadReport report() {

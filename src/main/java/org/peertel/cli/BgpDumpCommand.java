@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
         name = "dump",
         mixinStandardHelpOptions = true,
         description = {
-            "Print the routes of MRT files (plain or gzip: BGP4MP updates and state changes, TABLE_DUMP and "
+            "Print the routes of MRT files (plain, gzip or bzip2: BGP4MP updates and state changes, TABLE_DUMP and "
                     + "TABLE_DUMP_V2 RIBs) in the one-line format of bgpdump -m, one line per prefix, files in the "
                     + "order given. Records that cannot be read are skipped and counted on stderr; a file cut short "
                     + "keeps the routes before the cut."
@@ -35,7 +35,7 @@ public final class BgpDumpCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "MRT files, plain or gzip.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "MRT files, plain, gzip or bzip2.")
     List<Path> files;
 
     @Override

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,5 +127,45 @@ class MrtReaderTest {
         assertTrue(lines > 0 && lines < 2000, lines + " lines; " + report.summary());
         assertEquals(lines, report.records());
         assertEquals(1, report.count(MrtProblem.DAMAGED_STREAM), report.summary());
+    }
+
+    private static byte[] bzip2(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (BZip2CompressorOutputStream out = new BZip2CompressorOutputStream(bytes)) {
+            out.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void readsBzip2FilesAndConcatenatedStreams(@TempDir Path folder) throws IOException {
+        // two bzip2 streams one after the other, as parallel compressors (pbzip2) write them
+        Path file = folder.resolve("updates.bz2");
+        Files.write(file, concat(bzip2(announcement(1000)), bzip2(announcement(1000))));
+
+        StringWriter out = new StringWriter();
+        MrtReadReport report;
+        try (var in = MrtReader.open(file)) {
+            report = BgpDump.dump(in, out);
+        }
+
+        assertEquals(FIRST_LINE + FIRST_LINE, out.toString());
+        assertEquals(Map.of(), report.problems());
+    }
+
+    @Test
+    void countsACutBzip2FileAsDamaged(@TempDir Path folder) throws IOException {
+        byte[] whole = bzip2(concat(announcement(1000), announcement(2000)));
+        Path file = Files.write(folder.resolve("cut.bz2"), Arrays.copyOf(whole, whole.length - 10));
+
+        StringWriter out = new StringWriter();
+        MrtReadReport report;
+        try (var in = MrtReader.open(file)) {
+            report = BgpDump.dump(in, out);
+        }
+
+        // a bzip2 block is checked as a whole, so the records of a cut block are lost; the reading still ends well
+        assertEquals(1, report.count(MrtProblem.DAMAGED_STREAM), report.summary());
+        assertEquals(report.records(), out.toString().lines().count());
     }
 }
