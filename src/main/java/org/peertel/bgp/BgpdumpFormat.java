@@ -20,11 +20,12 @@ import java.util.List;
  * from MP_REACH_NLRI whose next hop is none of 4, 16 or 32 bytes has no as_path to med columns at all for IPv6 and no
  * next_hop to med columns for IPv4, and an IPv4 one from MP_REACH_NLRI prints LOCAL_PREF and MED as signed numbers.
  * Withdrawals and announcements follow bgpdump's order: classic, then MP by family (IPv4, IPv6) and SAFI (1, 2, 3).
+ * Multicast (SAFI 2) prefixes get ordinary rows with nothing to mark them, as bgpdump writes them for updates; for
+ * the TABLE_DUMP_V2 multicast RIB subtypes, which bgpdump skips without a line, rows are written the same way.
  */
 public final class BgpdumpFormat {
 
-    private static final int[] SAFIS = {MrtTypes.SAFI_UNICAST, MrtTypes.SAFI_MULTICAST, MrtTypes.SAFI_UNICAST_MULTICAST
-    };
+    private static final int[] SAFIS = {1, 2, 3}; // unicast, multicast, both: bgpdump's order
     private static final int[] AFIS = {MrtTypes.AFI_IP, MrtTypes.AFI_IP6};
     private static final String NO_ADDRESS = "255.255.255.255";
 

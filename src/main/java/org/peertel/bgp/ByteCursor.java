@@ -1,7 +1,5 @@
 package org.peertel.bgp;
 
-import java.util.Arrays;
-
 /**
  * A big-endian reader over part of a byte array that never throws: a read past the end gives zeros and leaves the
  * cursor at the end, and {@link #overran()} says so. This is how bgpdump reads the inside of a record, so a record
@@ -39,7 +37,7 @@ final class ByteCursor {
         overran[0] = true;
     }
 
-    /** The next byte, as the byte at {@link #remaining()} 0 would be read: without moving. Zero at the end. */
+    /** The next byte without moving past it; 0 at the end. */
     int peek() {
         return position < end ? data[position] & 0xFF : 0;
     }
@@ -90,10 +88,5 @@ final class ByteCursor {
             overran[0] = true;
         }
         return slice;
-    }
-
-    /** The bytes left, for tests and messages. */
-    byte[] rest() {
-        return Arrays.copyOfRange(data, position, end);
     }
 }

@@ -2,6 +2,7 @@ package org.peertel.bgp;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** What reading one MRT stream came to: records framed, records decoded, and a count per problem. */
@@ -55,11 +56,11 @@ public final class MrtReadReport {
     /** One line for people, e.g. "1,234 records, 1,233 decoded; 1 file ends inside a record". */
     public String summary() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("%,d records, %,d decoded", records, decoded));
+        text.append(String.format(Locale.ROOT, "%,d records, %,d decoded", records, decoded));
         String separator = "; ";
         for (Map.Entry<MrtProblem, Long> problem : problems.entrySet()) {
             text.append(separator)
-                    .append(String.format("%,d ", problem.getValue()))
+                    .append(String.format(Locale.ROOT, "%,d ", problem.getValue()))
                     .append(problem.getKey().description());
             if (problem.getKey() == MrtProblem.DAMAGED_STREAM && streamError != null) {
                 text.append(" (").append(streamError).append(')');

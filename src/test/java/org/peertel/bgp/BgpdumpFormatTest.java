@@ -185,4 +185,72 @@ class BgpdumpFormatTest {
 
         assertEquals("BGP4MP_ET|1445565678.000042|STATE|192.0.2.1|3856|1|2\n", text);
     }
+
+    @Test
+    void leavesOutTheNextHopColumnsOfAnMpReachWithoutANextHop() throws IOException {
+        // bgpdump's quirk, kept so that the text equals its own: with a next hop of none of 4, 16 and 32 bytes, an
+        // IPv4 MP_REACH row has no next_hop, local_pref and med columns (here multicast, SAFI 2, next-hop length 0)
+        byte[] reach = new MrtBytes()
+                .u16(MrtTypes.AFI_IP)
+                .u8(MrtTypes.SAFI_MULTICAST)
+                .u8(0)
+                .u8(0) // no SNPA
+                .u8(16)
+                .ip(198, 51)
+                .toBytes();
+        byte[] attributes = concat(
+                attribute(FLAG_TRANSITIVE, PathAttributes.ORIGIN, new byte[] {0}),
+                attribute(FLAG_TRANSITIVE, PathAttributes.AS_PATH, segment(AsPath.AS_SEQUENCE, 2, 64496)),
+                attribute(FLAG_OPTIONAL, PathAttributes.MP_REACH_NLRI, reach));
+        byte[] body = MrtBytes.bgp4mpIpv4(2, 64496, update(NO_WITHDRAWALS, attributes, new byte[0]));
+
+        String text = dump(MrtBytes.record(1000, MrtTypes.BGP4MP, MrtTypes.BGP4MP_MESSAGE, body));
+
+        assertEquals("BGP4MP|1000|A|192.0.2.1|64496|198.51.0.0/16|64496|IGP||NAG||\n", text);
+    }
+
+    @Test
+    void writesOneRowPerPeerOfAnAddPathRibRecord() throws IOException {
+        byte[] peers = new MrtBytes()
+                .ip(192, 0, 2, 254) // collector's BGP id
+                .u16(0) // no view name
+                .u16(2)
+                .u8(0x02) // IPv4 address, 4-byte ASN
+                .ip(192, 0, 2, 1)
+                .ip(192, 0, 2, 1)
+                .u32(4200000000L)
+                .u8(0x03) // IPv6 address, 4-byte ASN
+                .ip(192, 0, 2, 2)
+                .ip(0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2)
+                .u32(64497)
+                .toBytes();
+        byte[] routeAttributes = concat(
+                originAndNextHop(),
+                attribute(FLAG_TRANSITIVE, PathAttributes.AS_PATH, segment(AsPath.AS_SEQUENCE, 4, 64496)));
+        byte[] rib = new MrtBytes()
+                .u32(0) // sequence
+                .u8(24)
+                .ip(203, 0, 113)
+                .u16(2)
+                .u16(1) // peer 1
+                .u32(900) // originated
+                .u32(5) // path id
+                .u16(routeAttributes.length)
+                .bytes(routeAttributes)
+                .u16(0) // peer 0
+                .u32(900)
+                .u32(6)
+                .u16(routeAttributes.length)
+                .bytes(routeAttributes)
+                .toBytes();
+
+        String text = dump(
+                MrtBytes.record(1000, MrtTypes.TABLE_DUMP_V2, MrtTypes.PEER_INDEX_TABLE, peers),
+                MrtBytes.record(1000, MrtTypes.TABLE_DUMP_V2, MrtTypes.RIB_IPV4_UNICAST_ADDPATH, rib));
+
+        assertEquals(
+                "TABLE_DUMP2_AP|1000|B|2001:db8::2|64497|203.0.113.0/24|5|64496|IGP|192.0.2.1|0|0||NAG||\n"
+                        + "TABLE_DUMP2_AP|1000|B|192.0.2.1|4200000000|203.0.113.0/24|6|64496|IGP|192.0.2.1|0|0||NAG||\n",
+                text);
+    }
 }

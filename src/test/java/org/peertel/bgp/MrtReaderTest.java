@@ -168,4 +168,23 @@ class MrtReaderTest {
         assertEquals(1, report.count(MrtProblem.DAMAGED_STREAM), report.summary());
         assertEquals(report.records(), out.toString().lines().count());
     }
+
+    @Test
+    void skipsARibRecordBeforeAnyPeerIndexTable() throws IOException {
+        byte[] rib = new MrtBytes()
+                .u32(0)
+                .u8(24)
+                .ip(203, 0, 113)
+                .u16(1)
+                .u16(0)
+                .u32(900)
+                .u16(0)
+                .toBytes();
+
+        Result result = dump(concat(
+                MrtBytes.record(1000, MrtTypes.TABLE_DUMP_V2, MrtTypes.RIB_IPV4_UNICAST, rib), announcement(1000)));
+
+        assertEquals(FIRST_LINE, result.text());
+        assertEquals(Map.of(MrtProblem.UNKNOWN_PEER, 1L), result.report().problems());
+    }
 }
