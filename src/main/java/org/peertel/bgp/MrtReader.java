@@ -14,13 +14,17 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
  * length), for BGP4MP_ET the 4 bytes of microseconds that the length counts, then the body. Only one record is in
  * memory at a time.
  *
- * <p>A file that ends inside a record, or whose compressed stream is damaged, keeps the records before it: {@link #next()} returns null and the report
- * counts {@link MrtProblem#TRUNCATED_HEADER} or {@link MrtProblem#TRUNCATED_RECORD}. A length of 0 or over
+ * <p>A file that ends inside a record, or whose compressed stream is damaged, keeps the records before it:
+ * {@link #next()} returns null and the report counts {@link MrtProblem#TRUNCATED_HEADER},
+ * {@link MrtProblem#TRUNCATED_RECORD} or {@link MrtProblem#DAMAGED_STREAM}. A length of 0 or over
  * {@link #MAX_RECORD_BYTES} ends the reading too, as in bgpdump, since nothing after it can be framed.
  */
 public final class MrtReader implements Closeable {
 
-    /** Larger than any real record (a full-table RIB record of one prefix seen by a thousand peers is ~200 KiB). */
+    /**
+     * Far above real records (the largest of bgpdump's regression files is a RIB record just over 64 KiB); it keeps
+     * a damaged length from allocating gigabytes.
+     */
     static final int MAX_RECORD_BYTES = 16 << 20;
 
     private static final int HEADER_BYTES = 12;
@@ -42,7 +46,7 @@ public final class MrtReader implements Closeable {
     public static InputStream open(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
-            raw.mark(3);
+            raw.mark(1 << 15);
             byte[] magic = raw.readNBytes(3);
             raw.reset();
             // not buffered again: a buffer over it would lose the records it holds when a cut-short file fails
@@ -50,7 +54,13 @@ public final class MrtReader implements Closeable {
                 return new GZIPInputStream(raw, 1 << 16);
             }
             if (magic.length == 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') {
-                return new BZip2CompressorInputStream(raw, true);
+                try {
+                    return new BZip2CompressorInputStream(raw, true);
+                } catch (IOException notBzip2) {
+                    // "BZh" is also the timestamp of plain records of 256 seconds of 2005-04-11; the block magic
+                    // right after it told them apart
+                    raw.reset();
+                }
             }
             return raw;
         } catch (IOException | RuntimeException e) {

@@ -187,4 +187,19 @@ class MrtReaderTest {
         assertEquals(FIRST_LINE, result.text());
         assertEquals(Map.of(MrtProblem.UNKNOWN_PEER, 1L), result.report().problems());
     }
+
+    @Test
+    void readsAPlainFileWhoseFirstTimestampLooksLikeBzip2(@TempDir Path folder) throws IOException {
+        long seconds = 0x425A6801L; // the bytes "BZh" and 1: 2005-04-11T12:05:21Z
+        Path file = Files.write(folder.resolve("updates.20050411.1205"), announcement(seconds));
+
+        StringWriter out = new StringWriter();
+        MrtReadReport report;
+        try (var in = MrtReader.open(file)) {
+            report = BgpDump.dump(in, out);
+        }
+
+        assertEquals(FIRST_LINE.replace("|1000|", "|" + seconds + "|"), out.toString());
+        assertEquals(Map.of(), report.problems());
+    }
 }
