@@ -202,4 +202,77 @@ class MrtReaderTest {
         assertEquals(FIRST_LINE.replace("|1000|", "|" + seconds + "|"), out.toString());
         assertEquals(Map.of(), report.problems());
     }
+
+    @Test
+    void neverThrowsOnDamagedRecordsAndAccountsForEachOne() throws IOException {
+        byte[] peers = new MrtBytes()
+                .ip(192, 0, 2, 254)
+                .u16(0)
+                .u16(1)
+                .u8(0x02)
+                .ip(192, 0, 2, 1)
+                .ip(192, 0, 2, 1)
+                .u32(64496)
+                .toBytes();
+        byte[] attributes = concat(
+                originAndNextHop(),
+                attribute(MrtBytes.FLAG_TRANSITIVE, PathAttributes.AS_PATH, segment(AsPath.AS_SET, 4, 64496, 64497)));
+        byte[] rib = new MrtBytes()
+                .u32(0)
+                .u8(24)
+                .ip(203, 0, 113)
+                .u16(1)
+                .u16(0)
+                .u32(900)
+                .u16(attributes.length)
+                .bytes(attributes)
+                .toBytes();
+        byte[] state = new MrtBytes()
+                .u16(64496)
+                .u16(64500)
+                .u16(0)
+                .u16(1)
+                .ip(192, 0, 2, 1)
+                .ip(192, 0, 2, 2)
+                .u16(1)
+                .u16(2)
+                .toBytes();
+        MrtRecord[] records = {
+            new MrtRecord(1000, 0, MrtTypes.TABLE_DUMP_V2, MrtTypes.PEER_INDEX_TABLE, peers),
+            new MrtRecord(1000, 0, MrtTypes.TABLE_DUMP_V2, MrtTypes.RIB_IPV4_UNICAST, rib),
+            new MrtRecord(1000, 5, MrtTypes.BGP4MP_ET, MrtTypes.BGP4MP_STATE_CHANGE, state),
+            new MrtRecord(
+                    1000,
+                    0,
+                    MrtTypes.BGP4MP,
+                    MrtTypes.BGP4MP_MESSAGE_AS4,
+                    Arrays.copyOfRange(announcement(1000), 12, announcement(1000).length))
+        };
+        java.util.Random random = new java.util.Random(6396);
+        MrtReadReport report = new MrtReadReport();
+        MrtDecoder decoder = new MrtDecoder(report);
+        int damaged = 4_000;
+        for (int i = 0; i < damaged; i++) {
+            MrtRecord original = records[i % records.length];
+            byte[] body = original.body().clone();
+            for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+                body[random.nextInt(body.length)] = (byte) random.nextInt(256);
+            }
+            if (random.nextInt(5) == 0) {
+                body = Arrays.copyOf(body, random.nextInt(body.length));
+            }
+            MrtEntry entry = decoder.decode(new MrtRecord(
+                    original.seconds(), original.microseconds(), original.type(), original.subtype(), body));
+            if (entry != null) {
+                BgpdumpFormat.write(entry, new StringBuilder());
+            }
+        }
+
+        long skipped = report.problems().entrySet().stream()
+                .filter(problem -> problem.getKey() != MrtProblem.INNER_LENGTH_OVERRUN)
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        assertEquals(damaged, report.decoded() + skipped, report.summary());
+        assertTrue(skipped > 0 && report.count(MrtProblem.INNER_LENGTH_OVERRUN) > 0, report.summary());
+    }
 }
