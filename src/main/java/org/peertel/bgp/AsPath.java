@@ -1,6 +1,7 @@
 package org.peertel.bgp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -95,7 +96,7 @@ public final class AsPath {
             }
             if (segment.type() == AS_SEQUENCE || segment.type() == AS_CONFED_SEQUENCE) {
                 int take = Math.min(segment.asns().length, keep - kept);
-                merged.add(new Segment(segment.type(), java.util.Arrays.copyOf(segment.asns(), take)));
+                merged.add(new Segment(segment.type(), Arrays.copyOf(segment.asns(), take)));
                 kept += take;
             } else {
                 merged.add(segment);

@@ -88,73 +88,42 @@ public final class BgpdumpFormat {
                 }
             }
         }
+        // the columns after the prefix (and path id) are the same for every prefix of the message: built once
+        String path = pathText(attributes) + "|" + origin(attributes) + "|";
         String tail = tail(attributes);
-        for (NlriPrefix prefix : update.announced()) {
-            out.append(announcement)
-                    .append(prefix.text())
-                    .append('|')
-                    .append(pathId(update.addPath(), prefix))
-                    .append(pathText(attributes))
-                    .append('|')
-                    .append(origin(attributes))
-                    .append('|')
-                    .append(nextHop(attributes))
-                    .append('|')
-                    .append(Long.toString(localPref(attributes)))
-                    .append('|')
-                    .append(Long.toString(med(attributes)))
-                    .append('|')
-                    .append(tail)
-                    .append('\n');
-        }
+        String classic = path + nextHop(attributes) + "|" + localPref(attributes) + "|" + med(attributes) + "|" + tail;
+        announcements(update.announced(), announcement, update.addPath(), classic, out);
         for (int safi : SAFIS) {
             MpReach reach = attributes.reach(MrtTypes.AFI_IP, safi);
-            if (reach == null) {
-                continue;
-            }
-            String nextHop = reach.nextHopText();
-            for (NlriPrefix prefix : reach.prefixes()) {
-                out.append(announcement)
-                        .append(prefix.text())
-                        .append('|')
-                        .append(pathId(update.addPath(), prefix))
-                        .append(pathText(attributes))
-                        .append('|')
-                        .append(origin(attributes))
-                        .append('|');
-                if (nextHop != null) { // bgpdump prints these two as signed numbers here
-                    out.append(nextHop)
-                            .append('|')
-                            .append(Integer.toString((int) localPref(attributes)))
-                            .append('|')
-                            .append(Integer.toString((int) med(attributes)))
-                            .append('|');
-                }
-                out.append(tail).append('\n');
+            if (reach != null) {
+                String nextHop = reach.nextHopText();
+                String columns = nextHop == null // bgpdump prints local_pref and med as signed numbers here
+                        ? path + tail
+                        : path + nextHop + "|" + (int) localPref(attributes) + "|" + (int) med(attributes) + "|" + tail;
+                announcements(reach.prefixes(), announcement, update.addPath(), columns, out);
             }
         }
         for (int safi : SAFIS) {
             MpReach reach = attributes.reach(MrtTypes.AFI_IP6, safi);
-            if (reach == null) {
-                continue;
+            if (reach != null) {
+                String nextHop = reach.nextHopText();
+                String columns = nextHop == null
+                        ? tail
+                        : path + nextHop + "|" + localPref(attributes) + "|" + med(attributes) + "|" + tail;
+                announcements(reach.prefixes(), announcement, update.addPath(), columns, out);
             }
-            String nextHop = reach.nextHopText();
-            for (NlriPrefix prefix : reach.prefixes()) {
-                out.append(announcement).append(prefix.text()).append('|').append(pathId(update.addPath(), prefix));
-                if (nextHop != null) {
-                    out.append(pathText(attributes))
-                            .append('|')
-                            .append(origin(attributes))
-                            .append('|')
-                            .append(nextHop)
-                            .append('|')
-                            .append(Long.toString(localPref(attributes)))
-                            .append('|')
-                            .append(Long.toString(med(attributes)))
-                            .append('|');
-                }
-                out.append(tail).append('\n');
+        }
+    }
+
+    private static void announcements(
+            List<NlriPrefix> prefixes, String start, boolean addPath, String columns, Appendable out)
+            throws IOException {
+        for (NlriPrefix prefix : prefixes) {
+            out.append(start).append(prefix.text()).append('|');
+            if (addPath) {
+                out.append(Long.toString(prefix.pathId())).append('|');
             }
+            out.append(columns).append('\n');
         }
     }
 
@@ -167,10 +136,6 @@ public final class BgpdumpFormat {
             }
             out.append('\n');
         }
-    }
-
-    private static String pathId(boolean addPath, NlriPrefix prefix) {
-        return addPath ? prefix.pathId() + "|" : "";
     }
 
     private static void tableDump(TableDumpRoute route, Appendable out) throws IOException {
