@@ -14,6 +14,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Hand-built records through the reader and the one-line form, for what the regression files cover thinly: 4-byte
@@ -251,6 +253,63 @@ class BgpdumpFormatTest {
         assertEquals(
                 "TABLE_DUMP2_AP|1000|B|2001:db8::2|64497|203.0.113.0/24|5|64496|IGP|192.0.2.1|0|0||NAG||\n"
                         + "TABLE_DUMP2_AP|1000|B|192.0.2.1|4200000000|203.0.113.0/24|6|64496|IGP|192.0.2.1|0|0||NAG||\n",
+                text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "received, 16, 1, BGP4MP|1000",
+        "sent by the collector, 16, 6, BGP4MP_LOCAL|1000",
+        "received with the extended header, 17, 1, BGP4MP_ET|1000.000250",
+        "sent with the extended header, 17, 6, BGP4MP_ET_LOCAL|1000.000250"
+    })
+    void namesTheKindOfMessageInTheFirstField(String description, int type, int subtype, String start)
+            throws IOException {
+        byte[] attributes = concat(
+                originAndNextHop(),
+                attribute(FLAG_TRANSITIVE, PathAttributes.AS_PATH, segment(AsPath.AS_SEQUENCE, 2, 64496)));
+        byte[] body = MrtBytes.bgp4mpIpv4(2, 64496, update(NO_WITHDRAWALS, attributes, prefix203()));
+        byte[] record = type == MrtTypes.BGP4MP_ET
+                ? MrtBytes.extendedRecord(1000, 250, subtype, body)
+                : MrtBytes.record(1000, type, subtype, body);
+
+        assertEquals(start + "|A|192.0.2.1|64496|203.0.113.0/24|64496|IGP|192.0.2.1|0|0||NAG||\n", dump(record));
+    }
+
+    @Test
+    void writesAnIpv6RouteOfAVersionOneTableDump() throws IOException {
+        byte[] reach = new MrtBytes()
+                .u16(MrtTypes.AFI_IP6)
+                .u8(MrtTypes.SAFI_UNICAST)
+                .u8(16)
+                .ip(0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)
+                .u8(0) // no SNPA, no NLRI: the prefix is the record's
+                .toBytes();
+        byte[] attributes = concat(
+                attribute(FLAG_TRANSITIVE, PathAttributes.ORIGIN, new byte[] {1}),
+                attribute(FLAG_TRANSITIVE, PathAttributes.AS_PATH, segment(AsPath.AS_SEQUENCE, 2, 64496, 64511)),
+                attribute(
+                        FLAG_OPTIONAL,
+                        PathAttributes.MULTI_EXIT_DISC,
+                        new MrtBytes().u32(50).toBytes()),
+                attribute(FLAG_OPTIONAL, PathAttributes.MP_REACH_NLRI, reach));
+        byte[] body = new MrtBytes()
+                .u16(0) // view
+                .u16(1) // sequence
+                .ip(0x20, 0x01, 0x0d, 0xb8, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                .u8(40)
+                .u8(1) // status
+                .u32(900) // originated
+                .ip(0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)
+                .u16(64496)
+                .u16(attributes.length)
+                .bytes(attributes)
+                .toBytes();
+
+        String text = dump(MrtBytes.record(1000, MrtTypes.TABLE_DUMP, MrtTypes.TABLE_DUMP_AFI_IP6, body));
+
+        assertEquals(
+                "TABLE_DUMP|1000|B|2001:db8::1|64496|2001:db8:100::/40|64496 64511|EGP|2001:db8::1|0|50||NAG||\n",
                 text);
     }
 }
