@@ -35,7 +35,8 @@ import picocli.CommandLine.Command;
             StorageCommand.class,
             ExportCommand.class,
             ValidateCommand.class,
-            GenerateCommand.class
+            GenerateCommand.class,
+            BgpCommand.class
         })
 public final class PeertelMain implements Runnable {
 
