@@ -25,6 +25,11 @@ public final class AsPath {
     /** One segment: its type and its ASNs (unsigned 32-bit values). */
     public record Segment(int type, long[] asns) {
 
+        /** Whether the segment is an AS_SET or a confederation set: unordered members, not a sequence. */
+        public boolean isSet() {
+            return type == AS_SET || type == AS_CONFED_SET;
+        }
+
         /** How many hops the segment adds to the path's length: a set counts as one. */
         int hops() {
             return type == AS_SET || type == AS_CONFED_SET ? 1 : asns.length;
