@@ -20,8 +20,8 @@ import java.util.List;
  * from MP_REACH_NLRI whose next hop is none of 4, 16 or 32 bytes has no as_path to med columns at all for IPv6 and no
  * next_hop to med columns for IPv4, and an IPv4 one from MP_REACH_NLRI prints LOCAL_PREF and MED as signed numbers.
  * Withdrawals and announcements follow bgpdump's order: classic, then MP by family (IPv4, IPv6) and SAFI (1, 2, 3).
- * Multicast (SAFI 2) prefixes get ordinary rows with nothing to mark them, as bgpdump writes them for updates; for
- * the TABLE_DUMP_V2 multicast RIB subtypes, which bgpdump skips without a line, rows are written the same way.
+ * Multicast (SAFI 2) prefixes get ordinary rows with nothing to mark them, as bgpdump writes them for updates; the
+ * TABLE_DUMP_V2 multicast RIB subtypes get no line at all, as bgpdump skips them.
  */
 public final class BgpdumpFormat {
 
@@ -39,7 +39,7 @@ public final class BgpdumpFormat {
             stateChange(change, out);
         } else if (entry instanceof TableDumpRoute route) {
             tableDump(route, out);
-        } else if (entry instanceof RibRecord rib) {
+        } else if (entry instanceof RibRecord rib && rib.safi() == MrtTypes.SAFI_UNICAST) {
             rib(rib, out);
         }
     }

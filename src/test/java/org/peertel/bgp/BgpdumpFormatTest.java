@@ -248,7 +248,9 @@ class BgpdumpFormatTest {
 
         String text = dump(
                 MrtBytes.record(1000, MrtTypes.TABLE_DUMP_V2, MrtTypes.PEER_INDEX_TABLE, peers),
-                MrtBytes.record(1000, MrtTypes.TABLE_DUMP_V2, MrtTypes.RIB_IPV4_UNICAST_ADDPATH, rib));
+                MrtBytes.record(1000, MrtTypes.TABLE_DUMP_V2, MrtTypes.RIB_IPV4_UNICAST_ADDPATH, rib),
+                // the same route as a multicast RIB record: bgpdump writes no line for it
+                MrtBytes.record(1000, MrtTypes.TABLE_DUMP_V2, MrtTypes.RIB_IPV4_MULTICAST_ADDPATH, rib));
 
         assertEquals(
                 "TABLE_DUMP2_AP|1000|B|2001:db8::2|64497|203.0.113.0/24|5|64496|IGP|192.0.2.1|0|0||NAG||\n"
