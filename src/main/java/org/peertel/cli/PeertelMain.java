@@ -106,8 +106,9 @@ public final class PeertelMain implements Runnable {
 
     @Override
     public void run() {
+        // named from the subcommands themselves, so that a new command is never missing here
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "choose a command: run, schedule, history, status, report, validate or generate (see --help)");
+                "choose a command: " + String.join(", ", spec.subcommands().keySet()) + " (see --help)");
     }
 }
