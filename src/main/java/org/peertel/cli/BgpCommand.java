@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         },
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.BAD_USAGE_LINE},
-        subcommands = {BgpDumpCommand.class})
+        subcommands = {BgpDumpCommand.class, BgpEventsCommand.class})
 public final class BgpCommand implements Runnable {
 
     @CommandLine.Spec
@@ -20,6 +20,8 @@ public final class BgpCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: dump (see --help)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "choose a command: " + String.join(", ", spec.subcommands().keySet()) + " (see --help)");
     }
 }

@@ -201,8 +201,8 @@ public final class DayReplay {
                 common,
                 held.isEmpty()
                         ? "held by no peer at the day's end"
-                        : "held by " + held.size() + " peers at the day's end, origin " + String.join(" ", origins)
-                                + ", most common path " + common,
+                        : "held by " + Summaries.peers(held.size()) + " at the day's end, origin "
+                                + String.join(" ", origins) + ", most common path " + common,
                 0);
     }
 }

@@ -1,0 +1,110 @@
+package org.peertel.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.peertel.config.ConfigurationException;
+import org.peertel.config.JobSettings;
+import org.peertel.job.RegistryCache;
+import org.peertel.registry.ConnectionRegistry;
+import org.peertel.report.EventFile;
+import org.peertel.report.OutputLayout;
+import org.peertel.routing.BgpDay;
+import org.peertel.routing.BgpSettings;
+import org.peertel.routing.PrefixEvent;
+import org.peertel.routing.WatchedPrefixes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code peertel bgp events}: the prefix events of processed BGP days alone, without latency: route monitoring on its
+ * own, and for tests. Writes {@code events/<date>.csv} and each customer's {@code <date>-events.csv}; a day without a
+ * BGP folder is reported as missing and writes nothing.
+ */
+@Command(
+        name = "events",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compute the prefix events of each day from its BGP folder <bgp>/<YYYY-MM-DD>/ (RIB dumps rib.* or bview.* "
+                    + "first, then the update dumps, in name order) for the registry's prefixes, and write "
+                    + "events/<date>.csv and reports/<customer_id>/<date>-events.csv (docs/prefix-events.md)."
+        },
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {ExitCode.OK_LINE, ExitCode.FAILED_LINE, ExitCode.BAD_USAGE_LINE})
+public final class BgpEventsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--date", paramLabel = "DAY", description = "One UTC day (YYYY-MM-DD).")
+    String date;
+
+    @Option(names = "--from", paramLabel = "D1", description = "The first day of a range ...")
+    String from;
+
+    @Option(names = "--to", paramLabel = "D2", description = "... and its last, inclusive.")
+    String to;
+
+    @Option(
+            names = "--bgp",
+            paramLabel = "DIR",
+            description = "BGP folder with one sub-folder per UTC day; " + "overrides the setting bgp.")
+    Path bgp;
+
+    @Mixin
+    PathOptions paths;
+
+    @Override
+    public Integer call() {
+        List<LocalDate> days;
+        try {
+            days = DayRange.of(date, from, to, DayRange.todayUtc());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        JobSettings settings = paths.resolve();
+        BgpSettings bgpSettings = BgpSettings.load(paths.settingsFile());
+        if (bgp != null) {
+            bgpSettings = bgpSettings.withFolder(bgp);
+        }
+        if (bgpSettings.folder() == null) {
+            throw new ConfigurationException("no BGP folder: give --bgp DIR, or set bgp in " + paths.settingsFile());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ConnectionRegistry registry = Preflight.registry(
+                settings.connections(), new RegistryCache(), spec.commandLine().getErr());
+        Preflight.outputFolder(settings.out(), registry);
+        WatchedPrefixes watched = WatchedPrefixes.of(registry.connections());
+        OutputLayout layout = new OutputLayout(settings.out());
+        for (LocalDate day : days) {
+            Path folder = BgpDay.folder(bgpSettings.folder(), day);
+            if (!Files.isDirectory(folder)) {
+                out.println(day + "  bgp: missing (no folder " + folder + ")");
+                continue;
+            }
+            BgpDay read = BgpDay.read(folder, day, watched, bgpSettings.events());
+            EventFile.write(layout, day, read.events(), registry.customerIds());
+            out.println(day + "  " + read.files().size() + " files, "
+                    + read.report().records() + " records, "
+                    + count(read.events(), "Critical") + " critical, " + count(read.events(), "Warning")
+                    + " warning, "
+                    + (read.events().size() - count(read.events(), "Critical") - count(read.events(), "Warning"))
+                    + " information event(s)"
+                    + (read.report().problems().isEmpty()
+                            ? ""
+                            : "; " + read.report().summary()));
+        }
+        out.println("Events in " + layout.events(days.get(0)).getParent() + ": events/<day>.csv, "
+                + "reports/<customer>/<day>-events.csv");
+        return ExitCode.OK;
+    }
+
+    private static long count(List<PrefixEvent> events, String level) {
+        return events.stream().filter(e -> e.type().level().equals(level)).count();
+    }
+}

@@ -1,0 +1,85 @@
+package org.peertel.routing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.peertel.bgp.MrtDecoder;
+import org.peertel.bgp.MrtEntry;
+import org.peertel.bgp.MrtReadReport;
+import org.peertel.bgp.MrtReader;
+import org.peertel.bgp.MrtRecord;
+
+/**
+ * One day's folder of BGP files, {@code <bgp>/<YYYY-MM-DD>/}, replayed into its prefix events: the RIB dumps
+ * ({@code rib.*}, {@code bview.*}: the state at the day's start) first, then the update dumps, each group in name
+ * order. A day's events depend on that folder only, so a re-run gives the same events.
+ *
+ * @param files  the files read, RIB dumps first
+ * @param report what the reader counted over all of them (records, decoded, problems)
+ */
+public record BgpDay(LocalDate day, List<Path> files, MrtReadReport report, List<PrefixEvent> events) {
+
+    /** The day's folder under {@code bgp}. */
+    public static Path folder(Path bgp, LocalDate day) {
+        return bgp.resolve(day.toString());
+    }
+
+    /**
+     * Reads the day's folder (which must exist) and replays it for {@code watched}.
+     *
+     * @throws UncheckedIOException naming a file that cannot be read
+     */
+    public static BgpDay read(Path folder, LocalDate day, WatchedPrefixes watched, EventSettings settings) {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.filter(Files::isRegularFile)
+                    .sorted((a, b) -> {
+                        int rib = Boolean.compare(!isRib(a), !isRib(b));
+                        return rib != 0
+                                ? rib
+                                : a.getFileName()
+                                        .toString()
+                                        .compareTo(b.getFileName().toString());
+                    })
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the BGP folder " + folder + ": " + e.getMessage(), e);
+        }
+        MrtReadReport report = new MrtReadReport();
+        MrtDecoder decoder = new MrtDecoder(report);
+        DayReplay replay = new DayReplay(day, watched, settings);
+        for (Path file : files) {
+            boolean rib = isRib(file);
+            try (InputStream in = MrtReader.open(file);
+                    MrtReader reader = new MrtReader(in, report)) {
+                MrtRecord record;
+                while ((record = reader.next()) != null) {
+                    MrtEntry entry = decoder.decode(record);
+                    if (entry != null) {
+                        MrtRouteChanges.of(entry, change -> {
+                            if (rib && change instanceof RouteChange.Announce held) {
+                                replay.startWith(held);
+                            } else {
+                                replay.apply(change);
+                            }
+                        });
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the BGP file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return new BgpDay(day, files, report, replay.events());
+    }
+
+    /** A RIB dump by its name, as RIS ({@code bview.*}) and RouteViews ({@code rib.*}) name them. */
+    static boolean isRib(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith("rib.") || name.startsWith("bview.");
+    }
+}
