@@ -23,6 +23,7 @@ import org.peertel.prefix.Prefix;
  * shared test data, skipped without it): Pakistan Telecom (AS17557) announced 208.65.153.0/24 inside YouTube's
  * 208.65.152.0/22 (AS36561) from 18:47:57Z until 21:01:34Z. With YouTube's /22 registered and 3 peers for an event,
  * that is exactly one more-specific hijack; YouTube's own /24 and /25s answering it are announcements, not hijacks.
+ * Two days earlier one peer saw 208.65.156.0/22 from AS35937: inside a registered /21, not inside the /22.
  */
 class YouTubeHijackTest {
 
@@ -51,6 +52,29 @@ class YouTubeHijackTest {
                 .extracting(e -> e.prefix().toString() + " " + e.origin())
                 .contains("208.65.153.0/24 36561")
                 .allSatisfy(row -> assertThat(row).endsWith(" 36561"));
+    }
+
+    @Test
+    void onTheTwentySecondOnePeerSawAnotherOriginInsideTheSlash21ButNotInsideTheSlash22() throws IOException {
+        assumeTrue(Files.isDirectory(UPDATES), "no shared test data at " + UPDATES.toAbsolutePath());
+        LocalDate earlier = LocalDate.parse("2008-02-22");
+        EventSettings onePeer = new EventSettings(1, EventSettings.DEFAULTS.visibilityMinPeers());
+        Watch slash21 = new Watch("google", "yt-21", Prefix.parse("208.65.152.0/21"), List.of(36561L));
+        Watch slash22 = new Watch("google2", "yt-22", Prefix.parse("208.65.152.0/22"), List.of(36561L));
+
+        List<String> hijacks = new java.util.ArrayList<>();
+        for (Watch watch : List.of(slash21, slash22)) {
+            DayReplay day = new DayReplay(earlier, WatchedPrefixes.ofWatches(List.of(watch)), onePeer);
+            for (Path file : files("updates.20080222.")) {
+                replay(file, day);
+            }
+            day.events().stream()
+                    .filter(e -> e.type() == EventType.MORE_SPECIFIC || e.type() == EventType.ORIGIN_CHANGE)
+                    .forEach(e -> hijacks.add(watch.connectionId() + " " + e.prefix() + " origin " + e.origin()
+                            + " peers " + e.peersMax()));
+        }
+
+        assertThat(hijacks).containsExactly("yt-21 208.65.156.0/22 origin 35937 peers 1");
     }
 
     private static List<Path> files(String prefix) throws IOException {
