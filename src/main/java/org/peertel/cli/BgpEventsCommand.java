@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
 import org.peertel.job.RegistryCache;
+import org.peertel.launch.RunLock;
 import org.peertel.registry.ConnectionRegistry;
 import org.peertel.report.EventFile;
 import org.peertel.report.OutputLayout;
@@ -16,6 +17,7 @@ import org.peertel.routing.BgpDay;
 import org.peertel.routing.BgpSettings;
 import org.peertel.routing.PrefixEvent;
 import org.peertel.routing.WatchedPrefixes;
+import org.peertel.store.TelemetryStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,27 +83,43 @@ public final class BgpEventsCommand implements Callable<Integer> {
         Preflight.outputFolder(settings.out(), registry);
         WatchedPrefixes watched = WatchedPrefixes.of(registry.connections());
         OutputLayout layout = new OutputLayout(settings.out());
-        for (LocalDate day : days) {
-            Path folder = BgpDay.folder(bgpSettings.folder(), day);
-            if (!Files.isDirectory(folder)) {
-                out.println(day + "  bgp: missing (no folder " + folder + ")");
-                continue;
+        try (RunLock lock = RunLock.acquire(settings.db(), "peertel bgp events");
+                TelemetryStore store = TelemetryStore.open(settings.db(), settings.duckDb())) {
+            for (LocalDate day : days) {
+                eventsOf(day, bgpSettings, watched, registry, layout, store, out);
             }
-            BgpDay read = BgpDay.read(folder, day, watched, bgpSettings.events());
-            EventFile.write(layout, day, read.events(), registry.customerIds());
-            out.println(day + "  " + read.files().size() + " files, "
-                    + read.report().records() + " records, "
-                    + count(read.events(), "Critical") + " critical, " + count(read.events(), "Warning")
-                    + " warning, "
-                    + (read.events().size() - count(read.events(), "Critical") - count(read.events(), "Warning"))
-                    + " information event(s)"
-                    + (read.report().problems().isEmpty()
-                            ? ""
-                            : "; " + read.report().summary()));
         }
         out.println("Events in " + layout.events(days.get(0)).getParent() + ": events/<day>.csv, "
                 + "reports/<customer>/<day>-events.csv");
         return ExitCode.OK;
+    }
+
+    /** One day: its events stored (replacing the day's) and written, or reported missing. */
+    private static void eventsOf(
+            LocalDate day,
+            BgpSettings bgpSettings,
+            WatchedPrefixes watched,
+            ConnectionRegistry registry,
+            OutputLayout layout,
+            TelemetryStore store,
+            PrintWriter out) {
+        Path folder = BgpDay.folder(bgpSettings.folder(), day);
+        if (!Files.isDirectory(folder)) {
+            out.println(day + "  bgp: missing (no folder " + folder + ")");
+            return;
+        }
+        BgpDay read = BgpDay.read(folder, day, watched, bgpSettings.events());
+        store.replacePrefixEvents(day, read.events());
+        EventFile.write(layout, day, read.events(), registry.customerIds());
+        long critical = count(read.events(), "Critical");
+        long warning = count(read.events(), "Warning");
+        out.println(day + "  " + read.files().size() + " files, "
+                + read.report().records() + " records, " + critical
+                + " critical, " + warning + " warning, " + (read.events().size() - critical - warning)
+                + " information event(s)"
+                + (read.report().problems().isEmpty()
+                        ? ""
+                        : "; " + read.report().summary()));
     }
 
     private static long count(List<PrefixEvent> events, String level) {

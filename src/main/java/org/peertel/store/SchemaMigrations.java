@@ -38,7 +38,8 @@ final class SchemaMigrations {
             "005-stale-months.sql",
             "006-alert-judgements.sql",
             "007-alert-outbox.sql",
-            "008-archived-days.sql");
+            "008-archived-days.sql",
+            "009-prefix-events.sql");
 
     static final String FOLDER = "migrations/";
 

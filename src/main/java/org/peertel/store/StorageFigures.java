@@ -38,7 +38,8 @@ public record StorageFigures(Database database, List<Table> tables, List<Table> 
             "input_files",
             "skipped_files",
             "day_names",
-            "day_connections");
+            "day_connections",
+            "prefix_events");
 
     static StorageFigures read(Connection connection, Path file) throws SQLException {
         Database database;

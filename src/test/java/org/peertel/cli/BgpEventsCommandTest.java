@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peertel.store.DuckDbFile;
 
 /**
  * {@code peertel bgp events} on RouteViews' update files of 2008-02-24 (shared test data, linked into a day folder;
@@ -27,7 +28,7 @@ class BgpEventsCommandTest {
     Path work;
 
     @Test
-    void theHijackRowGoesToTheDaysFileAndToItsCustomersOnly() throws IOException {
+    void theHijackRowGoesToTheDaysFileAndToItsCustomersOnly() throws Exception {
         assumeTrue(Files.isDirectory(UPDATES), "no shared test data at " + UPDATES.toAbsolutePath());
         // given
         Path day = Files.createDirectories(work.resolve("bgp/2008-02-24"));
@@ -44,26 +45,15 @@ class BgpEventsCommandTest {
                         + "acme-1,acme,ACME,Partner,DE,,198.51.100.0/24,64501\n");
         Path out = work.resolve("out");
 
-        // when
+        Path db = work.resolve("t.duckdb");
+
+        // when: run twice (the second replaces the day's rows)
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
-        int code = PeertelMain.execute(
-                new PrintWriter(stdout),
-                new PrintWriter(stderr),
-                "bgp",
-                "events",
-                "--from",
-                "2008-02-23",
-                "--to",
-                "2008-02-24",
-                "--bgp",
-                work.resolve("bgp").toString(),
-                "--connections",
-                connections.toString(),
-                "--out",
-                out.toString(),
-                "--settings",
-                Files.writeString(work.resolve("telemetry.properties"), "").toString());
+        int code = 0;
+        for (int run = 0; run < 2; run++) {
+            code += events(stdout, stderr, connections, out, db);
+        }
 
         // then
         assertEquals(0, code, stderr.toString());
@@ -85,5 +75,36 @@ class BgpEventsCommandTest {
                 .anySatisfy(
                         line -> assertThat(line).contains("acme-1,198.51.100.0/24,198.51.100.0/24,PrefixActivePath"));
         assertThat(out.resolve("events/2008-02-23.csv")).doesNotExist();
+        // stored with the day, once: the second run replaced the first's rows
+        long rows = Files.readAllLines(out.resolve("events/2008-02-24.csv")).size() - 1;
+        assertThat(DuckDbFile.rows(db, "SELECT count(*) FROM prefix_events")).containsExactly(Long.toString(rows));
+        assertThat(DuckDbFile.rows(
+                        db,
+                        "SELECT start_time, end_time, origin_asn, peers_max FROM prefix_events "
+                                + "WHERE event_type = 'PrefixMoreSpecificOriginAsEvent'"))
+                .containsExactly("2008-02-24 18:47:57.0|2008-02-24 21:01:34.0|17557|42");
+    }
+
+    private int events(StringWriter stdout, StringWriter stderr, Path connections, Path out, Path db)
+            throws IOException {
+        return PeertelMain.execute(
+                new PrintWriter(stdout),
+                new PrintWriter(stderr),
+                "bgp",
+                "events",
+                "--from",
+                "2008-02-23",
+                "--to",
+                "2008-02-24",
+                "--bgp",
+                work.resolve("bgp").toString(),
+                "--connections",
+                connections.toString(),
+                "--out",
+                out.toString(),
+                "--db",
+                db.toString(),
+                "--settings",
+                Files.writeString(work.resolve("telemetry.properties"), "").toString());
     }
 }
