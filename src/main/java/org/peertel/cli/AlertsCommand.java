@@ -77,12 +77,7 @@ public final class AlertsCommand implements Callable<Integer> {
         LocalDate first = null;
         LocalDate last = null;
         if (which != null && which.range != null) {
-            List<LocalDate> days;
-            try {
-                days = DayRange.of(null, which.range.from, which.range.to, DayRange.todayUtc());
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
+            List<LocalDate> days = DayRange.ofOptions(spec, null, which.range.from, which.range.to);
             first = days.get(0);
             last = days.get(days.size() - 1);
         }

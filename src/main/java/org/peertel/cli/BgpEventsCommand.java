@@ -55,7 +55,7 @@ public final class BgpEventsCommand implements Callable<Integer> {
     @Option(
             names = "--bgp",
             paramLabel = "DIR",
-            description = "BGP folder with one sub-folder per UTC day; " + "overrides the setting bgp.")
+            description = "BGP folder with one sub-folder per UTC day; overrides the setting bgp.")
     Path bgp;
 
     @Mixin
@@ -63,12 +63,7 @@ public final class BgpEventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<LocalDate> days;
-        try {
-            days = DayRange.of(date, from, to, DayRange.todayUtc());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        List<LocalDate> days = DayRange.ofOptions(spec, date, from, to);
         JobSettings settings = paths.resolve();
         BgpSettings bgpSettings = BgpSettings.load(paths.settingsFile());
         if (bgp != null) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.peertel.config.JobSettings;
+import picocli.CommandLine;
 
 /** Parses {@code --date}, {@code --from} and {@code --to} into the UTC days to process, oldest first. */
 final class DayRange {
@@ -13,6 +14,18 @@ final class DayRange {
     static final int MAX_DAYS = JobSettings.MAX_RUN_DAYS_LIMIT;
 
     private DayRange() {}
+
+    /**
+     * The days of a command's {@code --date}, {@code --from} and {@code --to}, or a usage error of that command (exit
+     * 2, its usage printed) saying what is wrong.
+     */
+    static List<LocalDate> ofOptions(CommandLine.Model.CommandSpec spec, String date, String from, String to) {
+        try {
+            return of(date, from, to, todayUtc());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
 
     /** @throws IllegalArgumentException with a message for the user */
     static List<LocalDate> of(String date, String from, String to, LocalDate todayUtc) {

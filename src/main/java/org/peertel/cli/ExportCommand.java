@@ -63,8 +63,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<LocalDate> range = usage(() -> DayRange.of(null, from, to, DayRange.todayUtc()));
-        List<ArchivedTable> chosen = usage(this::chosenTables);
+        List<LocalDate> range = DayRange.ofOptions(spec, null, from, to);
+        List<ArchivedTable> chosen = chosenTables();
         if (Files.exists(dest) && !Files.isDirectory(dest)) {
             throw new ConfigurationException("--dest " + dest + " is a file; give a folder");
         }
@@ -103,24 +103,18 @@ public final class ExportCommand implements Callable<Integer> {
         List<ArchivedTable> chosen = new ArrayList<>();
         for (String name : tables) {
             ArchivedTable table = ArchivedTable.named(name.strip())
-                    .orElseThrow(() -> new IllegalArgumentException("--tables: no table '" + name + "'; choose from "
-                            + String.join(
-                                    ", ",
-                                    Arrays.stream(ArchivedTable.values())
-                                            .map(ArchivedTable::folder)
-                                            .toList())));
+                    .orElseThrow(() -> new CommandLine.ParameterException(
+                            spec.commandLine(),
+                            "--tables: no table '" + name + "'; choose from "
+                                    + String.join(
+                                            ", ",
+                                            Arrays.stream(ArchivedTable.values())
+                                                    .map(ArchivedTable::folder)
+                                                    .toList())));
             if (!chosen.contains(table)) {
                 chosen.add(table);
             }
         }
         return chosen;
-    }
-
-    private <T> T usage(java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
     }
 }
