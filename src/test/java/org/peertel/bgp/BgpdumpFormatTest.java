@@ -38,41 +38,33 @@ class BgpdumpFormatTest {
 
     @Test
     void restoresFourByteAsnsFromAs4PathAndAs4Aggregator() throws IOException {
-        byte[] attributes = concat(
-                originAndNextHop(),
-                attribute(FLAG_TRANSITIVE, PathAttributes.AS_PATH, segment(AsPath.AS_SEQUENCE, 2, 3333, 23456, 1000)),
-                attribute(
-                        FLAG_OPTIONAL_TRANSITIVE,
-                        PathAttributes.AGGREGATOR,
-                        new MrtBytes().u16(23456).ip(198, 51, 100, 1).toBytes()),
-                attribute(
-                        FLAG_OPTIONAL_TRANSITIVE,
-                        PathAttributes.AS4_PATH,
-                        segment(AsPath.AS_SEQUENCE, 4, 196608, 1000)),
-                attribute(
-                        FLAG_OPTIONAL_TRANSITIVE,
-                        PathAttributes.AS4_AGGREGATOR,
-                        new MrtBytes().u32(196608).ip(198, 51, 100, 1).toBytes()));
-        byte[] body = MrtBytes.bgp4mpIpv4(2, 3333, update(NO_WITHDRAWALS, attributes, prefix203()));
-
-        String text = dump(MrtBytes.record(1000, MrtTypes.BGP4MP, MrtTypes.BGP4MP_MESSAGE, body));
-
         assertEquals(
                 "BGP4MP|1000|A|192.0.2.1|3333|203.0.113.0/24|3333 196608 1000|IGP|192.0.2.1|0|0||NAG|"
                         + "196608 198.51.100.1|\n",
-                text);
+                dumpFromTwoByteSpeaker(23456));
     }
 
     @Test
     void ignoresAs4PathWhenTheAggregatorIsNotAsTrans() throws IOException {
         // RFC 6793 4.2.3: an AGGREGATOR other than AS_TRANS means a 2-byte speaker aggregated after the AS4_PATH
+        assertEquals(
+                "BGP4MP|1000|A|192.0.2.1|3333|203.0.113.0/24|3333 23456 1000|IGP|192.0.2.1|0|0||NAG|"
+                        + "64511 198.51.100.1|\n",
+                dumpFromTwoByteSpeaker(64511));
+    }
+
+    /**
+     * An update of a 2-byte speaker: AS_PATH 3333 23456 1000 with AS4_PATH 196608 1000, AGGREGATOR {@code
+     * aggregatorAs} with AS4_AGGREGATOR 196608.
+     */
+    private static String dumpFromTwoByteSpeaker(int aggregatorAs) throws IOException {
         byte[] attributes = concat(
                 originAndNextHop(),
                 attribute(FLAG_TRANSITIVE, PathAttributes.AS_PATH, segment(AsPath.AS_SEQUENCE, 2, 3333, 23456, 1000)),
                 attribute(
                         FLAG_OPTIONAL_TRANSITIVE,
                         PathAttributes.AGGREGATOR,
-                        new MrtBytes().u16(64511).ip(198, 51, 100, 1).toBytes()),
+                        new MrtBytes().u16(aggregatorAs).ip(198, 51, 100, 1).toBytes()),
                 attribute(
                         FLAG_OPTIONAL_TRANSITIVE,
                         PathAttributes.AS4_PATH,
@@ -82,13 +74,7 @@ class BgpdumpFormatTest {
                         PathAttributes.AS4_AGGREGATOR,
                         new MrtBytes().u32(196608).ip(198, 51, 100, 1).toBytes()));
         byte[] body = MrtBytes.bgp4mpIpv4(2, 3333, update(NO_WITHDRAWALS, attributes, prefix203()));
-
-        String text = dump(MrtBytes.record(1000, MrtTypes.BGP4MP, MrtTypes.BGP4MP_MESSAGE, body));
-
-        assertEquals(
-                "BGP4MP|1000|A|192.0.2.1|3333|203.0.113.0/24|3333 23456 1000|IGP|192.0.2.1|0|0||NAG|"
-                        + "64511 198.51.100.1|\n",
-                text);
+        return dump(MrtBytes.record(1000, MrtTypes.BGP4MP, MrtTypes.BGP4MP_MESSAGE, body));
     }
 
     @Test
