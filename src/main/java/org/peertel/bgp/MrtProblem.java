@@ -35,4 +35,9 @@ public enum MrtProblem {
     public String description() {
         return description;
     }
+
+    /** The reason code of a reject in {@code bgp-rejects/<date>.csv}: the name in lower case. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -13,6 +13,18 @@ public final class MrtReadReport {
     private final EnumMap<MrtProblem, Long> problems = new EnumMap<>(MrtProblem.class);
 
     private String streamError;
+    private long recordOffset;
+    private MrtProblemSink sink = MrtProblemSink.NONE;
+
+    /** From now on, also tells {@code problems} of each problem counted (one file's rejects). */
+    public void sendProblemsTo(MrtProblemSink problems) {
+        this.sink = problems;
+    }
+
+    /** The reader is at the record starting at {@code offset}: the problems found next are that record's. */
+    void at(long offset) {
+        recordOffset = offset;
+    }
 
     void streamFailed(String message) {
         streamError = message;
@@ -33,6 +45,7 @@ public final class MrtReadReport {
 
     void problem(MrtProblem problem) {
         problems.merge(problem, 1L, Long::sum);
+        sink.problem(recordOffset, problem);
     }
 
     /** Records whose header and body were read whole. */

@@ -33,6 +33,7 @@ public final class MrtReader implements Closeable {
     private final InputStream in;
     private final MrtReadReport report;
     private boolean ended;
+    private long position;
 
     public MrtReader(InputStream in, MrtReadReport report) {
         this.in = in;
@@ -91,7 +92,9 @@ public final class MrtReader implements Closeable {
     }
 
     private MrtRecord read() throws IOException {
+        report.at(position);
         byte[] header = in.readNBytes(HEADER_BYTES);
+        position += header.length;
         if (header.length < HEADER_BYTES) {
             return end(header.length == 0 ? null : MrtProblem.TRUNCATED_HEADER);
         }
@@ -103,6 +106,7 @@ public final class MrtReader implements Closeable {
         long microseconds = 0;
         if (type == MrtTypes.BGP4MP_ET) {
             byte[] extra = in.readNBytes(MICROSECOND_BYTES);
+            position += extra.length;
             if (extra.length < MICROSECOND_BYTES) {
                 return end(MrtProblem.TRUNCATED_HEADER);
             }
@@ -113,6 +117,7 @@ public final class MrtReader implements Closeable {
             return end(MrtProblem.BAD_LENGTH);
         }
         byte[] body = in.readNBytes((int) length);
+        position += body.length;
         if (body.length < length) {
             return end(MrtProblem.TRUNCATED_RECORD);
         }

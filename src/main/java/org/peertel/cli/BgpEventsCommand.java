@@ -1,22 +1,20 @@
 package org.peertel.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
+import org.peertel.job.PrefixEventsDay;
 import org.peertel.job.RegistryCache;
 import org.peertel.launch.RunLock;
 import org.peertel.registry.ConnectionRegistry;
-import org.peertel.report.EventFile;
 import org.peertel.report.OutputLayout;
 import org.peertel.routing.BgpDay;
 import org.peertel.routing.BgpSettings;
-import org.peertel.routing.PrefixEvent;
 import org.peertel.routing.WatchedPrefixes;
+import org.peertel.store.BgpDayRead;
 import org.peertel.store.TelemetryStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,11 +50,8 @@ public final class BgpEventsCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "D2", description = "... and its last, inclusive.")
     String to;
 
-    @Option(
-            names = "--bgp",
-            paramLabel = "DIR",
-            description = "BGP folder with one sub-folder per UTC day; overrides the setting bgp.")
-    Path bgp;
+    @Mixin
+    BgpOption bgp;
 
     @Mixin
     PathOptions paths;
@@ -65,10 +60,7 @@ public final class BgpEventsCommand implements Callable<Integer> {
     public Integer call() {
         List<LocalDate> days = DayRange.ofOptions(spec, date, from, to);
         JobSettings settings = paths.resolve();
-        BgpSettings bgpSettings = BgpSettings.load(paths.settingsFile());
-        if (bgp != null) {
-            bgpSettings = bgpSettings.withFolder(bgp);
-        }
+        BgpSettings bgpSettings = bgp.resolve(paths.settingsFile(), spec.commandLine());
         if (bgpSettings.folder() == null) {
             throw new ConfigurationException("no BGP folder: give --bgp DIR, or set bgp in " + paths.settingsFile());
         }
@@ -98,26 +90,18 @@ public final class BgpEventsCommand implements Callable<Integer> {
             OutputLayout layout,
             TelemetryStore store,
             PrintWriter out) {
-        Path folder = BgpDay.folder(bgpSettings.folder(), day);
-        if (!Files.isDirectory(folder)) {
-            out.println(day + "  bgp: missing (no folder " + folder + ")");
+        BgpDayRead read = PrefixEventsDay.compute(day, bgpSettings, watched, registry.customerIds(), layout, store);
+        if (read.isMissing()) {
+            out.println(day + "  bgp: missing (no folder " + BgpDay.folder(bgpSettings.folder(), day) + ")");
             return;
         }
-        BgpDay read = BgpDay.read(folder, day, watched, bgpSettings.events());
-        store.replacePrefixEvents(day, read.events());
-        EventFile.write(layout, day, read.events(), registry.customerIds());
-        long critical = count(read.events(), "Critical");
-        long warning = count(read.events(), "Warning");
-        out.println(day + "  " + read.files().size() + " files, "
-                + read.report().records() + " records, " + critical
-                + " critical, " + warning + " warning, " + (read.events().size() - critical - warning)
-                + " information event(s)"
-                + (read.report().problems().isEmpty()
+        long critical = read.events("Critical");
+        long warning = read.events("Warning");
+        out.println(day + "  " + read.files().size() + " files, " + read.records() + " records, " + critical
+                + " critical, " + warning + " warning, " + read.events("Information") + " information event(s)"
+                + (read.rejects().isEmpty()
                         ? ""
-                        : "; " + read.report().summary()));
-    }
-
-    private static long count(List<PrefixEvent> events, String level) {
-        return events.stream().filter(e -> e.type().level().equals(level)).count();
+                        : "; " + read.rejects().size() + " rejected (bgp-rejects/" + day + ".csv)")
+                + (read.multicast() == 0 ? "" : "; " + read.multicast() + " multicast routes (no events)"));
     }
 }

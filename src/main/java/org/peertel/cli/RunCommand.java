@@ -20,6 +20,7 @@ import org.peertel.job.TelemetryJobParameters;
 import org.peertel.launch.JobFailure;
 import org.peertel.launch.JobSession;
 import org.peertel.registry.ConnectionRegistry;
+import org.peertel.routing.BgpSettings;
 import org.peertel.schedule.ScheduleSettings;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -68,6 +69,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     AllowEmptyDayOption allowEmptyDay;
 
+    @Mixin
+    BgpOption bgp;
+
     @Option(
             names = "--yes",
             description = "Process a range longer than run.max-days (default 62) without asking; such a range is "
@@ -89,6 +93,7 @@ public final class RunCommand implements Callable<Integer> {
         Preflight.alertSettings(alerts, registry);
         Preflight.retention(
                 settings, alerts, ScheduleSettings.load(paths.settingsFile()).horizonDays());
+        BgpSettings bgpSettings = bgp.resolve(paths.settingsFile(), spec.commandLine());
         InputPreflight.check(settings.inputReadiness(), days);
         Preflight.outputFolder(settings.out(), registry);
         DeliverySettings delivery = DeliverySettings.load(paths.settingsFile());
@@ -112,13 +117,14 @@ public final class RunCommand implements Callable<Integer> {
                     return signal.exitCode();
                 }
                 JobExecution execution = session.run(new TelemetryJobParameters(
-                        day,
-                        0,
-                        settings.connections(),
-                        settings.input(),
-                        settings.out(),
-                        settings.db(),
-                        settings.alerts()));
+                                day,
+                                0,
+                                settings.connections(),
+                                settings.input(),
+                                settings.out(),
+                                settings.db(),
+                                settings.alerts())
+                        .withBgp(bgpSettings));
                 executions.put(day, TelemetryExecution.of(execution, false));
                 outcomes.add(
                         execution.getStatus() == BatchStatus.COMPLETED

@@ -197,10 +197,12 @@ final class RunSummaryPrinter {
                 c.rejectedSorted(),
                 c.alertsSorted(),
                 c.skippedFiles(),
-                empty(c) ? "EMPTY: no data row in the day's files (reports say coverage=none)" : "");
+                empty(c) ? "EMPTY: no data row in the day's files (reports say coverage=none)" : "",
+                c.bgp());
     }
 
-    private static String note(Map<String, Long> rejected, Map<String, Long> alerts, long skippedFiles, String empty) {
+    private static String note(
+            Map<String, Long> rejected, Map<String, Long> alerts, long skippedFiles, String empty, String bgp) {
         List<String> parts = new ArrayList<>();
         if (skippedFiles > 0) {
             parts.add("PARTIAL: " + skippedFiles + " bad file" + (skippedFiles == 1 ? "" : "s")
@@ -215,6 +217,9 @@ final class RunSummaryPrinter {
         if (!alerts.isEmpty()) {
             parts.add("alerts: " + TextFormat.counts(alerts));
         }
+        if (!bgp.isEmpty()) {
+            parts.add("bgp: " + bgp);
+        }
         return String.join("; ", parts);
     }
 
@@ -227,6 +232,7 @@ final class RunSummaryPrinter {
         final Map<String, Long> alerts = new TreeMap<>();
         long skippedFiles;
         long emptyDays;
+        long bgpMissingDays;
 
         void add(TelemetryExecution e) {
             completed += e.status() == BatchStatus.COMPLETED ? 1 : 0;
@@ -244,6 +250,7 @@ final class RunSummaryPrinter {
             c.alertsBySeverity().forEach((k, v) -> alerts.merge(k, v, Long::sum));
             skippedFiles += c.skippedFiles();
             emptyDays += empty(c) ? 1 : 0;
+            bgpMissingDays += c.bgp().equals("missing") ? 1 : 0;
         }
 
         void addTo(TextTable table, int days) {
@@ -265,7 +272,10 @@ final class RunSummaryPrinter {
                     emptyDays == 0
                             ? ""
                             : "EMPTY: " + emptyDays + (emptyDays == 1 ? " day" : " days")
-                                    + " without a data row (coverage=none)");
+                                    + " without a data row (coverage=none)",
+                    bgpMissingDays == 0
+                            ? ""
+                            : "missing on " + bgpMissingDays + (bgpMissingDays == 1 ? " day" : " days"));
             if (!note.isEmpty()) {
                 table.note(note);
             }

@@ -69,6 +69,9 @@ public final class ScheduleCommand implements Callable<Integer> {
             description = "How many days back a catch-up reaches; " + "overrides schedule.horizon-days.")
     String horizonDays;
 
+    @Mixin
+    BgpOption bgp;
+
     @Option(names = "--once", description = "Run the start-up pass only (catch-up and late data), then exit.")
     boolean once;
 
@@ -91,8 +94,13 @@ public final class ScheduleCommand implements Callable<Integer> {
         Preflight.retention(settings, AlertSettings.load(settings.alerts()), schedule.horizonDays());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        NightlyScheduler scheduler =
-                new NightlyScheduler(settings, schedule, DeliverySettings.load(paths.settingsFile()), out, err);
+        NightlyScheduler scheduler = new NightlyScheduler(
+                settings,
+                schedule,
+                DeliverySettings.load(paths.settingsFile()),
+                bgp.resolve(paths.settingsFile(), spec.commandLine()),
+                out,
+                err);
         try (StopOnSignal signal = new StopOnSignal(err)) {
             out.println("peertel schedule: cron '" + schedule.cronText() + "' (UTC), catch-up horizon "
                     + schedule.horizonDays() + " days, waiting days tried again " + schedule.retryEvery()

@@ -7,6 +7,7 @@ import org.peertel.config.ConfigurationException;
 import org.peertel.config.JobSettings;
 import org.peertel.registry.RegistryLoadResult;
 import org.peertel.registry.RegistryLoader;
+import org.peertel.routing.BgpSettings;
 import org.peertel.schedule.ScheduleSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +52,7 @@ public final class ValidateCommand implements Callable<Integer> {
                         settings,
                         alerts,
                         ScheduleSettings.load(paths.settingsFile()).horizonDays());
+                BgpSettings.load(paths.settingsFile());
             } catch (ConfigurationException e) {
                 out.println(e.getMessage());
                 errors++;

@@ -20,6 +20,27 @@ public record DayManifest(List<InputFile> files) {
     /** How a folder differs from a recorded manifest; file names in name order. */
     public record Changes(List<String> added, List<String> replaced, List<String> removed) {
 
+        public static final Changes NONE = new Changes(List.of(), List.of(), List.of());
+
+        /** These changes and {@code more}'s, in that order. */
+        public Changes and(Changes more) {
+            return new Changes(join(added, more.added), join(replaced, more.replaced), join(removed, more.removed));
+        }
+
+        /** The same changes with each name prefixed by {@code folder} (e.g. {@code bgp/}). */
+        public Changes named(String folder) {
+            return new Changes(
+                    added.stream().map(folder::concat).toList(),
+                    replaced.stream().map(folder::concat).toList(),
+                    removed.stream().map(folder::concat).toList());
+        }
+
+        private static List<String> join(List<String> a, List<String> b) {
+            List<String> both = new ArrayList<>(a);
+            both.addAll(b);
+            return List.copyOf(both);
+        }
+
         public boolean any() {
             return !added.isEmpty() || !replaced.isEmpty() || !removed.isEmpty();
         }
@@ -49,11 +70,16 @@ public record DayManifest(List<InputFile> files) {
      * @throws UncheckedIOException when the folder exists but cannot be listed
      */
     public static DayManifest of(Path dayDirectory) {
-        List<InputFile> files = new ArrayList<>();
-        for (Path file : LatencyDay.inputFiles(dayDirectory)) {
-            files.add(stored(file));
+        return ofFiles(LatencyDay.inputFiles(dayDirectory));
+    }
+
+    /** The manifest of {@code files} (a day's BGP files, for one), in their order; rows unknown. */
+    public static DayManifest ofFiles(List<Path> files) {
+        List<InputFile> stored = new ArrayList<>();
+        for (Path file : files) {
+            stored.add(stored(file));
         }
-        return new DayManifest(List.copyOf(files));
+        return new DayManifest(List.copyOf(stored));
     }
 
     /** The file named {@code name}, or null. */

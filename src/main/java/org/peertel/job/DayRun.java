@@ -6,6 +6,7 @@ import org.peertel.attribution.ConnectionMatcher;
 import org.peertel.config.DuckDbSettings;
 import org.peertel.registry.ConnectionRegistry;
 import org.peertel.report.OutputLayout;
+import org.peertel.routing.WatchedPrefixes;
 import org.peertel.store.DaySpool;
 import org.peertel.store.TelemetryStore;
 
@@ -22,6 +23,7 @@ public final class DayRun implements AutoCloseable {
     private final AlertSettings alertSettings;
     private final DuckDbSettings duckDb;
     private TelemetryStore store;
+    private WatchedPrefixes watched;
 
     DayRun(TelemetryJobParameters parameters, RegistryCache.Loaded loaded, DuckDbSettings duckDb) {
         this.parameters = parameters;
@@ -57,6 +59,14 @@ public final class DayRun implements AutoCloseable {
      */
     public ConnectionMatcher matcher() {
         return matcher;
+    }
+
+    /** The registry's prefixes whose routes make prefix events, built on first use. */
+    public synchronized WatchedPrefixes watchedPrefixes() {
+        if (watched == null) {
+            watched = WatchedPrefixes.of(registry.connections());
+        }
+        return watched;
     }
 
     /** The day's spool: every row of the day (measurements, unattributed rows, rejects) on its way into DuckDB. */

@@ -16,7 +16,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * <li>{@code rows_read}, {@code attributed}, {@code no_prefix}, {@code location_mismatch}, {@code rejected} (the
  * total), {@code alerts}, {@code skipped_files} (files left out by --skip-bad-files), and per reason
  * {@code rejected.<reason>} and per severity {@code alerts.<severity>}, put by reportStep: the same numbers as
- * {@code runs/<date>.json}.</li>
+ * {@code runs/<date>.json}; {@code bgp}, a line for people on the day's BGP folder, when the run had BGP on.</li>
  * </ul>
  * Spring Batch copies the context of a failed execution into its restart; the counts are removed when an
  * execution starts, so an execution that did not reach reportStep has none.
@@ -32,6 +32,9 @@ public final class ExecutionRecord {
     public static final String REJECTED = "rejected";
     public static final String ALERTS = "alerts";
     public static final String SKIPPED_FILES = "skipped_files";
+    /** What the day's BGP folder gave, for people ("missing", "1 critical, 0 warning events"); absent when off. */
+    public static final String BGP = "bgp";
+
     static final String REJECTED_PREFIX = "rejected.";
     static final String ALERTS_PREFIX = "alerts.";
 
@@ -47,10 +50,51 @@ public final class ExecutionRecord {
             long alerts,
             Map<String, Long> rejectedByReason,
             Map<String, Long> alertsBySeverity,
-            long skippedFiles) {
+            long skippedFiles,
+            String bgp) {
         public Counts {
             rejectedByReason = Map.copyOf(rejectedByReason);
             alertsBySeverity = Map.copyOf(alertsBySeverity);
+            bgp = bgp == null ? "" : bgp;
+        }
+
+        /** Counts of a run with BGP off. */
+        public Counts(
+                long rowsRead,
+                long attributed,
+                long noPrefix,
+                long locationMismatch,
+                long rejected,
+                long alerts,
+                Map<String, Long> rejectedByReason,
+                Map<String, Long> alertsBySeverity,
+                long skippedFiles) {
+            this(
+                    rowsRead,
+                    attributed,
+                    noPrefix,
+                    locationMismatch,
+                    rejected,
+                    alerts,
+                    rejectedByReason,
+                    alertsBySeverity,
+                    skippedFiles,
+                    "");
+        }
+
+        /** These counts with the day's BGP line ({@link #BGP}). */
+        public Counts withBgp(String text) {
+            return new Counts(
+                    rowsRead,
+                    attributed,
+                    noPrefix,
+                    locationMismatch,
+                    rejected,
+                    alerts,
+                    rejectedByReason,
+                    alertsBySeverity,
+                    skippedFiles,
+                    text);
         }
 
         /** Reason → count in name order. */
@@ -101,6 +145,9 @@ public final class ExecutionRecord {
         context.putLong(REJECTED, counts.rejected());
         context.putLong(ALERTS, counts.alerts());
         context.putLong(SKIPPED_FILES, counts.skippedFiles());
+        if (!counts.bgp().isEmpty()) {
+            context.putString(BGP, counts.bgp());
+        }
         counts.rejectedByReason().forEach((reason, n) -> context.putLong(REJECTED_PREFIX + reason, n));
         counts.alertsBySeverity().forEach((severity, n) -> context.putLong(ALERTS_PREFIX + severity, n));
     }
@@ -128,7 +175,8 @@ public final class ExecutionRecord {
                 number(context.get(ALERTS)),
                 rejected,
                 alerts,
-                context.containsKey(SKIPPED_FILES) ? number(context.get(SKIPPED_FILES)) : 0));
+                context.containsKey(SKIPPED_FILES) ? number(context.get(SKIPPED_FILES)) : 0,
+                context.containsKey(BGP) ? String.valueOf(context.get(BGP)) : ""));
     }
 
     /** The reason recorded when the execution started, if any. */
@@ -153,6 +201,7 @@ public final class ExecutionRecord {
                 || key.equals(REJECTED)
                 || key.equals(ALERTS)
                 || key.equals(SKIPPED_FILES)
+                || key.equals(BGP)
                 || key.startsWith(REJECTED_PREFIX)
                 || key.startsWith(ALERTS_PREFIX);
     }

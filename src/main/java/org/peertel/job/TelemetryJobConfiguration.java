@@ -12,8 +12,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The telemetry job: one UTC day from latency files to alert files and customer reports. attributeStep (read,
- * match, spool) → publishStep (load the spool into DuckDB, aggregate) → alertStep → reportStep → retentionStep
- * (older days' rows into the Parquet archive).
+ * match, spool) → publishStep (load the spool into DuckDB, aggregate) → eventStep (with BGP on: the day's prefix
+ * events) → alertStep → reportStep → retentionStep (older days' rows into the Parquet archive).
  */
 @Configuration(proxyBeanMethods = false)
 public class TelemetryJobConfiguration {
@@ -27,6 +27,7 @@ public class TelemetryJobConfiguration {
             ExecutionRecordListener record,
             Step attributeStep,
             Step publishStep,
+            Step eventStep,
             Step alertStep,
             Step reportStep,
             Step retentionStep) {
@@ -35,6 +36,7 @@ public class TelemetryJobConfiguration {
                 .listener(record)
                 .start(attributeStep)
                 .next(publishStep)
+                .next(eventStep)
                 .next(alertStep)
                 .next(reportStep)
                 .next(retentionStep)
@@ -70,6 +72,14 @@ public class TelemetryJobConfiguration {
             JobRepository jobRepository, PlatformTransactionManager transactionManager, CurrentDay currentDay) {
         return new StepBuilder("publishStep", jobRepository)
                 .tasklet(new PublishDayTasklet(currentDay), transactionManager)
+                .build();
+    }
+
+    @Bean
+    public Step eventStep(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, CurrentDay currentDay) {
+        return new StepBuilder("eventStep", jobRepository)
+                .tasklet(new ComputePrefixEventsTasklet(currentDay), transactionManager)
                 .build();
     }
 

@@ -2,6 +2,8 @@ package org.peertel.job;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.peertel.routing.BgpSettings;
+import org.peertel.routing.EventSettings;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -9,10 +11,20 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * The parameters of one telemetry job run. {@code date} and {@code attempt} identify the job instance: a day
  * that completed is run again as a new instance with the next attempt number, while a failed attempt is
  * restarted as the same instance. The paths and {@code reason} (why the run was started) do not identify the
- * instance; {@code alerts} is null for the built-in alert rules.
+ * instance; {@code alerts} is null for the built-in alert rules; {@code bgp} says where the day's BGP files are
+ * and how many peers make an event ({@link BgpSettings#OFF}: no prefix events). An execution started by a release
+ * without BGP has no BGP parameters and restarts with BGP off.
  */
 public record TelemetryJobParameters(
-        LocalDate date, long attempt, Path connections, Path input, Path out, Path db, Path alerts, RunReason reason) {
+        LocalDate date,
+        long attempt,
+        Path connections,
+        Path input,
+        Path out,
+        Path db,
+        Path alerts,
+        RunReason reason,
+        BgpSettings bgp) {
 
     public static final String DATE = "date";
     public static final String ATTEMPT = "attempt";
@@ -22,24 +34,46 @@ public record TelemetryJobParameters(
     public static final String DB = "db";
     public static final String ALERTS = "alerts";
     public static final String REASON = "reason";
+    public static final String BGP = "bgp";
+    public static final String BGP_MIN_PEERS = "bgp.min-peers";
+    public static final String BGP_VISIBILITY_MIN_PEERS = "bgp.visibility-min-peers";
 
     public TelemetryJobParameters {
         reason = reason == null ? RunReason.MANUAL : reason;
+        bgp = bgp == null ? BgpSettings.OFF : bgp;
+    }
+
+    /** Parameters without prefix events. */
+    public TelemetryJobParameters(
+            LocalDate date,
+            long attempt,
+            Path connections,
+            Path input,
+            Path out,
+            Path db,
+            Path alerts,
+            RunReason reason) {
+        this(date, attempt, connections, input, out, db, alerts, reason, BgpSettings.OFF);
     }
 
     /** A manual run (what {@code peertel run} starts). */
     public TelemetryJobParameters(
             LocalDate date, long attempt, Path connections, Path input, Path out, Path db, Path alerts) {
-        this(date, attempt, connections, input, out, db, alerts, RunReason.MANUAL);
+        this(date, attempt, connections, input, out, db, alerts, RunReason.MANUAL, BgpSettings.OFF);
     }
 
     /** The same parameters started for another reason. */
     public TelemetryJobParameters withReason(RunReason newReason) {
-        return new TelemetryJobParameters(date, attempt, connections, input, out, db, alerts, newReason);
+        return new TelemetryJobParameters(date, attempt, connections, input, out, db, alerts, newReason, bgp);
     }
 
     public TelemetryJobParameters withAttempt(long newAttempt) {
-        return new TelemetryJobParameters(date, newAttempt, connections, input, out, db, alerts, reason);
+        return new TelemetryJobParameters(date, newAttempt, connections, input, out, db, alerts, reason, bgp);
+    }
+
+    /** The same parameters with prefix events from {@code newBgp}. */
+    public TelemetryJobParameters withBgp(BgpSettings newBgp) {
+        return new TelemetryJobParameters(date, attempt, connections, input, out, db, alerts, reason, newBgp);
     }
 
     public JobParameters toJobParameters() {
@@ -52,6 +86,14 @@ public record TelemetryJobParameters(
                 .addString(DB, db.toAbsolutePath().toString(), false)
                 .addString(ALERTS, alerts == null ? "" : alerts.toAbsolutePath().toString(), false)
                 .addString(REASON, reason.code(), false)
+                .addString(
+                        BGP,
+                        bgp.folder() == null
+                                ? ""
+                                : bgp.folder().toAbsolutePath().toString(),
+                        false)
+                .addLong(BGP_MIN_PEERS, (long) bgp.events().minPeers(), false)
+                .addLong(BGP_VISIBILITY_MIN_PEERS, (long) bgp.events().visibilityMinPeers(), false)
                 .toJobParameters();
     }
 
@@ -72,7 +114,20 @@ public record TelemetryJobParameters(
                 Path.of(parameters.getString(OUT)),
                 Path.of(parameters.getString(DB)),
                 parameters.getString(ALERTS).isEmpty() ? null : Path.of(parameters.getString(ALERTS)),
-                RunReason.ofCode(parameters.getString(REASON)));
+                RunReason.ofCode(parameters.getString(REASON)),
+                bgp(parameters));
+    }
+
+    private static BgpSettings bgp(JobParameters parameters) {
+        String folder = parameters.getString(BGP);
+        if (folder == null || folder.isEmpty()) {
+            return BgpSettings.OFF;
+        }
+        return new BgpSettings(
+                Path.of(folder),
+                new EventSettings(
+                        parameters.getLong(BGP_MIN_PEERS).intValue(),
+                        parameters.getLong(BGP_VISIBILITY_MIN_PEERS).intValue()));
     }
 
     public Path dayFolder() {

@@ -8,6 +8,7 @@ import org.peertel.report.CustomerReports;
 import org.peertel.report.OutputLayout;
 import org.peertel.report.RejectsFile;
 import org.peertel.report.RunSummary;
+import org.peertel.store.BgpDayRead;
 import org.peertel.store.StoreQueries;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -51,8 +52,11 @@ public final class WriteReportsTasklet implements Tasklet {
         Instant startedAt = jobStart == null
                 ? Instant.now()
                 : jobStart.atZone(ZoneId.systemDefault()).toInstant();
-        ExecutionRecord.Counts counts = ExecutionRecord.Counts.of(dayCounts, queries.alertsBySeverity(day));
-        RunSummary.write(layout.runSummary(day), day, dayCounts, (int) counts.alerts(), startedAt, Instant.now());
+        BgpDayRead bgp =
+                run.parameters().bgp().folder() == null ? null : run.store().bgpDay(day);
+        ExecutionRecord.Counts counts = ExecutionRecord.Counts.of(dayCounts, queries.alertsBySeverity(day))
+                .withBgp(bgp == null ? "" : bgpText(bgp));
+        RunSummary.write(layout.runSummary(day), day, dayCounts, (int) counts.alerts(), bgp, startedAt, Instant.now());
         // For history and the run summary: read from the job repository, not from DuckDB or runs/.
         ExecutionRecord.counted(
                 chunkContext
@@ -62,5 +66,15 @@ public final class WriteReportsTasklet implements Tasklet {
                         .getExecutionContext(),
                 counts);
         return RepeatStatus.FINISHED;
+    }
+
+    /** "missing", or "1 critical, 0 warning events; 2 rejected; 285 multicast" (the last two only when any). */
+    static String bgpText(BgpDayRead bgp) {
+        if (bgp.isMissing()) {
+            return BgpDayRead.MISSING;
+        }
+        return bgp.events("Critical") + " critical, " + bgp.events("Warning") + " warning events"
+                + (bgp.rejects().isEmpty() ? "" : "; " + bgp.rejects().size() + " rejected")
+                + (bgp.multicast() == 0 ? "" : "; " + bgp.multicast() + " multicast routes");
     }
 }

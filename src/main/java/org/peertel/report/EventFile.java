@@ -2,6 +2,9 @@ package org.peertel.report;
 
 import static org.peertel.output.FormulaGuard.text;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -49,6 +52,21 @@ public final class EventFile {
                     render(events.stream()
                             .filter(e -> e.watch().customerId().equals(customer))
                             .toList()));
+        }
+    }
+
+    /**
+     * Removes the day's files (a day whose BGP folder is missing now has no events), for the customers of
+     * {@code customerIds}.
+     */
+    public static void remove(OutputLayout layout, LocalDate day, Collection<String> customerIds) {
+        try {
+            Files.deleteIfExists(layout.events(day));
+            for (String customer : customerIds) {
+                Files.deleteIfExists(layout.customerEvents(customer, day));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the events files of " + day + ": " + e.getMessage(), e);
         }
     }
 

@@ -97,6 +97,11 @@ public record OutputLayout(Path out) {
         return out.resolve("rejects").resolve(day + ".csv");
     }
 
+    /** The records of the day's BGP files that could not be read. */
+    public Path bgpRejects(LocalDate day) {
+        return out.resolve("bgp-rejects").resolve(day + ".csv");
+    }
+
     public Path runSummary(LocalDate day) {
         return out.resolve("runs").resolve(day + ".json");
     }

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.peertel.output.AtomicFiles;
+import org.peertel.store.BgpDayRead;
 import org.peertel.store.StoreQueries.DayCounts;
 
 /**
@@ -27,8 +28,24 @@ public final class RunSummary {
 
     private RunSummary() {}
 
+    /** A run summary without BGP (no {@code "bgp"} key). */
     public static void write(
             Path file, LocalDate day, DayCounts counts, int alerts, Instant startedAt, Instant finishedAt) {
+        write(file, day, counts, alerts, null, startedAt, finishedAt);
+    }
+
+    /**
+     * @param bgp how the day's BGP folder was read, for the {@code "bgp"} key after {@code "alerts"}; null when the
+     *            run had BGP off (no such key)
+     */
+    public static void write(
+            Path file,
+            LocalDate day,
+            DayCounts counts,
+            int alerts,
+            BgpDayRead bgp,
+            Instant startedAt,
+            Instant finishedAt) {
         StringBuilder json = new StringBuilder(512);
         json.append("{\n");
         json.append("  \"date\": ").append(quote(day.toString())).append(",\n");
@@ -63,6 +80,9 @@ public final class RunSummary {
                 f -> "{\"name\": " + quote(f.name()) + ", \"reason\": " + quote(f.reason()) + ", \"message\": "
                         + quote(f.message()) + "}");
         json.append("  \"alerts\": ").append(alerts).append(",\n");
+        if (bgp != null) {
+            json.append("  \"bgp\": ").append(bgpLine(bgp)).append(",\n");
+        }
         json.append("  \"started_at\": ")
                 .append(quote(startedAt.truncatedTo(ChronoUnit.MILLIS).toString()))
                 .append(",\n");
@@ -71,6 +91,18 @@ public final class RunSummary {
                 .append('\n');
         json.append("}\n");
         AtomicFiles.writeString(file, json.toString());
+    }
+
+    /** One line: the status, and for a folder that was read its counts and its events by level. */
+    private static String bgpLine(BgpDayRead bgp) {
+        if (bgp.isMissing()) {
+            return "{\"status\": " + quote(bgp.status()) + "}";
+        }
+        return "{\"status\": " + quote(bgp.status()) + ", \"files\": "
+                + bgp.files().size() + ", \"records\": "
+                + bgp.records() + ", \"multicast\": " + bgp.multicast() + ", \"rejected\": "
+                + bgp.rejects().size() + ", \"critical\": " + bgp.events("Critical") + ", \"warning\": "
+                + bgp.events("Warning") + ", \"information\": " + bgp.events("Information") + "}";
     }
 
     /** {@code "key": [} one item per line {@code ],} (or {@code {...}}); {@code []} when there is none. */

@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.peertel.bgp.MrtDecoder;
 import org.peertel.bgp.MrtEntry;
+import org.peertel.bgp.MrtProblemSink;
 import org.peertel.bgp.MrtReadReport;
 import org.peertel.bgp.MrtReader;
 import org.peertel.bgp.MrtRecord;
@@ -19,10 +21,18 @@ import org.peertel.bgp.MrtRecord;
  * ({@code rib.*}, {@code bview.*}: the state at the day's start) first, then the update dumps, each group in name
  * order. A day's events depend on that folder only, so a re-run gives the same events.
  *
- * @param files  the files read, RIB dumps first
- * @param report what the reader counted over all of them (records, decoded, problems)
+ * @param files     the files read, RIB dumps first
+ * @param report    what the reader counted over all of them (records, decoded, problems)
+ * @param rejects   each record that could not be read, in file order then offset
+ * @param multicast the multicast routes (SAFI 2) announced or withdrawn, which make no event
  */
-public record BgpDay(LocalDate day, List<Path> files, MrtReadReport report, List<PrefixEvent> events) {
+public record BgpDay(
+        LocalDate day,
+        List<Path> files,
+        MrtReadReport report,
+        List<BgpReject> rejects,
+        long multicast,
+        List<PrefixEvent> events) {
 
     /** The day's folder under {@code bgp}. */
     public static Path folder(Path bgp, LocalDate day) {
@@ -35,6 +45,46 @@ public record BgpDay(LocalDate day, List<Path> files, MrtReadReport report, List
      * @throws UncheckedIOException naming a file that cannot be read
      */
     public static BgpDay read(Path folder, LocalDate day, WatchedPrefixes watched, EventSettings settings) {
+        List<Path> files = files(folder);
+        MrtReadReport report = new MrtReadReport();
+        MrtDecoder decoder = new MrtDecoder(report);
+        DayReplay replay = new DayReplay(day, watched, settings);
+        List<BgpReject> rejects = new ArrayList<>();
+        long multicast = 0;
+        for (Path file : files) {
+            boolean rib = isRib(file);
+            String name = file.getFileName().toString();
+            report.sendProblemsTo((offset, problem) -> rejects.add(new BgpReject(name, offset, problem.code())));
+            try (InputStream in = MrtReader.open(file);
+                    MrtReader reader = new MrtReader(in, report)) {
+                MrtRecord record;
+                while ((record = reader.next()) != null) {
+                    MrtEntry entry = decoder.decode(record);
+                    if (entry != null) {
+                        multicast += MrtRouteChanges.multicastRoutes(entry);
+                        MrtRouteChanges.of(entry, change -> {
+                            if (rib && change instanceof RouteChange.Announce held) {
+                                replay.startWith(held);
+                            } else {
+                                replay.apply(change);
+                            }
+                        });
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the BGP file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        report.sendProblemsTo(MrtProblemSink.NONE);
+        return new BgpDay(day, files, report, List.copyOf(rejects), multicast, replay.events());
+    }
+
+    /**
+     * The day folder's files in the order they are read: RIB dumps first, then the rest, each group in name order.
+     *
+     * @throws UncheckedIOException when the folder cannot be listed
+     */
+    public static List<Path> files(Path folder) {
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
             files = list.filter(Files::isRegularFile)
@@ -50,31 +100,7 @@ public record BgpDay(LocalDate day, List<Path> files, MrtReadReport report, List
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the BGP folder " + folder + ": " + e.getMessage(), e);
         }
-        MrtReadReport report = new MrtReadReport();
-        MrtDecoder decoder = new MrtDecoder(report);
-        DayReplay replay = new DayReplay(day, watched, settings);
-        for (Path file : files) {
-            boolean rib = isRib(file);
-            try (InputStream in = MrtReader.open(file);
-                    MrtReader reader = new MrtReader(in, report)) {
-                MrtRecord record;
-                while ((record = reader.next()) != null) {
-                    MrtEntry entry = decoder.decode(record);
-                    if (entry != null) {
-                        MrtRouteChanges.of(entry, change -> {
-                            if (rib && change instanceof RouteChange.Announce held) {
-                                replay.startWith(held);
-                            } else {
-                                replay.apply(change);
-                            }
-                        });
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the BGP file " + file + ": " + e.getMessage(), e);
-            }
-        }
-        return new BgpDay(day, files, report, replay.events());
+        return files;
     }
 
     /** A RIB dump by its name, as RIS ({@code bview.*}) and RouteViews ({@code rib.*}) name them. */

@@ -19,13 +19,24 @@ public record BgpSettings(Path folder, EventSettings events) {
 
     public static final BgpSettings OFF = new BgpSettings(null, EventSettings.DEFAULTS);
 
-    /** The keys of {@code settingsFile}; the defaults when it is null or missing. */
+    /**
+     * The keys of {@code settingsFile}; the defaults when it is null or missing.
+     *
+     * @throws org.peertel.config.ConfigurationException naming the file and line of a bad value, or of a BGP folder
+     *     that does not exist
+     */
     public static BgpSettings load(Path settingsFile) {
         if (settingsFile == null || !Files.isRegularFile(settingsFile)) {
             return OFF;
         }
         SettingsFile settings = SettingsFile.read(settingsFile);
         SettingsFile.Entry folder = settings.entries().get(FOLDER_KEY);
+        if (folder != null && !folder.value().isEmpty() && !Files.isDirectory(Path.of(folder.value()))) {
+            throw settings.error(
+                    folder,
+                    "no such folder; give the folder that holds one sub-folder of BGP files per UTC day "
+                            + "(<bgp>/YYYY-MM-DD/), or leave bgp empty to compute no prefix events");
+        }
         return new BgpSettings(
                 folder == null || folder.value().isEmpty() ? null : Path.of(folder.value()),
                 new EventSettings(

@@ -33,6 +33,7 @@ public final class MrtRouteChanges {
     private static final int AFI_IPV4 = 1;
     private static final int AFI_IPV6 = 2;
     private static final int SAFI_UNICAST = 1;
+    private static final int SAFI_MULTICAST = 2;
 
     private MrtRouteChanges() {}
 
@@ -62,6 +63,27 @@ public final class MrtRouteChanges {
                     route.attributes(),
                     changes);
         }
+    }
+
+    /**
+     * The multicast routes (SAFI 2) of {@code entry}, announced or withdrawn, which make no change: counted in the
+     * run summary so that they are not lost in silence.
+     */
+    public static int multicastRoutes(MrtEntry entry) {
+        if (entry instanceof BgpUpdate update && !update.local()) {
+            int routes = 0;
+            for (int afi : new int[] {AFI_IPV4, AFI_IPV6}) {
+                MpUnreach unreach = update.attributes().unreach(afi, SAFI_MULTICAST);
+                routes += unreach == null ? 0 : unreach.prefixes().size();
+                MpReach reach = update.attributes().reach(afi, SAFI_MULTICAST);
+                routes += reach == null ? 0 : reach.prefixes().size();
+            }
+            return routes;
+        }
+        if (entry instanceof RibRecord rib && rib.safi() == SAFI_MULTICAST) {
+            return rib.entries().size();
+        }
+        return 0;
     }
 
     private static void update(BgpUpdate update, Consumer<RouteChange> changes) {

@@ -1,6 +1,8 @@
 package org.peertel.schedule;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +28,9 @@ import org.peertel.job.TelemetryJobParameters;
 import org.peertel.launch.JobFailure;
 import org.peertel.launch.JobSession;
 import org.peertel.registry.RegistryLoadResult;
+import org.peertel.routing.BgpDay;
+import org.peertel.routing.BgpSettings;
+import org.peertel.store.BgpDayRead;
 import org.peertel.store.TelemetryStore;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -54,6 +59,7 @@ public final class NightlyScheduler {
     private final PrintWriter out;
     private final PrintWriter err;
     private final DeliverySettings delivery;
+    private final BgpSettings bgp;
 
     public NightlyScheduler(JobSettings settings, ScheduleSettings schedule, PrintWriter out, PrintWriter err) {
         this(settings, schedule, DeliverySettings.off(), out, err);
@@ -66,6 +72,18 @@ public final class NightlyScheduler {
             DeliverySettings delivery,
             PrintWriter out,
             PrintWriter err) {
+        this(settings, schedule, delivery, BgpSettings.OFF, out, err);
+    }
+
+    /** @param bgp where the days' BGP files are ({@link BgpSettings#OFF}: no prefix events) */
+    public NightlyScheduler(
+            JobSettings settings,
+            ScheduleSettings schedule,
+            DeliverySettings delivery,
+            BgpSettings bgp,
+            PrintWriter out,
+            PrintWriter err) {
+        this.bgp = bgp;
         this.settings = settings;
         this.schedule = schedule;
         this.delivery = delivery;
@@ -285,13 +303,30 @@ public final class NightlyScheduler {
                     continue;
                 }
                 DayManifest.Changes changes = DayManifest.of(settings.input().resolve(day.toString()))
-                        .changesSince(store.queries().manifest(day));
+                        .changesSince(store.queries().manifest(day))
+                        .and(bgpChanges(store, day));
                 if (changes.any()) {
                     due.add(new DueDay(day, RunReason.LATE_DATA, changes.toString()));
                 }
             }
         }
         return due;
+    }
+
+    /**
+     * With BGP on, how the day's BGP folder differs from the files its last run with BGP on read (none when it was
+     * missing or never read with BGP on), the names prefixed {@code bgp/}; no change with BGP off.
+     */
+    private DayManifest.Changes bgpChanges(TelemetryStore store, LocalDate day) {
+        if (bgp.folder() == null) {
+            return DayManifest.Changes.NONE;
+        }
+        Path folder = BgpDay.folder(bgp.folder(), day);
+        DayManifest now =
+                Files.isDirectory(folder) ? DayManifest.ofFiles(BgpDay.files(folder)) : new DayManifest(List.of());
+        BgpDayRead read = store.bgpDay(day);
+        DayManifest then = new DayManifest(read == null ? List.of() : read.files());
+        return now.changesSince(then).named("bgp/");
     }
 
     private void reportDaysBeyondHorizon(DaysDone done, Horizon horizon) {
@@ -324,13 +359,14 @@ public final class NightlyScheduler {
 
     private TelemetryJobParameters parameters(DueDay due) {
         return new TelemetryJobParameters(
-                due.day(),
-                0,
-                settings.connections(),
-                settings.input(),
-                settings.out(),
-                settings.db(),
-                settings.alerts(),
-                due.reason());
+                        due.day(),
+                        0,
+                        settings.connections(),
+                        settings.input(),
+                        settings.out(),
+                        settings.db(),
+                        settings.alerts(),
+                        due.reason())
+                .withBgp(bgp);
     }
 }

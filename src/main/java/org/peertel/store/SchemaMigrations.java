@@ -39,7 +39,8 @@ final class SchemaMigrations {
             "006-alert-judgements.sql",
             "007-alert-outbox.sql",
             "008-archived-days.sql",
-            "009-prefix-events.sql");
+            "009-prefix-events.sql",
+            "010-bgp-days.sql");
 
     static final String FOLDER = "migrations/";
 

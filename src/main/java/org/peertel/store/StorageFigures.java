@@ -39,7 +39,10 @@ public record StorageFigures(Database database, List<Table> tables, List<Table> 
             "skipped_files",
             "day_names",
             "day_connections",
-            "prefix_events");
+            "prefix_events",
+            "bgp_days",
+            "bgp_files",
+            "bgp_rejects");
 
     static StorageFigures read(Connection connection, Path file) throws SQLException {
         Database database;

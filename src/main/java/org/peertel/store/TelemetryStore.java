@@ -319,6 +319,26 @@ public final class TelemetryStore implements AutoCloseable {
         inTransaction("store the prefix events of " + day, () -> StoredPrefixEvents.replace(connection, day, events));
     }
 
+    /**
+     * Replaces how the day's BGP folder was read and the day's prefix events, in one transaction: a day computed
+     * again never keeps rows of an earlier run.
+     */
+    public void replaceBgpDay(LocalDate day, BgpDayRead read, List<org.peertel.routing.PrefixEvent> events) {
+        inTransaction("store the BGP day and prefix events of " + day, () -> {
+            StoredBgpDays.replace(connection, day, read);
+            StoredPrefixEvents.replace(connection, day, events);
+        });
+    }
+
+    /** How the day's BGP folder was read, with its event counts; null when no run with BGP on processed it. */
+    public BgpDayRead bgpDay(LocalDate day) {
+        try {
+            return StoredBgpDays.read(connection, day);
+        } catch (SQLException e) {
+            throw new StoreException("unable to read the BGP day " + day + " of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every evaluated day with its alerts and judgements, in date order: what the incident lifecycle is made of. */
     public List<JudgedDay> judgedDays() {
         try {

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peertel.TestFolders;
 import org.peertel.config.InputSettings;
 import org.peertel.config.JobSettings;
+import org.peertel.delivery.DeliverySettings;
 import org.peertel.job.RunReason;
 import org.peertel.launch.RunLock;
+import org.peertel.routing.BgpSettings;
 
 /** Passes of the nightly schedule at chosen instants, on a copy of the golden week's input. */
 class NightlySchedulerTest {
@@ -110,6 +112,41 @@ class NightlySchedulerTest {
                 out.toString());
         String after = Files.readString(work.resolve("out/runs/2026-03-06.json"));
         assertEquals(rows(before) + 2, rows(after), "the two late rows are counted");
+    }
+
+    @Test
+    void withBgpOnAChangedBgpFolderIsLateDataLikeAChangedLatencyFolder() throws IOException {
+        // given: BGP on, with no folder for 2026-03-06 when its night ran
+        Path bgp = Files.createDirectories(work.resolve("bgp"));
+        scheduler = new NightlyScheduler(
+                settings,
+                schedule,
+                DeliverySettings.off(),
+                BgpSettings.OFF.withFolder(bgp),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        pass("2026-03-07T02:30:00Z", false);
+        assertTrue(Files.readString(work.resolve("out/runs/2026-03-06.json"))
+                .contains("\"bgp\": {\"status\": \"missing\"}"));
+
+        // when: the day's BGP files arrive (an empty update dump is a valid one), then one of them is replaced
+        Path day = Files.createDirectories(bgp.resolve("2026-03-06"));
+        Files.write(day.resolve("updates.0000"), new byte[0]);
+        List<LocalDate> added = pass("2026-03-08T02:30:00Z", false);
+        Files.write(day.resolve("updates.0000"), new byte[] {1});
+        List<LocalDate> replaced = pass("2026-03-08T03:30:00Z", false);
+
+        // then
+        assertEquals(days("2026-03-06", "2026-03-07"), added);
+        assertTrue(
+                out.toString().contains("2026-03-06: processing (late data: added bgp/updates.0000)"), out.toString());
+        assertEquals(days("2026-03-06"), replaced);
+        assertTrue(
+                out.toString().contains("2026-03-06: processing (late data: replaced bgp/updates.0000)"),
+                out.toString());
+        assertEquals(
+                "file,offset,reason\nupdates.0000,0,truncated_header\n",
+                Files.readString(work.resolve("out/bgp-rejects/2026-03-06.csv")));
     }
 
     @Test

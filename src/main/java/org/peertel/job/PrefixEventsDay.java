@@ -1,0 +1,68 @@
+package org.peertel.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.peertel.ingest.DayManifest;
+import org.peertel.report.BgpRejectsFile;
+import org.peertel.report.EventFile;
+import org.peertel.report.OutputLayout;
+import org.peertel.routing.BgpDay;
+import org.peertel.routing.BgpSettings;
+import org.peertel.routing.PrefixEvent;
+import org.peertel.routing.WatchedPrefixes;
+import org.peertel.store.BgpDayRead;
+import org.peertel.store.TelemetryStore;
+
+/**
+ * One day's prefix events, for eventStep and {@code peertel bgp events} alike: the day's BGP folder replayed, stored
+ * with its manifest and rejects (replacing the day's, in one transaction), then {@code events/<date>.csv}, each
+ * customer's {@code <date>-events.csv} and {@code bgp-rejects/<date>.csv} written. A day without a folder is no
+ * failure: it is stored as missing, and the files of an earlier run of the day are removed.
+ */
+public final class PrefixEventsDay {
+
+    private PrefixEventsDay() {}
+
+    /** What the day came to, with its events counted by level. */
+    public static BgpDayRead compute(
+            LocalDate day,
+            BgpSettings bgp,
+            WatchedPrefixes watched,
+            Collection<String> customerIds,
+            OutputLayout layout,
+            TelemetryStore store) {
+        Path folder = BgpDay.folder(bgp.folder(), day);
+        if (!Files.isDirectory(folder)) {
+            store.replaceBgpDay(day, BgpDayRead.missing(), List.of());
+            EventFile.remove(layout, day, customerIds);
+            BgpRejectsFile.remove(layout.bgpRejects(day));
+            return BgpDayRead.missing();
+        }
+        // hashed before reading: a file replaced in between is recorded with its old checksum, so the late-data
+        // check sees it changed and the day runs again
+        DayManifest manifest = DayManifest.ofFiles(BgpDay.files(folder));
+        BgpDay read = BgpDay.read(folder, day, watched, bgp.events());
+        BgpDayRead stored = new BgpDayRead(
+                BgpDayRead.READ,
+                manifest.files(),
+                read.report().records(),
+                read.multicast(),
+                read.rejects(),
+                byLevel(read.events()));
+        store.replaceBgpDay(day, stored, read.events());
+        EventFile.write(layout, day, read.events(), customerIds);
+        BgpRejectsFile.write(layout.bgpRejects(day), read.rejects());
+        return stored;
+    }
+
+    private static Map<String, Long> byLevel(List<PrefixEvent> events) {
+        Map<String, Long> levels = new TreeMap<>();
+        events.forEach(e -> levels.merge(e.type().level(), 1L, Long::sum));
+        return levels;
+    }
+}
