@@ -18,8 +18,8 @@ CREATE TABLE bgp_files (
 );
 
 CREATE TABLE bgp_rejects (
-    day      DATE    NOT NULL,
-    file     VARCHAR NOT NULL,
-    "offset" BIGINT  NOT NULL, -- byte offset of the record or line in the uncompressed file
-    reason   VARCHAR NOT NULL
+    day         DATE    NOT NULL,
+    file        VARCHAR NOT NULL,
+    byte_offset BIGINT  NOT NULL, -- the CSV's offset column: of the record or line, in the uncompressed file
+    reason      VARCHAR NOT NULL
 );

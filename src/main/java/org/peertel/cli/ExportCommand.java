@@ -52,7 +52,7 @@ public final class ExportCommand implements Callable<Integer> {
             split = ",",
             description = "The tables to write (default all): measurements, unattributed, rejects, connection_daily, "
                     + "connection_hourly, prefix_daily, alerts, alert_judgements, day_connections, input_files, "
-                    + "skipped_files.")
+                    + "skipped_files, prefix_events, bgp_days, bgp_files, bgp_rejects.")
     List<String> tables;
 
     @Option(names = "--dest", paramLabel = "DIR", required = true, description = "The folder to write to.")

@@ -8,7 +8,8 @@ import java.util.List;
  * {@code <archive>/<folder>/day=<YYYY-MM-DD>/data.parquet}. Each is archived as its readable columns (the
  * measurements through the {@code measurements} view: connection ids, prefixes, clients, files and edge PoPs as text,
  * not peertel's internal numbers), without {@code day}, which the folder name gives (Hive partitioning). The per-row
- * tables leave after {@code retention.measurement-days}, the rest of a day after {@code retention.aggregate-days}.
+ * tables leave after {@code retention.measurement-days}, the rest of a day after {@code retention.aggregate-days}:
+ * the BGP rejects among them, since a day has few (a damaged file ends its reading at the first bad record).
  */
 public enum ArchivedTable {
     MEASUREMENTS(Window.MEASUREMENTS, "measurements", "measurement_rows", "file, line", row("connection_id", "prefix")),
@@ -61,7 +62,32 @@ public enum ArchivedTable {
             "country",
             "state"),
     INPUT_FILES(Window.AGGREGATES, "input_files", "input_files", "name", "name", "rows", "bytes", "sha256"),
-    SKIPPED_FILES(Window.AGGREGATES, "skipped_files", "skipped_files", "name", "name", "reason", "message");
+    SKIPPED_FILES(Window.AGGREGATES, "skipped_files", "skipped_files", "name", "name", "reason", "message"),
+    PREFIX_EVENTS(
+            Window.AGGREGATES,
+            "prefix_events",
+            "prefix_events",
+            "event_id",
+            "event_id",
+            "customer_id",
+            "connection_id",
+            "registered_prefix",
+            "prefix",
+            "event_type",
+            "level",
+            "start_time",
+            "quorum_time",
+            "end_time",
+            "origin_asn",
+            "allowed_origins",
+            "peers_max",
+            "announcements",
+            "example_path",
+            "summary"),
+    BGP_DAYS(
+            Window.AGGREGATES, "bgp_days", "bgp_days", "status", "status", "files", "records", "multicast", "rejected"),
+    BGP_FILES(Window.AGGREGATES, "bgp_files", "bgp_files", "name", "name", "bytes", "sha256"),
+    BGP_REJECTS(Window.AGGREGATES, "bgp_rejects", "bgp_rejects", "file, byte_offset", "file", "byte_offset", "reason");
 
     /** Which retention window a table follows. */
     public enum Window {

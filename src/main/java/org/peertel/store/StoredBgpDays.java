@@ -86,7 +86,7 @@ final class StoredBgpDays {
         }
         List<BgpReject> rejects = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT file, \"offset\", reason FROM bgp_rejects WHERE day = ? ORDER BY file, \"offset\"")) {
+                "SELECT file, byte_offset, reason FROM bgp_rejects WHERE day = ? ORDER BY file, byte_offset")) {
             select.setObject(1, day);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

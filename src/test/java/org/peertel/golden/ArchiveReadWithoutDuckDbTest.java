@@ -184,9 +184,18 @@ class ArchiveReadWithoutDuckDbTest {
     /** The database type of an archived column, by name: what its Parquet type and its Java value follow. */
     private static String databaseType(String column) {
         return switch (column) {
-            case "line", "samples", "rows", "bytes" -> "BIGINT";
+            case "line",
+                    "samples",
+                    "rows",
+                    "bytes",
+                    "announcements",
+                    "records",
+                    "multicast",
+                    "rejected",
+                    "byte_offset" -> "BIGINT";
+            case "peers_max", "files" -> "INTEGER";
             case "hour" -> "TINYINT";
-            case "ts" -> "TIMESTAMP";
+            case "ts", "start_time", "quorum_time", "end_time" -> "TIMESTAMP";
             case "rtt_ms", "min_ms", "max_ms" -> "DECIMAL(15,6)";
             case "sum_ms" -> "DECIMAL(38,6)";
             case "mean_ms", "median_ms", "p95_ms", "p99_ms", "observed_ms", "threshold_ms", "baseline_ms" -> "DOUBLE";
@@ -216,6 +225,10 @@ class ArchiveReadWithoutDuckDbTest {
             case "TINYINT" -> {
                 assertEquals(PrimitiveTypeName.INT32, column.getPrimitiveTypeName(), name);
                 assertEquals(LogicalTypeAnnotation.intType(8, true), logical, name);
+            }
+            case "INTEGER" -> {
+                assertEquals(PrimitiveTypeName.INT32, column.getPrimitiveTypeName(), name);
+                assertThat(logical).as(name).isIn(null, LogicalTypeAnnotation.intType(32, true));
             }
             case "DOUBLE" -> {
                 assertEquals(PrimitiveTypeName.DOUBLE, column.getPrimitiveTypeName(), name);
@@ -268,7 +281,7 @@ class ArchiveReadWithoutDuckDbTest {
                                     ? null
                                     : switch (type) {
                                         case "BIGINT" -> rs.getLong(c);
-                                        case "TINYINT" -> rs.getInt(c);
+                                        case "TINYINT", "INTEGER" -> rs.getInt(c);
                                         case "DOUBLE" -> rs.getDouble(c);
                                         case "TIMESTAMP" -> rs.getObject(c, LocalDateTime.class);
                                         case "VARCHAR" -> rs.getString(c);
