@@ -314,9 +314,15 @@ public final class TelemetryStore implements AutoCloseable {
         }
     }
 
-    /** Replaces the day's prefix events with {@code events} (the rows of its events file), in one transaction. */
+    /**
+     * Replaces the day's prefix events with {@code events} (the rows of its events file), in one transaction; the
+     * day's month files are behind from now on (their pages and CSV show the events).
+     */
     public void replacePrefixEvents(LocalDate day, List<org.peertel.routing.PrefixEvent> events) {
-        inTransaction("store the prefix events of " + day, () -> StoredPrefixEvents.replace(connection, day, events));
+        inTransaction("store the prefix events of " + day, () -> {
+            StoredPrefixEvents.replace(connection, day, events);
+            markStale(day.withDayOfMonth(1));
+        });
     }
 
     /** Every evaluated day with its alerts and judgements, in date order: what the incident lifecycle is made of. */
