@@ -43,7 +43,7 @@ final class RangePage {
             .point.median{fill:#1f5fa8}.point.p95{fill:#d97706}
             .alert{fill:#c0262d}.not-processed{fill:#eee}
             .event.critical{fill:#7b2cbf}.event.warning{fill:#f2b705;stroke:#6b4f00}
-            tr.critical td:nth-child(2){font-weight:bold;color:#7b2cbf}
+            tr.critical td:nth-child(2){font-weight:bold}
             .legend text,.x-label,.y-label,.axis-title{fill:#333}
             figure{margin:1em 0;break-inside:avoid;page-break-inside:avoid}
             section.connection{break-inside:avoid-page}

@@ -1,6 +1,9 @@
 package org.peertel.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peertel.golden.PrefixEventRows.activePath;
+import static org.peertel.golden.PrefixEventRows.event;
+import static org.peertel.golden.PrefixEventRows.watch;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,7 +11,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -23,13 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.cli.PeertelMain;
-import org.peertel.prefix.Prefix;
 import org.peertel.report.MonthReports;
 import org.peertel.report.OutputLayout;
 import org.peertel.report.RegistryOwners;
 import org.peertel.routing.EventType;
-import org.peertel.routing.Origin;
-import org.peertel.routing.PrefixEvent;
 import org.peertel.routing.Watch;
 import org.peertel.store.TelemetryStore;
 
@@ -44,7 +43,6 @@ import org.peertel.store.TelemetryStore;
 class RangeEventsReportTest {
 
     static final Path WEEK = GoldenJobTest.CASES.resolve("week/input");
-    static final String HOSTILE = "<script>alert(1)</script> & \"AS\" 'path'";
 
     // one week for all the tests (a run of it takes about 20 s here): they only read the store and write files
     @TempDir
@@ -232,47 +230,6 @@ class RangeEventsReportTest {
         int start = page.indexOf("<section class=\"connection\" id=\"connection-" + connectionId + "\"");
         assertThat(start).as("a section of %s", connectionId).isNotNegative();
         return page.substring(start, page.indexOf("</section>", start));
-    }
-
-    private static Watch watch(String customer, String connection, String prefix) {
-        return new Watch(customer, connection, Prefix.parse(prefix), List.of(64496L));
-    }
-
-    /** An event of 1.5 hours from {@code start}, 5 peers at most. */
-    private static PrefixEvent event(
-            String date, Watch watch, String prefix, EventType type, String start, long origin) {
-        Instant from = Instant.parse(date + "T" + start + "Z");
-        return new PrefixEvent(
-                day(date),
-                watch,
-                Prefix.parse(prefix),
-                type,
-                from,
-                from.plusSeconds(60),
-                from.plusSeconds(5400),
-                type == EventType.WITHDRAWAL ? null : Origin.of(origin),
-                5,
-                12,
-                "64501 " + origin,
-                HOSTILE,
-                1);
-    }
-
-    private static PrefixEvent activePath(String date, Watch watch) {
-        return new PrefixEvent(
-                day(date),
-                watch,
-                watch.prefix(),
-                EventType.ACTIVE_PATH,
-                null,
-                null,
-                null,
-                null,
-                4,
-                0,
-                "64501 64496",
-                "held by 4 peers at the day's end",
-                0);
     }
 
     private static LocalDate day(String text) {
