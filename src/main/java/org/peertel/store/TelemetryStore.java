@@ -314,15 +314,9 @@ public final class TelemetryStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Replaces the day's prefix events with {@code events} (the rows of its events file), in one transaction; the
-     * day's month files are behind from now on (their pages and CSV show the events).
-     */
+    /** Replaces the day's prefix events with {@code events} (the rows of its events file), in one transaction. */
     public void replacePrefixEvents(LocalDate day, List<org.peertel.routing.PrefixEvent> events) {
-        inTransaction("store the prefix events of " + day, () -> {
-            StoredPrefixEvents.replace(connection, day, events);
-            markStale(day.withDayOfMonth(1));
-        });
+        inTransaction("store the prefix events of " + day, () -> StoredPrefixEvents.replace(connection, day, events));
     }
 
     /** Every evaluated day with its alerts and judgements, in date order: what the incident lifecycle is made of. */
