@@ -10,17 +10,19 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.peertel.output.Millis;
+import org.peertel.store.RangeEvent;
 import org.peertel.store.RangeQueries.DayPoint;
 import org.peertel.store.RangeQueries.HourPoint;
 import org.peertel.store.RangeQueries.RangeAlert;
 import org.peertel.store.RangeQueries.RangeConnection;
 import org.peertel.store.RangeQueries.RangePrefix;
+import org.peertel.store.RangeRouting;
 
 /**
  * A customer's report over a range as one self-contained HTML page, to be mailed and opened offline: inline CSS and
  * SVG, no script, no font, image or other request. A summary table with a line per connection, then for each
- * connection the daily median and p95 across the range, the hourly median of the range's last day, its prefixes and
- * its alerts, each chart with a table of its figures beside it. Text from the registry is escaped; nothing in the page
+ * connection the daily median and p95 across the range (with marks on the days of its Critical and Warning prefix
+ * events), the hourly median of the range's last day, its prefixes, its prefix events and its alerts, each chart with a table of its figures beside it. Text from the registry is escaped; nothing in the page
  * depends on when it was made.
  */
 final class RangePage {
@@ -40,6 +42,8 @@ final class RangePage {
             .line.median{stroke:#1f5fa8}.line.p95{stroke:#d97706}
             .point.median{fill:#1f5fa8}.point.p95{fill:#d97706}
             .alert{fill:#c0262d}.not-processed{fill:#eee}
+            .event.critical{fill:#7b2cbf}.event.warning{fill:#f2b705;stroke:#6b4f00}
+            tr.critical td:nth-child(2){font-weight:bold}
             .legend text,.x-label,.y-label,.axis-title{fill:#333}
             figure{margin:1em 0;break-inside:avoid;page-break-inside:avoid}
             section.connection{break-inside:avoid-page}
@@ -56,7 +60,8 @@ final class RangePage {
             List<RangePrefix> prefixes,
             List<DayPoint> days,
             List<RangeAlert> alerts,
-            List<HourPoint> lastDayHours) {
+            List<HourPoint> lastDayHours,
+            Map<String, RangeRouting> routing) {
         List<LocalDate> span =
                 heading.from().datesUntil(heading.to().plusDays(1)).toList();
         StringBuilder page = new StringBuilder(32_768)
@@ -101,7 +106,8 @@ final class RangePage {
                     pointsById.getOrDefault(c.connectionId(), Map.of()),
                     alertsById.getOrDefault(c.connectionId(), List.of()),
                     prefixesById.getOrDefault(c.connectionId(), List.of()),
-                    hoursById.getOrDefault(c.connectionId(), List.of()));
+                    hoursById.getOrDefault(c.connectionId(), List.of()),
+                    routing.getOrDefault(c.connectionId(), RangeRouting.none(c.connectionId())));
         }
         return page.append("</body></html>\n").toString();
     }
@@ -144,7 +150,8 @@ final class RangePage {
             Map<LocalDate, DayPoint> points,
             List<RangeAlert> alerts,
             List<RangePrefix> prefixes,
-            List<HourPoint> hours) {
+            List<HourPoint> hours,
+            RangeRouting routing) {
         page.append("<section class=\"connection\" id=\"")
                 .append(Html.escape(anchor(c.connectionId())))
                 .append("\" data-connection=\"")
@@ -164,11 +171,22 @@ final class RangePage {
         alerts.forEach(
                 a -> rules.computeIfAbsent(a.day(), k -> new ArrayList<>()).add(a.rule()));
         Set<LocalDate> notProcessed = new TreeSet<>(heading.notProcessed());
+        Map<LocalDate, List<RangeEvent>> events = new TreeMap<>();
+        routing.events()
+                .forEach(e ->
+                        events.computeIfAbsent(e.day(), k -> new ArrayList<>()).add(e));
+        boolean marked = events.values().stream().anyMatch(SvgEventMarkers::marks);
         page.append("<figure>")
-                .append(SvgCharts.daily(c.name(), span, points, rules, notProcessed))
+                .append(SvgCharts.daily(c.name(), span, points, rules, notProcessed, events))
                 .append("<figcaption>Daily median and p95 (ms). A gap is a day without data")
                 .append(notProcessed.isEmpty() ? "" : "; a shaded day was not processed")
-                .append("; a red mark, a day with an alert.</figcaption></figure>\n");
+                .append("; a red mark, a day with an alert")
+                .append(
+                        marked
+                                ? "; a purple diamond at the bottom, a day with a Critical prefix event (a hijack), a"
+                                        + " yellow square, one with a Warning (a withdrawal)"
+                                : "")
+                .append(".</figcaption></figure>\n");
         page.append("<div class=\"scroll\"><table class=\"days\"><caption>Each day</caption><thead><tr><th>day</th>")
                 .append("<th>samples</th><th>median (ms)</th><th>p95 (ms)</th><th>alerts</th></tr></thead><tbody>\n");
         for (LocalDate day : span) {
@@ -224,6 +242,7 @@ final class RangePage {
             }
             page.append("</tbody></table></div>\n");
         }
+        EventTable.append(page, routing);
         page.append("<h3>Alerts</h3>\n");
         if (alerts.isEmpty()) {
             page.append("<p>None in the range.</p>\n");

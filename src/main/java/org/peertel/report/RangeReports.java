@@ -6,20 +6,23 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.peertel.output.AtomicFiles;
 import org.peertel.output.CsvLine;
 import org.peertel.output.Millis;
 import org.peertel.store.RangeQueries;
 import org.peertel.store.RangeQueries.RangeConnection;
 import org.peertel.store.RangeQueries.RangePrefix;
+import org.peertel.store.RangeRouting;
 
 /**
  * A customer's report over a range of days: one row per connection it owned on some day of the range, one per
  * (connection, matched prefix) with data, and the page ({@link RangePage}). Written by {@code peertel report}
  * ({@code range-<from>_<to>}) and for the month to date ({@link MonthReports}). The figures come from
- * {@link RangeQueries}, which reads only that customer's days of each connection, so no row of another customer can
- * reach the files.
+ * {@link RangeQueries}, which reads only that customer's days of each connection, and only the prefix events stored
+ * for that customer, so no row of another customer can reach the files.
  */
 public final class RangeReports {
 
@@ -42,12 +45,14 @@ public final class RangeReports {
             "days_without_data",
             "alert_days",
             "coverage");
-    static final String CONNECTION_HEADER = CsvLine.of(CONNECTION_COLUMNS);
+    /** Last, after every other column (contracts only grow): the connection's prefix events of the range. */
+    private static final List<String> EVENT_COLUMNS = List.of("events_critical", "events_warning");
 
-    /** The month file's: the range's columns, then the days of its span never processed. */
-    static final String MONTH_CONNECTION_HEADER = CsvLine.of(java.util.stream.Stream.concat(
-                    CONNECTION_COLUMNS.stream(), java.util.stream.Stream.of("days_not_processed"))
-            .toList());
+    static final String CONNECTION_HEADER = CsvLine.of(concat(CONNECTION_COLUMNS, EVENT_COLUMNS));
+
+    /** The month file's: the range's columns, the days of its span never processed, then the events' columns. */
+    static final String MONTH_CONNECTION_HEADER =
+            CsvLine.of(concat(CONNECTION_COLUMNS, List.of("days_not_processed"), EVENT_COLUMNS));
 
     static final String PREFIX_HEADER =
             CsvLine.of("from", "to", "connection_id", "prefix", "samples", "median_ms", "p95_ms");
@@ -71,6 +76,7 @@ public final class RangeReports {
             Set<LocalDate> notProcessed) {
         List<RangeConnection> connections = range.connections(customerId);
         List<RangePrefix> prefixes = range.prefixes(customerId);
+        Map<String, RangeRouting> routing = range.routing(customerId);
         AtomicFiles.write(files.connections(), writer -> {
             writer.write(notProcessed == null ? CONNECTION_HEADER : MONTH_CONNECTION_HEADER);
             for (RangeConnection c : connections) {
@@ -78,6 +84,9 @@ public final class RangeReports {
                 if (notProcessed != null) {
                     cells.add(Integer.toString(notProcessed.size()));
                 }
+                RangeRouting events = routing.getOrDefault(c.connectionId(), RangeRouting.none(c.connectionId()));
+                cells.add(Long.toString(events.critical()));
+                cells.add(Long.toString(events.warning()));
                 writer.write(CsvLine.of(cells));
             }
         });
@@ -89,8 +98,14 @@ public final class RangeReports {
                 prefixes,
                 range.dailyPoints(customerId),
                 range.alerts(customerId),
-                range.lastDayHours(customerId));
+                range.lastDayHours(customerId),
+                routing);
         AtomicFiles.writeString(files.page(), page);
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        return Stream.of(parts).flatMap(List::stream).toList();
     }
 
     private static void writePrefixes(Path prefixesFile, LocalDate from, LocalDate to, List<RangePrefix> prefixes) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.peertel.output.Millis;
+import org.peertel.store.RangeEvent;
 import org.peertel.store.RangeQueries.DayPoint;
 import org.peertel.store.RangeQueries.HourPoint;
 
@@ -34,24 +35,29 @@ final class SvgCharts {
      * @param points       the days the customer owned the connection; a day with 0 samples is a gap
      * @param alertRules   per day with alerts, its rules (the marker's tooltip)
      * @param notProcessed days of the span never processed, shaded and named as such
+     * @param events       per day, the connection's prefix events (a mark per level, {@link SvgEventMarkers})
      */
     static String daily(
             String connectionName,
             List<LocalDate> days,
             Map<LocalDate, DayPoint> points,
             Map<LocalDate, List<String>> alertRules,
-            Set<LocalDate> notProcessed) {
+            Set<LocalDate> notProcessed,
+            Map<LocalDate, List<RangeEvent>> events) {
         double top = niceTop(points.values().stream()
                 .filter(p -> p.samples() > 0)
                 .mapToDouble(DayPoint::p95Ms)
                 .max()
                 .orElse(1));
         long withData = points.values().stream().filter(p -> p.samples() > 0).count();
+        long markedDays =
+                events.values().stream().filter(SvgEventMarkers::marks).count();
         StringBuilder svg = open(
                 "daily",
                 "Daily median and p95 latency of " + connectionName + " from " + days.get(0) + " to "
                         + days.get(days.size() - 1) + ", in milliseconds: " + withData + " days with data"
-                        + (alertRules.isEmpty() ? "" : ", " + alertRules.size() + " days with alerts"));
+                        + (alertRules.isEmpty() ? "" : ", " + alertRules.size() + " days with alerts")
+                        + (markedDays == 0 ? "" : ", " + markedDays + " days with Critical or Warning prefix events"));
         yAxis(svg, top);
         int step = Math.max(1, (days.size() + 6) / 7);
         for (int i = 0; i < days.size(); i++) {
@@ -97,7 +103,14 @@ final class SvgCharts {
                         Html.escape(String.join(", ", rules))));
             }
         }
+        for (int i = 0; i < days.size(); i++) {
+            SvgEventMarkers.append(
+                    svg, days.get(i), x(i, days.size()), HEIGHT - BOTTOM, events.getOrDefault(days.get(i), List.of()));
+        }
         legend(svg);
+        if (markedDays > 0) {
+            SvgEventMarkers.legend(svg, LEFT + 150);
+        }
         return svg.append("</svg>").toString();
     }
 

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -59,6 +60,8 @@ public final class RangeQueries implements AutoCloseable {
     private final LocalDate to;
     /** The customer whose figures the temporary table range_figures holds, or null. */
     private String figuresOf;
+    /** Every customer's prefix events of the range, read once with the first customer's ({@link #routing}). */
+    private Map<String, Map<String, RangeRouting>> routing;
 
     /**
      * @param registry the connections to take as owners on the days of the range published without recorded owners
@@ -213,6 +216,23 @@ public final class RangeQueries implements AutoCloseable {
                         + "ORDER BY h.connection_id, h.hour",
                 customerId,
                 rs -> new HourPoint(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5)));
+    }
+
+    /**
+     * The prefix events of the customer's connections over the range, by connection id: only connections it owned on
+     * some day of the range, only events stored for that customer. A connection without any stored row is absent
+     * (take {@link RangeRouting#none}). The events of every customer are read in one query, with the first call.
+     */
+    public Map<String, RangeRouting> routing(String customerId) {
+        if (routing == null) {
+            try {
+                routing = RangeEventsQuery.read(connection);
+            } catch (SQLException e) {
+                throw new StoreException(
+                        "unable to read the prefix events of " + from + " .. " + to + ": " + e.getMessage(), e);
+            }
+        }
+        return routing.getOrDefault(customerId, Map.of());
     }
 
     @Override

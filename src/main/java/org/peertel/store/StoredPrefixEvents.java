@@ -10,7 +10,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.peertel.routing.PrefixEvent;
 
-/** The prefix_events table: a day's events replaced as a whole, in the caller's transaction. */
+/**
+ * The prefix_events table: a day's events replaced as a whole, in the caller's transaction, and the day's month marked
+ * as behind ({@code stale_months}).
+ */
 final class StoredPrefixEvents {
 
     private StoredPrefixEvents() {}
@@ -43,6 +46,11 @@ final class StoredPrefixEvents {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+        // the month's range files show the events: they are behind now, whichever command stored the events
+        try (PreparedStatement mark = connection.prepareStatement("INSERT OR IGNORE INTO stale_months VALUES (?)")) {
+            mark.setObject(1, day.withDayOfMonth(1));
+            mark.execute();
         }
     }
 

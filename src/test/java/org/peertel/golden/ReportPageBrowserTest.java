@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +19,21 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.cli.PeertelMain;
+import org.peertel.routing.EventType;
+import org.peertel.routing.Watch;
+import org.peertel.store.TelemetryStore;
 
 /**
  * The report pages rendered by a real browser, Debian's headless Chromium: a month with a gap (a day not processed)
  * and a day without data and alerts, a customer with one connection, one with 40, and hostile names. From the DOM the
  * browser built: each connection appears once, its chart has one point per day with data, a day without data is a
- * gap; no console message and no uncaught error; printing gives A4 pages. The screenshots stay in
+ * gap; prefix events are marked on their days and listed; no console message and no uncaught error; printing gives A4
+ * pages. The screenshots stay in
  * {@code target/report-pages/} for a person to look at. Skips, saying so, where no Chromium is installed, except
  * under CI=true, where it fails ({@code .ci/run} installs it).
  */
@@ -175,6 +182,101 @@ class ReportPageBrowserTest {
         assertThat(rendered.dom()).contains(Html.escaped(name)).contains(Html.escaped(partner));
         assertThat(rendered.sections()).containsOnlyKeys("acme-chi", "acme-nyc", "acme-sfo");
         rendered.assertClean();
+    }
+
+    @Test
+    void prefixEventsMarkedOnTheChartAndListed() throws Exception {
+        // given: globex-fra a customer's only connection over the week, a Critical event on 2026-03-03 and a Critical
+        // and a Warning on 2026-03-05 stored as bgp events stores them, their summaries with markup
+        Path out = work.resolve("events/out");
+        Path registry = Files.writeString(
+                work.resolve("events-connection.csv"),
+                Files.readString(WEEK.resolve("connections.csv")).replace("globex-fra,globex,", "globex-fra,solo,"));
+        run(out, registry, "--from", "2026-03-02", "--to", "2026-03-07");
+        Watch fra = PrefixEventRows.watch("solo", "globex-fra", "198.51.100.64/26");
+        try (TelemetryStore store = TelemetryStore.open(out.resolveSibling("t.duckdb"))) {
+            store.replacePrefixEvents(
+                    LocalDate.parse("2026-03-03"),
+                    List.of(PrefixEventRows.event(
+                            "2026-03-03", fra, "198.51.100.64/27", EventType.MORE_SPECIFIC, "10:00:00", 64500)));
+            store.replacePrefixEvents(
+                    LocalDate.parse("2026-03-05"),
+                    List.of(
+                            PrefixEventRows.event(
+                                    "2026-03-05", fra, "198.51.100.64/26", EventType.ORIGIN_CHANGE, "07:00:00", 7),
+                            PrefixEventRows.event(
+                                    "2026-03-05", fra, "198.51.100.64/26", EventType.WITHDRAWAL, "09:00:00", 0)));
+        }
+        report(out, registry, "solo", "2026-03-02", "2026-03-07");
+
+        // when
+        Rendered rendered = render(out.resolve("reports/solo/range-2026-03-02_2026-03-07.html"), "prefix-events");
+
+        // then: the marks are in the chart Chromium built, on their days, the table lists the three events, the
+        // summaries' markup is text, and the marks' colours are on the screen
+        Section section = rendered.sections().get("globex-fra");
+        String chart = section.html().substring(section.html().indexOf("<svg class=\"chart daily\""));
+        assertThat(count(chart, "<path class=\"event critical\" data-day=\"2026-03-03\""))
+                .isEqualTo(1);
+        assertThat(count(chart, "<path class=\"event critical\" data-day=\"2026-03-05\""))
+                .isEqualTo(1);
+        assertThat(count(chart, "<rect class=\"event warning\" data-day=\"2026-03-05\""))
+                .isEqualTo(1);
+        assertThat(count(chart, "class=\"event "))
+                .as("2 Critical and 1 Warning marks, 2 legend marks")
+                .isEqualTo(5);
+        assertThat(count(section.html(), "<tr class=\"critical\"")).isEqualTo(2);
+        assertThat(count(section.html(), "<tr class=\"warning\"")).isEqualTo(1);
+        assertThat(rendered.dom()).doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)");
+        BufferedImage shot =
+                ImageIO.read(SCREENSHOTS.resolve("prefix-events.png").toFile());
+        // only the marks have these colours: the legend's diamond alone has about 60 such pixels, its square 64
+        assertThat(pixels(shot, 0x7b2cbf))
+                .as("purple pixels: the legend's diamond and the two Critical marks")
+                .isGreaterThan(150);
+        assertThat(pixels(shot, 0xf2b705))
+                .as("yellow pixels: the legend's square and the Warning mark")
+                .isGreaterThan(100);
+        rendered.assertClean();
+    }
+
+    /** The pixels of {@code image} within 16 of {@code rgb} in each channel. */
+    private static int pixels(BufferedImage image, int rgb) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                boolean near = true;
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    near &= Math.abs(((p >> shift) & 0xff) - ((rgb >> shift) & 0xff)) <= 16;
+                }
+                count += near ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    private static void report(Path out, Path registry, String customer, String from, String to) {
+        StringWriter err = new StringWriter();
+        int code = PeertelMain.execute(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "report",
+                "--customer",
+                customer,
+                "--from",
+                from,
+                "--to",
+                to,
+                "--connections",
+                registry.toString(),
+                "--input",
+                WEEK.resolve("latency").toString(),
+                "--out",
+                out.toString(),
+                "--db",
+                out.resolveSibling("t.duckdb").toString());
+        assertThat(code).as(err.toString()).isZero();
     }
 
     /** The page as Chromium built it, what it said while doing so, and its print. */
