@@ -90,7 +90,7 @@ public final class BgpEventsCommand implements Callable<Integer> {
             OutputLayout layout,
             TelemetryStore store,
             PrintWriter out) {
-        BgpDayRead read = PrefixEventsDay.compute(day, bgpSettings, watched, registry.customerIds(), layout, store);
+        BgpDayRead read = PrefixEventsDay.compute(day, bgpSettings, watched, registry, layout, store);
         if (read.isMissing()) {
             out.println(day + "  bgp: missing (no folder " + BgpDay.folder(bgpSettings.folder(), day) + ")");
             return;

@@ -13,11 +13,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.peertel.alert.Incident;
 import org.peertel.alert.Lifecycle;
 import org.peertel.output.Millis;
+import org.peertel.store.OpenPrefixEvent;
 import org.peertel.store.OutboxChange;
 import org.peertel.store.PendingChange;
 import org.peertel.store.TelemetryStore;
@@ -29,6 +31,9 @@ import org.peertel.store.TelemetryStore;
  * last acknowledged post once more with {@code endsAt} = the time the run found it resolved. An alert is identified
  * by its labels ({@code alertname} = the rule, {@code connection_id}, {@code customer_id}, {@code source=peertel}),
  * not by the severity, so that an escalation stays one alert; severity, message and figures are annotations.
+ * Event incidents ({@link EventIncidentChanges}) are posted the same way, with {@code alertname} = the event type
+ * and the labels {@code prefix} and {@code origin_asn} besides (two hijacked prefixes are two alerts): those still so
+ * at the end of the newest day with BGP, and those resolved since the last acknowledged post.
  * The job's own health goes the same way ({@link DayOutcome}): {@code PEERTEL_RUN_FAILED} per failed day and
  * {@code PEERTEL_DAY_MISSING} per due day without input, resolved when the day completes.
  */
@@ -45,23 +50,28 @@ final class AlertmanagerDelivery {
     static DeliveryReport deliver(
             TelemetryStore store, DeliverySettings settings, List<DayOutcome> outcomes, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
-        List<Incident> open = Lifecycle.of(store.judgedDays()).open();
+        List<Incident> incidents = Lifecycle.of(store.judgedDays()).open();
+        List<OpenPrefixEvent> events = store.openPrefixEvents();
         List<PendingChange> resolved = store.pendingChanges(RECEIVER, true);
         ArrayNode alerts = JSON.createArrayNode();
+        // the labels of what is open: Alertmanager's identity of an alert
         Set<String> openNow = new HashSet<>();
-        for (Incident incident : open) {
-            openNow.add(incident.lastAlert().connectionId() + "/"
-                    + incident.lastAlert().rule());
+        for (Incident incident : incidents) {
             alerts.add(incidentAlert(incident, at.plus(settings.hold())));
         }
+        for (OpenPrefixEvent event : events) {
+            alerts.add(eventAlert(event, at.plus(settings.hold())));
+        }
+        alerts.forEach(alert -> openNow.add(alert.get("labels").toString()));
         for (PendingChange change : resolved) {
-            JsonNode content = parse(change.change());
-            // the same connection and rule open again: the open incident's post says it all (same labels)
-            if (!openNow.contains(content.get("connection_id").asText() + "/"
-                    + content.get("rule").asText())) {
-                alerts.add(resolvedAlert(content, change.recordedAt().truncatedTo(ChronoUnit.SECONDS)));
+            ObjectNode alert =
+                    resolvedAlert(parse(change.change()), change.recordedAt().truncatedTo(ChronoUnit.SECONDS));
+            // the same labels open again: the open incident's post says it all
+            if (!openNow.contains(alert.get("labels").toString())) {
+                alerts.add(alert);
             }
         }
+        int open = incidents.size() + events.size();
         for (DayOutcome outcome : outcomes) {
             healthAlerts(outcome, at, settings).forEach(alerts::add);
         }
@@ -81,7 +91,7 @@ final class AlertmanagerDelivery {
                 if (!changes.isEmpty()) {
                     store.acknowledge(RECEIVER, changes, true, null);
                 }
-                lines.add("alertmanager " + where + ": " + open.size() + " open, " + changes.size() + " resolved, "
+                lines.add("alertmanager " + where + ": " + open + " open, " + changes.size() + " resolved, "
                         + outcomes.size() + (outcomes.size() == 1 ? " day's state" : " days' states") + " posted");
             }
             case REFUSED -> {
@@ -91,7 +101,7 @@ final class AlertmanagerDelivery {
                 lines.add("alertmanager " + where + " refused the post: " + answer.text());
             }
             case UNAVAILABLE -> {
-                pending = open.size() + changes.size();
+                pending = open + changes.size();
                 lines.add("alertmanager " + where + ": " + answer.text() + "; the next run posts again");
             }
         }
@@ -103,7 +113,7 @@ final class AlertmanagerDelivery {
                 incident.lastAlert().rule().name(),
                 incident.lastAlert().connectionId(),
                 incident.lastAlert().customerId(),
-                incident.openedOn(),
+                incident.openedOn().atStartOfDay(ZoneOffset.UTC).toInstant(),
                 endsAt);
         ObjectNode annotations = (ObjectNode) alert.get("annotations");
         annotations.put("incident_id", incident.incidentId());
@@ -116,23 +126,56 @@ final class AlertmanagerDelivery {
         return alert;
     }
 
+    private static ObjectNode eventAlert(OpenPrefixEvent event, Instant endsAt) {
+        ObjectNode alert =
+                alert(event.eventType(), event.connectionId(), event.customerId(), event.startTime(), endsAt);
+        eventLabels(alert, event.prefix(), event.origin());
+        ObjectNode annotations = (ObjectNode) alert.get("annotations");
+        annotations.put("incident_id", event.incidentId());
+        annotations.put("severity", event.level().toUpperCase(Locale.ROOT));
+        annotations.put("message", event.summary());
+        annotations.put("event_id", event.eventId());
+        annotations.put("start_time", event.startTime().toString());
+        return alert;
+    }
+
+    /** A resolved change of the outbox, a latency incident's or an event incident's (it has an event_id). */
     private static ObjectNode resolvedAlert(JsonNode change, Instant endsAt) {
+        boolean event = change.has("event_id");
+        Instant startsAt = event
+                ? Instant.parse(change.get("start_time").asText())
+                : LocalDate.parse(change.get("opened_on").asText())
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
         ObjectNode alert = alert(
                 change.get("rule").asText(),
                 change.get("connection_id").asText(),
                 change.get("customer_id").asText(),
-                LocalDate.parse(change.get("opened_on").asText()),
+                startsAt,
                 endsAt);
         ObjectNode annotations = (ObjectNode) alert.get("annotations");
         annotations.put("incident_id", change.get("incident_id").asText());
         annotations.put("severity", change.get("severity").asText());
         annotations.put("connection_name", change.get("connection_name").asText());
         annotations.put("message", change.get("message").asText());
+        if (event) {
+            JsonNode origin = change.get("origin_asn");
+            eventLabels(alert, change.get("prefix").asText(), origin.isNull() ? null : origin.asText());
+            annotations.put("event_id", change.get("event_id").asText());
+            annotations.put("start_time", change.get("start_time").asText());
+        }
         return alert;
     }
 
+    /** The labels that tell event incidents of a connection and type apart; {@code -} for no origin. */
+    private static void eventLabels(ObjectNode alert, String prefix, String origin) {
+        ObjectNode labels = (ObjectNode) alert.get("labels");
+        labels.put("prefix", prefix);
+        labels.put("origin_asn", origin == null ? "-" : origin);
+    }
+
     private static ObjectNode alert(
-            String name, String connectionId, String customerId, LocalDate openedOn, Instant endsAt) {
+            String name, String connectionId, String customerId, Instant startsAt, Instant endsAt) {
         ObjectNode alert = JSON.createObjectNode();
         ObjectNode labels = alert.putObject("labels");
         labels.put("alertname", name);
@@ -140,7 +183,7 @@ final class AlertmanagerDelivery {
         labels.put("customer_id", customerId);
         labels.put("source", "peertel");
         alert.putObject("annotations");
-        alert.put("startsAt", openedOn.atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        alert.put("startsAt", startsAt.toString());
         alert.put("endsAt", endsAt.toString());
         return alert;
     }

@@ -29,7 +29,7 @@ public final class ComputePrefixEventsTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         BgpDayRead read = PrefixEventsDay.compute(
-                run.day(), bgp, run.watchedPrefixes(), run.registry().customerIds(), run.layout(), run.store());
+                run.day(), bgp, run.watchedPrefixes(), run.registry(), run.layout(), run.store());
         if (read.isMissing()) {
             contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("bgp: missing"));
         }

@@ -30,4 +30,14 @@ public enum EventType {
     public String level() {
         return level;
     }
+
+    /** Critical and Warning events are incidents the alert receivers are told about; Information ones are not. */
+    public boolean isIncident() {
+        return isIncidentLevel(level);
+    }
+
+    /** Whether events of {@code level} (as {@code prefix_events.level} has it) are incidents. */
+    public static boolean isIncidentLevel(String level) {
+        return !level.equals("Information");
+    }
 }

@@ -36,8 +36,23 @@ public record PrefixEvent(
 
     /** {@code <date>/<connection_id>/<event_type>/<prefix>/<origin or ->/<n>}: stable across re-runs of the day. */
     public String eventId() {
-        return date + "/" + watch.connectionId() + "/" + type.label() + "/" + prefix + "/"
-                + (origin == null ? "-" : origin) + "/" + number;
+        return date + "/" + incidentId() + "/" + number;
+    }
+
+    /** The incident receivers are told about ({@link #incidentId(String, String, String, String)}). */
+    public String incidentId() {
+        return incidentId(
+                watch.connectionId(), type.label(), prefix.toString(), origin == null ? null : origin.toString());
+    }
+
+    /**
+     * {@code <connection_id>/<event_type>/<prefix>/<origin or ->}: what makes events of several days one incident for
+     * the alert receivers; the one place it is built (stored rows are read back through it).
+     *
+     * @param origin null when the event has none
+     */
+    public static String incidentId(String connectionId, String eventType, String prefix, String origin) {
+        return connectionId + "/" + eventType + "/" + prefix + "/" + (origin == null ? "-" : origin);
     }
 
     /** The allowed origins, space-separated, as the registry gives them. */

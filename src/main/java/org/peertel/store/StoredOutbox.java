@@ -86,6 +86,22 @@ final class StoredOutbox {
         }
     }
 
+    /** The changes recorded for {@code day}, in the order they were recorded. */
+    static List<OutboxChange> ofDay(Connection connection, LocalDate day) throws SQLException {
+        List<OutboxChange> changes = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT key, day, change, content FROM alert_outbox WHERE day = ? ORDER BY seq")) {
+            query.setObject(1, day);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new OutboxChange(
+                            rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return changes;
+    }
+
     /** Makes {@code receiver} known, from the outbox's current end on, the first time it is seen. */
     static void register(Connection connection, String receiver) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO alert_receivers SELECT ?, "

@@ -320,14 +320,45 @@ public final class TelemetryStore implements AutoCloseable {
     }
 
     /**
-     * Replaces how the day's BGP folder was read and the day's prefix events, in one transaction: a day computed
-     * again never keeps rows of an earlier run.
+     * Replaces how the day's BGP folder was read and the day's prefix events, and records the day's event incident
+     * changes in the outbox, in one transaction: a day computed again never keeps rows of an earlier run, and its
+     * changes are recorded as {@link #replaceJudgedDays} records the latency ones (a key with the same content is
+     * kept as it is).
      */
-    public void replaceBgpDay(LocalDate day, BgpDayRead read, List<org.peertel.routing.PrefixEvent> events) {
+    public void replaceBgpDay(
+            LocalDate day, BgpDayRead read, List<org.peertel.routing.PrefixEvent> events, List<OutboxChange> changes) {
         inTransaction("store the BGP day and prefix events of " + day, () -> {
             StoredBgpDays.replace(connection, day, read);
             StoredPrefixEvents.replace(connection, day, events);
+            StoredOutbox.record(connection, day, changes, java.time.Instant.now());
         });
+    }
+
+    /** The Critical and Warning events of the days before {@code day} still so at their day's end, by day. */
+    public List<OpenPrefixEvent> openPrefixEventsBefore(LocalDate day) {
+        try {
+            return StoredPrefixEvents.openBefore(connection, day);
+        } catch (SQLException e) {
+            throw new StoreException("unable to read the prefix events of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The event incidents open now: those still so at the end of the newest day whose BGP folder was read. */
+    public List<OpenPrefixEvent> openPrefixEvents() {
+        try {
+            return StoredPrefixEvents.openOfNewestDay(connection);
+        } catch (SQLException e) {
+            throw new StoreException("unable to read the prefix events of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The outbox's changes of {@code day}, in the order they were recorded. */
+    public List<OutboxChange> outboxChanges(LocalDate day) {
+        try {
+            return StoredOutbox.ofDay(connection, day);
+        } catch (SQLException e) {
+            throw new StoreException("unable to read the alert outbox of " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** How the day's BGP folder was read, with its event counts; null when no run with BGP on processed it. */
