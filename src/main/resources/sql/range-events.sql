@@ -1,4 +1,4 @@
--- The prefix events of a range (session variables range_from, range_to) for the range and month reports, every
+-- The prefix events of a range (the view range_events: DuckDB's and the archive's) for the range and month reports, every
 -- customer at once: one query per range, not one per customer or connection. An event counts for the customer
 -- stored with it (the registry's owner when its day was computed), and only when that customer owned the connection
 -- on some day of the range (range_owners), so no customer sees another's. The daily PrefixActivePath rows are not
@@ -9,8 +9,7 @@ WITH owned AS (
     SELECT DISTINCT customer_id, connection_id FROM range_owners),
 stored AS (
     SELECT e.*
-    FROM prefix_events e JOIN owned o USING (customer_id, connection_id)
-    WHERE e.day BETWEEN getvariable('range_from') AND getvariable('range_to')),
+    FROM range_events e JOIN owned o USING (customer_id, connection_id)),
 computed AS (
     SELECT customer_id, connection_id, count(DISTINCT day) AS days_computed
     FROM stored

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Reads the prefix events of a range for every customer at once ({@code range-events.sql}, on the temporary table
- * {@code range_owners} and the variables {@code range_from}, {@code range_to} that {@link RangeQueries} sets).
+ * {@code range_owners} and the view {@code range_events} that {@link RangeQueries} makes).
  */
 final class RangeEventsQuery {
 

@@ -84,6 +84,7 @@ public final class RangeQueries implements AutoCloseable {
             ArchiveUnion.view(connection, "range_daily", ArchivedTable.CONNECTION_DAILY, from, to);
             ArchiveUnion.view(connection, "range_hourly", ArchivedTable.CONNECTION_HOURLY, to, to);
             ArchiveUnion.view(connection, "range_alerts", ArchivedTable.ALERTS, from, to);
+            ArchiveUnion.view(connection, "range_events", ArchivedTable.PREFIX_EVENTS, from, to);
             List<LocalDate> unowned = daysWithoutOwners();
             if (!unowned.isEmpty()) {
                 try (PreparedStatement insert =
@@ -240,7 +241,8 @@ public final class RangeQueries implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS range_owners");
             statement.execute("DROP TABLE IF EXISTS range_figures");
-            for (String view : List.of("range_day_connections", "range_daily", "range_hourly", "range_alerts")) {
+            for (String view :
+                    List.of("range_day_connections", "range_daily", "range_hourly", "range_alerts", "range_events")) {
                 statement.execute("DROP VIEW IF EXISTS " + view);
             }
         } catch (SQLException ignored) {

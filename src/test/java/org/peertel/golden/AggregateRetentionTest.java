@@ -55,6 +55,13 @@ class AggregateRetentionTest {
                 .isRegularFile();
         assertSameOutputs(kept, retained);
         assertSameRows(kept, retained);
+        // the events of the archived day count in the range report, read from the archive
+        assertThat(Files.readAllLines(out(retained).resolve("reports/acme/range-2026-03-02_2026-03-07.csv")))
+                .filteredOn(line -> line.contains(",acme-nyc,"))
+                .singleElement()
+                .satisfies(line -> assertThat(line).endsWith(",0,1"));
+        assertThat(DuckDbFile.rows(db(retained), "SELECT count(*) FROM prefix_events WHERE day = DATE '2026-03-02'"))
+                .containsExactly("0");
 
         // when: an archived day is processed again, and the range report written again
         String oldDay = archivedDays.get(0);
@@ -143,10 +150,28 @@ class AggregateRetentionTest {
         return Files.writeString(
                 folder.resolve("telemetry.properties"),
                 "alerts = " + alerts + "\n"
+                        + "bgp = " + bgpWeek(folder) + "\n"
+                        + "bgp.visibility-min-peers = 2\n"
                         + "schedule.horizon-days = 2\n"
                         + "retention.measurement-days = " + measurementDays + "\n"
                         + "retention.aggregate-days = " + aggregateDays + "\n"
                         + "archive.dir = " + folder.resolve("archive") + "\n");
+    }
+
+    /**
+     * A BGP folder with the week's first day only (the day retention archives): 198.51.100.0/24 (acme-nyc's and
+     * acme-sfo's) announced by two peers, then withdrawn by one, a Warning with 2 peers for visibility; the other days
+     * are missing.
+     */
+    static Path bgpWeek(Path folder) throws Exception {
+        Path bgp = folder.resolve("bgp");
+        long start = java.time.Instant.parse("2026-03-02T06:00:00Z").getEpochSecond();
+        new org.peertel.bgp.MrtUpdateFile()
+                .announce(start, 65001, "198.51.100.0/24", 65001, 64500)
+                .announce(start + 60, 65002, "198.51.100.0/24", 65002, 64500)
+                .withdraw(start + 3600, 65002, "198.51.100.0/24")
+                .write(Files.createDirectories(bgp.resolve("2026-03-02")).resolve("updates.0600"));
+        return bgp;
     }
 
     static Path out(Path folder) {

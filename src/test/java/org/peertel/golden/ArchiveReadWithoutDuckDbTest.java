@@ -142,7 +142,10 @@ class ArchiveReadWithoutDuckDbTest {
                 ArchivedTable.PREFIX_DAILY,
                 ArchivedTable.ALERT_JUDGEMENTS,
                 ArchivedTable.DAY_CONNECTIONS,
-                ArchivedTable.INPUT_FILES)) {
+                ArchivedTable.INPUT_FILES,
+                ArchivedTable.PREFIX_EVENTS,
+                ArchivedTable.BGP_DAYS,
+                ArchivedTable.BGP_FILES)) {
             assertThat(read.get(table)).as(table.folder()).isNotEmpty();
         }
         // no alert fired on the week's first day (REGRESSION has no earlier day to compare with): the file is empty,
