@@ -287,8 +287,10 @@ class Withdrawal:
 
     def __init__(self, watch, start, fell_from):
         self.watch, self.type, self.prefix, self.origin = watch, WITHDRAWAL, watch.prefix, None
-        # READING: the fall itself is the state's quorum (the threshold is visibility-min-peers); peers_max is the
-        # number of peers just before the fall; announcements counts the removals of a held route of the prefix
+        # READING: the fall itself is the state's quorum (the threshold is visibility-min-peers); peers_max, "the
+        # peers it fell from", is the most peers that held the prefix since the previous withdrawal of the prefix
+        # ended (or the day started): the peers just before the fall would always be visibility-min-peers, since
+        # one update removes one peer's route, and the summary says "down from <peers_max>"; announcements counts the removals of a held route of the prefix
         # during the incident (withdrawals, and routes dropped by a session leaving Established), the one that
         # made it fall included; end_time is the update after which the prefix is held by enough peers again.
         self.start = self.quorum = start
@@ -308,6 +310,7 @@ class DayReplay:
         self.visibility = {}  # registered prefix -> set of peers holding it
         self.was_visible = set()  # registered prefixes held by at least VISIBILITY_MIN_PEERS at some point
         self.withdrawal = {}  # watch -> open Withdrawal
+        self.peak = Counter()  # registered prefix -> most peers holding it since its last withdrawal ended
         self.announced = Counter()  # registered prefix -> A rows of the day (for the active path)
 
     # --- the rows
@@ -376,16 +379,21 @@ class DayReplay:
         else:
             holders.add(peer)
         after = len(holders)
+        falls = before >= VISIBILITY_MIN_PEERS > after
         for w in self.by_prefix[prefix]:
             open_withdrawal = self.withdrawal.get(w)
-            if before >= VISIBILITY_MIN_PEERS > after:
-                open_withdrawal = self.withdrawal[w] = Withdrawal(w, ts, before)
+            if falls:
+                open_withdrawal = self.withdrawal[w] = Withdrawal(w, ts, self.peak[prefix])
             if open_withdrawal is not None:
                 if after < before:
                     open_withdrawal.announcements += 1
                 if after >= VISIBILITY_MIN_PEERS:
                     open_withdrawal.end = ts
                     self.done.append(self.withdrawal.pop(w))
+        if falls:
+            self.peak[prefix] = 0
+        elif after >= VISIBILITY_MIN_PEERS or not any(w in self.withdrawal for w in self.by_prefix[prefix]):
+            self.peak[prefix] = max(self.peak[prefix], after)
 
     # --- the day's end
 
@@ -423,14 +431,14 @@ class DayReplay:
 
     def active_path(self, day, w):
         """READING: one row per registered prefix of each connection even when no peer holds it at the day's end
-        (then 0 peers, no origin, no path); origins in numeric order (a set after the plain ASNs);
+        (then 0 peers, no origin, no path: "held by no peer at the day's end", the Java side's words); origins in numeric order (a set after the plain ASNs);
         announcements = the day's A rows of the prefix; no times."""
         held = [self.routes[(peer, w.prefix)] for peer in self.visibility.get(w.prefix, ())]
         origins = sorted({r[1] for r in held}, key=lambda o: (o[0] == "set", o[1]))
         paths = Counter(r[0] for r in held)
         path = min(paths, key=lambda p: (-paths[p], p)) if paths else ""
         n = len(held)
-        text = f"held by {n} peer{'' if n == 1 else 's'} at the day's end"
+        text = f"held by {peers_text(n) if n else 'no peer'} at the day's end"
         if held:
             names = " ".join(origin_text(o) for o in origins)
             text += f", origin{'' if len(origins) == 1 else 's'} {names}, most common path {path}"
