@@ -6,7 +6,8 @@ second opinion used to compute src/test/resources/golden/*/expected/.  Standard 
 
 Usage:
     python3 src/test/python/reference_pipeline.py --connections C --input DIR --out DIR --from D1 --to D2 \
-        [--skip-bad-files] [--allow-empty-day] [--max-file-bytes N] [--max-record-bytes N]
+        [--skip-bad-files] [--allow-empty-day] [--range-report] [--bgp DIR] [--max-file-bytes N] \
+        [--max-record-bytes N]
 
 What it implements
   * connections.csv: read by header names (any column order, BOM allowed), prefixes split on spaces
@@ -75,7 +76,12 @@ What it implements
     month's processed days, plus days_not_processed), with --range-report also
     reports/<customer>/range-<from>_<to>.csv and -prefixes.csv (statistics over every sample of the range, days
     with data, days without, days with an alert, the range's coverage; one registry, so every day belongs to the
-    same owners), runs/<date>.json (with "started_at"/"finished_at" = "IGNORED").
+    same owners; both range and month files end with events_critical and events_warning, the connection's prefix
+    event rows of that level over the days, 0 without --bgp), runs/<date>.json (with "started_at"/"finished_at" =
+    "IGNORED").
+  * with --bgp DIR, the prefix events of every day whose folder DIR/<date>/ exists (reference_events.py):
+    events/<date>.csv, reports/<customer>/<date>-events.csv, bgp-rejects/<date>.csv, and a "bgp" line after
+    "alerts" in runs/<date>.json ({"status": "missing"} for a day without a folder, which writes no other file).
     CSV: comma, "\\n" line ends, a field is quoted iff it contains , " CR or LF (quotes doubled).
     Text cells of reports and alerts (ids, names, partner, country, state, prefix, alert/incident id, message) that
     start with = + - @ TAB CR or NUL get a leading ' (CSV injection); rejects/ is written verbatim.
@@ -101,6 +107,8 @@ import sys
 import zlib
 from decimal import Decimal, ROUND_HALF_UP
 from fractions import Fraction
+
+from reference_events import bgp_day, bgp_json_line
 
 # ---------------------------------------------------------------------------------------------- constants
 
@@ -633,6 +641,7 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
     store = {}  # (connection_id, date) -> daily stats (the job's store, this run only)
     # per processed day, for the range and month files: its samples, the connections with an alert, its coverage
     day_samples, day_alerted, day_coverage = {}, {}, {}
+    day_events = {}  # per processed day: (connection_id, level) -> the day's prefix event rows (none without --bgp)
     # the open incidents: (connection_id, rule) -> {"opened_on": date, "last": the last alert that fired, raw}
     incidents = {}
     day = d_from
@@ -754,7 +763,12 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
 
         assert run["rows_read"] == run["attributed"] + run["no_prefix"] + run["location_mismatch"] + \
             sum(run["rejected"].values())
-        write_run_json(os.path.join(out_dir, "runs", f"{ds}.json"), ds, run, len(alerts))
+        bgp_line = None
+        day_events[day] = {}
+        if opts.bgp:
+            bgp_summary, day_events[day] = bgp_day(day, opts.bgp, conns, customers, out_dir)
+            bgp_line = bgp_json_line(bgp_summary)
+        write_run_json(os.path.join(out_dir, "runs", f"{ds}.json"), ds, run, len(alerts), bgp_line)
         print(f"{ds}: rows_read={run['rows_read']} attributed={run['attributed']} no_prefix={run['no_prefix']} "
               f"location_mismatch={run['location_mismatch']} rejected={dict(sorted(run['rejected'].items()))} "
               f"alerts={len(alerts)}", file=sys.stderr)
@@ -767,12 +781,12 @@ def run_job(connections, input_dir, out_dir, d_from, d_to, opts):
 
     if opts.range_report:
         write_range(out_dir, conns, customers, d_from, d_to, sorted(day_samples), day_samples, day_alerted,
-                    day_coverage, f"range-{d_from.isoformat()}_{d_to.isoformat()}", None)
+                    day_coverage, day_events, f"range-{d_from.isoformat()}_{d_to.isoformat()}", None)
     for month in sorted({(d.year, d.month) for d in day_samples}):
         days = sorted(d for d in day_samples if (d.year, d.month) == month)
         span = (days[-1] - days[0]).days + 1
         write_range(out_dir, conns, customers, days[0], days[-1], days, day_samples, day_alerted, day_coverage,
-                    f"month-{month[0]:04d}-{month[1]:02d}", span - len(days))
+                    day_events, f"month-{month[0]:04d}-{month[1]:02d}", span - len(days))
 
 
 INCIDENT_HEADER = ["incident_id", "opened_on", "resolved_on", "customer_id", "connection_id", "connection_name",
@@ -796,8 +810,8 @@ def incident_rows(keyed):
     return [cells for _key, cells in sorted(keyed, key=lambda kc: kc[0])]
 
 
-def write_range(out_dir, conns, customers, d_from, d_to, days, day_samples, day_alerted, day_coverage, name,
-                not_processed):
+def write_range(out_dir, conns, customers, d_from, d_to, days, day_samples, day_alerted, day_coverage, day_events,
+                name, not_processed):
     """The range (or month) files of every customer over the processed `days` (one registry: one owner each)."""
     by_id = {c["connection_id"]: c for c in conns}
     rtts, prefix_rtts, with_data, alert_days = {}, {}, {}, {}
@@ -831,11 +845,14 @@ def write_range(out_dir, conns, customers, d_from, d_to, days, day_samples, day_
                          s["samples"] if s else 0,
                          *(fmt3(s[k]) if s else "" for k in ("median", "p95", "p99", "min", "max", "mean")),
                          n, len(days) - n, alert_days.get(cid, 0), coverage,
-                         *([] if not_processed is None else [not_processed])])
+                         *([] if not_processed is None else [not_processed]),
+                         *(sum(day_events[d].get((cid, level), 0) for d in days)
+                           for level in ("Critical", "Warning"))])
         write_csv(os.path.join(out_dir, "reports", cust, f"{name}.csv"),
                   ["from", "to", "connection_id", "connection_name", "partner", "country", "state", "samples",
                    "median_ms", "p95_ms", "p99_ms", "min_ms", "max_ms", "mean_ms", "days_with_data",
-                   "days_without_data", "alert_days", "coverage", *extra], rows)
+                   "days_without_data", "alert_days", "coverage", *extra, "events_critical", "events_warning"],
+                  rows)
         prows = []
         for (cid, ptext), v in sorted(prefix_rtts.items()):
             if by_id[cid]["customer_id"] != cust:
@@ -853,7 +870,7 @@ def json_string(text: str) -> str:
     return '"' + "".join(short.get(c) or (f"\\u{ord(c):04x}" if ord(c) < 0x20 else c) for c in text) + '"'
 
 
-def write_run_json(path, ds, run, n_alerts):
+def write_run_json(path, ds, run, n_alerts, bgp_line=None):
     j = json_string
     lines = ["{", f'  "date": {j(ds)},', f'  "partial": {"true" if run["skipped_files"] else "false"},',
              f'  "rows_read": {run["rows_read"]},',
@@ -872,7 +889,7 @@ def write_run_json(path, ds, run, n_alerts):
                               f'"sha256": {j(f["sha256"])}}}' for f in run["files"]])
     block("skipped_files", "[", "]", [f'{{"name": {j(f["name"])}, "reason": {j(f["reason"])}, '
                                       f'"message": {j(f["message"])}}}' for f in run["skipped_files"]])
-    lines += [f'  "alerts": {n_alerts},', '  "started_at": "IGNORED",', '  "finished_at": "IGNORED"', "}"]
+    lines += [f'  "alerts": {n_alerts},', *([bgp_line] if bgp_line else []), '  "started_at": "IGNORED",', '  "finished_at": "IGNORED"', "}"]
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("\n".join(lines) + "\n")
@@ -889,6 +906,8 @@ def main(argv=None):
     p.add_argument("--allow-empty-day", action="store_true")
     p.add_argument("--range-report", action="store_true",
                    help="also write what `peertel report --all-customers --from FROM --to TO` writes")
+    p.add_argument("--bgp", metavar="DIR", help="also the prefix events of each day's <DIR>/<date>/ "
+                   "(reference_events.py), as `peertel run --bgp DIR`")
     p.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES)
     p.add_argument("--max-record-bytes", type=int, default=DEFAULT_MAX_RECORD_BYTES)
     a = p.parse_args(argv)
