@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.peertel.bgp.MrtDecoder;
 import org.peertel.bgp.MrtEntry;
@@ -19,12 +20,14 @@ import org.peertel.bgp.MrtRecord;
 /**
  * One day's folder of BGP files, {@code <bgp>/<YYYY-MM-DD>/}, replayed into its prefix events: the RIB dumps
  * ({@code rib.*}, {@code bview.*}: the state at the day's start) first, then the update dumps, each group in name
- * order. A day's events depend on that folder only, so a re-run gives the same events.
+ * order. Files named {@code *.bgpdump.txt[.gz]} are bgpdump's one-line text ({@link BgpdumpTextChanges}), the
+ * others MRT. A day's events depend on that folder only, so a re-run gives the same events.
  *
  * @param files     the files read, RIB dumps first
  * @param report    what the reader counted over all of them (records, decoded, problems)
  * @param rejects   each record that could not be read, in file order then offset
- * @param multicast the multicast routes (SAFI 2) announced or withdrawn, which make no event
+ * @param multicast the multicast routes (SAFI 2) announced or withdrawn, which make no event (MRT files only: the
+ *                  text prints them like unicast ones and they count as unicast there)
  */
 public record BgpDay(
         LocalDate day,
@@ -52,8 +55,12 @@ public record BgpDay(
         List<BgpReject> rejects = new ArrayList<>();
         long multicast = 0;
         for (Path file : files) {
-            boolean rib = isRib(file);
             String name = file.getFileName().toString();
+            if (BgpdumpTextChanges.isText(file)) {
+                readText(file, replay, (offset, reason) -> rejects.add(new BgpReject(name, offset, reason)));
+                continue;
+            }
+            boolean rib = isRib(file);
             report.sendProblemsTo((offset, problem) -> rejects.add(new BgpReject(name, offset, problem.code())));
             try (InputStream in = MrtReader.open(file);
                     MrtReader reader = new MrtReader(in, report)) {
@@ -77,6 +84,25 @@ public record BgpDay(
         }
         report.sendProblemsTo(MrtProblemSink.NONE);
         return new BgpDay(day, files, report, List.copyOf(rejects), multicast, replay.events());
+    }
+
+    /**
+     * A file of bgpdump's one-line text: its {@code B} rows are the routes held at the day's start whatever the
+     * file's name, or, once the day's changes have begun (a RIB text sorted after updates), announcements then.
+     */
+    private static void readText(Path file, DayReplay replay, BgpdumpTextReject rejects) {
+        Consumer<RouteChange.Announce> held = route -> {
+            if (replay.started()) {
+                replay.apply(route);
+            } else {
+                replay.startWith(route);
+            }
+        };
+        try {
+            BgpdumpTextChanges.read(file, held, replay::apply, rejects);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the BGP file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -6,5 +6,6 @@ package org.peertel.routing;
  * @param file   the file's name in the day folder
  * @param offset the byte offset of the record (or line) in the uncompressed file
  * @param reason the reason code: an MRT problem in lower case ({@code truncated_record}, ...) or a text line's
+ *               ({@code unknown_row_type}, ..., {@link BgpdumpTextChanges})
  */
 public record BgpReject(String file, long offset, String reason) {}

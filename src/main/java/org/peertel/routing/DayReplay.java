@@ -49,6 +49,11 @@ public final class DayReplay {
         change(held.time(), held.peer(), held.prefix(), new Route(held.asPath(), held.origin()));
     }
 
+    /** Whether the day's changes have begun: no {@link #startWith} any more. */
+    boolean started() {
+        return started;
+    }
+
     /** The next change of the day, in time order. */
     public void apply(RouteChange change) {
         if (!started) {
