@@ -237,6 +237,37 @@ class BgpdumpTextChangesTest {
                 .isFalse();
     }
 
+    @Test
+    void aDayFolderOfTextStartsWithItsRibRowsAndKeepsItsBadLinesAsTheDaysRejects(@TempDir Path dir) throws IOException {
+        // given a RIB text (read first by its name) and an update text with one bad line, for a watched /24
+        String rib = "TABLE_DUMP2|1203811200|B|192.0.2.1|64500|198.51.100.0/24|64500 64502|IGP|192.0.2.1|0|0||NAG||\n";
+        String bad = "BGP4MP|1203878877|W|192.0.2.9|64500|198.51.100.0/24\n".replace("W", "X");
+        String updates = ANNOUNCE.replace("192.0.2.1|64500", "192.0.2.2|64501") + "\n" + bad
+                + "BGP4MP|1203878900|W|192.0.2.1|64500|198.51.100.0/24\n";
+        Files.writeString(dir.resolve("updates.20080224.bgpdump.txt"), updates, StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve("rib.20080224.bgpdump.txt"), rib, StandardCharsets.US_ASCII);
+        Watch watch = new Watch("c", "c-1", Prefix.parse("198.51.100.0/24"), List.of(64502L));
+        EventSettings onePeer = new EventSettings(1, EventSettings.DEFAULTS.visibilityMinPeers());
+
+        // when
+        BgpDay day = BgpDay.read(
+                dir, java.time.LocalDate.parse("2008-02-24"), WatchedPrefixes.ofWatches(List.of(watch)), onePeer);
+
+        // then
+        assertThat(day.files())
+                .extracting(f -> f.getFileName().toString())
+                .containsExactly("rib.20080224.bgpdump.txt", "updates.20080224.bgpdump.txt");
+        assertThat(day.rejects())
+                .containsExactly(new BgpReject(
+                        "updates.20080224.bgpdump.txt", ANNOUNCE.length() + 1, BgpdumpTextChanges.UNKNOWN_ROW_TYPE));
+        // the RIB's route held the prefix when the day started, so the other peer's announcement of it is no new
+        // event (read as an update, the RIB row would have made one); the RIB peer's withdrawal leaves one peer
+        assertThat(day.events())
+                .extracting(e -> e.type() + " " + e.peersMax() + " " + e.summary())
+                .containsExactly("ACTIVE_PATH 1 held by 1 peer at the day's end, origin 64502, most common path"
+                        + " 64500 64501 64502");
+    }
+
     private static Read readFile(Path file) throws IOException {
         Read read = new Read();
         BgpdumpTextChanges.read(
