@@ -51,7 +51,7 @@ public final class DayReplay {
         if (started) {
             throw new IllegalStateException("the day's state is given before its changes");
         }
-        change(held.time(), peerNumber(held.peer()), held.prefix(), routeTable.number(held.asPath(), held.origin()));
+        change(held.time(), peerNumber(held.peer()), held.prefix(), held.asPath(), held.origin());
     }
 
     /** The next change of the day, in time order. */
@@ -60,11 +60,11 @@ public final class DayReplay {
             markStart();
         }
         if (change instanceof RouteChange.Announce a) {
-            change(a.time(), peerNumber(a.peer()), a.prefix(), routeTable.number(a.asPath(), a.origin()));
+            change(a.time(), peerNumber(a.peer()), a.prefix(), a.asPath(), a.origin());
         } else if (change instanceof RouteChange.Withdraw w) {
             Integer peer = peerNumbers.get(w.peer());
             if (peer != null) {
-                change(w.time(), peer, w.prefix(), PeerRoutes.NONE);
+                change(w.time(), peer, w.prefix(), null, null);
             }
         } else if (change instanceof RouteChange.PeerDown d) {
             Integer peer = peerNumbers.get(d.peer());
@@ -79,7 +79,7 @@ public final class DayReplay {
             });
             held.sort(null);
             for (Prefix prefix : held) {
-                change(d.time(), peer, prefix, PeerRoutes.NONE);
+                change(d.time(), peer, prefix, null, null);
             }
         }
     }
@@ -108,12 +108,16 @@ public final class DayReplay {
         return peerNumbers.size() - 1;
     }
 
-    /** {@code peer} now holds route {@code nowNumber} for {@code prefix}, or nothing ({@link PeerRoutes#NONE}). */
-    private void change(Instant time, int peer, Prefix prefix, int nowNumber) {
+    /**
+     * {@code peer} now holds {@code prefix} with {@code asPath} from {@code origin}, or nothing (a null path). Only a
+     * watched prefix's route is numbered: most of a collector's routes are for other prefixes.
+     */
+    private void change(Instant time, int peer, Prefix prefix, String asPath, Origin origin) {
         Prefix owner = watched.owner(prefix);
         if (owner == null) {
             return;
         }
+        int nowNumber = asPath == null ? PeerRoutes.NONE : routeTable.number(asPath, origin);
         PeerRoutes held = routes.computeIfAbsent(prefix, p -> new PeerRoutes());
         int beforeNumber = nowNumber == PeerRoutes.NONE ? held.remove(peer) : held.put(peer, nowNumber);
         if (beforeNumber == PeerRoutes.NONE && nowNumber == PeerRoutes.NONE) {
