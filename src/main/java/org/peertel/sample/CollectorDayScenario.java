@@ -24,7 +24,8 @@ import org.peertel.registry.SpecialPurposeSpace;
  * random peer for a random prefix: the registry's prefixes (from their first {@code origin_asns}, or an AS drawn
  * from the seed when the connection gives none) and as many unregistered ones (random IPv4 /24 and, one in six,
  * IPv6 /48, none inside a registered prefix, from ASes drawn from the seed; outside special-purpose space). 85 % are announcements through one of
- * a few paths a (peer, prefix) takes, 15 % withdrawals. Every origin is the allowed one, so the days give
+ * a few paths a peer takes to the prefix's origin AS (as real paths depend on the destination AS, not the prefix),
+ * 15 % withdrawals. Every origin is the allowed one, so the days give
  * announcements and active paths, no hijack: they are for measuring, not for a story.
  *
  * <p>Peers: 198.18.0.1 and up (RFC 2544 benchmarking space, never routed) with private 4-byte ASNs (RFC 6996)
@@ -72,8 +73,9 @@ final class CollectorDayScenario {
                     if (random.chance(WITHDRAW_SHARE)) {
                         writer.withdraw(second, peers.get(p), one);
                     } else {
-                        long transit =
-                                transits[(int) ((p * 31L + k * 17L + random.nextInt(PATHS_PER_ROUTE)) % TRANSITS)];
+                        // a peer reaches an origin AS through one of a few transits, whichever of its prefixes
+                        long transit = transits[
+                                (int) ((p * 31L + origins.get(k) * 17L + random.nextInt(PATHS_PER_ROUTE)) % TRANSITS)];
                         long[] path = {peers.get(p).asn(), transit, origins.get(k)};
                         writer.announce(second, peers.get(p), path, one);
                     }
