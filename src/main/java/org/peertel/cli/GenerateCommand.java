@@ -4,8 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.peertel.sample.CollectorDaySettings;
 import org.peertel.sample.SampleDataGenerator;
 import org.peertel.sample.ScaleSettings;
 import picocli.CommandLine;
@@ -13,14 +19,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code peertel generate}: writes the sample data set, or a large synthetic one for benchmarks. */
+/**
+ * {@code peertel generate}: writes the sample data set, a large synthetic one for benchmarks, or days of a route
+ * collector's BGP updates for a registry.
+ */
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
         description = {
             "Write a connections registry and latency folders made by the project's generator.",
             "'sample' writes the small data set of sample-data/; 'scale' writes one of any size for benchmarks "
-                    + "(rows are streamed, so memory does not grow with them).",
+                    + "(rows are streamed, so memory does not grow with them); 'bgp' writes days of one route "
+                    + "collector's MRT updates for a registry (--connections FILE) into <out>/<YYYY-MM-DD>/.",
             "The same arguments always give byte-identical files."
         },
         exitCodeListHeading = ExitCode.HEADING,
@@ -33,37 +43,58 @@ import picocli.CommandLine.Parameters;
         })
 public final class GenerateCommand implements Callable<Integer> {
 
-    /** The options that only 'scale' reads (so 'sample' refuses them rather than ignore them). */
-    private static final List<String> SCALE_OPTIONS = List.of(
-            "--from",
-            "--days",
-            "--customers",
-            "--connections",
-            "--ipv4-prefixes",
-            "--ipv6-prefixes",
-            "--nested-share",
-            "--prefix-table",
-            "--rows-per-day",
-            "--files",
-            "--ipv6-share",
-            "--bad-share",
-            "--seed",
-            "--gzip");
+    /** The options of each kind but 'sample' (so a kind refuses another's options rather than ignore them). */
+    private static final Map<String, Set<Kind>> KIND_OPTIONS = kindOptions();
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "sample or scale")
+    @Parameters(index = "0", paramLabel = "KIND", description = "sample, scale or bgp")
     Kind kind;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
     Path out;
 
-    @Option(names = "--from", paramLabel = "DAY", defaultValue = "2026-11-16", description = "scale: first day.")
+    @Option(names = "--from", paramLabel = "DAY", defaultValue = "2026-11-16", description = "scale, bgp: first day.")
     LocalDate from;
 
-    @Option(names = "--days", defaultValue = "7", description = "scale: number of days.")
-    int days;
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            description = "scale, bgp: number of days (default: 7 for scale, 1 for bgp).")
+    Integer days;
 
-    @Option(names = "--connections", defaultValue = "1000", description = "scale: number of connections.")
-    int connections;
+    @Option(
+            names = "--connections",
+            paramLabel = "N|FILE",
+            description = "scale: number of connections (default: 1000); bgp: the registry whose prefixes and "
+                    + "origin_asns are announced (required).")
+    String connectionsOption;
+
+    @Option(
+            names = "--origin-asns",
+            description = "scale: give every customer an allowed origin AS (the registry's origin_asns column), "
+                    + "drawn from the seed.")
+    boolean originAsns;
+
+    @Option(
+            names = "--updates-per-day",
+            paramLabel = "N",
+            defaultValue = "" + CollectorDaySettings.DEFAULT_UPDATES_PER_DAY,
+            description = "bgp: prefix updates a day (default: ${DEFAULT-VALUE}).")
+    long updatesPerDay;
+
+    @Option(
+            names = "--peers",
+            paramLabel = "N",
+            defaultValue = "" + CollectorDaySettings.DEFAULT_PEERS,
+            description = "bgp: the collector's peers (default: ${DEFAULT-VALUE}).")
+    int peers;
+
+    @Option(
+            names = "--unregistered-prefixes",
+            paramLabel = "N",
+            defaultValue = "" + CollectorDaySettings.DEFAULT_UNREGISTERED_PREFIXES,
+            description = "bgp: prefixes nobody registered that get updates too, as most of a real collector's do "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int unregisteredPrefixes;
 
     @Option(
             names = "--customers",
@@ -122,7 +153,7 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "scale: share of bad rows, one reject reason each (default: ${DEFAULT-VALUE}).")
     double badShare;
 
-    @Option(names = "--seed", defaultValue = "1", description = "scale: random seed.")
+    @Option(names = "--seed", defaultValue = "1", description = "scale, bgp: random seed.")
     long seed;
 
     @Option(names = "--gzip", description = "scale: write .csv.gz files.")
@@ -130,7 +161,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
     enum Kind {
         sample,
-        scale
+        scale,
+        bgp
     }
 
     @CommandLine.Spec
@@ -138,16 +170,13 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        refuseOtherKindsOptions();
         if (kind == Kind.sample) {
-            SCALE_OPTIONS.stream()
-                    .filter(spec.commandLine().getParseResult()::hasMatchedOption)
-                    .findFirst()
-                    .ifPresent(option -> {
-                        throw usage(option + " applies to 'generate scale'; 'generate sample' always writes the "
-                                + "same fixed data set");
-                    });
             SampleDataGenerator.writeSample(out);
             return ExitCode.OK;
+        }
+        if (kind == Kind.bgp) {
+            return collectorDays();
         }
         ScaleSettings settings = settings();
         long start = System.nanoTime();
@@ -163,8 +192,81 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         err.printf(
                 "peertel generate: wrote %s; %,d rows a day for %d day(s) in %d file(s) a day under %s in %.1f s%n",
-                summary.describe(), rowsPerDay, days, files, out, (System.nanoTime() - start) / 1e9);
+                summary.describe(), rowsPerDay, settings.days(), files, out, (System.nanoTime() - start) / 1e9);
         return ExitCode.OK;
+    }
+
+    /** 'generate bgp': the registry's file must exist; its errors are usage errors too (nothing is written). */
+    private int collectorDays() {
+        if (connectionsOption == null || !Files.isRegularFile(Path.of(connectionsOption))) {
+            throw usage("'generate bgp' needs --connections FILE, the registry whose prefixes are announced"
+                    + (connectionsOption == null ? "" : ": no such file " + connectionsOption));
+        }
+        long start = System.nanoTime();
+        SampleDataGenerator.CollectorSummary summary;
+        try {
+            summary = SampleDataGenerator.writeCollectorDays(
+                    out,
+                    new CollectorDaySettings(
+                            Path.of(connectionsOption),
+                            from,
+                            days != null ? days : 1,
+                            updatesPerDay,
+                            peers,
+                            unregisteredPrefixes,
+                            seed));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        spec.commandLine()
+                .getErr()
+                .printf(
+                        "peertel generate: wrote %s from %,d peers under %s in %.1f s%n",
+                        summary.describe(), peers, out, (System.nanoTime() - start) / 1e9);
+        return ExitCode.OK;
+    }
+
+    private void refuseOtherKindsOptions() {
+        KIND_OPTIONS.entrySet().stream()
+                .filter(option -> !option.getValue().contains(kind))
+                .map(Map.Entry::getKey)
+                .filter(spec.commandLine().getParseResult()::hasMatchedOption)
+                .sorted()
+                .findFirst()
+                .ifPresent(option -> {
+                    throw usage(option + " applies to "
+                            + KIND_OPTIONS.get(option).stream()
+                                    .map(k -> "'generate " + k + "'")
+                                    .collect(Collectors.joining(" and "))
+                            + (kind == Kind.sample
+                                    ? "; 'generate sample' always writes the same fixed data set"
+                                    : ", not to 'generate " + kind + "'"));
+                });
+    }
+
+    private static Map<String, Set<Kind>> kindOptions() {
+        Map<String, Set<Kind>> options = new LinkedHashMap<>();
+        for (String scaleOnly : List.of(
+                "--customers",
+                "--ipv4-prefixes",
+                "--ipv6-prefixes",
+                "--nested-share",
+                "--prefix-table",
+                "--rows-per-day",
+                "--files",
+                "--ipv6-share",
+                "--bad-share",
+                "--gzip",
+                "--origin-asns")) {
+            options.put(scaleOnly, EnumSet.of(Kind.scale));
+        }
+        for (String both : List.of("--from", "--days", "--connections", "--seed")) {
+            options.put(both, EnumSet.of(Kind.scale, Kind.bgp));
+        }
+        for (String bgpOnly : List.of("--updates-per-day", "--peers", "--unregistered-prefixes")) {
+            options.put(bgpOnly, EnumSet.of(Kind.bgp));
+        }
+        return options;
     }
 
     private ScaleSettings settings() {
@@ -172,11 +274,17 @@ public final class GenerateCommand implements Callable<Integer> {
             throw usage("--prefix-table " + prefixTable + ": no such file; give a file with one CIDR block per "
                     + "line (.gz allowed)");
         }
+        int connections;
+        try {
+            connections = connectionsOption == null ? 1000 : Integer.parseInt(connectionsOption);
+        } catch (NumberFormatException e) {
+            throw usage("--connections '" + connectionsOption + "': 'generate scale' takes a number of connections");
+        }
         int perFamily = prefixTable != null ? ScaleSettings.ALL : connections;
         try {
             return new ScaleSettings(
                     from,
-                    days,
+                    days != null ? days : 7,
                     customers != null ? customers : ScaleSettings.defaultCustomers(connections),
                     connections,
                     ipv4Prefixes != null ? ipv4Prefixes : perFamily,
@@ -188,7 +296,8 @@ public final class GenerateCommand implements Callable<Integer> {
                     badShare,
                     seed,
                     gzip,
-                    prefixTable);
+                    prefixTable,
+                    originAsns);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -20,15 +20,20 @@ import org.peertel.prefix.Prefix;
  */
 public final class DayReplay {
 
-    private record Route(String asPath, Origin origin) {}
-
     /** A state one peer's route can put it in, for one watch. */
     private record StateKey(Watch watch, EventType type, Prefix prefix, String origin) {}
 
     private final LocalDate date;
     private final WatchedPrefixes watched;
     private final EventSettings settings;
-    private final Map<Prefix, Map<Peer, Route>> routes = new HashMap<>();
+    /**
+     * The state, compact because a full day holds hundreds of thousands of routes: per prefix, peer and route
+     * numbers ({@link PeerRoutes}); each peer and each distinct route is stored once.
+     */
+    private final Map<Prefix, PeerRoutes> routes = new HashMap<>();
+
+    private final Map<Peer, Integer> peerNumbers = new HashMap<>();
+    private final RouteTable routeTable = new RouteTable();
     private final Map<StateKey, Episode> open = new HashMap<>();
     private final Map<Watch, Visibility> visibility = new HashMap<>();
     private final Map<Prefix, Long> registeredAnnouncements = new HashMap<>();
@@ -46,7 +51,7 @@ public final class DayReplay {
         if (started) {
             throw new IllegalStateException("the day's state is given before its changes");
         }
-        change(held.time(), held.peer(), held.prefix(), new Route(held.asPath(), held.origin()));
+        change(held.time(), peerNumber(held.peer()), held.prefix(), held.asPath(), held.origin());
     }
 
     /** Whether the day's changes have begun: no {@link #startWith} any more. */
@@ -60,21 +65,37 @@ public final class DayReplay {
             markStart();
         }
         if (change instanceof RouteChange.Announce a) {
-            change(a.time(), a.peer(), a.prefix(), new Route(a.asPath(), a.origin()));
+            change(a.time(), peerNumber(a.peer()), a.prefix(), a.asPath(), a.origin());
         } else if (change instanceof RouteChange.Withdraw w) {
-            change(w.time(), w.peer(), w.prefix(), null);
+            Integer peer = peerNumbers.get(w.peer());
+            if (peer != null) {
+                change(w.time(), peer, w.prefix(), null, null);
+            }
         } else if (change instanceof RouteChange.PeerDown d) {
+            Integer peer = peerNumbers.get(d.peer());
+            if (peer == null) {
+                return; // a peer that never announced anything holds nothing
+            }
             List<Prefix> held = new ArrayList<>();
             routes.forEach((prefix, peers) -> {
-                if (peers.containsKey(d.peer())) {
+                if (peers.holds(peer)) {
                     held.add(prefix);
                 }
             });
             held.sort(null);
             for (Prefix prefix : held) {
-                change(d.time(), d.peer(), prefix, null);
+                change(d.time(), peer, prefix, null, null);
             }
         }
+    }
+
+    /** The (peer, prefix) routes held now, for the watched prefixes and their more-specifics only. */
+    public long routesHeld() {
+        long held = 0;
+        for (PeerRoutes peers : routes.values()) {
+            held += peers.size();
+        }
+        return held;
     }
 
     /** The first change of the day proper: what is announced by now was so at the start. */
@@ -83,16 +104,32 @@ public final class DayReplay {
         open.forEach((key, episode) -> episode.preexisting = key.type() == EventType.ANNOUNCEMENT);
     }
 
-    private void change(Instant time, Peer peer, Prefix prefix, Route now) {
+    private int peerNumber(Peer peer) {
+        Integer known = peerNumbers.get(peer);
+        if (known != null) {
+            return known;
+        }
+        peerNumbers.put(peer, peerNumbers.size());
+        return peerNumbers.size() - 1;
+    }
+
+    /**
+     * {@code peer} now holds {@code prefix} with {@code asPath} from {@code origin}, or nothing (a null path). Only a
+     * watched prefix's route is numbered: most of a collector's routes are for other prefixes.
+     */
+    private void change(Instant time, int peer, Prefix prefix, String asPath, Origin origin) {
         Prefix owner = watched.owner(prefix);
         if (owner == null) {
             return;
         }
-        Map<Peer, Route> held = routes.computeIfAbsent(prefix, p -> new HashMap<>());
-        Route before = now == null ? held.remove(peer) : held.put(peer, now);
-        if (before == null && now == null) {
+        int nowNumber = asPath == null ? PeerRoutes.NONE : routeTable.number(asPath, origin);
+        PeerRoutes held = routes.computeIfAbsent(prefix, p -> new PeerRoutes());
+        int beforeNumber = nowNumber == PeerRoutes.NONE ? held.remove(peer) : held.put(peer, nowNumber);
+        if (beforeNumber == PeerRoutes.NONE && nowNumber == PeerRoutes.NONE) {
             return; // a withdrawal of a route the peer did not hold
         }
+        RouteTable.Route before = beforeNumber == PeerRoutes.NONE ? null : routeTable.route(beforeNumber);
+        RouteTable.Route now = nowNumber == PeerRoutes.NONE ? null : routeTable.route(nowNumber);
         if (now != null && prefix.equals(owner)) {
             registeredAnnouncements.merge(owner, 1L, Long::sum);
         }
@@ -119,7 +156,7 @@ public final class DayReplay {
     }
 
     /** The state a route puts its peer in, for {@code watch}; null for no route. */
-    private static StateKey state(Watch watch, Prefix prefix, Route route) {
+    private static StateKey state(Watch watch, Prefix prefix, RouteTable.Route route) {
         if (route == null) {
             return null;
         }
@@ -130,7 +167,7 @@ public final class DayReplay {
         return new StateKey(watch, EventType.ANNOUNCEMENT, prefix, "");
     }
 
-    private void leave(StateKey key, Peer peer, Instant time) {
+    private void leave(StateKey key, int peer, Instant time) {
         Episode episode = open.get(key);
         if (episode.leave(peer, time)) {
             open.remove(key);
@@ -179,15 +216,19 @@ public final class DayReplay {
     }
 
     private PrefixEvent activePath(Watch watch) {
-        Map<Peer, Route> held = routes.getOrDefault(watch.prefix(), Map.of());
+        PeerRoutes held = routes.getOrDefault(watch.prefix(), new PeerRoutes());
+        List<RouteTable.Route> heldRoutes = new ArrayList<>(held.size());
+        for (int i = 0; i < held.size(); i++) {
+            heldRoutes.add(routeTable.route(held.routeAt(i)));
+        }
         Map<String, Integer> paths = new TreeMap<>();
-        held.values().forEach(route -> paths.merge(route.asPath(), 1, Integer::sum));
+        heldRoutes.forEach(route -> paths.merge(route.asPath(), 1, Integer::sum));
         String common = paths.entrySet().stream()
                 .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                 .map(Map.Entry::getKey)
                 .orElse(null);
-        List<String> origins = held.values().stream()
+        List<String> origins = heldRoutes.stream()
                 .map(route -> route.origin().toString())
                 .distinct()
                 .sorted()
@@ -204,7 +245,7 @@ public final class DayReplay {
                 held.size(),
                 registeredAnnouncements.getOrDefault(watch.prefix(), 0L),
                 common,
-                held.isEmpty()
+                held.size() == 0
                         ? "held by no peer at the day's end"
                         : "held by " + Summaries.peers(held.size()) + " at the day's end, origin "
                                 + String.join(" ", origins) + ", most common path " + common,

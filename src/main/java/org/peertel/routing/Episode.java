@@ -1,8 +1,7 @@
 package org.peertel.routing;
 
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.BitSet;
 
 /** One stretch of time in which at least one peer was in a state: what becomes an event row if it counts. */
 final class Episode {
@@ -10,7 +9,9 @@ final class Episode {
     final Instant start;
     Instant quorum;
     Instant end;
-    final Set<Peer> peers = new HashSet<>();
+    /** The peers in the state now, by their number in the day ({@link DayReplay}). */
+    final BitSet peers = new BitSet();
+
     int peersMax;
     long announcements;
     String examplePath;
@@ -23,22 +24,23 @@ final class Episode {
     }
 
     /** {@code peer} enters the state with a route of {@code path} from {@code from}. */
-    void enter(Peer peer, Instant time, String path, Origin from, int quorumPeers) {
-        peers.add(peer);
+    void enter(int peer, Instant time, String path, Origin from, int quorumPeers) {
+        peers.set(peer);
         announcements++;
         if (examplePath == null) {
             examplePath = path;
             origin = from;
         }
-        peersMax = Math.max(peersMax, peers.size());
-        if (quorum == null && peers.size() >= quorumPeers) {
+        int now = peers.cardinality();
+        peersMax = Math.max(peersMax, now);
+        if (quorum == null && now >= quorumPeers) {
             quorum = time;
         }
     }
 
     /** {@code peer} leaves the state; true when no peer is left in it (the episode ends at {@code time}). */
-    boolean leave(Peer peer, Instant time) {
-        peers.remove(peer);
+    boolean leave(int peer, Instant time) {
+        peers.clear(peer);
         if (peers.isEmpty()) {
             end = time;
             return true;

@@ -6,11 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Writes a connections registry ({@code connections.csv}): RFC 4180, UTF-8 without BOM, LF line endings. */
+/**
+ * Writes a connections registry ({@code connections.csv}): RFC 4180, UTF-8 without BOM, LF line endings. The optional
+ * last column {@code origin_asns} is written only when a connection has allowed origins, so registries without any
+ * keep the older seven columns.
+ */
 final class ConnectionsCsvWriter {
 
     static final String HEADER = "connection_id,customer_id,name,partner,country,state,prefixes";
+    static final String ORIGIN_ASNS_COLUMN = "origin_asns";
 
     private ConnectionsCsvWriter() {}
 
@@ -21,8 +27,9 @@ final class ConnectionsCsvWriter {
      */
     static void write(Path file, List<SampleConnection> connections, String prefixSeparator) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
+        boolean origins = connections.stream().anyMatch(c -> !c.originAsns().isEmpty());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(HEADER);
+            out.write(origins ? HEADER + ',' + ORIGIN_ASNS_COLUMN : HEADER);
             out.write('\n');
             for (SampleConnection c : connections) {
                 out.write(field(c.connectionId())
@@ -38,6 +45,10 @@ final class ConnectionsCsvWriter {
                         + field(c.state())
                         + ','
                         + field(String.join(prefixSeparator, c.prefixes())));
+                if (origins) {
+                    out.write(',');
+                    out.write(c.originAsns().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+                }
                 out.write('\n');
             }
         }

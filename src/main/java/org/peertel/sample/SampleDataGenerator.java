@@ -5,8 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * Deterministic generator of peertel input data: a connections registry ({@code OUT_DIR/connections.csv}) and
- * latency files ({@code OUT_DIR/latency/<YYYY-MM-DD>/<edge_pop>.csv} or {@code .csv.gz}).
+ * Deterministic generator of peertel input data: a connections registry ({@code OUT_DIR/connections.csv}), latency
+ * files ({@code OUT_DIR/latency/<YYYY-MM-DD>/<edge_pop>.csv} or {@code .csv.gz}) and BGP update dumps (the sample
+ * week's {@code OUT_DIR/bgp/}, or a collector's days for a registry).
  *
  * <p>The same arguments always give byte-identical files. Existing files of the same names are replaced; other
  * files under {@code OUT_DIR} are left alone (so write into an empty directory). The command line is
@@ -83,6 +84,41 @@ public final class SampleDataGenerator {
                     plan.table());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the scale data under " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What {@link #writeCollectorDays} wrote.
+     *
+     * @param registeredPrefixes   the registry's distinct prefixes announced
+     * @param unregisteredPrefixes the other prefixes announced
+     * @param records              MRT records of all days (one prefix update each)
+     */
+    public record CollectorSummary(int registeredPrefixes, int unregisteredPrefixes, long records) {
+
+        /** One line for stderr. */
+        public String describe() {
+            return String.format(
+                    "%,d registered + %,d unregistered prefixes, %,d updates",
+                    registeredPrefixes, unregisteredPrefixes, records);
+        }
+    }
+
+    /**
+     * Writes days of one route collector's MRT updates for the registry of {@code settings}:
+     * {@code outDir/<YYYY-MM-DD>/updates.<YYYY-MM-DD>.gz}, a folder {@code peertel bgp events --bgp outDir} reads.
+     * Updates are streamed, so any number of them fits in memory.
+     *
+     * @throws IllegalArgumentException when the registry has errors (nothing written yet)
+     * @throws UncheckedIOException     when a file cannot be written
+     */
+    public static CollectorSummary writeCollectorDays(Path outDir, CollectorDaySettings settings) {
+        try {
+            CollectorDayScenario.Written written = CollectorDayScenario.write(outDir, settings);
+            return new CollectorSummary(
+                    written.registeredPrefixes(), written.unregisteredPrefixes(), written.records());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the BGP days under " + outDir + ": " + e.getMessage(), e);
         }
     }
 }

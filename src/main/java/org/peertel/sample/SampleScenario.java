@@ -15,6 +15,7 @@ import java.util.Map;
  * <p>Stories: {@code globex-fra-1} regresses (median x2.5 from 2026-11-21), {@code initech-chi-1} is silent on
  * 2026-11-19, {@code acme-ams-1} has a high median on 2026-11-17, {@code umbrella-mia-1} a high p95 on 2026-11-20;
  * every day has a few no_prefix and location_mismatch rows, and 2026-11-18/fra1.csv carries {@link SampleBadRows}.
+ * Its BGP files ({@link SampleBgpWeek}) hold one hijack, on the day globex-fra-1 regresses.
  */
 final class SampleScenario {
 
@@ -51,9 +52,14 @@ final class SampleScenario {
 
     private SampleScenario() {}
 
-    /** The registry rows, in file order. */
+    /** The registry rows, in file order; the connections of the BGP story give their customer's AS as origin. */
     static List<SampleConnection> connections() {
-        return SampleSites.all().stream().map(SampleSite::registry).toList();
+        return SampleSites.all().stream()
+                .map(SampleSite::registry)
+                .map(c -> SampleBgpWeek.REGISTERS_ORIGINS.contains(c.connectionId())
+                        ? c.withOriginAsns(List.of(SampleBgpWeek.CUSTOMER_ASNS.get(c.customerId())))
+                        : c)
+                .toList();
     }
 
     /** The file name of an edge PoP's file (the {@value #GZIP_POP} files are gzip-compressed). */
@@ -61,7 +67,10 @@ final class SampleScenario {
         return edgePop.equals(GZIP_POP) ? edgePop + ".csv.gz" : edgePop + ".csv";
     }
 
-    /** Writes {@code connections.csv} and {@code latency/<day>/<pop>.csv[.gz]} under {@code outDir}. */
+    /**
+     * Writes {@code connections.csv}, {@code latency/<day>/<pop>.csv[.gz]} and {@code bgp/<day>/updates.<day>.gz}
+     * ({@link SampleBgpWeek}) under {@code outDir}.
+     */
     static void write(Path outDir) throws IOException {
         ConnectionsCsvWriter.write(outDir.resolve("connections.csv"), connections(), " ");
         for (int dayIndex = 0; dayIndex < DAYS; dayIndex++) {
@@ -72,6 +81,7 @@ final class SampleScenario {
                 writeFile(file, day, pop, rowsByPop.get(pop));
             }
         }
+        SampleBgpWeek.write(outDir.resolve("bgp"));
     }
 
     private static void writeFile(Path file, LocalDate day, String pop, List<Row> rows) throws IOException {

@@ -48,6 +48,9 @@ final class ScaleRegistry {
     private static final List<String> PARTNERS = List.of(
             "Equinix", "DE-CIX", "AMS-IX", "LINX", "Megaport", "Console Connect", "Lumen", "Telia", "Cogent", "Zayo");
 
+    private static final long FIRST_ORIGIN_ASN = 131_072;
+    private static final int ORIGIN_ASNS = 262_144;
+
     private ScaleRegistry() {}
 
     /** The connections of {@code settings}, in registry order, holding the prefixes of {@code plan}. */
@@ -105,6 +108,14 @@ final class ScaleRegistry {
         }
     }
 
+    /**
+     * The AS a customer's connections allow as origin: one per customer (its sites announce the same prefixes),
+     * drawn from the seed in 131072..393215, 4-byte numbers the RIRs hand out, none reserved (no registry warning).
+     */
+    static long originAsn(int customer, long seed) {
+        return FIRST_ORIGIN_ASN + SplitMix64.forStream(seed, -2, customer).nextInt(ORIGIN_ASNS);
+    }
+
     private static int customer(int connection, ScaleSettings settings) {
         return (int) ((long) connection * settings.customers() / settings.connections());
     }
@@ -120,6 +131,9 @@ final class ScaleRegistry {
                 where[0],
                 where[1],
                 prefixes.stream().map(Prefix::toString).toList());
+        if (settings.originAsns()) {
+            registry = registry.withOriginAsns(List.of(originAsn(customer(i, settings), settings.seed())));
+        }
         double medianMs = 8 + 60 * random.nextDouble();
         return new ScaleSite(registry, List.copyOf(prefixes), location(where), medianMs, i % 50 == 13);
     }

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param gzip         true to write {@code .csv.gz} files, false for {@code .csv}
  * @param prefixTable  a file with one CIDR per line (gzip when its name ends with {@code .gz}) whose prefixes are
  *                     registered instead of generated ones; null to generate them
+ * @param originAsns   true to give every customer an allowed origin AS ({@code origin_asns}, drawn from the seed,
+ *                     4-byte public range 131072..393215), for prefix events; false writes the seven older columns
  */
 public record ScaleSettings(
         LocalDate from,
@@ -39,7 +41,8 @@ public record ScaleSettings(
         double badShare,
         long seed,
         boolean gzip,
-        Path prefixTable) {
+        Path prefixTable,
+        boolean originAsns) {
 
     /** Upper bound on connections. */
     public static final int MAX_CONNECTIONS = 200_000;
@@ -92,6 +95,40 @@ public record ScaleSettings(
             throw new IllegalArgumentException("--ipv6-share " + ipv6Share + " asks for IPv4 clients but "
                     + "--ipv4-prefixes is 0; register IPv4 prefixes or give --ipv6-share 1");
         }
+    }
+
+    /** Settings without allowed origins (a registry of the seven older columns). */
+    public ScaleSettings(
+            LocalDate from,
+            int days,
+            int customers,
+            int connections,
+            int ipv4Prefixes,
+            int ipv6Prefixes,
+            double nestedShare,
+            long rowsPerDay,
+            int files,
+            double ipv6Share,
+            double badShare,
+            long seed,
+            boolean gzip,
+            Path prefixTable) {
+        this(
+                from,
+                days,
+                customers,
+                connections,
+                ipv4Prefixes,
+                ipv6Prefixes,
+                nestedShare,
+                rowsPerDay,
+                files,
+                ipv6Share,
+                badShare,
+                seed,
+                gzip,
+                prefixTable,
+                false);
     }
 
     /**
