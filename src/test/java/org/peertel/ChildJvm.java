@@ -94,7 +94,7 @@ public final class ChildJvm {
                 java.toString(), ARROW_OPENS, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath()));
         command.addAll(options);
         command.add("org.peertel.cli.PeertelMain");
-        command.addAll(args);
+        command.addAll(SampleBgpOff.unlessAsked(args));
         return new ProcessBuilder(command);
     }
 

@@ -6,7 +6,10 @@ import org.peertel.routing.BgpSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** {@code --bgp DIR} of the commands that compute prefix events ({@code run}, {@code schedule}, {@code bgp events}). */
+/**
+ * {@code --bgp DIR} and {@code --no-bgp} of the commands that compute prefix events ({@code run}, {@code schedule},
+ * {@code bgp events}).
+ */
 final class BgpOption {
 
     @Option(
@@ -17,13 +20,25 @@ final class BgpOption {
                     + "Overrides the setting bgp.")
     Path folder;
 
+    @Option(
+            names = "--no-bgp",
+            description = "Compute no prefix events this time, whatever the setting bgp says: the days' stored "
+                    + "events and files stay as they are.")
+    boolean off;
+
     /**
      * The BGP settings of {@code settingsFile} with the option's folder over them.
      *
      * @throws CommandLine.ParameterException when the option names no folder (bad usage, exit 2)
      */
     BgpSettings resolve(Path settingsFile, CommandLine commandLine) {
+        if (off && folder != null) {
+            throw new CommandLine.ParameterException(commandLine, "--bgp and --no-bgp: give one of them");
+        }
         BgpSettings settings = BgpSettings.load(settingsFile);
+        if (off) {
+            return settings.withFolder(null);
+        }
         if (folder == null) {
             return settings;
         }

@@ -55,7 +55,7 @@ public final class PrefixEventsDay {
         BgpDayRead stored = new BgpDayRead(
                 BgpDayRead.READ,
                 manifest.files(),
-                read.report().records(),
+                read.records(),
                 read.multicast(),
                 read.rejects(),
                 byLevel(read.events()));

@@ -25,6 +25,7 @@ import org.peertel.bgp.MrtRecord;
  *
  * @param files     the files read, RIB dumps first
  * @param report    what the reader counted over all of them (records, decoded, problems)
+ * @param records   the MRT records framed and the text lines read (empty lines not counted)
  * @param rejects   each record that could not be read, in file order then offset
  * @param multicast the multicast routes (SAFI 2) announced or withdrawn, which make no event (MRT files only: the
  *                  text prints them like unicast ones and they count as unicast there)
@@ -33,6 +34,7 @@ public record BgpDay(
         LocalDate day,
         List<Path> files,
         MrtReadReport report,
+        long records,
         List<BgpReject> rejects,
         long multicast,
         List<PrefixEvent> events) {
@@ -54,10 +56,12 @@ public record BgpDay(
         DayReplay replay = new DayReplay(day, watched, settings);
         List<BgpReject> rejects = new ArrayList<>();
         long multicast = 0;
+        long textLines = 0;
         for (Path file : files) {
             String name = file.getFileName().toString();
             if (BgpdumpTextChanges.isText(file)) {
-                readText(file, replay, (offset, reason) -> rejects.add(new BgpReject(name, offset, reason)));
+                textLines +=
+                        readText(file, replay, (offset, reason) -> rejects.add(new BgpReject(name, offset, reason)));
                 continue;
             }
             boolean rib = isRib(file);
@@ -83,14 +87,15 @@ public record BgpDay(
             }
         }
         report.sendProblemsTo(MrtProblemSink.NONE);
-        return new BgpDay(day, files, report, List.copyOf(rejects), multicast, replay.events());
+        return new BgpDay(
+                day, files, report, report.records() + textLines, List.copyOf(rejects), multicast, replay.events());
     }
 
     /**
      * A file of bgpdump's one-line text: its {@code B} rows are the routes held at the day's start whatever the
      * file's name, or, once the day's changes have begun (a RIB text sorted after updates), announcements then.
      */
-    private static void readText(Path file, DayReplay replay, BgpdumpTextReject rejects) {
+    private static long readText(Path file, DayReplay replay, BgpdumpTextReject rejects) {
         Consumer<RouteChange.Announce> held = route -> {
             if (replay.started()) {
                 replay.apply(route);
@@ -99,7 +104,7 @@ public record BgpDay(
             }
         };
         try {
-            BgpdumpTextChanges.read(file, held, replay::apply, rejects);
+            return BgpdumpTextChanges.read(file, held, replay::apply, rejects);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the BGP file " + file + ": " + e.getMessage(), e);
         }

@@ -89,18 +89,19 @@ public final class BgpdumpTextChanges {
      * every other change to {@code changes}, in the file's order, and each malformed line to {@code rejects}; a
      * malformed line never stops the file.
      *
+     * @return the lines read, empty lines not counted (the run summary's {@code records})
      * @throws IOException when the file cannot be read (a damaged gzip stream included)
      */
-    public static void read(
+    public static long read(
             Path file, Consumer<RouteChange.Announce> held, Consumer<RouteChange> changes, BgpdumpTextReject rejects)
             throws IOException {
         try (InputStream in = open(file)) {
-            read(in, held, changes, rejects);
+            return read(in, held, changes, rejects);
         }
     }
 
     /** {@link #read(Path, Consumer, Consumer, BgpdumpTextReject)} of an uncompressed stream. */
-    public static void read(
+    public static long read(
             InputStream in,
             Consumer<RouteChange.Announce> held,
             Consumer<RouteChange> changes,
@@ -132,6 +133,7 @@ public final class BgpdumpTextChanges {
         if (length > 0) {
             reader.line(line, length, lineStart);
         }
+        return reader.lines;
     }
 
     private static InputStream open(Path file) throws IOException {
@@ -142,15 +144,18 @@ public final class BgpdumpTextChanges {
         return gzip ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
+    private long lines;
+
     private void line(byte[] bytes, int length, long offset) {
         if (length > 0 && bytes[length - 1] == '\r') {
             length--;
         }
         // ISO-8859-1 keeps one char per byte: a stray non-ASCII byte then fails the field it is in
         String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-        if (text.isBlank()) {
-            return;
+        if (text.isEmpty()) {
+            return; // an empty line is no record; a line of spaces is a malformed one
         }
+        lines++;
         String reason = parse(text);
         if (reason != null) {
             rejects.reject(offset, reason);

@@ -51,7 +51,7 @@ public final class DayReplay {
         if (started) {
             throw new IllegalStateException("the day's state is given before its changes");
         }
-        change(held.time(), peerNumber(held.peer()), held.prefix(), held.asPath(), held.origin());
+        change(held.time(), peerNumber(held.peer()), held.prefix(), held.asPath(), held.origin(), false);
     }
 
     /** Whether the day's changes have begun: no {@link #startWith} any more. */
@@ -65,11 +65,11 @@ public final class DayReplay {
             markStart();
         }
         if (change instanceof RouteChange.Announce a) {
-            change(a.time(), peerNumber(a.peer()), a.prefix(), a.asPath(), a.origin());
+            change(a.time(), peerNumber(a.peer()), a.prefix(), a.asPath(), a.origin(), true);
         } else if (change instanceof RouteChange.Withdraw w) {
             Integer peer = peerNumbers.get(w.peer());
             if (peer != null) {
-                change(w.time(), peer, w.prefix(), null, null);
+                change(w.time(), peer, w.prefix(), null, null, false);
             }
         } else if (change instanceof RouteChange.PeerDown d) {
             Integer peer = peerNumbers.get(d.peer());
@@ -84,7 +84,7 @@ public final class DayReplay {
             });
             held.sort(null);
             for (Prefix prefix : held) {
-                change(d.time(), peer, prefix, null, null);
+                change(d.time(), peer, prefix, null, null, false);
             }
         }
     }
@@ -115,9 +115,10 @@ public final class DayReplay {
 
     /**
      * {@code peer} now holds {@code prefix} with {@code asPath} from {@code origin}, or nothing (a null path). Only a
-     * watched prefix's route is numbered: most of a collector's routes are for other prefixes.
+     * watched prefix's route is numbered: most of a collector's routes are for other prefixes. {@code announced}: an
+     * update announced it (counted in {@code announcements}), not a route the day starts with.
      */
-    private void change(Instant time, int peer, Prefix prefix, String asPath, Origin origin) {
+    private void change(Instant time, int peer, Prefix prefix, String asPath, Origin origin, boolean announced) {
         Prefix owner = watched.owner(prefix);
         if (owner == null) {
             return;
@@ -130,7 +131,7 @@ public final class DayReplay {
         }
         RouteTable.Route before = beforeNumber == PeerRoutes.NONE ? null : routeTable.route(beforeNumber);
         RouteTable.Route now = nowNumber == PeerRoutes.NONE ? null : routeTable.route(nowNumber);
-        if (now != null && prefix.equals(owner)) {
+        if (now != null && announced && prefix.equals(owner)) {
             registeredAnnouncements.merge(owner, 1L, Long::sum);
         }
         for (Watch watch : watched.watchesOf(owner)) {
@@ -142,9 +143,9 @@ public final class DayReplay {
                 }
                 if (entered != null) {
                     open.computeIfAbsent(entered, k -> new Episode(time))
-                            .enter(peer, time, now.asPath(), now.origin(), settings.minPeers());
+                            .enter(peer, time, now.asPath(), now.origin(), settings.minPeers(), announced);
                 }
-            } else if (entered != null) {
+            } else if (entered != null && announced) {
                 open.get(entered).announcements++; // the same state announced again
             }
             if (prefix.equals(owner)) {
@@ -228,10 +229,14 @@ public final class DayReplay {
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                 .map(Map.Entry::getKey)
                 .orElse(null);
+        // numeric order, AS_SETs after single origins
         List<String> origins = heldRoutes.stream()
-                .map(route -> route.origin().toString())
+                .map(RouteTable.Route::origin)
                 .distinct()
-                .sorted()
+                .sorted(Comparator.comparing(Origin::set)
+                        .thenComparing(o -> o.asns().get(0))
+                        .thenComparing(Origin::toString))
+                .map(Origin::toString)
                 .toList();
         return new PrefixEvent(
                 date,
@@ -247,8 +252,9 @@ public final class DayReplay {
                 common,
                 held.size() == 0
                         ? "held by no peer at the day's end"
-                        : "held by " + Summaries.peers(held.size()) + " at the day's end, origin "
-                                + String.join(" ", origins) + ", most common path " + common,
+                        : "held by " + Summaries.peers(held.size()) + " at the day's end, "
+                                + (origins.size() == 1 ? "origin " : "origins ") + String.join(" ", origins)
+                                + ", most common path " + common,
                 0);
     }
 }

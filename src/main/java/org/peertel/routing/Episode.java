@@ -23,10 +23,13 @@ final class Episode {
         this.start = start;
     }
 
-    /** {@code peer} enters the state with a route of {@code path} from {@code from}. */
-    void enter(int peer, Instant time, String path, Origin from, int quorumPeers) {
+    /**
+     * {@code peer} enters the state with a route of {@code path} from {@code from}; {@code announced} false for a
+     * route the day starts with (a RIB dump's: held, not announced that day).
+     */
+    void enter(int peer, Instant time, String path, Origin from, int quorumPeers, boolean announced) {
         peers.set(peer);
-        announcements++;
+        announcements += announced ? 1 : 0;
         if (examplePath == null) {
             examplePath = path;
             origin = from;

@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.peertel.SampleBgpOff;
 import org.peertel.cli.PeertelMain;
 
 /**
@@ -131,7 +132,7 @@ class GoldenJobTest {
                 db.toString()));
         args.addAll(List.of(options));
         args.addAll(extraArguments(caseFolder));
-        return args;
+        return SampleBgpOff.unlessAsked(args);
     }
 
     /** {@code peertel report --all-customers} over the days {@code from} to {@code to}. */

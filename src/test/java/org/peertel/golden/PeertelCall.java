@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import org.peertel.SampleBgpOff;
 import org.peertel.cli.PeertelMain;
 
 /** One {@code peertel} command line run in this JVM ({@link PeertelMain#execute}): its exit code and what it printed. */
@@ -13,7 +14,10 @@ record PeertelCall(int code, String out, String err) {
     static PeertelCall of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(new PrintWriter(out), new PrintWriter(err), args);
+        int code = PeertelMain.execute(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                SampleBgpOff.unlessAsked(List.of(args)).toArray(String[]::new));
         return new PeertelCall(code, out.toString(), err.toString());
     }
 

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.peertel.ChildJvm;
+import org.peertel.SampleBgpOff;
 import org.peertel.cli.PeertelMain;
 
 /**
@@ -16,7 +17,10 @@ record PeertelRun(int code, String out, String err) {
     static PeertelRun inProcess(List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        int code = PeertelMain.execute(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                SampleBgpOff.unlessAsked(args).toArray(String[]::new));
         return new PeertelRun(code, out.toString(), err.toString());
     }
 

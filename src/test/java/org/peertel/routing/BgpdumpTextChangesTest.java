@@ -198,13 +198,15 @@ class BgpdumpTextChangesTest {
         String bad2 = "junk";
         String text = ANNOUNCE + "\n" + "\n" + bad1 + "\r\n" + "   \n" + bad2;
         long bad1At = ANNOUNCE.length() + 2;
-        long bad2At = bad1At + bad1.length() + 2 + 4;
+        long spacesAt = bad1At + bad1.length() + 2;
+        long bad2At = spacesAt + 4;
 
         // when
         Read read = Read.of(text);
 
-        // then
-        assertThat(read.rejects).containsExactly(bad1At + " bad_prefix", bad2At + " unknown_row_type");
+        // then: an empty line is no record, a line of spaces is a malformed one (as the Python reference reads it)
+        assertThat(read.rejects)
+                .containsExactly(bad1At + " bad_prefix", spacesAt + " unknown_row_type", bad2At + " unknown_row_type");
         assertThat(read.changes).hasSize(1);
     }
 
