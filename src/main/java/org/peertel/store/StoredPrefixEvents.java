@@ -19,6 +19,9 @@ import org.peertel.routing.PrefixEvent;
  */
 final class StoredPrefixEvents {
 
+    private static final java.time.format.DateTimeFormatter MICROSECONDS =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+
     private StoredPrefixEvents() {}
 
     static void replace(Connection connection, LocalDate day, List<PrefixEvent> events) throws SQLException {
@@ -26,29 +29,8 @@ final class StoredPrefixEvents {
             delete.setObject(1, day);
             delete.execute();
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO prefix_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (PrefixEvent e : events) {
-                insert.setObject(1, day);
-                insert.setString(2, e.eventId());
-                insert.setString(3, e.watch().customerId());
-                insert.setString(4, e.watch().connectionId());
-                insert.setString(5, e.watch().prefix().toString());
-                insert.setString(6, e.prefix().toString());
-                insert.setString(7, e.type().label());
-                insert.setString(8, e.type().level());
-                insert.setObject(9, utc(e.startTime()));
-                insert.setObject(10, utc(e.quorumTime()));
-                insert.setObject(11, utc(e.endTime()));
-                insert.setString(12, e.origin() == null ? null : e.origin().toString());
-                insert.setString(13, e.allowedOrigins());
-                insert.setInt(14, e.peersMax());
-                insert.setLong(15, e.announcements());
-                insert.setString(16, e.examplePath());
-                insert.setString(17, e.summary());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        if (!events.isEmpty()) {
+            insert(connection, day, events);
         }
         // the month's range files show the events: they are behind now, whichever command stored the events
         try (PreparedStatement mark = connection.prepareStatement("INSERT OR IGNORE INTO stale_months VALUES (?)")) {
@@ -103,8 +85,60 @@ final class StoredPrefixEvents {
         return open;
     }
 
-    /** A TIMESTAMP column holds UTC wall-clock time. */
-    private static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    /**
+     * One statement for the whole day: a column's values as one array parameter, unnested side by side. A batch of
+     * row inserts ran row by row in DuckDB, minutes for the 180,000 events of a collector's day.
+     */
+    private static void insert(Connection connection, LocalDate day, List<PrefixEvent> events) throws SQLException {
+        int n = events.size();
+        String[][] text = new String[14][n];
+        Object[] peers = new Object[n];
+        Object[] announcements = new Object[n];
+        for (int r = 0; r < n; r++) {
+            PrefixEvent e = events.get(r);
+            String[] row = {
+                e.eventId(),
+                e.watch().customerId(),
+                e.watch().connectionId(),
+                e.watch().prefix().toString(),
+                e.prefix().toString(),
+                e.type().label(),
+                e.type().level(),
+                timestamp(e.startTime()),
+                timestamp(e.quorumTime()),
+                timestamp(e.endTime()),
+                e.origin() == null ? null : e.origin().toString(),
+                e.allowedOrigins(),
+                e.examplePath(),
+                e.summary()
+            };
+            for (int c = 0; c < row.length; c++) {
+                text[c][r] = row[c];
+            }
+            peers[r] = e.peersMax();
+            announcements[r] = e.announcements();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO prefix_events SELECT ?::DATE, "
+                + "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                + "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                + "unnest(?::TIMESTAMP[]), unnest(?::TIMESTAMP[]), unnest(?::TIMESTAMP[]), "
+                + "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::BIGINT[]), "
+                + "unnest(?::VARCHAR[]), unnest(?::VARCHAR[])")) {
+            insert.setObject(1, day);
+            int p = 2;
+            for (int c = 0; c < 12; c++) {
+                insert.setArray(p++, connection.createArrayOf("VARCHAR", text[c]));
+            }
+            insert.setArray(p++, connection.createArrayOf("INTEGER", peers));
+            insert.setArray(p++, connection.createArrayOf("BIGINT", announcements));
+            insert.setArray(p++, connection.createArrayOf("VARCHAR", text[12]));
+            insert.setArray(p, connection.createArrayOf("VARCHAR", text[13]));
+            insert.execute();
+        }
+    }
+
+    /** A TIMESTAMP value as text, UTC wall-clock time; null for none. */
+    private static String timestamp(Instant instant) {
+        return instant == null ? null : MICROSECONDS.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }

@@ -110,6 +110,7 @@ class PostgresJobRepositoryTest {
                 List.of(
                         "attributeStep COMPLETED",
                         "publishStep COMPLETED",
+                        "eventStep COMPLETED",
                         "alertStep COMPLETED",
                         "reportStep COMPLETED",
                         "retentionStep COMPLETED"),

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
+import org.peertel.SampleBgpOff;
 import org.peertel.cli.PeertelMain;
 import org.peertel.testhook.CrashPoint;
 import org.peertel.testhook.TestHooks;
@@ -88,7 +89,7 @@ class RunLockAcrossProcessesTest {
     }
 
     private List<String> arguments(String day) {
-        return List.of(
+        return SampleBgpOff.unlessAsked(List.of(
                 "run",
                 "--date",
                 day,
@@ -99,6 +100,6 @@ class RunLockAcrossProcessesTest {
                 "--out",
                 work.resolve("out").toString(),
                 "--db",
-                work.resolve("t.duckdb").toString());
+                work.resolve("t.duckdb").toString()));
     }
 }
