@@ -64,8 +64,13 @@ final class RunSummaryPrinter {
         if (!everyDay) {
             writer.println(leftOut(days, executions, listed, notRun));
         }
+        boolean bgp = executions.values().stream()
+                .anyMatch(e -> e.counts() != null && !e.counts().bgp().isEmpty());
         writer.println("Outputs in " + out.toAbsolutePath() + ": alerts/<day>.csv, reports/<customer>/<day>.csv, "
-                + "<day>-prefixes.csv and <day>-hourly.csv, rejects/<day>.csv, runs/<day>.json");
+                + "<day>-prefixes.csv and <day>-hourly.csv, rejects/<day>.csv, runs/<day>.json"
+                + (bgp
+                        ? "; prefix events: events/<day>.csv, reports/<customer>/<day>-events.csv, bgp-rejects/<day>.csv"
+                        : ""));
     }
 
     /**

@@ -24,35 +24,14 @@ class SampleHijackBesideLatencyTest {
     @Test
     void theHijackAndTheLatencyRiseShowOnTheSameDayOfGlobexFra1() throws Exception {
         // when
-        PeertelCall run = PeertelCall.succeeding(List.of(
-                "run",
-                "--from",
-                "2026-11-16",
-                "--to",
-                "2026-11-22",
-                "--settings",
-                SETTINGS,
-                "--out",
-                out(),
-                "--db",
-                db()));
-        PeertelCall.succeeding(List.of(
-                "report",
-                "--customer",
-                "globex",
-                "--from",
-                "2026-11-16",
-                "--to",
-                "2026-11-22",
-                "--settings",
-                SETTINGS,
-                "--out",
-                out(),
-                "--db",
-                db()));
+        PeertelCall run = PeertelCall.succeeding(sampleWeek("run"));
+        PeertelCall.succeeding(sampleWeek("report", "--customer", "globex"));
 
         // then: the run summary's note of the 21st, the alert of that day
-        assertThat(run.out()).contains("bgp: 1 critical, 0 warning events");
+        assertThat(run.out())
+                .contains("bgp: 1 critical, 0 warning events")
+                .contains("; prefix events: events/<day>.csv, reports/<customer>/<day>-events.csv, "
+                        + "bgp-rejects/<day>.csv");
         assertThat(Files.readAllLines(work.resolve("out/alerts/2026-11-21.csv")))
                 .anySatisfy(line -> assertThat(line).contains("globex-fra-1").contains("REGRESSION"));
         // the range CSV: globex-fra-1 with its alert days and its one Critical event
@@ -72,6 +51,14 @@ class SampleHijackBesideLatencyTest {
                 .contains("<title>2026-11-21, Critical: PrefixMoreSpecificOriginAsEvent 203.0.113.128/25 from "
                         + "AS64511</title>")
                 .contains("203.0.113.128/25, a more-specific of 203.0.113.0/24, held with origin 64511");
+    }
+
+    /** {@code command} over the sample week with the shipped settings, into the test's folder. */
+    private List<String> sampleWeek(String... command) {
+        List<String> args = new java.util.ArrayList<>(List.of(command));
+        args.addAll(List.of(
+                "--from", "2026-11-16", "--to", "2026-11-22", "--settings", SETTINGS, "--out", out(), "--db", db()));
+        return args;
     }
 
     private String out() {
