@@ -28,4 +28,21 @@ public final class SampleBgpOff {
         off.add("--no-bgp");
         return off;
     }
+
+    /** {@link org.peertel.cli.PeertelMain#execute} of {@link #unlessAsked}{@code (args)}. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return org.peertel.cli.PeertelMain.execute(
+                out, err, unlessAsked(List.of(args)).toArray(String[]::new));
+    }
+
+    /** A child JVM's command line with {@link #unlessAsked} applied to what follows the main class. */
+    public static List<String> command(List<String> command) {
+        int main = command.indexOf("org.peertel.cli.PeertelMain");
+        if (main < 0) {
+            return command;
+        }
+        List<String> changed = new ArrayList<>(command.subList(0, main + 1));
+        changed.addAll(unlessAsked(command.subList(main + 1, command.size())));
+        return changed;
+    }
 }

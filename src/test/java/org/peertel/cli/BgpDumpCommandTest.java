@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peertel.SampleBgpOff;
 
 /** {@code peertel bgp dump}: MRT files in, bgpdump's one-line text out; exit codes and messages. */
 class BgpDumpCommandTest {
@@ -67,7 +68,7 @@ class BgpDumpCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(new PrintWriter(out), new PrintWriter(err), args);
+        int code = SampleBgpOff.execute(new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
     }
 

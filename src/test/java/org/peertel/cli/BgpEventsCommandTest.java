@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peertel.SampleBgpOff;
 import org.peertel.store.DuckDbFile;
 
 /**
@@ -87,7 +88,7 @@ class BgpEventsCommandTest {
 
     private int events(StringWriter stdout, StringWriter stderr, Path connections, Path out, Path db)
             throws IOException {
-        return PeertelMain.execute(
+        return SampleBgpOff.execute(
                 new PrintWriter(stdout),
                 new PrintWriter(stderr),
                 "bgp",

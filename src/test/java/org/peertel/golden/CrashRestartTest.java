@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.peertel.ChildJvm;
+import org.peertel.SampleBgpOff;
 import org.peertel.cli.PeertelMain;
 import org.peertel.testhook.CrashPoint;
 import org.peertel.testhook.TestHooks;
@@ -68,9 +69,10 @@ class CrashRestartTest {
     static AfterCrash afterCrash(CrashPoint point) {
         return switch (point) {
             case ATTRIBUTE_CHUNK_WRITTEN ->
-                new AfterCrash(Set.of(), null, "attributeStep publishStep alertStep reportStep retentionStep");
+                new AfterCrash(
+                        Set.of(), null, "attributeStep publishStep eventStep alertStep reportStep retentionStep");
             case PUBLISH_BEFORE_COMMIT, PUBLISH_COMMITTED ->
-                new AfterCrash(Set.of(), null, "publishStep alertStep reportStep retentionStep");
+                new AfterCrash(Set.of(), null, "publishStep eventStep alertStep reportStep retentionStep");
             case ATOMIC_FILE_BEFORE_RENAME ->
                 new AfterCrash(Set.of(), "alerts/." + CRASHED_DAY + ".csv.tmp", "alertStep reportStep retentionStep");
             case REPORT_BETWEEN_CUSTOMERS ->
@@ -166,7 +168,7 @@ class CrashRestartTest {
                 TestHooks.crashAtOption(point),
                 PeertelMain.class.getName()));
         command.addAll(arguments(work));
-        Process child = new ProcessBuilder(command)
+        Process child = new ProcessBuilder(SampleBgpOff.command(command))
                 .redirectError(work.resolve("child.err").toFile())
                 .start();
         try {
@@ -202,7 +204,7 @@ class CrashRestartTest {
     }
 
     private static int run(Path work, StringWriter err) {
-        return PeertelMain.execute(
+        return SampleBgpOff.execute(
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(err),
                 arguments(work).toArray(String[]::new));

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peertel.ChildJvm;
+import org.peertel.SampleBgpOff;
 import org.peertel.cli.ExitCode;
 import org.peertel.cli.PeertelMain;
 import org.peertel.history.Attempt;
@@ -337,7 +338,7 @@ class ExitCodesTest {
                 work.resolve("out").toString(),
                 "--db",
                 work.resolve("t.duckdb").toString()));
-        return new ProcessBuilder(line)
+        return new ProcessBuilder(SampleBgpOff.command(line))
                 .redirectError(work.resolve("child.err").toFile())
                 .start();
     }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peertel.SampleBgpOff;
-import org.peertel.cli.PeertelMain;
 
 /**
  * Runs the real job, through the real command line, on every case under src/test/resources/golden/ and compares
@@ -114,7 +113,7 @@ class GoldenJobTest {
         List<String> args = runArguments(caseFolder, out, db, dayOptions);
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
-        int code = PeertelMain.execute(new PrintWriter(stdout), new PrintWriter(stderr), args.toArray(String[]::new));
+        int code = SampleBgpOff.execute(new PrintWriter(stdout), new PrintWriter(stderr), args.toArray(String[]::new));
         assertEquals(0, code, "exit code; stderr: " + stderr);
     }
 
@@ -139,7 +138,7 @@ class GoldenJobTest {
     static void report(Path caseFolder, Path out, Path db, String from, String to) {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
-        int code = PeertelMain.execute(
+        int code = SampleBgpOff.execute(
                 new PrintWriter(stdout),
                 new PrintWriter(stderr),
                 "report",

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
+import org.peertel.SampleBgpOff;
 import org.peertel.cli.PeertelMain;
 import org.peertel.testhook.CrashPoint;
 import org.peertel.testhook.TestHooks;
@@ -146,7 +147,7 @@ class HistoryWhileRunningTest {
         command.addAll(runArguments(day));
         command.addAll(
                 List.of("--settings", work.resolve("telemetry.properties").toString()));
-        Process process = new ProcessBuilder(command)
+        Process process = new ProcessBuilder(SampleBgpOff.command(command))
                 .redirectError(work.resolve("child.err").toFile())
                 .start();
         BufferedReader out =

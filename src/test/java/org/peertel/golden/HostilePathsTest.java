@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peertel.SampleBgpOff;
 import org.peertel.TestFolders;
-import org.peertel.cli.PeertelMain;
 
 /**
  * No value from the input or the command line is ever part of an SQL statement (parameters, session variables
@@ -44,7 +44,7 @@ class HostilePathsTest {
         // when: the day twice (the second run replaces it in DuckDB)
         for (int run = 0; run < 2; run++) {
             StringWriter err = new StringWriter();
-            int code = PeertelMain.execute(
+            int code = SampleBgpOff.execute(
                     new PrintWriter(new StringWriter()),
                     new PrintWriter(err),
                     "run",
@@ -77,7 +77,7 @@ class HostilePathsTest {
         Path db = work.resolve("t.duckdb;session_init_sql_file=evil.sql");
         StringWriter err = new StringWriter();
 
-        int code = PeertelMain.execute(
+        int code = SampleBgpOff.execute(
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(err),
                 "run",

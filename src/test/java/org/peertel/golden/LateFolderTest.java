@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
+import org.peertel.SampleBgpOff;
 import org.peertel.cli.PeertelMain;
 import org.peertel.testhook.TestHooks;
 
@@ -104,7 +105,7 @@ class LateFolderTest {
                 work.resolve("out").toString(),
                 "--db",
                 work.resolve("t.duckdb").toString()));
-        return new ProcessBuilder(line)
+        return new ProcessBuilder(SampleBgpOff.command(line))
                 .redirectError(work.resolve("child.err").toFile())
                 .start();
     }

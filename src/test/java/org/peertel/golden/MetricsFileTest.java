@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peertel.cli.PeertelMain;
+import org.peertel.SampleBgpOff;
 
 /**
  * The metrics file ({@code metrics.textfile}) after real runs through the real command line: Prometheus' own parser
@@ -133,7 +133,7 @@ class MetricsFileTest {
                 "--db",
                 work.resolve("t.duckdb").toString()));
         args.addAll(List.of(days));
-        return PeertelMain.execute(
+        return SampleBgpOff.execute(
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args.toArray(String[]::new));
     }
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
+import org.peertel.SampleBgpOff;
 import org.peertel.cli.PeertelMain;
 import org.peertel.testhook.CrashPoint;
 import org.peertel.testhook.TestHooks;
@@ -155,7 +156,7 @@ class NativeLibrariesTest {
                 "--db",
                 work.resolve("t.duckdb").toString()));
         // stdout: read by the test when a hook is armed (its marker), else kept in a file
-        return new ProcessBuilder(command)
+        return new ProcessBuilder(SampleBgpOff.command(command))
                 .redirectOutput(
                         hookOption != null
                                 ? ProcessBuilder.Redirect.PIPE

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peertel.cli.PeertelMain;
+import org.peertel.SampleBgpOff;
 
 /**
  * The real job, through the real command line, with its Spring Batch job repository on a real PostgreSQL server
@@ -119,7 +119,7 @@ class PostgresJobRepositoryTest {
 
         // and: peertel history reads it there, without a run lock
         StringWriter listed = new StringWriter();
-        int code = PeertelMain.execute(
+        int code = SampleBgpOff.execute(
                 new PrintWriter(listed),
                 new PrintWriter(new StringWriter()),
                 "history",
@@ -223,7 +223,7 @@ class PostgresJobRepositoryTest {
         args.addAll(List.of(days));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        int code = SampleBgpOff.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }
 

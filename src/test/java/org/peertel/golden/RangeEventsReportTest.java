@@ -24,7 +24,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peertel.cli.PeertelMain;
+import org.peertel.SampleBgpOff;
 import org.peertel.report.MonthReports;
 import org.peertel.report.OutputLayout;
 import org.peertel.report.RegistryOwners;
@@ -269,7 +269,7 @@ class RangeEventsReportTest {
                 "--out", out().toString(),
                 "--db", db().toString()));
         StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(
+        int code = SampleBgpOff.execute(
                 new PrintWriter(new StringWriter()), new PrintWriter(err), all.toArray(String[]::new));
         assertThat(code).as("peertel %s: %s", String.join(" ", args), err).isZero();
     }

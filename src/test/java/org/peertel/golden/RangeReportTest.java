@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peertel.cli.PeertelMain;
+import org.peertel.SampleBgpOff;
 
 /**
  * {@code peertel report} over days processed with two registries: on 2026-03-05 the connection initech-lon moved
@@ -104,7 +104,7 @@ class RangeReportTest {
     @Test
     void daysNeverProcessedAndUnknownCustomersAreRefusedNamingThem() throws IOException {
         StringWriter err = new StringWriter();
-        int missing = PeertelMain.execute(
+        int missing = SampleBgpOff.execute(
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(err),
                 withPaths("report", "--all-customers", "--from", "2026-02-27", "--to", "2026-03-09"));
@@ -113,7 +113,7 @@ class RangeReportTest {
                 .contains("5 days of the range never processed: 2026-02-27 .. 2026-03-01, 2026-03-08 .. 2026-03-09");
 
         StringWriter err2 = new StringWriter();
-        int unknown = PeertelMain.execute(
+        int unknown = SampleBgpOff.execute(
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(err2),
                 withPaths("report", "--customer", "hooli", "--from", "2026-03-02", "--to", "2026-03-07"));
@@ -211,7 +211,7 @@ class RangeReportTest {
 
     private int peertel(String... args) {
         StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), withPaths(args));
+        int code = SampleBgpOff.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), withPaths(args));
         assertThat(code).as("peertel %s: %s", String.join(" ", args), err).isIn(0, 2);
         return code;
     }

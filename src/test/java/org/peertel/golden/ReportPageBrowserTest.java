@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peertel.cli.PeertelMain;
+import org.peertel.SampleBgpOff;
 import org.peertel.routing.EventType;
 import org.peertel.routing.Watch;
 import org.peertel.store.TelemetryStore;
@@ -110,7 +110,7 @@ class ReportPageBrowserTest {
     void aCustomerWithFortyConnections() throws Exception {
         // given: a generated registry of 40 connections of one customer, two days
         Path data = work.resolve("forty/data");
-        assertThat(PeertelMain.execute(
+        assertThat(SampleBgpOff.execute(
                         new PrintWriter(new StringWriter()),
                         new PrintWriter(new StringWriter()),
                         "generate",
@@ -258,7 +258,7 @@ class ReportPageBrowserTest {
 
     private static void report(Path out, Path registry, String customer, String from, String to) {
         StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(
+        int code = SampleBgpOff.execute(
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(err),
                 "report",
@@ -369,7 +369,7 @@ class ReportPageBrowserTest {
         command.addAll(List.of(arguments));
         Path out = work.resolve(name + ".out");
         Path err = work.resolve(name + ".err");
-        Process process = new ProcessBuilder(command)
+        Process process = new ProcessBuilder(SampleBgpOff.command(command))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
@@ -404,7 +404,7 @@ class ReportPageBrowserTest {
                 out.resolveSibling("t.duckdb").toString()));
         args.addAll(List.of(days));
         StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(
+        int code = SampleBgpOff.execute(
                 new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
         assertThat(code).as(err.toString()).isZero();
     }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peertel.cli.PeertelMain;
+import org.peertel.SampleBgpOff;
 
 /**
  * A day that fails part-way is restarted as the same Spring Batch job instance: the steps that completed are
@@ -92,7 +92,7 @@ class RestartAfterFailureTest {
                 "--db",
                 work.resolve("t.duckdb").toString()));
         args.addAll(List.of(days));
-        return PeertelMain.execute(
+        return SampleBgpOff.execute(
                 new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
     }
 

@@ -42,7 +42,7 @@ class RunLockAcrossProcessesTest {
                 TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 60_000),
                 PeertelMain.class.getName()));
         command.addAll(arguments("2026-03-02"));
-        Process child = new ProcessBuilder(command)
+        Process child = new ProcessBuilder(SampleBgpOff.command(command))
                 .redirectError(work.resolve("child.err").toFile())
                 .start();
         try {
@@ -56,7 +56,7 @@ class RunLockAcrossProcessesTest {
 
             // when
             StringWriter err = new StringWriter();
-            int code = PeertelMain.execute(
+            int code = SampleBgpOff.execute(
                     new PrintWriter(new StringWriter()),
                     new PrintWriter(err),
                     arguments("2026-03-03").toArray(String[]::new));
@@ -76,7 +76,7 @@ class RunLockAcrossProcessesTest {
         }
 
         // when: the holder is gone (killed, no clean-up), the same run goes through
-        int code = PeertelMain.execute(
+        int code = SampleBgpOff.execute(
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()),
                 arguments("2026-03-03").toArray(String[]::new));

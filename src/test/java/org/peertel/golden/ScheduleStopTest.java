@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
+import org.peertel.SampleBgpOff;
 import org.peertel.cli.PeertelMain;
 import org.peertel.testhook.CrashPoint;
 import org.peertel.testhook.TestHooks;
@@ -95,7 +96,7 @@ class ScheduleStopTest {
                 work.resolve("out").toString(),
                 "--db",
                 work.resolve("t.duckdb").toString()));
-        return new ProcessBuilder(line)
+        return new ProcessBuilder(SampleBgpOff.command(line))
                 .redirectError(work.resolve("child.err").toFile())
                 .start();
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
+import org.peertel.SampleBgpOff;
 import org.peertel.TestFolders;
-import org.peertel.cli.PeertelMain;
 import org.peertel.testhook.TestHooks;
 
 /**
@@ -120,7 +120,7 @@ class StatusCommandTest {
         StringWriter err = new StringWriter();
         List<String> args = new ArrayList<>(List.of("run", "--date", day));
         args.addAll(paths());
-        return PeertelMain.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        return SampleBgpOff.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
     }
 
     /** {@code peertel status} in a child JVM whose clock starts at {@code now}. */

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
+import org.peertel.SampleBgpOff;
 import org.peertel.cli.PeertelMain;
 import org.peertel.testhook.CrashPoint;
 import org.peertel.testhook.TestHooks;
@@ -54,7 +55,7 @@ class StopOnSignalTest {
                 TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 3_000),
                 PeertelMain.class.getName()));
         command.addAll(args);
-        Process child = new ProcessBuilder(command)
+        Process child = new ProcessBuilder(SampleBgpOff.command(command))
                 .redirectError(work.resolve("child.err").toFile())
                 .start();
 
@@ -80,7 +81,7 @@ class StopOnSignalTest {
 
         // when: the same command again
         StringWriter stderr = new StringWriter();
-        int code = PeertelMain.execute(
+        int code = SampleBgpOff.execute(
                 new PrintWriter(new StringWriter()), new PrintWriter(stderr), args.toArray(String[]::new));
 
         // then

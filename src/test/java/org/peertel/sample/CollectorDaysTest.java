@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peertel.SampleBgpOff;
 import org.peertel.bgp.BgpDump;
 import org.peertel.bgp.MrtReadReport;
 import org.peertel.bgp.MrtReader;
-import org.peertel.cli.PeertelMain;
 
 /**
  * {@code generate bgp}: days of a collector's updates for a registry, deterministic, read back without problems, every
@@ -75,7 +75,7 @@ class CollectorDaysTest {
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = PeertelMain.execute(
+        int code = SampleBgpOff.execute(
                 new PrintWriter(out),
                 new PrintWriter(err),
                 "bgp",

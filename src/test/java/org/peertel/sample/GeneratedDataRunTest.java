@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peertel.cli.PeertelMain;
+import org.peertel.SampleBgpOff;
 
 /**
  * {@code peertel generate scale} then {@code peertel run} through the real command line: the job accounts for every
@@ -25,7 +25,7 @@ class GeneratedDataRunTest {
         Path data = dir.resolve("data");
         String day = "2026-09-14";
         StringWriter err = new StringWriter();
-        assertThat(PeertelMain.execute(
+        assertThat(SampleBgpOff.execute(
                         new PrintWriter(new StringWriter()),
                         new PrintWriter(err),
                         "generate",
@@ -61,7 +61,7 @@ class GeneratedDataRunTest {
                 .isZero();
         assertThat(err.toString()).contains("25 connections of 5 customers, 300 IPv4 + 80 IPv6 prefixes (76 nested)");
 
-        int code = PeertelMain.execute(
+        int code = SampleBgpOff.execute(
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(err),
                 "run",

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peertel.cli.PeertelMain;
+import org.peertel.SampleBgpOff;
 
 /**
  * {@code peertel bgp events} over the committed sample week, with the shipped settings (their {@code bgp} line points
@@ -34,7 +34,7 @@ class SampleBgpStoryTest {
     static void runBgpEventsOnTheSampleWeek() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        code = PeertelMain.execute(
+        code = SampleBgpOff.execute(
                 new PrintWriter(out),
                 new PrintWriter(err),
                 "bgp",

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peertel.ChildJvm;
+import org.peertel.SampleBgpOff;
 import org.peertel.cli.ExitCode;
 import org.peertel.cli.PeertelMain;
 import org.peertel.testhook.TestHooks.Arming;
@@ -213,7 +214,7 @@ class TestHooksTest {
                 option,
                 PeertelMain.class.getName()));
         command.addAll(List.of(args));
-        Process child = new ProcessBuilder(command)
+        Process child = new ProcessBuilder(SampleBgpOff.command(command))
                 .redirectError(work.resolve("child.err").toFile())
                 .start();
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child ended");
