@@ -222,7 +222,7 @@ final class RunSummaryPrinter {
         if (!alerts.isEmpty()) {
             parts.add("alerts: " + TextFormat.counts(alerts));
         }
-        if (!bgp.isEmpty()) {
+        if (!bgp.isEmpty() && !bgp.equals(ExecutionRecord.QUIET_BGP_DAY)) {
             parts.add("bgp: " + bgp);
         }
         return String.join("; ", parts);

@@ -34,6 +34,11 @@ public final class ExecutionRecord {
     public static final String SKIPPED_FILES = "skipped_files";
     /** What the day's BGP folder gave, for people ("missing", "1 critical, 0 warning events"); absent when off. */
     public static final String BGP = "bgp";
+    /**
+     * The {@link #BGP} line ({@code WriteReportsTasklet#bgpText}) of a day whose BGP folder gave nothing to look at:
+     * no Critical or Warning event, no reject, no multicast route; the run summary gives it no note.
+     */
+    public static final String QUIET_BGP_DAY = "0 critical, 0 warning events";
 
     static final String REJECTED_PREFIX = "rejected.";
     static final String ALERTS_PREFIX = "alerts.";
