@@ -191,8 +191,8 @@ def build(out: str):
 
     bgp = os.path.join(out, "bgp")
     d1, d2 = DAYS[0], DAYS[1]
-    # day 1: a RIB dump named bview.*, then two update files in name order
-    write(os.path.join(bgp, d1.isoformat(), "bview.20260323.0000.bgpdump.txt"),
+    # day 1: a RIB dump (rib.*; bview.* names are sorted first the same way, BgpDayFilesTest), then two update files in name order
+    write(os.path.join(bgp, d1.isoformat(), "rib.20260323.0000.bgpdump.txt"),
           text(steady_rib(d1, globex_fra_peers=range(2, 13))))
     write(os.path.join(bgp, d1.isoformat(), "updates.20260323.0800.bgpdump.txt"), text(day1_updates(d1)))
     write(os.path.join(bgp, d1.isoformat(), "updates.20260323.1400.bgpdump.txt"), text(day1_evening(d1)))
