@@ -63,45 +63,6 @@ public final class ExecutionRecord {
             bgp = bgp == null ? "" : bgp;
         }
 
-        /** Counts of a run with BGP off. */
-        public Counts(
-                long rowsRead,
-                long attributed,
-                long noPrefix,
-                long locationMismatch,
-                long rejected,
-                long alerts,
-                Map<String, Long> rejectedByReason,
-                Map<String, Long> alertsBySeverity,
-                long skippedFiles) {
-            this(
-                    rowsRead,
-                    attributed,
-                    noPrefix,
-                    locationMismatch,
-                    rejected,
-                    alerts,
-                    rejectedByReason,
-                    alertsBySeverity,
-                    skippedFiles,
-                    "");
-        }
-
-        /** These counts with the day's BGP line ({@link #BGP}). */
-        public Counts withBgp(String text) {
-            return new Counts(
-                    rowsRead,
-                    attributed,
-                    noPrefix,
-                    locationMismatch,
-                    rejected,
-                    alerts,
-                    rejectedByReason,
-                    alertsBySeverity,
-                    skippedFiles,
-                    text);
-        }
-
         /** Reason → count in name order. */
         public TreeMap<String, Long> rejectedSorted() {
             return new TreeMap<>(rejectedByReason);
@@ -112,7 +73,8 @@ public final class ExecutionRecord {
             return new TreeMap<>(alertsBySeverity);
         }
 
-        public static Counts of(DayCounts day, Map<String, Long> alertsBySeverity) {
+        /** @param bgp the day's {@link #BGP} line; empty with BGP off */
+        public static Counts of(DayCounts day, Map<String, Long> alertsBySeverity, String bgp) {
             long rejected =
                     day.rejected().values().stream().mapToLong(Long::longValue).sum();
             long alerts = alertsBySeverity.values().stream()
@@ -127,7 +89,8 @@ public final class ExecutionRecord {
                     alerts,
                     day.rejected(),
                     alertsBySeverity,
-                    day.skippedFiles().size());
+                    day.skippedFiles().size(),
+                    bgp);
         }
     }
 

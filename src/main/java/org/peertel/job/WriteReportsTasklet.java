@@ -54,8 +54,8 @@ public final class WriteReportsTasklet implements Tasklet {
                 : jobStart.atZone(ZoneId.systemDefault()).toInstant();
         BgpDayRead bgp =
                 run.parameters().bgp().folder() == null ? null : run.store().bgpDay(day);
-        ExecutionRecord.Counts counts = ExecutionRecord.Counts.of(dayCounts, queries.alertsBySeverity(day))
-                .withBgp(bgp == null ? "" : bgpText(bgp));
+        ExecutionRecord.Counts counts =
+                ExecutionRecord.Counts.of(dayCounts, queries.alertsBySeverity(day), bgp == null ? "" : bgpText(bgp));
         RunSummary.write(layout.runSummary(day), day, dayCounts, (int) counts.alerts(), bgp, startedAt, Instant.now());
         // For history and the run summary: read from the job repository, not from DuckDB or runs/.
         ExecutionRecord.counted(

@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.peertel.bgp.MrtDecoder;
 import org.peertel.bgp.MrtEntry;
-import org.peertel.bgp.MrtProblemSink;
 import org.peertel.bgp.MrtReadReport;
 import org.peertel.bgp.MrtReader;
 import org.peertel.bgp.MrtRecord;
@@ -24,7 +23,6 @@ import org.peertel.bgp.MrtRecord;
  * others MRT. A day's events depend on that folder only, so a re-run gives the same events.
  *
  * @param files     the files read, RIB dumps first
- * @param report    what the reader counted over all of them (records, decoded, problems)
  * @param records   the MRT records framed and the text lines read (empty lines not counted)
  * @param rejects   each record that could not be read, in file order then offset
  * @param multicast the multicast routes (SAFI 2) announced or withdrawn, which make no event (MRT files only: the
@@ -33,7 +31,6 @@ import org.peertel.bgp.MrtRecord;
 public record BgpDay(
         LocalDate day,
         List<Path> files,
-        MrtReadReport report,
         long records,
         List<BgpReject> rejects,
         long multicast,
@@ -86,9 +83,7 @@ public record BgpDay(
                 throw new UncheckedIOException("cannot read the BGP file " + file + ": " + e.getMessage(), e);
             }
         }
-        report.sendProblemsTo(MrtProblemSink.NONE);
-        return new BgpDay(
-                day, files, report, report.records() + textLines, List.copyOf(rejects), multicast, replay.events());
+        return new BgpDay(day, files, report.records() + textLines, List.copyOf(rejects), multicast, replay.events());
     }
 
     /**

@@ -314,11 +314,6 @@ public final class TelemetryStore implements AutoCloseable {
         }
     }
 
-    /** Replaces the day's prefix events with {@code events} (the rows of its events file), in one transaction. */
-    public void replacePrefixEvents(LocalDate day, List<org.peertel.routing.PrefixEvent> events) {
-        inTransaction("store the prefix events of " + day, () -> StoredPrefixEvents.replace(connection, day, events));
-    }
-
     /**
      * Replaces how the day's BGP folder was read and the day's prefix events, and records the day's event incident
      * changes in the outbox, in one transaction: a day computed again never keeps rows of an earlier run, and its

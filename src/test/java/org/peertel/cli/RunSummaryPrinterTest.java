@@ -124,7 +124,16 @@ class RunSummaryPrinterTest {
     private static TelemetryExecution execution(
             LocalDate day, long rows, long alerts, long skippedFiles, String severity) {
         ExecutionRecord.Counts counts = new ExecutionRecord.Counts(
-                rows, rows, 0, 0, 0, alerts, Map.of(), alerts == 0 ? Map.of() : Map.of(severity, alerts), skippedFiles);
+                rows,
+                rows,
+                0,
+                0,
+                0,
+                alerts,
+                Map.of(),
+                alerts == 0 ? Map.of() : Map.of(severity, alerts),
+                skippedFiles,
+                "");
         return new TelemetryExecution(
                 1,
                 day,

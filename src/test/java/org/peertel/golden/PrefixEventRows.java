@@ -3,19 +3,28 @@ package org.peertel.golden;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.peertel.prefix.Prefix;
 import org.peertel.routing.EventType;
 import org.peertel.routing.Origin;
 import org.peertel.routing.PrefixEvent;
 import org.peertel.routing.Watch;
+import org.peertel.store.BgpDayRead;
+import org.peertel.store.TelemetryStore;
 
-/** Prefix events made by hand, to store with {@code TelemetryStore.replacePrefixEvents} as {@code bgp events} does. */
+/** Prefix events made by hand, stored as a day's BGP folder read without a file would store them ({@link #store}). */
 final class PrefixEventRows {
 
     /** A summary with markup, an entity and quotes: text from the Internet. */
     static final String HOSTILE = "<script>alert(1)</script> & \"AS\" 'path'";
 
     private PrefixEventRows() {}
+
+    /** Replaces the day's stored events with {@code events}, as eventStep and {@code bgp events} do. */
+    static void store(TelemetryStore store, LocalDate day, List<PrefixEvent> events) {
+        store.replaceBgpDay(
+                day, new BgpDayRead(BgpDayRead.READ, List.of(), 0, 0, List.of(), Map.of()), events, List.of());
+    }
 
     static Watch watch(String customer, String connection, String prefix) {
         return new Watch(customer, connection, Prefix.parse(prefix), List.of(64496L));

@@ -68,7 +68,8 @@ class RangeEventsReportTest {
         Watch lonAtAcme = watch("acme", "initech-lon", "192.0.2.0/25");
         Watch fra = watch("globex", "globex-fra", "198.51.100.64/26");
         try (TelemetryStore store = TelemetryStore.open(db())) {
-            store.replacePrefixEvents(
+            PrefixEventRows.store(
+                    store,
                     day("2026-03-03"),
                     List.of(
                             event("2026-03-03", nyc, "198.51.100.0/25", EventType.MORE_SPECIFIC, "10:00:00", 64500),
@@ -77,19 +78,22 @@ class RangeEventsReportTest {
                             activePath("2026-03-03", nyc),
                             activePath("2026-03-03", sfo),
                             activePath("2026-03-03", lonAtInitech)));
-            store.replacePrefixEvents(
+            PrefixEventRows.store(
+                    store,
                     day("2026-03-04"),
                     List.of(
                             event("2026-03-04", fra, "198.51.100.64/27", EventType.MORE_SPECIFIC, "12:00:00", 7),
                             activePath("2026-03-04", sfo),
                             activePath("2026-03-04", fra)));
-            store.replacePrefixEvents(
+            PrefixEventRows.store(
+                    store,
                     day("2026-03-05"),
                     List.of(
                             event("2026-03-05", nyc, "198.51.100.0/24", EventType.WITHDRAWAL, "06:30:00", 0),
                             event("2026-03-05", nyc, "198.51.100.0/24", EventType.ORIGIN_CHANGE, "07:00:00", 64511),
                             activePath("2026-03-05", nyc)));
-            store.replacePrefixEvents(
+            PrefixEventRows.store(
+                    store,
                     day("2026-03-06"),
                     List.of(event("2026-03-06", lonAtAcme, "192.0.2.0/25", EventType.WITHDRAWAL, "23:00:00", 0)));
         }

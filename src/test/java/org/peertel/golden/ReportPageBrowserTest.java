@@ -195,11 +195,13 @@ class ReportPageBrowserTest {
         run(out, registry, "--from", "2026-03-02", "--to", "2026-03-07");
         Watch fra = PrefixEventRows.watch("solo", "globex-fra", "198.51.100.64/26");
         try (TelemetryStore store = TelemetryStore.open(out.resolveSibling("t.duckdb"))) {
-            store.replacePrefixEvents(
+            PrefixEventRows.store(
+                    store,
                     LocalDate.parse("2026-03-03"),
                     List.of(PrefixEventRows.event(
                             "2026-03-03", fra, "198.51.100.64/27", EventType.MORE_SPECIFIC, "10:00:00", 64500)));
-            store.replacePrefixEvents(
+            PrefixEventRows.store(
+                    store,
                     LocalDate.parse("2026-03-05"),
                     List.of(
                             PrefixEventRows.event(
