@@ -7,7 +7,6 @@ import static org.peertel.golden.PrefixEventRows.watch;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,7 +199,7 @@ class RangeEventsReportTest {
     /** Per connection id: {@code events_critical,events_warning}. */
     private static Map<String, String> counts(Path csv) throws IOException {
         Map<String, String> counts = new LinkedHashMap<>();
-        for (CSVRecord r : records(csv)) {
+        for (CSVRecord r : RangeReportTest.records(csv)) {
             counts.put(r.get("connection_id"), r.get("events_critical") + "," + r.get("events_warning"));
         }
         return counts;
@@ -250,17 +248,6 @@ class RangeEventsReportTest {
 
     private static Path db() {
         return work.resolve("t.duckdb");
-    }
-
-    private static List<CSVRecord> records(Path file) throws IOException {
-        try (var parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(Files.readString(file)))) {
-            return parser.getRecords();
-        }
     }
 
     private static void peertel(String... args) {

@@ -198,7 +198,8 @@ class RangeReportTest {
         return work.resolve("out/reports/" + customer + "/range-2026-03-02_2026-03-07.csv");
     }
 
-    private static List<CSVRecord> records(Path file) throws IOException {
+    /** The rows of a CSV file with a header, by column name. */
+    static List<CSVRecord> records(Path file) throws IOException {
         try (var parser = CSVFormat.RFC4180
                 .builder()
                 .setHeader()
