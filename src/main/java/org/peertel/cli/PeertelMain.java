@@ -36,7 +36,8 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             ValidateCommand.class,
             GenerateCommand.class,
-            BgpCommand.class
+            BgpCommand.class,
+            WorkerCommand.class
         })
 public final class PeertelMain implements Runnable {
 

@@ -20,6 +20,7 @@ import org.peertel.job.TelemetryJobParameters;
 import org.peertel.launch.JobFailure;
 import org.peertel.launch.JobSession;
 import org.peertel.registry.ConnectionRegistry;
+import org.peertel.remote.RemoteSettings;
 import org.peertel.routing.BgpSettings;
 import org.peertel.schedule.ScheduleSettings;
 import org.springframework.batch.core.BatchStatus;
@@ -72,6 +73,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     BgpOption bgp;
 
+    @Mixin
+    WorkersOption workers;
+
     @Option(
             names = "--yes",
             description = "Process a range longer than run.max-days (default 62) without asking; such a range is "
@@ -97,6 +101,7 @@ public final class RunCommand implements Callable<Integer> {
         InputPreflight.check(settings.inputReadiness(), days);
         Preflight.outputFolder(settings.out(), registry);
         DeliverySettings delivery = DeliverySettings.load(paths.settingsFile());
+        RemoteSettings remote = workers.resolve(settings, paths.settingsFile());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (StopOnSignal signal = new StopOnSignal(err);
@@ -105,7 +110,8 @@ public final class RunCommand implements Callable<Integer> {
                         "peertel "
                                 + String.join(
                                         " ", spec.commandLine().getParseResult().originalArgs()),
-                        registries)) {
+                        registries,
+                        remote)) {
             signal.watch(session);
             session.registerReceivers(delivery);
             List<DayOutcome> outcomes = new ArrayList<>();

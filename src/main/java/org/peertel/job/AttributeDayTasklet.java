@@ -4,22 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.peertel.config.IngestSettings;
 import org.peertel.ingest.InputFile;
 import org.peertel.ingest.LatencyDay;
 import org.peertel.ingest.SkippedFile;
 import org.peertel.store.DayConnection;
 import org.peertel.store.DaySpool;
-import org.peertel.store.SpoolFileWriter;
-import org.peertel.testhook.CrashPoint;
-import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -28,8 +19,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * attributeStep: reads every latency file of the day, matches each row and writes it to the day's spool, with one
- * worker thread per core taking the files one at a time (a file is read by one thread from start to end, so line
- * numbers and per-file counts need no coordination). The step starts by clearing whatever an interrupted attempt
+ * worker thread per core taking the files one at a time ({@link AttributeFiles}). The step starts by clearing whatever an interrupted attempt
  * spooled, so a restart reads the day from its first row; it ends by completing the spool (dictionary, input files with
  * the SHA-256 each worker computed while reading the file, files skipped as bad, marker), which publishStep loads into
  * DuckDB in one transaction. A bad input file fails the step (and the day) unless the ingest settings skip bad files:
@@ -43,8 +33,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * {@code chunk-size} rows and the step is recorded STOPPED).
  */
 public final class AttributeDayTasklet implements StoppableTasklet {
-
-    private static final long PROGRESS_TICK_MILLIS = 200;
 
     private final CurrentDay current;
     private final ProgressListener progress;
@@ -72,8 +60,18 @@ public final class AttributeDayTasklet implements StoppableTasklet {
         LatencyDay latency =
                 LatencyDay.of(run.parameters().dayFolder(), run.day(), ingest.limits(), ingest.skipBadFiles());
         FileAttribution attribution = new FileAttribution(latency, run.matcher(), count, checkEvery);
-        List<LatencyDay.FileResult> results = attributeAll(
-                latency.files().size(), run.matcher().connectionIds().size(), spool, attribution, count);
+        List<Integer> all = IntStream.range(0, latency.files().size()).boxed().toList();
+        List<LatencyDay.FileResult> results = new AttributeFiles(threads, progress::tick)
+                .run(all, run.matcher().connectionIds().size(), spool, attribution, count);
+        complete(spool, latency.fileNames(), run, results);
+        return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Completes the spool of every input file of the day (their results in file-number order): the dictionary, the
+     * registry's connections, the day's manifest and the files left out as bad.
+     */
+    static void complete(DaySpool spool, List<String> fileNames, DayRun run, List<LatencyDay.FileResult> results) {
         List<InputFile> files = new ArrayList<>(results.size());
         List<SkippedFile> skipped = new ArrayList<>();
         for (LatencyDay.FileResult result : results) {
@@ -82,17 +80,16 @@ public final class AttributeDayTasklet implements StoppableTasklet {
                 skipped.add(result.skipped());
             }
         }
-        spool.complete(dictionary(latency, run), dayConnections(run), files, skipped);
-        return RepeatStatus.FINISHED;
+        spool.complete(dictionary(fileNames, run), dayConnections(run), files, skipped);
     }
 
     /**
      * The spool's dictionary: file numbers are positions in name order, prefix and connection numbers those of the
      * matcher ({@link org.peertel.attribution.Attribution}), so no worker looks text up per row.
      */
-    private static Map<String, List<String>> dictionary(LatencyDay latency, DayRun run) {
+    private static Map<String, List<String>> dictionary(List<String> fileNames, DayRun run) {
         Map<String, List<String>> dictionary = new LinkedHashMap<>();
-        dictionary.put("file", latency.fileNames());
+        dictionary.put("file", fileNames);
         dictionary.put("connection", run.matcher().connectionIds());
         dictionary.put("prefix", run.matcher().prefixes());
         return dictionary;
@@ -101,71 +98,6 @@ public final class AttributeDayTasklet implements StoppableTasklet {
     /** The registry's connections as the day keeps them: who owned each, its name and location. */
     private static List<DayConnection> dayConnections(DayRun run) {
         return run.registry().connections().stream().map(DayConnection::of).toList();
-    }
-
-    private List<LatencyDay.FileResult> attributeAll(
-            int fileCount, int connectionCount, DaySpool spool, FileAttribution attribution, AttributionCounters count)
-            throws Exception {
-        int workers = Math.max(1, Math.min(threads, fileCount));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
-            Thread thread = new Thread(task, "peertel-attribute");
-            thread.setDaemon(true);
-            return thread;
-        });
-        AtomicBoolean firstDone = new AtomicBoolean();
-        try {
-            List<Future<LatencyDay.FileResult>> results = new ArrayList<>(fileCount);
-            for (int i = 0; i < fileCount; i++) {
-                int fileNo = i;
-                results.add(pool.submit(() -> {
-                    count.checkStop();
-                    LatencyDay.FileResult file;
-                    try (SpoolFileWriter out = spool.fileWriter(fileNo, connectionCount)) {
-                        file = attribution.run(fileNo, out);
-                    }
-                    if (file.skipped() != null) {
-                        spool.discardFile(fileNo); // none of its rows count, not even those read before the problem
-                    }
-                    count.fileDone();
-                    if (firstDone.compareAndSet(false, true)) {
-                        CrashPoint.ATTRIBUTE_CHUNK_WRITTEN.reach();
-                    }
-                    return file;
-                }));
-            }
-            List<LatencyDay.FileResult> files = new ArrayList<>(fileCount);
-            for (Future<LatencyDay.FileResult> result : results) {
-                files.add(await(result, fileCount, count));
-            }
-            progress.tick(count.filesDone(), fileCount, count.rows());
-            if (count.stopRequested()) {
-                throw new JobInterruptedException("attributeStep stopped on request");
-            }
-            return files;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Waits for one file, ticking the progress line meanwhile; a worker's failure fails the step. */
-    private LatencyDay.FileResult await(Future<LatencyDay.FileResult> result, int fileCount, AttributionCounters count)
-            throws Exception {
-        while (true) {
-            try {
-                return result.get(PROGRESS_TICK_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException notYet) {
-                progress.tick(count.filesDone(), fileCount, count.rows());
-            } catch (ExecutionException failed) {
-                Throwable cause = failed.getCause();
-                if (cause instanceof FileAttribution.StopRequested) {
-                    throw new JobInterruptedException("attributeStep stopped on request");
-                }
-                if (cause instanceof Exception exception) {
-                    throw exception;
-                }
-                throw failed;
-            }
-        }
     }
 
     /** Called by JobOperator.stop from another thread: the workers stop within {@code chunk-size} rows. */

@@ -71,7 +71,7 @@ public final class DayRun implements AutoCloseable {
 
     /** The day's spool: every row of the day (measurements, unattributed rows, rejects) on its way into DuckDB. */
     public DaySpool spool() {
-        return DaySpool.of(parameters.db(), parameters.date());
+        return parameters.spool();
     }
 
     /** The DuckDB connection, opened on first use. */

@@ -3,16 +3,18 @@ package org.peertel.job;
 import org.peertel.config.JobSettings;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The telemetry job: one UTC day from latency files to alert files and customer reports. attributeStep (read,
- * match, spool) → publishStep (load the spool into DuckDB, aggregate) → eventStep (with BGP on: the day's prefix
+ * match, spool; with remote workers, {@link RemoteIntake}: attributeStep and aggregateStep partitioned) → publishStep (load the spool into DuckDB, aggregate) → eventStep (with BGP on: the day's prefix
  * events) → alertStep → reportStep → retentionStep (older days' rows into the Parquet archive).
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,12 +32,15 @@ public class TelemetryJobConfiguration {
             Step eventStep,
             Step alertStep,
             Step reportStep,
-            Step retentionStep) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(currentDay)
-                .listener(record)
-                .start(attributeStep)
-                .next(publishStep)
+            Step retentionStep,
+            ObjectProvider<RemoteIntake> remote) {
+        JobBuilder job =
+                new JobBuilder(JOB_NAME, jobRepository).listener(currentDay).listener(record);
+        RemoteIntake intake = remote.getIfAvailable();
+        SimpleJobBuilder steps = intake == null
+                ? job.start(attributeStep)
+                : job.start(intake.attributeStep()).next(intake.collectStep()).next(intake.aggregateStep());
+        return steps.next(publishStep)
                 .next(eventStep)
                 .next(alertStep)
                 .next(reportStep)

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.peertel.routing.BgpSettings;
 import org.peertel.routing.EventSettings;
+import org.peertel.store.DaySpool;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -13,7 +14,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * restarted as the same instance. The paths and {@code reason} (why the run was started) do not identify the
  * instance; {@code alerts} is null for the built-in alert rules; {@code bgp} says where the day's BGP files are
  * and how many peers make an event ({@link BgpSettings#OFF}: no prefix events). An execution started by a release
- * without BGP has no BGP parameters and restarts with BGP off.
+ * without BGP has no BGP parameters and restarts with BGP off. {@code shared} is null for a day run in one process,
+ * and for a day run by remote workers the folder they share ({@code shared.dir}), where the day's spool is
+ * ({@link #spool()}).
  */
 public record TelemetryJobParameters(
         LocalDate date,
@@ -24,7 +27,8 @@ public record TelemetryJobParameters(
         Path db,
         Path alerts,
         RunReason reason,
-        BgpSettings bgp) {
+        BgpSettings bgp,
+        Path shared) {
 
     public static final String DATE = "date";
     public static final String ATTEMPT = "attempt";
@@ -37,6 +41,7 @@ public record TelemetryJobParameters(
     public static final String BGP = "bgp";
     public static final String BGP_MIN_PEERS = "bgp.min-peers";
     public static final String BGP_VISIBILITY_MIN_PEERS = "bgp.visibility-min-peers";
+    public static final String SHARED = "shared";
 
     public TelemetryJobParameters {
         reason = reason == null ? RunReason.MANUAL : reason;
@@ -53,27 +58,40 @@ public record TelemetryJobParameters(
             Path db,
             Path alerts,
             RunReason reason) {
-        this(date, attempt, connections, input, out, db, alerts, reason, BgpSettings.OFF);
+        this(date, attempt, connections, input, out, db, alerts, reason, BgpSettings.OFF, null);
     }
 
     /** A manual run (what {@code peertel run} starts). */
     public TelemetryJobParameters(
             LocalDate date, long attempt, Path connections, Path input, Path out, Path db, Path alerts) {
-        this(date, attempt, connections, input, out, db, alerts, RunReason.MANUAL, BgpSettings.OFF);
+        this(date, attempt, connections, input, out, db, alerts, RunReason.MANUAL, BgpSettings.OFF, null);
     }
 
     /** The same parameters started for another reason. */
     public TelemetryJobParameters withReason(RunReason newReason) {
-        return new TelemetryJobParameters(date, attempt, connections, input, out, db, alerts, newReason, bgp);
+        return new TelemetryJobParameters(date, attempt, connections, input, out, db, alerts, newReason, bgp, shared);
     }
 
     public TelemetryJobParameters withAttempt(long newAttempt) {
-        return new TelemetryJobParameters(date, newAttempt, connections, input, out, db, alerts, reason, bgp);
+        return new TelemetryJobParameters(date, newAttempt, connections, input, out, db, alerts, reason, bgp, shared);
     }
 
     /** The same parameters with prefix events from {@code newBgp}. */
     public TelemetryJobParameters withBgp(BgpSettings newBgp) {
-        return new TelemetryJobParameters(date, attempt, connections, input, out, db, alerts, reason, newBgp);
+        return new TelemetryJobParameters(date, attempt, connections, input, out, db, alerts, reason, newBgp, shared);
+    }
+
+    /** The same parameters for remote workers sharing the folder {@code newShared} (null: one process). */
+    public TelemetryJobParameters withShared(Path newShared) {
+        return new TelemetryJobParameters(date, attempt, connections, input, out, db, alerts, reason, bgp, newShared);
+    }
+
+    /**
+     * The day's spool: beside the DuckDB file in one process; in the shared folder when remote workers write it,
+     * as {@code <shared>/<db file name>.spool/<day>/}.
+     */
+    public DaySpool spool() {
+        return shared == null ? DaySpool.of(db, date) : DaySpool.of(shared.resolve(db.getFileName()), date);
     }
 
     public JobParameters toJobParameters() {
@@ -94,6 +112,7 @@ public record TelemetryJobParameters(
                         false)
                 .addLong(BGP_MIN_PEERS, (long) bgp.events().minPeers(), false)
                 .addLong(BGP_VISIBILITY_MIN_PEERS, (long) bgp.events().visibilityMinPeers(), false)
+                .addString(SHARED, shared == null ? "" : shared.toAbsolutePath().toString(), false)
                 .toJobParameters();
     }
 
@@ -115,7 +134,14 @@ public record TelemetryJobParameters(
                 Path.of(parameters.getString(DB)),
                 parameters.getString(ALERTS).isEmpty() ? null : Path.of(parameters.getString(ALERTS)),
                 RunReason.ofCode(parameters.getString(REASON)),
-                bgp(parameters));
+                bgp(parameters),
+                shared(parameters));
+    }
+
+    /** Null for one process, also for an execution started by a release from before remote workers. */
+    private static Path shared(JobParameters parameters) {
+        String folder = parameters.getString(SHARED);
+        return folder == null || folder.isEmpty() ? null : Path.of(folder);
     }
 
     private static BgpSettings bgp(JobParameters parameters) {

@@ -17,6 +17,8 @@ import org.peertel.job.Progress;
 import org.peertel.job.ProgressListener;
 import org.peertel.job.RegistryCache;
 import org.peertel.job.TelemetryJobParameters;
+import org.peertel.remote.RemoteRole;
+import org.peertel.remote.RemoteSettings;
 import org.peertel.report.MonthReports;
 import org.peertel.report.OutputLayout;
 import org.peertel.report.RegistryOwners;
@@ -59,13 +61,23 @@ public final class JobSession implements AutoCloseable {
      * @param registries where the command loaded the registry it checked, for the job executions to reuse
      */
     public static JobSession open(JobSettings settings, String command, RegistryCache registries) {
+        return open(settings, command, registries, null);
+    }
+
+    /**
+     * As {@link #open(JobSettings, String, RegistryCache)}; with {@code remote} set, the session is the manager of
+     * remote workers ({@code run --workers remote}): its days' attribution and aggregation run on them.
+     */
+    public static JobSession open(
+            JobSettings settings, String command, RegistryCache registries, RemoteSettings remote) {
         RunLock lock = RunLock.acquire(settings.db(), command);
         RepositoryServer.clearStale(settings.db());
         try {
             // on other threads, while the context starts
             registries.prepareMatcher();
             DuckDbLibrary.loadInBackground();
-            ConfigurableApplicationContext context = TelemetryApplication.start(settings, settings.db(), registries);
+            ConfigurableApplicationContext context = TelemetryApplication.start(
+                    settings, settings.db(), registries, remote == null ? null : RemoteRole.MANAGER, remote);
             return new JobSession(settings, lock, context, serve(settings));
         } catch (RuntimeException e) {
             lock.close();
@@ -91,7 +103,9 @@ public final class JobSession implements AutoCloseable {
             throw new IllegalStateException("stop requested: no new day is started");
         }
         started.incrementAndGet();
-        return context.getBean(TelemetryLauncher.class).run(parameters);
+        RemoteSettings remote = context.getBeanProvider(RemoteSettings.class).getIfAvailable();
+        return context.getBean(TelemetryLauncher.class)
+                .run(remote == null ? parameters : parameters.withShared(remote.sharedDir()));
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.peertel.config.JobSettings;
 import org.peertel.job.RegistryCache;
 import org.peertel.job.TelemetryJobConfiguration;
+import org.peertel.remote.RemoteRole;
+import org.peertel.remote.RemoteSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 // the job's beans live in package job, the launcher here: scan both
 @SpringBootApplication(
         proxyBeanMethods = false,
-        scanBasePackageClasses = {TelemetryApplication.class, TelemetryJobConfiguration.class})
+        scanBasePackageClasses = {TelemetryApplication.class, TelemetryJobConfiguration.class, RemoteRole.class})
 public class TelemetryApplication {
 
     /** Starts the context for one command-line invocation. */
@@ -32,13 +34,29 @@ public class TelemetryApplication {
      * own), so that a registry the command already checked is not read again.
      */
     public static ConfigurableApplicationContext start(JobSettings settings, Path db, RegistryCache registries) {
+        return start(settings, db, registries, null, null);
+    }
+
+    /**
+     * Starts the context of one part of a remote run: {@code role} manager ({@code run --workers remote}) or worker
+     * ({@code peertel worker}, whose {@code registries} is null); {@code role} null is one process.
+     */
+    public static ConfigurableApplicationContext start(
+            JobSettings settings, Path db, RegistryCache registries, RemoteRole role, RemoteSettings remote) {
         JobRepositoryDatabase.prepare(settings.jobRepository(), db);
         SpringApplication application = new SpringApplication(TelemetryApplication.class);
-        application.setDefaultProperties(properties(settings, db));
+        Map<String, Object> properties = properties(settings, db);
+        if (role != null) {
+            properties.put(RemoteRole.PROPERTY, role.property());
+        }
+        application.setDefaultProperties(properties);
         application.addInitializers(context -> {
             context.getBeanFactory().registerSingleton("jobSettings", settings);
             if (registries != null) {
                 context.getBeanFactory().registerSingleton("registryCache", registries);
+            }
+            if (remote != null) {
+                context.getBeanFactory().registerSingleton("remoteSettings", remote);
             }
         });
         application.setLogStartupInfo(false);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -33,11 +34,18 @@ final class ArrowMeasurementLoad {
      */
     static void insert(Connection connection, LocalDate day, List<Path> files, List<Path> chunkedFiles)
             throws SQLException {
+        insert(connection, day, files, chunkedFiles, bucket -> true);
+    }
+
+    /** As {@link #insert(Connection, LocalDate, List, List)}, the chunks of the buckets {@code readBucket} takes only. */
+    static void insert(
+            Connection connection, LocalDate day, List<Path> files, List<Path> chunkedFiles, IntPredicate readBucket)
+            throws SQLException {
         ArrowLibrary.load(); // before Arrow's first native call, which would copy its library to the temporary folder
         DuckDBConnection duckdb = connection.unwrap(DuckDBConnection.class);
         try (BufferAllocator allocator = new RootAllocator();
                 ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-            MeasurementSpoolReader reader = new MeasurementSpoolReader(allocator, files, chunkedFiles);
+            MeasurementSpoolReader reader = new MeasurementSpoolReader(allocator, files, chunkedFiles, readBucket);
             try {
                 Data.exportArrayStream(allocator, reader, stream); // the stream owns the reader from here on
             } catch (RuntimeException e) {

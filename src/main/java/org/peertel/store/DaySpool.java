@@ -3,20 +3,26 @@ package org.peertel.store;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
+import org.peertel.ingest.BadFileReason;
 import org.peertel.ingest.InputFile;
+import org.peertel.ingest.LatencyDay;
 import org.peertel.ingest.SkippedFile;
 
 /**
@@ -66,6 +72,17 @@ public final class DaySpool {
     private static final String INPUT_FILES = "input-files.csv";
     private static final String SKIPPED_FILES = "skipped-files.csv";
     private static final String CONNECTIONS = "connections.csv";
+
+    /** Where a remote worker writes one partition's files before {@link #adopt} moves them into the spool. */
+    private static final String STAGING = "staging";
+
+    /** The aggregates remote workers computed, one file per table and partition of connections. */
+    private static final String AGGREGATES = "aggregates";
+
+    /** In {@link #AGGREGATES}: how many partitions of connections the day's aggregates come in. */
+    private static final String AGGREGATE_PARTITIONS = "partitions";
+
+    private static final String RESULT = "-result.properties";
 
     private final Path folder;
 
@@ -179,6 +196,129 @@ public final class DaySpool {
         } catch (IOException e) {
             throw new StoreException("unable to complete the spool " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A spool of its own inside this one, where a remote worker writes the files of one partition ({@code name})
+     * until {@link #adopt} moves them in: a partition run twice (its first worker killed) never leaves half a file
+     * in the spool. Created empty: whatever an earlier run of the partition left there is removed.
+     */
+    public DaySpool staging(String name) {
+        DaySpool staging = new DaySpool(folder.resolve(STAGING).resolve(name));
+        staging.clear();
+        return staging;
+    }
+
+    /**
+     * Records what attributeStep made of input file number {@code fileNo}, in this (staging) spool: the file's manifest
+     * entry and, when it was left out as bad, why ({@link #fileResult}).
+     */
+    public void writeFileResult(int fileNo, LatencyDay.FileResult result) {
+        Properties values = new Properties();
+        values.setProperty("name", result.file().name());
+        values.setProperty("rows", Long.toString(result.file().rows()));
+        values.setProperty("bytes", Long.toString(result.file().bytes()));
+        values.setProperty("sha256", result.file().sha256());
+        if (result.skipped() != null) {
+            values.setProperty("skipped.reason", result.skipped().reason().name());
+            values.setProperty("skipped.message", result.skipped().message());
+        }
+        Path file = folder.resolve(String.format("%06d", fileNo) + RESULT);
+        try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+            values.store(out, null);
+            out.getFD().sync();
+        } catch (IOException e) {
+            throw new StoreException("unable to write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What {@link #writeFileResult} recorded of input file number {@code fileNo}, if a partition adopted it here. */
+    public Optional<LatencyDay.FileResult> fileResult(int fileNo) {
+        Path file = folder.resolve(String.format("%06d", fileNo) + RESULT);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Properties values = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            values.load(in);
+        } catch (IOException e) {
+            throw new StoreException("unable to read " + file + ": " + e.getMessage(), e);
+        }
+        InputFile input = new InputFile(
+                values.getProperty("name"),
+                Long.parseLong(values.getProperty("rows")),
+                Long.parseLong(values.getProperty("bytes")),
+                values.getProperty("sha256"));
+        String reason = values.getProperty("skipped.reason");
+        return Optional.of(new LatencyDay.FileResult(
+                input,
+                reason == null
+                        ? null
+                        : new SkippedFile(
+                                input.name(), BadFileReason.valueOf(reason), values.getProperty("skipped.message"))));
+    }
+
+    /**
+     * Moves every file of {@code staging} into this spool, replacing same-named files, the file results last (so a
+     * result found here means its rows are here too), and removes {@code staging}. Each move is one rename.
+     */
+    public void adopt(DaySpool staging) {
+        List<Path> files = new ArrayList<>(staging.list());
+        files.sort(Comparator.comparing(
+                (Path file) -> file.getFileName().toString().endsWith(RESULT)));
+        try {
+            for (Path file : files) {
+                Files.move(
+                        file,
+                        folder.resolve(file.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            sync(folder);
+        } catch (IOException e) {
+            throw new StoreException("unable to move " + staging.folder + " into " + folder + ": " + e.getMessage(), e);
+        }
+        staging.delete();
+    }
+
+    /**
+     * Records that the day's aggregates come from remote workers in {@code partitions} partitions of connections
+     * ({@link #aggregateFile}); the publish then loads them instead of computing them.
+     */
+    public void expectAggregatePartitions(int partitions) {
+        Path file = folder.resolve(AGGREGATES).resolve(AGGREGATE_PARTITIONS);
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling(AGGREGATE_PARTITIONS + ".tmp");
+            Files.writeString(temporary, Integer.toString(partitions));
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StoreException("unable to write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * How many partitions of connections remote workers aggregate a day in, for a registry of {@code connectionCount}
+     * connections when {@code wanted} are asked for: at most one per bucket of the spool's measurement chunks
+     * ({@link MeasurementSpoolChunks}), whose runs of connections the partitions are made of.
+     */
+    public static int aggregatePartitionsFor(int connectionCount, int wanted) {
+        return Math.max(1, Math.min(wanted, MeasurementSpoolChunks.buckets(connectionCount)));
+    }
+
+    /** The partitions of {@link #expectAggregatePartitions}, or 0: the publish computes the aggregates itself. */
+    public int aggregatePartitions() {
+        Path file = folder.resolve(AGGREGATES).resolve(AGGREGATE_PARTITIONS);
+        try {
+            return Files.exists(file) ? Integer.parseInt(Files.readString(file).trim()) : 0;
+        } catch (IOException | NumberFormatException e) {
+            throw new StoreException("unable to read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The Parquet file of one aggregate table's rows for partition {@code partition} of the day's connections. */
+    Path aggregateFile(String table, int partition) {
+        return folder.resolve(AGGREGATES).resolve(String.format("%s-%03d.parquet", table, partition));
     }
 
     /** True when attributeStep finished the spool and no publish has removed it yet. */
@@ -308,7 +448,7 @@ public final class DaySpool {
 
     private List<Path> list() {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.sorted().toList();
+            return files.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("unable to list the spool " + folder, e);
         }

@@ -47,4 +47,13 @@ final class MeasurementSpoolChunks {
         }
         return (int) ((long) connectionNo * buckets / connectionCount);
     }
+
+    /**
+     * The partition of {@code partitions} that bucket {@code bucket} of {@code buckets} belongs to, when remote
+     * workers aggregate a day's connections in partitions: runs of neighbouring buckets, so each partition is a run
+     * of neighbouring connection numbers, and every row of a connection is in one partition whoever read it.
+     */
+    static int partition(int bucket, int buckets, int partitions) {
+        return (int) ((long) bucket * partitions / buckets);
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -37,6 +38,9 @@ final class MeasurementSpoolReader extends ArrowReader {
 
     private final List<Path> files;
     private final List<Path> chunkedFiles;
+    /** Which buckets' chunks are read: all of them, but for a remote worker's partition of connections. */
+    private final IntPredicate readBucket;
+
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(READ_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private int nextFile;
     private FileChannel channel;
@@ -54,9 +58,16 @@ final class MeasurementSpoolReader extends ArrowReader {
      * @param chunkedFiles files of chunks by connection bucket ({@code -measurement-chunks.bin}), in name order
      */
     MeasurementSpoolReader(BufferAllocator allocator, List<Path> files, List<Path> chunkedFiles) {
+        this(allocator, files, chunkedFiles, bucket -> true);
+    }
+
+    /** A reader of the chunks of the buckets {@code readBucket} accepts only. */
+    MeasurementSpoolReader(
+            BufferAllocator allocator, List<Path> files, List<Path> chunkedFiles, IntPredicate readBucket) {
         super(allocator);
         this.files = files;
         this.chunkedFiles = chunkedFiles;
+        this.readBucket = readBucket;
         buffer.limit(0);
     }
 
@@ -184,7 +195,9 @@ final class MeasurementSpoolReader extends ArrowReader {
                         throw corrupt(
                                 "a chunk header at byte " + position + " (bucket " + bucket + ", " + bytes + " bytes)");
                     }
-                    all.add(new Chunk(bucket, file, records, bytes));
+                    if (readBucket.test(bucket)) {
+                        all.add(new Chunk(bucket, file, records, bytes));
+                    }
                     position = records + bytes;
                 }
             }

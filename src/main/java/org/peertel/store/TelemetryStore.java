@@ -26,6 +26,7 @@ public final class TelemetryStore implements AutoCloseable {
     /** The macro spool_csv: the spool's CSV files as DuckDB reads them, made once per connection. */
     private static final SqlScript SPOOL_CSV = SqlScript.load("spool-csv.sql");
 
+    private static final SqlScript SPOOL_DICTIONARY = SqlScript.load("spool-dictionary.sql");
     private static final SqlScript PUBLISH_DAY = SqlScript.load("publish-day.sql");
     private static final SqlScript AGGREGATE_BATCH = SqlScript.load("aggregate-batch.sql");
     /** A spool's measurements in the CSV files of a peertel from before the binary records (DaySpool). */
@@ -164,7 +165,9 @@ public final class TelemetryStore implements AutoCloseable {
         }
         List<Path> measurements = spool.measurementFiles();
         List<Path> unchunkedMeasurements = spool.unchunkedMeasurementFiles();
+        int aggregatePartitions = spool.aggregatePartitions();
         return inTransaction("publish " + day, () -> {
+            SPOOL_DICTIONARY.run(connection);
             PUBLISH_DAY.run(connection);
             if (connections != null) {
                 PUBLISH_DAY_CONNECTIONS.run(connection);
@@ -173,12 +176,52 @@ public final class TelemetryStore implements AutoCloseable {
                 PUBLISH_CSV_MEASUREMENTS.run(connection);
             }
             ArrowMeasurementLoad.insert(connection, day, unchunkedMeasurements, measurements);
-            aggregateInBatches(day);
+            if (aggregatePartitions > 0) {
+                AggregatePartitions.load(connection, spool, aggregatePartitions);
+            } else {
+                aggregateInBatches(day);
+            }
             try (Statement drop = connection.createStatement()) {
                 drop.execute("DROP TABLE spool_dictionary");
             }
             CrashPoint.PUBLISH_BEFORE_COMMIT.reach();
         });
+    }
+
+    /**
+     * On a remote worker's scratch database: computes the aggregates of partition {@code partition} of
+     * {@code partitions} of the day's connections from the complete spool, with the publish's SQL, and writes them
+     * into the spool as that partition's Parquet files (see {@link AggregatePartitions}).
+     */
+    public void aggregatePartition(LocalDate day, DaySpool spool, int partition, int partitions) {
+        try {
+            setVariable("day", day);
+            setVariable("spool_dictionary", List.of(spool.dictionaryPath()));
+            setVariable("spool_edge_pops", spool.paths(DaySpool.Kind.EDGE_POPS));
+        } catch (SQLException e) {
+            throw new StoreException("unable to aggregate " + day + " in " + file + ": " + e.getMessage(), e);
+        }
+        inTransaction("aggregate partition " + partition + " of " + day, () -> {
+            SPOOL_DICTIONARY.run(connection);
+            int buckets = MeasurementSpoolChunks.buckets(dictionaryConnections());
+            ArrowMeasurementLoad.insert(
+                    connection,
+                    day,
+                    List.of(),
+                    spool.measurementFiles(),
+                    bucket -> MeasurementSpoolChunks.partition(bucket, buckets, partitions) == partition);
+            aggregateInBatches(day);
+            AggregatePartitions.write(connection, day, spool, partition);
+        });
+    }
+
+    /** The number of connections in the spool dictionary just read. */
+    private int dictionaryConnections() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT len(connections) FROM spool_dictionary")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     /** For tests: the most rows a batch of the day's aggregates takes. */

@@ -13,6 +13,12 @@ public enum CrashPoint {
     /** attributeStep: the first latency file of the day is in the spool, the others may still be read. */
     ATTRIBUTE_CHUNK_WRITTEN("attribute-chunk-written"),
 
+    /**
+     * A remote worker's aggregateStep partition: its Parquet files are in the shared spool, the partition not yet
+     * recorded complete (reached only by {@code peertel worker}; the remote tests, not CrashRestartTest, kill there).
+     */
+    AGGREGATE_PARTITION_WRITTEN("aggregate-partition-written"),
+
     /** publishStep: inside the DuckDB publish transaction, everything done but the commit. */
     PUBLISH_BEFORE_COMMIT("publish-before-commit"),
 

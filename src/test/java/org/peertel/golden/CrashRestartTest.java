@@ -91,6 +91,9 @@ class CrashRestartTest {
             case RETENTION_BEFORE_RENAME, RETENTION_ARCHIVED, RETENTION_DELETE_BEFORE_COMMIT ->
                 throw new IllegalArgumentException(
                         "reached only when a day leaves the window: RetentionCrashTest kills a run there");
+            case AGGREGATE_PARTITION_WRITTEN ->
+                throw new IllegalArgumentException(
+                        "reached only by a remote worker: the remote tests kill a worker there");
         };
     }
 
@@ -102,7 +105,8 @@ class CrashRestartTest {
                 "DELIVERY_SENT_NOT_RECORDED",
                 "RETENTION_BEFORE_RENAME",
                 "RETENTION_ARCHIVED",
-                "RETENTION_DELETE_BEFORE_COMMIT"
+                "RETENTION_DELETE_BEFORE_COMMIT",
+                "AGGREGATE_PARTITION_WRITTEN"
             })
     void aRunKilledAtAnyPointEndsLikeAnUninterruptedOneWhenRunAgain(CrashPoint point) throws Exception {
         // given: a run of three days killed with SIGKILL at the crash point, during the first day

@@ -28,7 +28,8 @@ import org.peertel.testhook.TestHooks.Arming;
 
 class TestHooksTest {
 
-    static final String POINTS = "the points are attribute-chunk-written, publish-before-commit, publish-committed, "
+    static final String POINTS = "the points are attribute-chunk-written, aggregate-partition-written, "
+            + "publish-before-commit, publish-committed, "
             + "atomic-file-before-rename, report-between-customers, delivery-sent-not-recorded, "
             + "retention-before-rename, retention-archived, retention-delete-before-commit";
 

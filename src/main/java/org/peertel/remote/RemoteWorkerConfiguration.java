@@ -1,0 +1,86 @@
+package org.peertel.remote;
+
+import jakarta.jms.ConnectionFactory;
+import org.peertel.config.JobSettings;
+import org.peertel.job.AggregatePartitionTasklet;
+import org.peertel.job.AttributePartitionTasklet;
+import org.peertel.job.RegistryCache;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.config.EnableIntegration;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.jms.dsl.Jms;
+import org.springframework.jms.support.JmsHeaders;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * A remote worker ({@code peertel worker}): takes partition requests from the broker's queue one at a time, each in a
+ * transacted session (acknowledged only once the partition ended, so a worker killed meanwhile leaves it to another),
+ * and runs them as the worker steps {@value RemoteRole#ATTRIBUTE_PARTITION} and {@value RemoteRole#AGGREGATE_PARTITION}
+ * (bean names are step names: Spring Batch's step locator finds them so).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableIntegration
+@ConditionalOnProperty(name = RemoteRole.PROPERTY, havingValue = "worker")
+public class RemoteWorkerConfiguration {
+
+    @Bean
+    public ConnectionFactory partitionBroker(RemoteSettings remote) {
+        return RemoteBroker.connectionFactory(remote);
+    }
+
+    @Bean(name = RemoteRole.ATTRIBUTE_PARTITION)
+    public Step attributePartition(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings) {
+        return new StepBuilder(RemoteRole.ATTRIBUTE_PARTITION, jobRepository)
+                .tasklet(
+                        new AttributePartitionTasklet(
+                                new RegistryCache(),
+                                jobRepository,
+                                settings.chunkSize(),
+                                Runtime.getRuntime().availableProcessors()),
+                        transactionManager)
+                .build();
+    }
+
+    @Bean(name = RemoteRole.AGGREGATE_PARTITION)
+    public Step aggregatePartition(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings) {
+        return new StepBuilder(RemoteRole.AGGREGATE_PARTITION, jobRepository)
+                .tasklet(new AggregatePartitionTasklet(settings.duckDb()), transactionManager)
+                .build();
+    }
+
+    @Bean
+    public PartitionRequestHandler partitionRequestHandler(JobRepository jobRepository, BeanFactory beans) {
+        StepExecutionRequestHandler runner = new StepExecutionRequestHandler();
+        runner.setJobRepository(jobRepository);
+        BeanFactoryStepLocator locator = new BeanFactoryStepLocator();
+        locator.setBeanFactory(beans);
+        runner.setStepLocator(locator);
+        return new PartitionRequestHandler(jobRepository, runner, System.out);
+    }
+
+    /** No error channel: a handler's exception reaches the container, which rolls the session back. */
+    @Bean
+    public IntegrationFlow partitionRequestsFromBroker(
+            ConnectionFactory partitionBroker, PartitionRequestHandler partitionRequestHandler) {
+        return IntegrationFlow.from(
+                        Jms.messageDrivenChannelAdapter(Jms.container(partitionBroker, PartitionRequests.QUEUE)
+                                .sessionTransacted(true)
+                                .concurrentConsumers(1)
+                                .maxConcurrentConsumers(1)))
+                .handle(String.class, (text, headers) -> {
+                    partitionRequestHandler.handle(text, Boolean.TRUE.equals(headers.get(JmsHeaders.REDELIVERED)));
+                    return null;
+                })
+                .get();
+    }
+}
