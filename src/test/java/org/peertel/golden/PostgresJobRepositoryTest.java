@@ -3,7 +3,6 @@ package org.peertel.golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,20 +10,17 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peertel.SampleBgpOff;
+import org.peertel.TestPostgres;
 
 /**
  * The real job, through the real command line, with its Spring Batch job repository on a real PostgreSQL server
@@ -36,9 +32,6 @@ import org.peertel.SampleBgpOff;
 class PostgresJobRepositoryTest {
 
     static final Path CASE = GoldenJobTest.CASES.resolve("week");
-    static final String URL_ENV = "PEERTEL_TEST_POSTGRES_URL";
-    static final String USER_ENV = "PEERTEL_TEST_POSTGRES_USER";
-    static final String PASSWORD_ENV = "PEERTEL_TEST_POSTGRES_PASSWORD";
     static final List<String> BATCH_TABLES = List.of(
             "batch_job_execution",
             "batch_job_execution_context",
@@ -50,30 +43,21 @@ class PostgresJobRepositoryTest {
     @TempDir
     Path work;
 
-    private Server server;
+    private TestPostgres.Server server;
+    private TestPostgres.Schema fresh;
     private String schema;
-
-    /** The test server, and the URL of a fresh schema in it, as the job repository sees it. */
-    record Server(String url, String user, String password) {
-
-        Connection connect() throws SQLException {
-            return DriverManager.getConnection(url, user, password);
-        }
-    }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        if (schema != null) {
-            try (Connection connection = server.connect()) {
-                connection.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+        if (fresh != null) {
+            fresh.close();
         }
     }
 
     @Test
     void theJobRunsTwiceForADayWithItsHistoryInPostgres() throws Exception {
         // given: a fresh, empty schema and a settings file naming it
-        Server repository = freshSchema();
+        TestPostgres.Server repository = freshSchema();
         Path settings = settings(repository.url(), repository.user(), repository.password());
         assertEquals(List.of(), batchTables(), "nothing there before the first run");
 
@@ -140,7 +124,7 @@ class PostgresJobRepositoryTest {
     @Test
     void aWrongPasswordStopsTheRunBeforeAnyOutputNamingTheSetting() throws Exception {
         // given
-        Server repository = freshSchema();
+        TestPostgres.Server repository = freshSchema();
         Path settings = settings(repository.url(), repository.user(), "wrong-" + repository.password());
 
         // when
@@ -246,43 +230,11 @@ class PostgresJobRepositoryTest {
     }
 
     /** Creates a fresh schema on the test server; skips (or, in CI, fails) when there is no server. */
-    private Server freshSchema() throws SQLException {
-        server = testServer();
-        String name = "peertel_test_"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        try (Connection connection = server.connect()) {
-            connection.createStatement().execute("CREATE SCHEMA " + name);
-        }
-        schema = name;
-        return new Server(
-                server.url() + (server.url().contains("?") ? "&" : "?") + "currentSchema=" + name,
-                server.user(),
-                server.password());
-    }
-
-    static Server testServer() {
-        String url = System.getenv(URL_ENV);
-        String how = "set " + URL_ENV + " (e.g. jdbc:postgresql://localhost:5432/peertel_test), " + USER_ENV
-                + " and " + PASSWORD_ENV + " to a database that user may create schemas in, or run 'bash .ci/run', "
-                + "which installs and starts PostgreSQL and runs the tests";
-        if (url == null || url.isBlank()) {
-            unavailable("no PostgreSQL server for PostgresJobRepositoryTest: " + how);
-        }
-        Server server = new Server(url, System.getenv(USER_ENV), System.getenv(PASSWORD_ENV));
-        try (Connection ignored = server.connect()) {
-            return server;
-        } catch (SQLException e) {
-            unavailable("PostgreSQL at " + url + " is not reachable (" + e.getMessage() + "): " + how);
-            return null;
-        }
-    }
-
-    /** Outside CI a missing server skips the test; in CI it is a broken CI, so it fails. */
-    private static void unavailable(String message) {
-        if ("true".equals(System.getenv("CI"))) {
-            fail("CI=true, so .ci/run should have started PostgreSQL, but " + message);
-        }
-        Assumptions.abort(message);
+    private TestPostgres.Server freshSchema() throws SQLException {
+        fresh = TestPostgres.freshSchema("PostgresJobRepositoryTest");
+        server = fresh.server();
+        schema = fresh.name();
+        return fresh.repository();
     }
 
     private List<String> batchTables() throws SQLException {
