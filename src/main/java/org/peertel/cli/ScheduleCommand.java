@@ -72,6 +72,9 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Mixin
     BgpOption bgp;
 
+    @Mixin
+    WorkersOption workers;
+
     @Option(names = "--once", description = "Run the start-up pass only (catch-up and late data), then exit.")
     boolean once;
 
@@ -99,6 +102,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                 schedule,
                 DeliverySettings.load(paths.settingsFile()),
                 bgp.resolve(paths.settingsFile(), spec.commandLine()),
+                workers.resolve(settings, paths.settingsFile()),
                 out,
                 err);
         try (StopOnSignal signal = new StopOnSignal(err)) {

@@ -7,7 +7,7 @@ import org.peertel.remote.RemoteBroker;
 import org.peertel.remote.RemoteSettings;
 import picocli.CommandLine.Option;
 
-/** {@code --workers local|remote} of {@code run}: who attributes and aggregates the days (docs/remote-workers.md). */
+/** {@code --workers local|remote} of {@code run} and {@code schedule}: who attributes and aggregates the days (docs/remote-workers.md). */
 final class WorkersOption {
 
     /** Where the work runs. */

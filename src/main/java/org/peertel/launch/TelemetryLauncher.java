@@ -61,7 +61,7 @@ public class TelemetryLauncher {
             JobExecution previous = jobRepository.getLastJobExecution(last);
             if (previous != null && previous.getStatus().isRunning()) {
                 // Left STARTED by a process that died: mark it failed so that it can be restarted.
-                previous = jobOperator.recover(previous);
+                previous = DeadRunRecovery.recover(jobRepository, previous);
             }
             if (previous != null
                     && (previous.getStatus() == BatchStatus.FAILED || previous.getStatus() == BatchStatus.STOPPED)) {

@@ -1,12 +1,15 @@
 package org.peertel.remote;
 
 import java.io.PrintStream;
+import java.time.LocalDateTime;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * A worker's side of a partition request: decides whether to run it, then runs it with Spring Batch's
@@ -15,8 +18,10 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
  * it to another worker (a redelivery). Rules, checked against the shared job repository:
  *
  * <ul>
- *   <li>a request of a job execution that has ended (failed on a timeout, then restarted with new requests) is
- *       dropped: its partition is run by the restart's request;
+ *   <li>a request of a job execution that has ended (failed on a timeout, or its manager died) is not run: the
+ *       restart sends requests of its own. If the partition is STARTED and the request a redelivery, its worker
+ *       stopped working on it, so it is marked FAILED here, for the restart to run it again (the manager's recovery
+ *       never marks a STARTED partition: only the broker knows that its worker is gone);
  *   <li>a partition already COMPLETED is not run again (Spring Batch's handler would);
  *   <li>a partition STARTING is run; one STARTED only when the request is a redelivery: the broker redelivers only
  *       once the session of the worker that had it is gone, which is how peertel knows that worker stopped working
@@ -71,7 +76,11 @@ final class PartitionRequestHandler {
     private String whyNotRun(StepExecution partition, boolean redelivered) {
         JobExecution job = jobRepository.getJobExecution(partition.getJobExecutionId());
         if (job == null || !job.isRunning()) {
-            return "dropped: its job execution has ended (" + (job == null ? "gone" : job.getStatus()) + ")";
+            String ended = "its job execution has ended (" + (job == null ? "gone" : job.getStatus()) + ")";
+            if (partition.getStatus() == BatchStatus.STARTED && redelivered) {
+                return markFailed(partition, ended);
+            }
+            return "dropped: " + ended;
         }
         BatchStatus status = partition.getStatus();
         if (status == BatchStatus.STARTING) {
@@ -84,5 +93,22 @@ final class PartitionRequestHandler {
             return "dropped: another worker is running it";
         }
         return "dropped: already " + status;
+    }
+
+    /**
+     * Marks FAILED a partition whose worker stopped (the broker redelivered its request) after its job execution
+     * ended, so that the day's restart runs it again; an optimistic-lock update, which loses to any other update.
+     */
+    private String markFailed(StepExecution partition, String ended) {
+        partition.setStatus(BatchStatus.FAILED);
+        partition.setExitStatus(ExitStatus.FAILED.addExitDescription(
+                "its worker stopped while running it, and " + ended + "; the restart runs it again"));
+        partition.setEndTime(LocalDateTime.now());
+        try {
+            jobRepository.update(partition);
+            return "marked FAILED: its worker stopped while running it, and " + ended;
+        } catch (OptimisticLockingFailureException changed) {
+            return "dropped: " + ended + ", and it changed meanwhile";
+        }
     }
 }

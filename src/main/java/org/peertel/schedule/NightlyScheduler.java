@@ -28,6 +28,7 @@ import org.peertel.job.TelemetryJobParameters;
 import org.peertel.launch.JobFailure;
 import org.peertel.launch.JobSession;
 import org.peertel.registry.RegistryLoadResult;
+import org.peertel.remote.RemoteSettings;
 import org.peertel.routing.BgpDay;
 import org.peertel.routing.BgpSettings;
 import org.peertel.store.BgpDayRead;
@@ -60,6 +61,7 @@ public final class NightlyScheduler {
     private final PrintWriter err;
     private final DeliverySettings delivery;
     private final BgpSettings bgp;
+    private final RemoteSettings remote;
 
     public NightlyScheduler(JobSettings settings, ScheduleSettings schedule, PrintWriter out, PrintWriter err) {
         this(settings, schedule, DeliverySettings.off(), out, err);
@@ -83,7 +85,20 @@ public final class NightlyScheduler {
             BgpSettings bgp,
             PrintWriter out,
             PrintWriter err) {
+        this(settings, schedule, delivery, bgp, null, out, err);
+    }
+
+    /** @param remote the remote workers that run the days' attribution and aggregation; null: this process does */
+    public NightlyScheduler(
+            JobSettings settings,
+            ScheduleSettings schedule,
+            DeliverySettings delivery,
+            BgpSettings bgp,
+            RemoteSettings remote,
+            PrintWriter out,
+            PrintWriter err) {
         this.bgp = bgp;
+        this.remote = remote;
         this.settings = settings;
         this.schedule = schedule;
         this.delivery = delivery;
@@ -137,7 +152,7 @@ public final class NightlyScheduler {
             return Pass.notRun(Trouble.CONFIGURATION, registryProblem, List.of());
         }
         Outcome outcome = new Outcome();
-        try (JobSession session = JobSession.open(settings, "peertel schedule", registries)) {
+        try (JobSession session = JobSession.open(settings, "peertel schedule", registries, remote)) {
             watch.accept(session);
             session.registerReceivers(delivery);
             session.reportProgressTo(new Progress(err, false, System::nanoTime));
@@ -186,7 +201,7 @@ public final class NightlyScheduler {
         if (registryProblem != null) {
             return Pass.notRun(Trouble.CONFIGURATION, registryProblem, waiting);
         }
-        try (JobSession session = JobSession.open(settings, "peertel schedule", registries)) {
+        try (JobSession session = JobSession.open(settings, "peertel schedule", registries, remote)) {
             watch.accept(session);
             session.reportProgressTo(new Progress(err, false, System::nanoTime));
             DaysDone done = session.daysDone();
