@@ -34,7 +34,10 @@ class JobSettingsTest {
                 AlertSettings.load(file);
             } else {
                 JobSettings settings = JobSettings.load(file);
-                assertTrue(Files.isRegularFile(settings.alerts()), file + " names an alerts file that exists");
+                // a deploy example's paths are those of the machines it deploys to (DeployExamplesTest checks them)
+                if (!file.getParent().endsWith("deploy")) {
+                    assertTrue(Files.isRegularFile(settings.alerts()), file + " names an alerts file that exists");
+                }
                 ScheduleSettings.load(file);
             }
         }
