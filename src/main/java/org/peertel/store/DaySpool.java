@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -204,9 +205,15 @@ public final class DaySpool {
      * in the spool. Created empty: whatever an earlier run of the partition left there is removed.
      */
     public DaySpool staging(String name) {
-        DaySpool staging = new DaySpool(folder.resolve(STAGING).resolve(name));
-        staging.clear();
-        return staging;
+        // not clear(): its delete() would remove the staging folder when empty, under another worker's feet
+        Path own = folder.resolve(STAGING).resolve(name);
+        deleteTree(own);
+        try {
+            Files.createDirectories(own);
+        } catch (IOException e) {
+            throw new StoreException("unable to create the staging folder " + own + ": " + e.getMessage(), e);
+        }
+        return new DaySpool(own);
     }
 
     /**
@@ -278,7 +285,7 @@ public final class DaySpool {
         } catch (IOException e) {
             throw new StoreException("unable to move " + staging.folder + " into " + folder + ": " + e.getMessage(), e);
         }
-        staging.delete();
+        deleteTree(staging.folder);
     }
 
     /**
@@ -331,20 +338,29 @@ public final class DaySpool {
         if (!Files.exists(folder)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(folder)) {
+        deleteTree(folder);
+        Path parent = folder.getParent();
+        try (Stream<Path> siblings = Files.list(parent)) {
+            if (siblings.findAny().isEmpty()) {
+                Files.deleteIfExists(parent);
+            }
+        } catch (NoSuchFileException | DirectoryNotEmptyException changed) {
+            // removed, or a day's spool started, in the meantime: either is fine
+        } catch (IOException e) {
+            throw new StoreException("unable to remove the spool " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes {@code top} and everything in it; nothing happens when it is gone. */
+    private static void deleteTree(Path top) {
+        try (Stream<Path> files = Files.walk(top)) {
             for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
-            }
-            Path parent = folder.getParent();
-            try (Stream<Path> siblings = Files.list(parent)) {
-                if (siblings.findAny().isEmpty()) {
-                    Files.deleteIfExists(parent);
-                }
             }
         } catch (NoSuchFileException gone) {
             // removed in the meantime: that is what we wanted
         } catch (IOException e) {
-            throw new StoreException("unable to remove the spool " + folder + ": " + e.getMessage(), e);
+            throw new StoreException("unable to remove " + top + ": " + e.getMessage(), e);
         }
     }
 
