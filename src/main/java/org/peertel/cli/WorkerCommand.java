@@ -40,6 +40,13 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "Job settings (default: jobs/telemetry/telemetry.properties).")
     Path settingsFile = JobSettings.DEFAULT_FILE;
 
+    @Option(
+            names = "--partitions-at-once",
+            paramLabel = "N",
+            description = "How many partitions to run at once (default: one per core). A partition reads each of its "
+                    + "files on one thread, and aggregates a bucket in a DuckDB of its own (duckdb.* settings each).")
+    Integer partitionsAtOnce;
+
     @Override
     public Integer call() throws Exception {
         if (!java.nio.file.Files.isRegularFile(settingsFile)) {
@@ -49,6 +56,13 @@ public final class WorkerCommand implements Callable<Integer> {
         JobSettings settings = JobSettings.load(settingsFile).withEnvironment(System.getenv());
         WorkersOption.requireSharedRepository(settings);
         RemoteSettings remote = RemoteSettings.load(settingsFile);
+        if (partitionsAtOnce != null) {
+            if (partitionsAtOnce < 1 || partitionsAtOnce > 256) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--partitions-at-once " + partitionsAtOnce + ": give 1 to 256");
+            }
+            remote = remote.withPartitionsAtOnce(partitionsAtOnce);
+        }
         RemoteBroker.requireReachable(remote);
         CountDownLatch stopped = new CountDownLatch(1);
         ConfigurableApplicationContext context =
@@ -62,8 +76,9 @@ public final class WorkerCommand implements Callable<Integer> {
                         "peertel-worker-stop"));
         spec.commandLine()
                 .getOut()
-                .println("peertel worker: taking partitions from " + remote.brokerUrl() + " (shared folder "
-                        + remote.sharedDir() + "); stop with SIGTERM");
+                .println("peertel worker: taking partitions from " + remote.brokerUrl() + ", "
+                        + remote.partitionsAtOnce() + " at once (shared folder " + remote.sharedDir()
+                        + "); stop with SIGTERM");
         spec.commandLine().getOut().flush();
         stopped.await();
         return ExitCode.TERMINATED;

@@ -1,11 +1,5 @@
 package org.peertel.job;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
-import org.peertel.config.DuckDbSettings;
 import org.peertel.store.TelemetryStore;
 import org.peertel.testhook.CrashPoint;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -16,15 +10,15 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * A remote worker's part of aggregateStep: the rows of one bucket of connections ({@link BucketPartitioner}) loaded
- * from the shared spool into a DuckDB of its own (a temporary file, removed after), aggregated with the publish's
- * SQL and written back to the spool as Parquet ({@link TelemetryStore#aggregatePartition}).
+ * from the shared spool into a scratch DuckDB of the worker ({@link ScratchStores}), aggregated with the publish's SQL
+ * and written back to the spool as Parquet ({@link TelemetryStore#aggregatePartition}).
  */
 public final class AggregatePartitionTasklet implements Tasklet {
 
-    private final DuckDbSettings duckDb;
+    private final ScratchStores scratch;
 
-    public AggregatePartitionTasklet(DuckDbSettings duckDb) {
-        this.duckDb = duckDb;
+    public AggregatePartitionTasklet(ScratchStores scratch) {
+        this.scratch = scratch;
     }
 
     @Override
@@ -33,23 +27,13 @@ public final class AggregatePartitionTasklet implements Tasklet {
         TelemetryJobParameters parameters = TelemetryJobParameters.from(step.getJobParameters());
         int partition = step.getExecutionContext().getInt(BucketPartitioner.PARTITION);
         int partitions = step.getExecutionContext().getInt(BucketPartitioner.PARTITIONS);
-        Path scratch = Files.createTempDirectory("peertel-aggregate-");
+        TelemetryStore store = scratch.borrow();
         try {
-            try (TelemetryStore store = TelemetryStore.open(scratch.resolve("bucket.duckdb"), duckDb)) {
-                store.aggregatePartition(parameters.date(), parameters.spool(), partition, partitions);
-            }
-            CrashPoint.AGGREGATE_PARTITION_WRITTEN.reach();
+            store.aggregatePartition(parameters.date(), parameters.spool(), partition, partitions);
         } finally {
-            delete(scratch);
+            scratch.giveBack(store);
         }
+        CrashPoint.AGGREGATE_PARTITION_WRITTEN.reach();
         return RepeatStatus.FINISHED;
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -1,7 +1,9 @@
 package org.peertel.job;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.peertel.config.IngestSettings;
 import org.peertel.ingest.LatencyDay;
 import org.peertel.store.DaySpool;
@@ -25,7 +27,8 @@ public final class AttributePartitionTasklet implements StoppableTasklet {
     private final JobRepository jobRepository;
     private final int checkEvery;
     private final int threads;
-    private volatile AttributionCounters counters;
+    /** The counters of the partitions running now (a worker runs several at once), for a stop request. */
+    private final Set<AttributionCounters> running = ConcurrentHashMap.newKeySet();
 
     public AttributePartitionTasklet(
             RegistryCache registries, JobRepository jobRepository, int checkEvery, int threads) {
@@ -45,7 +48,22 @@ public final class AttributePartitionTasklet implements StoppableTasklet {
                 .getExecutionContext());
         List<Integer> fileNos = FilePartitioner.files(step.getExecutionContext());
         AttributionCounters count = new AttributionCounters();
-        counters = count;
+        running.add(count);
+        try {
+            return attribute(step, parameters, registry, ingest, fileNos, count);
+        } finally {
+            running.remove(count);
+        }
+    }
+
+    private RepeatStatus attribute(
+            StepExecution step,
+            TelemetryJobParameters parameters,
+            RegistryCache.Loaded registry,
+            IngestSettings ingest,
+            List<Integer> fileNos,
+            AttributionCounters count)
+            throws Exception {
         LatencyDay latency =
                 LatencyDay.of(parameters.dayFolder(), parameters.date(), ingest.limits(), ingest.skipBadFiles());
         DaySpool spool = parameters.spool();
@@ -67,9 +85,6 @@ public final class AttributePartitionTasklet implements StoppableTasklet {
 
     @Override
     public void stop() {
-        AttributionCounters count = counters;
-        if (count != null) {
-            count.requestStop();
-        }
+        running.forEach(AttributionCounters::requestStop);
     }
 }

@@ -21,9 +21,12 @@ import org.peertel.config.SettingsFile;
  *       and the most partitions of input files.
  * </ul>
  *
- * @param where per key, "file:line" for messages; null when the key is not set
+ * @param where             per key, "file:line" for messages; null when the key is not set
+ * @param partitionsAtOnce  for a worker: how many partitions it runs at once ({@code worker --partitions-at-once},
+ *                          default one per core); each one reads its files with one thread per file
  */
-public record RemoteSettings(String brokerUrl, Path sharedDir, Duration timeout, int buckets, Where where) {
+public record RemoteSettings(
+        String brokerUrl, Path sharedDir, Duration timeout, int buckets, Where where, int partitionsAtOnce) {
 
     public static final String BROKER_URL_KEY = "broker.url";
     public static final String SHARED_DIR_KEY = "shared.dir";
@@ -74,7 +77,13 @@ public record RemoteSettings(String brokerUrl, Path sharedDir, Duration timeout,
                 Path.of(shared.value()).toAbsolutePath(),
                 timeout(settings),
                 buckets(settings),
-                new Where(settings.where(broker), settings.where(shared)));
+                new Where(settings.where(broker), settings.where(shared)),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** These settings for a worker running {@code partitions} partitions at once. */
+    public RemoteSettings withPartitionsAtOnce(int partitions) {
+        return new RemoteSettings(brokerUrl, sharedDir, timeout, buckets, where, partitions);
     }
 
     private static Duration timeout(SettingsFile settings) {

@@ -5,6 +5,7 @@ import org.peertel.config.JobSettings;
 import org.peertel.job.AggregatePartitionTasklet;
 import org.peertel.job.AttributePartitionTasklet;
 import org.peertel.job.RegistryCache;
+import org.peertel.job.ScratchStores;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -21,8 +22,8 @@ import org.springframework.jms.support.JmsHeaders;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * A remote worker ({@code peertel worker}): takes partition requests from the broker's queue one at a time, each in a
- * transacted session (acknowledged only once the partition ended, so a worker killed meanwhile leaves it to another),
+ * A remote worker ({@code peertel worker}): takes partition requests from the broker's queue, as many at once as
+ * {@link RemoteSettings#partitionsAtOnce()} says, one per consumer thread, each in a transacted session (acknowledged only once the partition ended, so a worker killed meanwhile leaves it to another),
  * and runs them as the worker steps {@value RemoteRole#ATTRIBUTE_PARTITION} and {@value RemoteRole#AGGREGATE_PARTITION}
  * (bean names are step names: Spring Batch's step locator finds them so).
  */
@@ -38,23 +39,31 @@ public class RemoteWorkerConfiguration {
 
     @Bean(name = RemoteRole.ATTRIBUTE_PARTITION)
     public Step attributePartition(
-            JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings) {
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            JobSettings settings,
+            RemoteSettings remote) {
+        // the cores shared by the partitions running at once: one thread per file of a partition, up to its share
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / remote.partitionsAtOnce());
         return new StepBuilder(RemoteRole.ATTRIBUTE_PARTITION, jobRepository)
                 .tasklet(
                         new AttributePartitionTasklet(
-                                new RegistryCache(),
-                                jobRepository,
-                                settings.chunkSize(),
-                                Runtime.getRuntime().availableProcessors()),
+                                new RegistryCache(), jobRepository, settings.chunkSize(), threads),
                         transactionManager)
                 .build();
     }
 
+    /** Closed (the scratch databases removed) when the worker stops. */
+    @Bean
+    public ScratchStores scratchStores(JobSettings settings) {
+        return new ScratchStores(settings.duckDb());
+    }
+
     @Bean(name = RemoteRole.AGGREGATE_PARTITION)
     public Step aggregatePartition(
-            JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSettings settings) {
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, ScratchStores scratchStores) {
         return new StepBuilder(RemoteRole.AGGREGATE_PARTITION, jobRepository)
-                .tasklet(new AggregatePartitionTasklet(settings.duckDb()), transactionManager)
+                .tasklet(new AggregatePartitionTasklet(scratchStores), transactionManager)
                 .build();
     }
 

@@ -189,7 +189,7 @@ public final class TelemetryStore implements AutoCloseable {
     }
 
     /**
-     * On a remote worker's scratch database: computes the aggregates of partition {@code partition} of
+     * On a remote worker's scratch database (whatever it holds is removed first): computes the aggregates of partition {@code partition} of
      * {@code partitions} of the day's connections from the complete spool, with the publish's SQL, and writes them
      * into the spool as that partition's Parquet files (see {@link AggregatePartitions}).
      */
@@ -202,6 +202,12 @@ public final class TelemetryStore implements AutoCloseable {
             throw new StoreException("unable to aggregate " + day + " in " + file + ": " + e.getMessage(), e);
         }
         inTransaction("aggregate partition " + partition + " of " + day, () -> {
+            try (Statement clear = connection.createStatement()) {
+                clear.execute("DELETE FROM measurement_rows");
+                for (String table : AggregatePartitions.TABLES) {
+                    clear.execute("DELETE FROM " + table); // an earlier partition's rows, the store being reused
+                }
+            }
             SPOOL_DICTIONARY.run(connection);
             int buckets = MeasurementSpoolChunks.buckets(dictionaryConnections());
             ArrowMeasurementLoad.insert(
