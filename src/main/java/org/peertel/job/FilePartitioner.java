@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.peertel.ingest.LatencyDay;
@@ -25,15 +26,21 @@ public final class FilePartitioner implements Partitioner {
     /** The execution-context key of a partition's files: their numbers (name order in the day), comma-separated. */
     static final String FILES = "files";
 
-    private final CurrentDay current;
+    /** The day folder of the job execution in progress, read when the step partitions. */
+    private final Supplier<Path> dayFolder;
 
     public FilePartitioner(CurrentDay current) {
-        this.current = current;
+        this(() -> current.get().parameters().dayFolder());
+    }
+
+    /** A partitioner of the input files of the folder {@code dayFolder} gives: for tests, without a job execution. */
+    FilePartitioner(Supplier<Path> dayFolder) {
+        this.dayFolder = dayFolder;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<Path> files = LatencyDay.inputFiles(current.get().parameters().dayFolder());
+        List<Path> files = LatencyDay.inputFiles(dayFolder.get());
         int partitions = Math.min(files.size(), Math.max(1, gridSize));
         List<List<Integer>> fileNos = new ArrayList<>();
         long[] bytes = new long[partitions];
