@@ -19,7 +19,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * Splits the day's input files into the partitions of a remote attributeStep: at most {@code gridSize} partitions of
  * whole files (a file is read from its start: gzip, quoted line breaks and line numbers need it), balanced by size
- * (largest file first, to the partition with the fewest bytes so far). The same folder gives the same partitions.
+ * (largest file first, to the partition with the fewest bytes so far, of those the one with the fewest files). The
+ * same folder gives the same partitions.
  */
 public final class FilePartitioner implements Partitioner {
 
@@ -56,7 +57,10 @@ public final class FilePartitioner implements Partitioner {
         for (int no : bySize) {
             int lightest = 0;
             for (int p = 1; p < partitions; p++) {
-                if (bytes[p] < bytes[lightest]) {
+                // on equal bytes the partition with fewer files: else empty files would leave a partition empty
+                if (bytes[p] < bytes[lightest]
+                        || bytes[p] == bytes[lightest]
+                                && fileNos.get(p).size() < fileNos.get(lightest).size()) {
                     lightest = p;
                 }
             }

@@ -90,6 +90,21 @@ class FilePartitionerTest {
     }
 
     @Test
+    void emptyFilesAreSpreadLikeAnyOther() throws IOException {
+        // given: files of 0 bytes, which leave a partition as light as an empty one
+        inputFiles(0, 0, 0);
+
+        // then: no partition left without a file
+        assertThat(partitions(3))
+                .containsExactly(
+                        Map.entry("files-000", List.of(0)),
+                        Map.entry("files-001", List.of(1)),
+                        Map.entry("files-002", List.of(2)));
+        assertThat(partitions(2))
+                .containsExactly(Map.entry("files-000", List.of(0, 2)), Map.entry("files-001", List.of(1)));
+    }
+
+    @Test
     void anEmptyDayHasNoPartition() throws IOException {
         Files.writeString(day.resolve("_READY"), "");
 
