@@ -46,6 +46,10 @@ class PartitionRequestsTest {
                 Arguments.of("an id without a step", "12"),
                 Arguments.of("an id and a space without a step", "12 "),
                 Arguments.of("a step without an id", " attributeStep"),
+                Arguments.of("an id that is no number", "x attributeStep"),
+                Arguments.of("a decimal id", "1.5 attributeStep"),
+                Arguments.of("a negative id", "-3 attributeStep"),
+                Arguments.of("an id beyond a long", "9223372036854775808 attributeStep"),
                 Arguments.of("a serialized Java object", "\u00ac\u00ed\u0000\u0005sr"));
     }
 
