@@ -157,19 +157,29 @@ class AggregatePartitionsTest {
     }
 
     @Test
-    void aPartitionsMissingFileStopsThePublish() throws Exception {
-        // given: the day aggregated by three partitions, one of whose files is lost
+    void aPartitionsMissingFileStopsThePublishChangingNothing() throws Exception {
+        // given: the day published once, then aggregated again by three partitions, one of whose files is lost
         Path db = folder.resolve("remote.duckdb");
-        DaySpool spool = spoolDay(db);
-        aggregateInPartitions(spool, 3);
-        Path lost = spool.aggregateFile("connection_hourly", 1);
-        Files.delete(lost);
-
         try (TelemetryStore store = TelemetryStore.open(db)) {
+            assertThat(store.publishDay(DAY, spoolDay(db))).isTrue();
+            Map<String, List<String>> before = new LinkedHashMap<>();
+            for (String table : List.of("measurements", "connection_daily", "connection_hourly", "prefix_daily")) {
+                before.put(table, rows(store, table));
+            }
+            DaySpool spool = spoolDay(db);
+            aggregateInPartitions(spool, 3);
+            Path lost = spool.aggregateFile("connection_hourly", 1);
+            Files.delete(lost);
+
             // when, then
             assertThatThrownBy(() -> store.publishDay(DAY, spool))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("the remote workers' aggregates are incomplete: " + lost + " missing");
+            for (Map.Entry<String, List<String>> table : before.entrySet()) {
+                assertThat(rows(store, table.getKey()))
+                        .as("%s as it was", table.getKey())
+                        .containsExactlyElementsOf(table.getValue());
+            }
         }
     }
 }
