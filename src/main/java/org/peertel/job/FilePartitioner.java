@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.peertel.ingest.LatencyDay;
@@ -18,22 +19,29 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * Splits the day's input files into the partitions of a remote attributeStep: at most {@code gridSize} partitions of
  * whole files (a file is read from its start: gzip, quoted line breaks and line numbers need it), balanced by size
- * (largest file first, to the partition with the fewest bytes so far). The same folder gives the same partitions.
+ * (largest file first, to the partition with the fewest bytes so far, of those the one with the fewest files). The
+ * same folder gives the same partitions.
  */
 public final class FilePartitioner implements Partitioner {
 
     /** The execution-context key of a partition's files: their numbers (name order in the day), comma-separated. */
     static final String FILES = "files";
 
-    private final CurrentDay current;
+    /** The day folder of the job execution in progress, read when the step partitions. */
+    private final Supplier<Path> dayFolder;
 
     public FilePartitioner(CurrentDay current) {
-        this.current = current;
+        this(() -> current.get().parameters().dayFolder());
+    }
+
+    /** A partitioner of the input files of the folder {@code dayFolder} gives: for tests, without a job execution. */
+    FilePartitioner(Supplier<Path> dayFolder) {
+        this.dayFolder = dayFolder;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<Path> files = LatencyDay.inputFiles(current.get().parameters().dayFolder());
+        List<Path> files = LatencyDay.inputFiles(dayFolder.get());
         int partitions = Math.min(files.size(), Math.max(1, gridSize));
         List<List<Integer>> fileNos = new ArrayList<>();
         long[] bytes = new long[partitions];
@@ -49,7 +57,10 @@ public final class FilePartitioner implements Partitioner {
         for (int no : bySize) {
             int lightest = 0;
             for (int p = 1; p < partitions; p++) {
-                if (bytes[p] < bytes[lightest]) {
+                // on equal bytes the partition with fewer files: else empty files would leave a partition empty
+                if (bytes[p] < bytes[lightest]
+                        || bytes[p] == bytes[lightest]
+                                && fileNos.get(p).size() < fileNos.get(lightest).size()) {
                     lightest = p;
                 }
             }

@@ -18,12 +18,20 @@ final class PartitionRequests {
         return request.getStepExecutionId() + " " + request.getStepName();
     }
 
-    /** @throws IllegalArgumentException when {@code text} is no request */
+    /** @throws IllegalArgumentException naming {@code text} when it is no request (an id of digits, a space, a name) */
     static StepExecutionRequest parse(String text) {
         int space = text.indexOf(' ');
-        if (space < 1 || space == text.length() - 1) {
-            throw new IllegalArgumentException("not a partition request: " + text);
+        if (space < 1 || space == text.length() - 1 || !text.substring(0, space).matches("[0-9]+")) {
+            throw notARequest(text, null);
         }
-        return new StepExecutionRequest(text.substring(space + 1), Long.parseLong(text.substring(0, space)));
+        try {
+            return new StepExecutionRequest(text.substring(space + 1), Long.parseLong(text.substring(0, space)));
+        } catch (NumberFormatException tooLarge) {
+            throw notARequest(text, tooLarge);
+        }
+    }
+
+    private static IllegalArgumentException notARequest(String text, Throwable cause) {
+        return new IllegalArgumentException("not a partition request: " + text, cause);
     }
 }

@@ -49,7 +49,9 @@ public record RemoteSettings(
     public static RemoteSettings load(Path settingsFile) {
         if (settingsFile == null || !Files.isRegularFile(settingsFile)) {
             throw new ConfigurationException("remote workers need a settings file with " + BROKER_URL_KEY + " and "
-                    + SHARED_DIR_KEY + "; none was found at " + settingsFile + " (give --settings FILE)");
+                    + SHARED_DIR_KEY + "; "
+                    + (settingsFile == null ? "none is in use" : "none was found at " + settingsFile)
+                    + " (give --settings FILE)");
         }
         SettingsFile settings = SettingsFile.read(settingsFile);
         SettingsFile.Entry broker = settings.entries().get(BROKER_URL_KEY);

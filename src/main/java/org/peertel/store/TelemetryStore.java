@@ -624,6 +624,9 @@ public final class TelemetryStore implements AutoCloseable {
         } catch (SQLException e) {
             rollbackQuietly();
             throw new StoreException("unable to " + what + " in " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(); // else autoCommit() below would commit the work done so far
+            throw e;
         } finally {
             autoCommit();
         }

@@ -15,11 +15,14 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The chunks by connection bucket ({@link MeasurementSpoolChunks}): rows written in any order come back from the
  * reader bucket by bucket (then file, then order of writing), every row once; older files of records only come
- * first; a cut or damaged chunk is reported with its file, not read as rows.
+ * first; a cut or damaged chunk is reported with its file, not read as rows. Remote workers' partitions of buckets
+ * are runs of neighbouring buckets, none empty.
  */
 class MeasurementSpoolChunksTest {
 
@@ -42,6 +45,49 @@ class MeasurementSpoolChunksTest {
         assertThatThrownBy(() -> MeasurementSpoolChunks.bucket(1000, 1000, buckets))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("connection number 1000 outside a registry of 1000");
+    }
+
+    @ParameterizedTest(name = "{0} buckets in {1} partitions")
+    @CsvSource({"1, 1", "3, 1", "3, 2", "3, 3", "7, 5", "64, 1", "64, 3", "128, 3", "128, 64", "128, 127", "128, 128"})
+    void partitionsAreRunsOfNeighbouringBucketsNoneEmpty(int buckets, int partitions) {
+        // when
+        int[] partitionOf = new int[buckets];
+        for (int bucket = 0; bucket < buckets; bucket++) {
+            partitionOf[bucket] = MeasurementSpoolChunks.partition(bucket, buckets, partitions);
+        }
+
+        // then: from 0, each bucket in the partition of the one before or the next, ending at the last partition
+        assertThat(partitionOf[0]).isZero();
+        for (int bucket = 1; bucket < buckets; bucket++) {
+            assertThat(partitionOf[bucket] - partitionOf[bucket - 1])
+                    .as("bucket %d", bucket)
+                    .isBetween(0, 1);
+        }
+        assertThat(partitionOf[buckets - 1]).isEqualTo(partitions - 1);
+        int[] size = new int[partitions];
+        for (int partition : partitionOf) {
+            size[partition]++;
+        }
+        assertThat(java.util.Arrays.stream(size).min().orElseThrow())
+                .as("the smallest partition, never empty")
+                .isBetween(buckets / partitions, buckets / partitions + 1);
+        assertThat(java.util.Arrays.stream(size).max().orElseThrow()
+                        - java.util.Arrays.stream(size).min().orElseThrow())
+                .as("sizes differ by rounding only")
+                .isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void threePartitionsOfTheMostBuckets() {
+        List<Integer> firstBuckets = new ArrayList<>();
+        for (int bucket = 0; bucket < 128; bucket++) {
+            if (bucket == 0
+                    || MeasurementSpoolChunks.partition(bucket, 128, 3)
+                            != MeasurementSpoolChunks.partition(bucket - 1, 128, 3)) {
+                firstBuckets.add(bucket);
+            }
+        }
+        assertThat(firstBuckets).as("buckets 0..42, 43..85, 86..127").containsExactly(0, 43, 86);
     }
 
     @Test
