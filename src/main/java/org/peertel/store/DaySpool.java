@@ -421,6 +421,22 @@ public final class DaySpool {
         return folder.resolve(DICTIONARY).toString();
     }
 
+    /**
+     * The dictionary file as one text that changes when the file does: its path, size and modification time (a day run
+     * again writes a new one at the same path).
+     */
+    String dictionaryVersion() {
+        Path file = folder.resolve(DICTIONARY);
+        try {
+            return file + " " + Files.size(file) + " "
+                    + Files.getLastModifiedTime(file).toMillis() + " "
+                    + Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                            .fileKey();
+        } catch (IOException e) {
+            throw new StoreException("unable to read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The registry's connections, or null for a spool written by a release from before they were spooled. */
     String connectionsPathIfAny() {
         Path file = folder.resolve(CONNECTIONS);

@@ -39,6 +39,13 @@ public final class TelemetryStore implements AutoCloseable {
     /** The most rows one batch of the day's aggregates takes (aggregate-batch.sql), from DuckDB's memory limit. */
     private long aggregateBatchRows;
 
+    /**
+     * On a remote worker's scratch database: which spool dictionary its table spool_dictionary holds (see
+     * {@link DaySpool#dictionaryVersion}), kept for the day's next partition: a registry of 100 k prefixes took longer
+     * to read than a small bucket to aggregate.
+     */
+    private String scratchDictionary;
+
     private TelemetryStore(Path file, Connection connection, long aggregateBatchRows) {
         this.file = file;
         this.connection = connection;
@@ -208,7 +215,11 @@ public final class TelemetryStore implements AutoCloseable {
                     clear.execute("DELETE FROM " + table); // an earlier partition's rows, the store being reused
                 }
             }
-            SPOOL_DICTIONARY.run(connection);
+            String dictionary = spool.dictionaryVersion();
+            if (!dictionary.equals(scratchDictionary)) {
+                scratchDictionary = null;
+                SPOOL_DICTIONARY.run(connection);
+            }
             int buckets = MeasurementSpoolChunks.buckets(dictionaryConnections());
             ArrowMeasurementLoad.insert(
                     connection,
@@ -218,6 +229,7 @@ public final class TelemetryStore implements AutoCloseable {
                     bucket -> MeasurementSpoolChunks.partition(bucket, buckets, partitions) == partition);
             aggregateInBatches(day);
             AggregatePartitions.write(connection, day, spool, partition);
+            scratchDictionary = dictionary;
         });
     }
 
