@@ -102,10 +102,11 @@ timed() {
 
 # the largest size of the shared folder while a command runs, sampled every 0.1 s
 peak_shared() {
+  set +e # du fails on files moved or removed while it walks; the next sample counts them
   local peak=0 now
   while :; do
     now=$(du -sb "$WORK/shared" 2>/dev/null | cut -f1)
-    [ "${now:-0}" -gt "$peak" ] && peak=$now && echo "$peak" > "$WORK/shared.peak"
+    if [ "${now:-0}" -gt "$peak" ]; then peak=$now; echo "$peak" > "$WORK/shared.peak"; fi
     sleep 0.1
   done
 }
@@ -116,7 +117,7 @@ for i in $(seq "$RUNS"); do
   echo 0 > "$WORK/shared.peak"
   peak_shared & sampler_pid=$!
   r=$(timed remote --settings "$WORK/remote.properties" --workers remote)
-  kill "$sampler_pid"; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=
+  kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=
   echo "round $i: one process ${s} s, remote (1 worker) ${r} s, shared folder peak $(cat "$WORK/shared.peak") bytes"
   single+=("$s"); remote+=("$r")
 done

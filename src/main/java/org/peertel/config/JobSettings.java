@@ -77,6 +77,7 @@ public record JobSettings(
             "shared.dir",
             "workers.timeout",
             "workers.buckets",
+            "workers.bucket-min-bytes",
             IngestSettings.MAX_FILE_BYTES_KEY,
             IngestSettings.MAX_RECORD_BYTES_KEY,
             IngestSettings.SKIP_BAD_FILES_KEY,

@@ -61,24 +61,18 @@ public class RemoteManagerConfiguration {
                 new StepBuilder("attributeStep", jobRepository)
                         .partitioner(RemoteRole.ATTRIBUTE_PARTITION, new FilePartitioner(currentDay))
                         .partitionHandler(new RemotePartitionHandler(
-                                partitionRequests,
-                                jobRepository,
-                                RemoteRole.ATTRIBUTE_PARTITION,
-                                remote.timeout(),
-                                remote.buckets()))
+                                partitionRequests, jobRepository, RemoteRole.ATTRIBUTE_PARTITION, remote))
                         .listener(new RemoteAttributeStart(currentDay, jobRepository, settings.ingest()))
                         .build(),
                 new StepBuilder("collectStep", jobRepository)
                         .tasklet(new CollectSpoolTasklet(currentDay), transactionManager)
                         .build(),
                 new StepBuilder("aggregateStep", jobRepository)
-                        .partitioner(RemoteRole.AGGREGATE_PARTITION, new BucketPartitioner(currentDay))
-                        .partitionHandler(new RemotePartitionHandler(
-                                partitionRequests,
-                                jobRepository,
+                        .partitioner(
                                 RemoteRole.AGGREGATE_PARTITION,
-                                remote.timeout(),
-                                remote.buckets()))
+                                new BucketPartitioner(currentDay, remote.bucketMinBytes()))
+                        .partitionHandler(new RemotePartitionHandler(
+                                partitionRequests, jobRepository, RemoteRole.AGGREGATE_PARTITION, remote))
                         .build());
     }
 }

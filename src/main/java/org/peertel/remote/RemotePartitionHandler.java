@@ -18,6 +18,7 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
@@ -46,14 +47,16 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
     private final JobRepository jobRepository;
     private final String workerStep;
     private final Duration timeout;
+    private final String brokerUrl;
 
     RemotePartitionHandler(
-            MessageChannel requests, JobRepository jobRepository, String workerStep, Duration timeout, int gridSize) {
+            MessageChannel requests, JobRepository jobRepository, String workerStep, RemoteSettings remote) {
         this.requests = requests;
+        this.brokerUrl = remote.brokerUrl();
         this.jobRepository = jobRepository;
         this.workerStep = workerStep;
-        this.timeout = timeout;
-        setGridSize(gridSize);
+        this.timeout = remote.timeout();
+        setGridSize(remote.buckets());
     }
 
     @Override
@@ -61,10 +64,19 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         List<StepExecution> inOrder = new ArrayList<>(partitions);
         inOrder.sort(Comparator.comparing(StepExecution::getStepName));
         for (StepExecution partition : inOrder) {
-            messaging.send(
-                    requests,
-                    MessageBuilder.withPayload(new StepExecutionRequest(workerStep, partition.getId()))
-                            .build());
+            try {
+                messaging.send(
+                        requests,
+                        MessageBuilder.withPayload(new StepExecutionRequest(workerStep, partition.getId()))
+                                .build());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(
+                        "the broker " + brokerUrl + " did not take the request of "
+                                + partition.getStepName() + ": " + rootMessage(e)
+                                + "; once it runs again, run the same "
+                                + "command again",
+                        e);
+            }
         }
         return await(manager, inOrder.stream().map(StepExecution::getId).collect(Collectors.toSet()));
     }
@@ -167,6 +179,14 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
             return "no reason recorded";
         }
         return description.lines().findFirst().orElse("").trim();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static String readable(Duration duration) {

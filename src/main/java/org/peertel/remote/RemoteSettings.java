@@ -3,7 +3,9 @@ package org.peertel.remote;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 import org.peertel.config.ConfigurationException;
+import org.peertel.config.DuckDbSettings;
 import org.peertel.config.SettingsFile;
 
 /**
@@ -17,8 +19,10 @@ import org.peertel.config.SettingsFile;
  *       aggregates are written;
  *   <li>{@code workers.timeout} (default {@code 30m}): how long the manager waits for its partitions without any of
  *       them starting or finishing before it fails the day; a number followed by {@code s}, {@code m} or {@code h};
- *   <li>{@code workers.buckets} (default 64, at most 128): the buckets of connections the aggregation is split into,
- *       and the most partitions of input files.
+ *   <li>{@code workers.buckets} (default 64, at most 128): the most buckets of connections the aggregation is split
+ *       into, and the most partitions of input files;
+ *   <li>{@code workers.bucket-min-bytes} (default {@code 64MiB}): the spooled rows a bucket holds at least (about
+ *       50 bytes a row), so that a small day is not cut into buckets that cost more to hand out than to aggregate.
  * </ul>
  *
  * @param where             per key, "file:line" for messages; null when the key is not set
@@ -26,12 +30,20 @@ import org.peertel.config.SettingsFile;
  *                          default one per core); each one reads its files with one thread per file
  */
 public record RemoteSettings(
-        String brokerUrl, Path sharedDir, Duration timeout, int buckets, Where where, int partitionsAtOnce) {
+        String brokerUrl,
+        Path sharedDir,
+        Duration timeout,
+        int buckets,
+        long bucketMinBytes,
+        Where where,
+        int partitionsAtOnce) {
 
     public static final String BROKER_URL_KEY = "broker.url";
     public static final String SHARED_DIR_KEY = "shared.dir";
     public static final String TIMEOUT_KEY = "workers.timeout";
     public static final String BUCKETS_KEY = "workers.buckets";
+    public static final String BUCKET_MIN_BYTES_KEY = "workers.bucket-min-bytes";
+    public static final long DEFAULT_BUCKET_MIN_BYTES = 64L << 20;
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
     public static final int DEFAULT_BUCKETS = 64;
@@ -79,13 +91,14 @@ public record RemoteSettings(
                 Path.of(shared.value()).toAbsolutePath(),
                 timeout(settings),
                 buckets(settings),
+                bucketMinBytes(settings),
                 new Where(settings.where(broker), settings.where(shared)),
                 Runtime.getRuntime().availableProcessors());
     }
 
     /** These settings for a worker running {@code partitions} partitions at once. */
     public RemoteSettings withPartitionsAtOnce(int partitions) {
-        return new RemoteSettings(brokerUrl, sharedDir, timeout, buckets, where, partitions);
+        return new RemoteSettings(brokerUrl, sharedDir, timeout, buckets, bucketMinBytes, where, partitions);
     }
 
     private static Duration timeout(SettingsFile settings) {
@@ -106,6 +119,20 @@ public record RemoteSettings(
             }
         }
         throw settings.error(entry, "expected a duration such as 90s, 30m or 2h");
+    }
+
+    private static long bucketMinBytes(SettingsFile settings) {
+        SettingsFile.Entry entry = settings.entries().get(BUCKET_MIN_BYTES_KEY);
+        if (entry == null) {
+            return DEFAULT_BUCKET_MIN_BYTES;
+        }
+        OptionalLong bytes = entry.value().matches("[0-9]+")
+                ? OptionalLong.of(Long.parseLong(entry.value()))
+                : DuckDbSettings.sizeInBytes(entry.value());
+        if (bytes.isPresent() && bytes.getAsLong() >= 1) {
+            return bytes.getAsLong();
+        }
+        throw settings.error(entry, "expected a size such as 64MiB or 1GB, or a number of bytes");
     }
 
     private static int buckets(SettingsFile settings) {

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.jms.dsl.Jms;
+import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.jms.support.JmsHeaders;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -77,15 +78,28 @@ public class RemoteWorkerConfiguration {
         return new PartitionRequestHandler(jobRepository, runner, System.out);
     }
 
+    /**
+     * The consumers of the queue, one per partition run at once, each in a transacted session. Declared here rather
+     * than through the DSL's container spec, whose concurrency settings did not reach the container (one consumer ran).
+     */
+    @Bean
+    public DefaultMessageListenerContainer partitionRequestConsumers(
+            ConnectionFactory partitionBroker, RemoteSettings remote) {
+        DefaultMessageListenerContainer container = new DefaultMessageListenerContainer();
+        container.setConnectionFactory(partitionBroker);
+        container.setDestinationName(PartitionRequests.QUEUE);
+        container.setSessionTransacted(true);
+        container.setConcurrentConsumers(remote.partitionsAtOnce());
+        container.setMaxConcurrentConsumers(remote.partitionsAtOnce());
+        return container;
+    }
+
     /** No error channel: a handler's exception reaches the container, which rolls the session back. */
     @Bean
     public IntegrationFlow partitionRequestsFromBroker(
-            ConnectionFactory partitionBroker, PartitionRequestHandler partitionRequestHandler) {
-        return IntegrationFlow.from(
-                        Jms.messageDrivenChannelAdapter(Jms.container(partitionBroker, PartitionRequests.QUEUE)
-                                .sessionTransacted(true)
-                                .concurrentConsumers(1)
-                                .maxConcurrentConsumers(1)))
+            DefaultMessageListenerContainer partitionRequestConsumers,
+            PartitionRequestHandler partitionRequestHandler) {
+        return IntegrationFlow.from(Jms.messageDrivenChannelAdapter(partitionRequestConsumers))
                 .handle(String.class, (text, headers) -> {
                     partitionRequestHandler.handle(text, Boolean.TRUE.equals(headers.get(JmsHeaders.REDELIVERED)));
                     return null;

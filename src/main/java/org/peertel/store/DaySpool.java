@@ -382,6 +382,19 @@ public final class DaySpool {
         return paths;
     }
 
+    /** The bytes of the binary measurement files: how much a day's attributed rows weigh in the spool. */
+    public long measurementBytes() {
+        long bytes = 0;
+        for (Path file : measurementFiles()) {
+            try {
+                bytes += Files.size(file);
+            } catch (IOException e) {
+                throw new StoreException("unable to read the size of " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return bytes;
+    }
+
     /** The binary measurement files ({@link MeasurementSpoolOut}), in name order, perhaps none. */
     List<Path> measurementFiles() {
         return files(Kind.MEASUREMENTS);

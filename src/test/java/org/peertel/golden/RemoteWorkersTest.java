@@ -3,6 +3,9 @@ package org.peertel.golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peertel.ChildJvm;
 import org.peertel.TestPostgres;
 import org.peertel.remote.ArtemisBroker;
+import org.peertel.remote.ArtemisBrokerMain;
 import org.peertel.testhook.CrashPoint;
 import org.peertel.testhook.TestHooks;
 
@@ -40,6 +45,9 @@ class RemoteWorkersTest {
     static final Path CASE = GoldenJobTest.CASES.resolve("week");
     static final String FIRST_DAY = "2026-03-02";
     static final String LAST_DAY = "2026-03-07";
+
+    /** The broker's queue of partition requests (the remote package's PartitionRequests.QUEUE). */
+    static final String PARTITIONS_QUEUE = "peertel.partitions";
 
     /** How a worker says it is ready, and how it reports each partition. */
     static final String WORKER_READY = "peertel worker: taking partitions from ";
@@ -143,9 +151,13 @@ class RemoteWorkersTest {
 
     @Test
     void aBrokerStoppedMidRunFailsTheDayAndTheSameCommandFinishesIt() throws Exception {
-        // given: a worker that pauses in its first partition, while the broker is stopped
+        // given: a worker running one partition at a time, which pauses in its first one while the broker stops
         Path settings = settings(Duration.ofSeconds(8));
-        Worker pausing = worker(settings, TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 3_000));
+        Worker pausing = worker(
+                settings,
+                List.of(TestHooks.pauseAtOption(CrashPoint.ATTRIBUTE_CHUNK_WRITTEN, 3_000)),
+                "--partitions-at-once",
+                "1");
         Process manager = managerProcess(settings, "--date", FIRST_DAY);
         pausing.awaitLine(TestHooks.PAUSE_MARKER + CrashPoint.ATTRIBUTE_CHUNK_WRITTEN.commandLineName());
 
@@ -227,6 +239,30 @@ class RemoteWorkersTest {
         assertTrue(skipping.out().contains("PARTIAL: 1 bad file skipped"), skipping.out());
     }
 
+    @Test
+    void aRequestNoWorkerCanStartGoesToTheDeadLetterAddressAfterTheDeliveryLimit() throws Exception {
+        // given: a worker, and a request on its queue that names no step execution it could run
+        Worker worker = worker(settings(Duration.ofMinutes(2)));
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url());
+                JMSContext context = factory.createContext()) {
+            // when
+            context.createProducer().send(context.createQueue(PARTITIONS_QUEUE), "not a partition request");
+
+            // then: the worker's session rolled back each delivery, and after the broker's limit (3 here) the request
+            // is on the dead-letter address, not on the queue
+            Message dead = context.createConsumer(context.createQueue(ArtemisBrokerMain.DEAD_LETTER_ADDRESS + "::"
+                            + ArtemisBrokerMain.DEAD_LETTER_QUEUE_PREFIX + PARTITIONS_QUEUE))
+                    .receive(TimeUnit.MINUTES.toMillis(1));
+            assertTrue(dead != null, "dead-lettered; the worker said:\n" + worker.log());
+            assertEquals("not a partition request", ((TextMessage) dead).getText());
+            assertEquals(PARTITIONS_QUEUE, dead.getStringProperty("_AMQ_ORIG_QUEUE"));
+            assertEquals(
+                    null,
+                    context.createConsumer(context.createQueue(PARTITIONS_QUEUE))
+                            .receive(500));
+        }
+    }
+
     /** Each day's partitions as the workers report them: one per input file and one per bucket. */
     private static List<String> partitionsOfTheWeek() throws IOException {
         List<String> partitions = new ArrayList<>();
@@ -272,6 +308,7 @@ class RemoteWorkersTest {
                         "shared.dir = " + shared.toAbsolutePath(),
                         "workers.timeout = " + timeout.toSeconds() + "s",
                         "workers.buckets = 3",
+                        "workers.bucket-min-bytes = 1",
                         "duckdb.memory-limit = 256MB",
                         ""));
         return file;
@@ -295,11 +332,16 @@ class RemoteWorkersTest {
         return options;
     }
 
-    /** Starts {@code peertel worker} and returns once it takes partitions. */
+    /** Starts {@code peertel worker} with JVM {@code options} and returns once it takes partitions. */
     private Worker worker(Path settings, String... options) throws Exception {
+        return worker(settings, List.of(options));
+    }
+
+    private Worker worker(Path settings, List<String> options, String... arguments) throws Exception {
         Path log = work.resolve("worker-" + (++workerCount) + ".log");
-        Process process = ChildJvm.peertelProcess(
-                        childOptions(options), List.of("worker", "--settings", settings.toString()))
+        List<String> command = new ArrayList<>(List.of("worker", "--settings", settings.toString()));
+        command.addAll(List.of(arguments));
+        Process process = ChildJvm.peertelProcess(childOptions(options.toArray(String[]::new)), command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
