@@ -43,7 +43,12 @@ class RemoteSettingsTest {
     void theValuesAsGiven() throws IOException {
         // given
         Path file = settings(List.of(
-                "# remote workers", BROKER, "shared.dir = SHARED", "workers.timeout = 90s", "workers.buckets = 128"));
+                "# remote workers",
+                BROKER,
+                "shared.dir = SHARED",
+                "workers.timeout = 90s",
+                "workers.buckets = 128",
+                "workers.bucket-min-bytes = 1MiB"));
 
         // when
         RemoteSettings remote = RemoteSettings.load(file);
@@ -53,6 +58,7 @@ class RemoteSettingsTest {
         assertThat(remote.sharedDir()).isEqualTo(folder.resolve("shared").toAbsolutePath());
         assertThat(remote.timeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(remote.buckets()).isEqualTo(128);
+        assertThat(remote.bucketMinBytes()).isEqualTo(1L << 20);
         assertThat(remote.where()).isEqualTo(new RemoteSettings.Where(file + ":2", file + ":3"));
     }
 
@@ -62,6 +68,19 @@ class RemoteSettingsTest {
 
         assertThat(remote.timeout()).isEqualTo(Duration.ofMinutes(30)).isEqualTo(RemoteSettings.DEFAULT_TIMEOUT);
         assertThat(remote.buckets()).isEqualTo(64).isEqualTo(RemoteSettings.DEFAULT_BUCKETS);
+        assertThat(remote.bucketMinBytes()).isEqualTo(64L << 20).isEqualTo(RemoteSettings.DEFAULT_BUCKET_MIN_BYTES);
+        assertThat(remote.partitionsAtOnce()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void aBucketsLeastSizeIsBytesOrASizeWithItsUnit() throws IOException {
+        assertThat(RemoteSettings.load(settings(List.of(BROKER, "shared.dir = SHARED", "workers.bucket-min-bytes = 1")))
+                        .bucketMinBytes())
+                .isEqualTo(1);
+        assertThat(RemoteSettings.load(
+                                settings(List.of(BROKER, "shared.dir = SHARED", "workers.bucket-min-bytes = 2GB")))
+                        .bucketMinBytes())
+                .isEqualTo(2_000_000_000L);
     }
 
     static Stream<Arguments> values() {
@@ -135,6 +154,11 @@ class RemoteSettingsTest {
                         "one bucket too many",
                         List.of(BROKER, "shared.dir = SHARED", "workers.buckets = 129"),
                         "FILE:3: workers.buckets = '129': " + buckets),
+                Arguments.of(
+                        "a bucket of no bytes",
+                        List.of(BROKER, "shared.dir = SHARED", "workers.bucket-min-bytes = 0"),
+                        "FILE:3: workers.bucket-min-bytes = '0': expected a size such as 64MiB or 1GB, or a number of "
+                                + "bytes"),
                 Arguments.of(
                         "buckets that are no number",
                         List.of(BROKER, "shared.dir = SHARED", "workers.buckets = many"),
