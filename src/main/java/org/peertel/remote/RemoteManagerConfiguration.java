@@ -30,11 +30,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class RemoteManagerConfiguration {
 
     @Bean
-    public ConnectionFactory partitionBroker(RemoteSettings remote) {
-        return RemoteBroker.connectionFactory(remote);
-    }
-
-    @Bean
     public DirectChannel partitionRequests() {
         return new DirectChannel();
     }

@@ -33,11 +33,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ConditionalOnProperty(name = RemoteRole.PROPERTY, havingValue = "worker")
 public class RemoteWorkerConfiguration {
 
-    @Bean
-    public ConnectionFactory partitionBroker(RemoteSettings remote) {
-        return RemoteBroker.connectionFactory(remote);
-    }
-
     @Bean(name = RemoteRole.ATTRIBUTE_PARTITION)
     public Step attributePartition(
             JobRepository jobRepository,

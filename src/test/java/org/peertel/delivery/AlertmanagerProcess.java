@@ -9,9 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,9 +20,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.peertel.ServerProcesses;
 
 /**
  * A real Prometheus Alertmanager (Debian's {@code prometheus-alertmanager} 0.25) on a free loopback port, for the
@@ -93,7 +90,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (int attempt = 1; ; attempt++) {
-            int port = freePort();
+            int port = ServerProcesses.freePort();
             Process process = new ProcessBuilder(
                             binary.toString(),
                             "--config.file=" + config,
@@ -173,28 +170,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
     }
 
     private static void stop(Process process) {
-        process.destroy();
-        boolean interrupted = false;
-        try {
-            if (!process.waitFor(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-            process.destroyForcibly();
-        }
-        // A SIGKILL always ends it; wait for that end so that its port is free when close() returns.
-        while (true) {
-            try {
-                process.waitFor();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ServerProcesses.stop(process, STOP_WITHIN);
     }
 
     /** The binary on PATH under either name, else Debian's path; skips the test (or, under CI=true, fails) if none. */
@@ -217,19 +193,6 @@ public final class AlertmanagerProcess implements AutoCloseable {
             Assumptions.assumeTrue(false, missing);
         }
         return found.orElseThrow();
-    }
-
-    /** A loopback port free a moment ago; another process may take it before Alertmanager binds it (see start). */
-    private static int freePort() throws IOException {
-        BindException last = null;
-        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (BindException e) {
-                last = e;
-            }
-        }
-        throw last;
     }
 
     /** Polls {@code /-/ready} until it answers 200 (true), the process ends, or the time is up (false). */

@@ -3,16 +3,13 @@ package org.peertel.remote;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.peertel.ServerProcesses;
 
 /**
  * A real ActiveMQ Artemis broker ({@link ArtemisBrokerMain}) in a JVM of its own on a free loopback port, for the tests
@@ -76,7 +73,7 @@ public final class ArtemisBroker implements AutoCloseable {
         Path data = Files.createDirectories(dataFolder).toAbsolutePath();
         Path log = data.resolveSibling(data.getFileName() + ".log");
         for (int attempt = 1; ; attempt++) {
-            int port = freePort();
+            int port = ServerProcesses.freePort();
             try {
                 return new ArtemisBroker(
                         data, maxDeliveryAttempts, log, port, launch(data, maxDeliveryAttempts, log, port));
@@ -194,28 +191,7 @@ public final class ArtemisBroker implements AutoCloseable {
     }
 
     private static void stop(Process process) {
-        process.destroy(); // SIGTERM to its PID
-        boolean interrupted = false;
-        try {
-            if (!process.waitFor(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-            process.destroyForcibly();
-        }
-        // A SIGKILL always ends it; wait for that end so that its port is free when stop() returns.
-        while (true) {
-            try {
-                process.waitFor();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ServerProcesses.stop(process, STOP_WITHIN);
     }
 
     /** target/test-classes, target/classes, then the test dependencies' jars Maven listed in target/test.classpath. */
@@ -247,20 +223,7 @@ public final class ArtemisBroker implements AutoCloseable {
         }
     }
 
-    /** A loopback port free a moment ago; another process may take it before the broker binds it (see start). */
-    private static int freePort() throws IOException {
-        BindException last = null;
-        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (BindException e) {
-                last = e;
-            }
-        }
-        throw last;
-    }
-
-    /** The broker could not bind its port: another process took it after {@link #freePort()} chose it. */
+    /** The broker could not bind its port: another process took it after {@link ServerProcesses#freePort()} chose it. */
     private static final class PortTaken extends Exception {
         PortTaken(String message) {
             super(message);
