@@ -48,9 +48,10 @@ public final class FilePartitioner implements Partitioner {
         for (int p = 0; p < partitions; p++) {
             fileNos.add(new ArrayList<>());
         }
+        long[] sizes = files.stream().mapToLong(FilePartitioner::size).toArray(); // one stat a file
         List<Integer> bySize = IntStream.range(0, files.size())
                 .boxed()
-                .sorted(Comparator.comparingLong((Integer no) -> size(files.get(no)))
+                .sorted(Comparator.comparingLong((Integer no) -> sizes[no])
                         .reversed()
                         .thenComparing(no -> no))
                 .toList();
@@ -65,7 +66,7 @@ public final class FilePartitioner implements Partitioner {
                 }
             }
             fileNos.get(lightest).add(no);
-            bytes[lightest] += size(files.get(no));
+            bytes[lightest] += sizes[no];
         }
         Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
         for (int p = 0; p < partitions; p++) {
