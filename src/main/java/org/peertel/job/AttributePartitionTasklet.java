@@ -16,7 +16,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * A remote worker's part of attributeStep: the input files of one partition ({@link FilePartitioner}) read, matched
- * and written to the day's shared spool as attributeStep writes them in one process, with one thread per core. The
+ * and written to the day's shared spool as attributeStep writes them in one process, one thread per file up to its
+ * share of the worker's cores (a worker runs several partitions at once). The
  * files are written into a staging folder of this run and moved into the spool when all are done, each file's
  * result (manifest entry, skipped or not) last: a partition run twice, its first worker killed, leaves whole files.
  * The manager completes the spool from the results ({@link CollectSpoolTasklet}).
@@ -44,7 +45,7 @@ public final class AttributePartitionTasklet implements StoppableTasklet {
         TelemetryJobParameters parameters = TelemetryJobParameters.from(step.getJobParameters());
         RegistryCache.Loaded registry = registries.get(parameters.connections());
         IngestSettings ingest = WorkerIngest.from(jobRepository
-                .getLastStepExecution(step.getJobExecution().getJobInstance(), "attributeStep")
+                .getLastStepExecution(step.getJobExecution().getJobInstance(), TelemetryJobConfiguration.ATTRIBUTE_STEP)
                 .getExecutionContext());
         List<Integer> fileNos = FilePartitioner.files(step.getExecutionContext());
         AttributionCounters count = new AttributionCounters();

@@ -22,6 +22,9 @@ public class TelemetryJobConfiguration {
 
     public static final String JOB_NAME = "telemetryJob";
 
+    /** The first step's name, in one process and in a remote run (whose workers read its execution context). */
+    public static final String ATTRIBUTE_STEP = "attributeStep";
+
     @Bean
     public Job telemetryJob(
             JobRepository jobRepository,
@@ -63,7 +66,7 @@ public class TelemetryJobConfiguration {
             JobSettings settings,
             ProgressListener progressListener) {
         int threads = Runtime.getRuntime().availableProcessors();
-        return new StepBuilder("attributeStep", jobRepository)
+        return new StepBuilder(ATTRIBUTE_STEP, jobRepository)
                 .tasklet(
                         new AttributeDayTasklet(
                                 currentDay, progressListener, settings.chunkSize(), threads, settings.ingest()),

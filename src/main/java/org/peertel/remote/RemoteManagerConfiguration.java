@@ -8,6 +8,7 @@ import org.peertel.job.CurrentDay;
 import org.peertel.job.FilePartitioner;
 import org.peertel.job.RemoteAttributeStart;
 import org.peertel.job.RemoteIntake;
+import org.peertel.job.TelemetryJobConfiguration;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
@@ -53,7 +54,7 @@ public class RemoteManagerConfiguration {
             RemoteSettings remote,
             DirectChannel partitionRequests) {
         return new RemoteIntake(
-                new StepBuilder("attributeStep", jobRepository)
+                new StepBuilder(TelemetryJobConfiguration.ATTRIBUTE_STEP, jobRepository)
                         .partitioner(RemoteRole.ATTRIBUTE_PARTITION, new FilePartitioner(currentDay))
                         .partitionHandler(new RemotePartitionHandler(
                                 partitionRequests, jobRepository, RemoteRole.ATTRIBUTE_PARTITION, remote))
